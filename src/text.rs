@@ -1,0 +1,1 @@
+//! Line index and display-safe text.
