@@ -1,1 +1,13 @@
+//! crux: track the claims a set of documents make and where they contradict
+//! each other. This crate is the pure core; the terminal UI lives in `tui`.
+
+pub mod anchor;
+pub mod diag;
+pub mod filter;
+pub mod graph;
+pub mod load;
+pub mod model;
 pub mod text;
+
+pub use load::{load, load_str};
+pub use model::Dataset;
