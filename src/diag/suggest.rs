@@ -8,7 +8,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 pub fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let known: Vec<&str> = known.into_iter().collect();
     let length = wrong.chars().count();
-    let budget = (length / 3).max(1);
+    let budget = (length / 3).max(2);
     let by_edits = known
         .iter()
         .map(|k| (edit_distance(wrong, k), *k))
