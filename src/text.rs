@@ -127,6 +127,28 @@ pub fn visible_line(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Serialized JSON made safe for a terminal: invisible format characters
+/// (bidi overrides and the like) inside strings become `\uXXXX` escapes,
+/// which JSON parsers read back as the same characters. serde_json already
+/// escapes C0 controls.
+pub fn json_for_terminal(json: String) -> String {
+    if !json.chars().any(needs_escape) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if needs_escape(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn push_visible(out: &mut String, c: char) {
     use std::fmt::Write;
     match c {
@@ -190,5 +212,14 @@ mod tests {
         assert_eq!(visible("keep\nlines\tand tabs"), "keep\nlines\tand tabs");
         assert_eq!(visible_line("one\ntwo\r\n"), "one two ");
         assert!(matches!(visible("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn json_for_terminal_escapes_bidi_overrides_and_round_trips() {
+        let json = serde_json::to_string("a\u{202e}b\u{1b}").unwrap();
+        let safe = json_for_terminal(json);
+        assert_eq!(safe, r#""a\u202eb\u001b""#);
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{202e}b\u{1b}");
     }
 }

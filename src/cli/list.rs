@@ -11,7 +11,7 @@ use crux::diag::suggest::did_you_mean;
 use crux::filter::ClaimFilter;
 use crux::graph::Graph;
 use crux::model::{RelationKind, Status};
-use crux::text::visible_line;
+use crux::text::{json_for_terminal, visible_line};
 
 pub(super) fn list(args: &ListArgs) -> ExitCode {
     let Some(dataset) = load(&args.file) else {
@@ -34,7 +34,7 @@ pub(super) fn list(args: &ListArgs) -> ExitCode {
         let _ = writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&items).expect("json")
+            json_for_terminal(serde_json::to_string_pretty(&items).expect("json"))
         );
         return ExitCode::SUCCESS;
     }
@@ -84,7 +84,9 @@ pub(super) fn show(args: &ShowArgs) -> ExitCode {
         let _ = writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&claim_json(&dataset, &graph, index)).expect("json")
+            json_for_terminal(
+                serde_json::to_string_pretty(&claim_json(&dataset, &graph, index)).expect("json")
+            )
         );
     } else {
         let _ = write!(out, "{}", show_text(&dataset, &graph, index));

@@ -126,7 +126,7 @@ pub fn render_json_line(
         notes: &diagnostic.notes,
         claim: diagnostic.claim.as_deref(),
     };
-    serde_json::to_string(&json).expect("diagnostics serialize")
+    crate::text::json_for_terminal(serde_json::to_string(&json).expect("diagnostics serialize"))
 }
 
 #[cfg(test)]
