@@ -218,3 +218,112 @@ impl DisjointSets {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, Relation, Topic};
+
+    /// Claims `ids` on one topic, linked by `(from, to, kind)`.
+    fn dataset(ids: &[&str], links: &[(usize, usize, RelationKind)]) -> Dataset {
+        let mut d = Dataset::default();
+        d.topics.push(Topic {
+            id: "t".into(),
+            question: "?".into(),
+            note: None,
+            decl: 0..0,
+        });
+        d.topic_ids.insert("t".into(), 0);
+        for (i, id) in ids.iter().enumerate() {
+            d.claims.push(Claim {
+                id: id.to_string(),
+                topic: "t".into(),
+                text: String::new(),
+                spans: Vec::new(),
+                status: Default::default(),
+                note: None,
+                decl: i..i + 1,
+                topic_value: 0..0,
+                status_value: None,
+            });
+            d.claim_ids.insert(id.to_string(), i);
+        }
+        for &(from, to, kind) in links {
+            d.relations.push(Relation {
+                kind,
+                from,
+                to,
+                note: None,
+                decl: from..to,
+            });
+        }
+        d
+    }
+
+    use RelationKind::{Agrees, Contradicts};
+
+    #[test]
+    fn positions_group_claims_joined_by_agreement() {
+        let d = dataset(
+            &["a", "b", "c", "d"],
+            &[(0, 1, Agrees), (2, 1, Agrees), (0, 3, Contradicts)],
+        );
+        let g = Graph::new(&d);
+        assert_eq!(g.positions(), &[vec![0, 1, 2], vec![3]]);
+        assert_eq!(g.position_of(2), 0);
+        assert_eq!(g.position_of(3), 1);
+        assert!(g.is_contradicted(3) && !g.is_contradicted(1));
+    }
+
+    #[test]
+    fn agree_chain_is_the_shortest_path() {
+        let d = dataset(
+            &["a", "b", "c", "d"],
+            &[
+                (0, 1, Agrees),
+                (1, 2, Agrees),
+                (2, 3, Agrees),
+                (0, 3, Agrees),
+            ],
+        );
+        let g = Graph::new(&d);
+        assert_eq!(g.agree_chain(0, 2), Some(vec![0, 1, 2]));
+        assert_eq!(g.agree_chain(1, 3), Some(vec![1, 0, 3]));
+    }
+
+    #[test]
+    fn a_contradiction_inside_a_position_is_reported_with_its_chain() {
+        let d = dataset(
+            &["a", "b", "c"],
+            &[(0, 1, Agrees), (1, 2, Agrees), (2, 0, Contradicts)],
+        );
+        let found = Graph::new(&d).check(&d);
+        let chain: Vec<_> = found
+            .iter()
+            .filter(|x| x.code == Code::AgreeChainContradicts)
+            .collect();
+        assert_eq!(chain.len(), 1);
+        assert_eq!(chain[0].notes, ["agreement chain: c -> b -> a"]);
+    }
+
+    #[test]
+    fn unrelated_claims_and_thin_topics_warn() {
+        let d = dataset(&["a", "b", "lonely"], &[(0, 1, Contradicts)]);
+        let found = Graph::new(&d).check(&d);
+        let unrelated: Vec<_> = found
+            .iter()
+            .filter(|x| x.code == Code::Unrelated)
+            .map(|x| x.claim.clone())
+            .collect();
+        assert_eq!(unrelated, [Some("lonely".to_string())]);
+        assert!(found.iter().all(|x| x.code != Code::SingleClaimTopic));
+
+        let single = dataset(&["a"], &[]);
+        let found = Graph::new(&single).check(&single);
+        assert!(
+            found.iter().any(
+                |x| x.code == Code::SingleClaimTopic && x.message == "topic `t` has 1 claim(s)"
+            )
+        );
+    }
+}
