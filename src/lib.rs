@@ -1,1 +1,2 @@
+pub mod anchor;
 pub mod text;
