@@ -79,7 +79,6 @@ impl NormalizedText {
     }
 
     /// The first normalized byte produced at or after `original` byte offset.
-    #[allow(dead_code)]
     pub(crate) fn normalized_offset(&self, original: usize) -> usize {
         self.origin_starts
             .partition_point(|&start| start < original)
