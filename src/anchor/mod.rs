@@ -6,6 +6,8 @@
 
 mod nearest;
 mod normalize;
+#[cfg(test)]
+mod tests;
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
