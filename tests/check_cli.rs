@@ -360,10 +360,29 @@ fn unrelated_claims_thin_topics_and_unused_sources_warn() {
     ) + "\n[topics.lonely]\nquestion = \"Alone?\"\n\n[sources.unused]\npath = \"docs/a.txt\"\n";
     let run = check_json(&claims);
     assert_eq!(run.code, 0);
-    only(&run, "W0003", 12, 9);
-    only(&run, "W0003", 18, 9);
-    only(&run, "W0004", 23, 9);
-    only(&run, "W0005", 26, 10);
+    let found: Vec<(String, u64, u64)> = run
+        .diagnostics()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["start"]["line"].as_u64().unwrap(),
+                d["start"]["col"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("W0003", 12, 9),
+        ("W0003", 18, 9),
+        ("W0004", 23, 9),
+        ("W0005", 26, 10),
+    ];
+    assert_eq!(
+        found,
+        expected.map(|(c, l, col)| (c.to_string(), l, col)),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
