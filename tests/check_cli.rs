@@ -373,9 +373,9 @@ fn unrelated_claims_thin_topics_and_unused_sources_warn() {
         .collect();
     let expected = [
         ("W0003", 12, 9),
-        ("W0003", 18, 9),
-        ("W0004", 23, 9),
-        ("W0005", 26, 10),
+        ("W0003", 17, 9),
+        ("W0004", 22, 9),
+        ("W0005", 25, 10),
     ];
     assert_eq!(
         found,
