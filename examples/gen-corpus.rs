@@ -10,6 +10,8 @@
 //! The output depends only on the parameters: the same seed gives the same
 //! bytes. `OUT/corpus.params` records the parameters; when it matches, an
 //! existing corpus is kept as it is (`--force` regenerates).
+//! `gen-corpus --quotes-of claims.toml --out DIR` writes the quotes of an
+//! existing claims file the same way, with its documents' paths in `DIR/docs.txt`.
 //!
 //! What the corpus holds, per document (about `--doc-kb` KB): paragraphs of
 //! shuffled seed sentences, each sentence ending in a reference marker
@@ -879,8 +881,70 @@ pub fn parse_args(args: &[String]) -> Result<(Params, PathBuf, bool), String> {
     Ok((params, out, force))
 }
 
+/// For an existing claims file (the shipped example): writes its quotes to
+/// `out/quotes.txt` as the generator does, and its documents' paths to
+/// `out/docs.txt`, so that ripgrep can be timed on them.
+pub fn extract_quotes(claims: &Path, out: &Path) -> Result<usize, String> {
+    let text = std::fs::read_to_string(claims).map_err(|e| format!("{}: {e}", claims.display()))?;
+    let table: toml::Table =
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", claims.display()))?;
+    let base = claims.parent().unwrap_or(Path::new("."));
+    let mut docs = String::new();
+    for source in table
+        .get("sources")
+        .and_then(|s| s.as_table())
+        .into_iter()
+        .flat_map(|t| t.values())
+    {
+        if let Some(path) = source.get("path").and_then(|p| p.as_str()) {
+            docs.push_str(&base.join(path).display().to_string());
+            docs.push('\n');
+        }
+    }
+    let mut quotes = String::new();
+    let mut count = 0;
+    for claim in table
+        .get("claims")
+        .and_then(|c| c.as_table())
+        .into_iter()
+        .flat_map(|t| t.values())
+    {
+        let spans = claim
+            .get("spans")
+            .and_then(|s| s.as_array())
+            .map_or(&[][..], |a| a.as_slice());
+        for quote in spans.iter().filter_map(|s| s.get("quote")?.as_str()) {
+            let quote = quote.trim();
+            if !quote.is_empty() && !quote.contains('\n') {
+                quotes.push_str(quote);
+                quotes.push('\n');
+                count += 1;
+            }
+        }
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    std::fs::write(out.join("quotes.txt"), quotes).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("docs.txt"), docs).map_err(|e| e.to_string())?;
+    Ok(count)
+}
+
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, claims, out_flag, out] = args.as_slice()
+        && flag == "--quotes-of"
+        && out_flag == "--out"
+    {
+        return match extract_quotes(Path::new(claims), Path::new(out)) {
+            Ok(n) => {
+                eprintln!("{out}: {n} quotes of {claims}");
+                std::process::ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                std::process::ExitCode::from(1)
+            }
+        };
+    }
     let (params, out, force) = match parse_args(&args) {
         Ok(parsed) => parsed,
         Err(message) => {

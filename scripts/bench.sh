@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# End-to-end timings of the release binary on three corpus sizes, against
+# ripgrep searching the same quotes in the same files.
+#
+#   scripts/bench.sh            # small (shipped example), medium, large
+#   RUNS=5 scripts/bench.sh     # median of 5 instead of 3
+#   SIZES="medium" scripts/bench.sh
+#
+# Corpora are generated into target/bench-corpus/ and reused while their
+# parameters (and the generator's version) stay the same.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS="${RUNS:-3}"
+SIZES="${SIZES:-small medium large}"
+SEED="${SEED:-1}"
+CORPORA=target/bench-corpus
+CRUX=target/release/crux
+GEN=target/release/examples/gen-corpus
+
+need() {
+  if ! command -v "$1" >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+      apt-get install -y --no-install-recommends "$2" >/dev/null
+    fi
+  fi
+  command -v "$1" >/dev/null 2>&1 || { echo "bench.sh: $1 is needed (Debian package $2)" >&2; exit 2; }
+}
+need rg ripgrep
+if [ ! -x /usr/bin/time ]; then need /usr/bin/time time; fi
+
+cargo build --release --quiet --bin crux --example gen-corpus
+
+mkdir -p "$CORPORA"
+"$GEN" --docs 100 --claims 1000 --seed "$SEED" --out "$CORPORA/medium" 2>/dev/null
+"$GEN" --docs 1000 --claims 10000 --seed "$SEED" --out "$CORPORA/large" 2>/dev/null
+
+has_report=0
+if "$CRUX" --help 2>/dev/null | grep -qE '^  report '; then has_report=1; fi
+
+# run_median OUT_VAR CMD...: median wall seconds and the peak RSS (KB) of
+# that run, over $RUNS runs; stdout and stderr are discarded.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+measure() {
+  local i start end
+  : >"$tmp/runs"
+  for ((i = 0; i < RUNS; i++)); do
+    start=$(date +%s%N)
+    /usr/bin/time -f '%M' -o "$tmp/rss" "$@" >/dev/null 2>&1 || {
+      local rc=$?
+      # crux check exits 1 when it finds errors; anything else is a failure.
+      if [ "$rc" -gt 1 ]; then echo "bench.sh: '$*' failed ($rc)" >&2; exit 1; fi
+    }
+    end=$(date +%s%N)
+    echo "$(( (end - start) / 1000 )) $(tail -n1 "$tmp/rss")" >>"$tmp/runs"
+  done
+  # The run with the median time, as "seconds rss_mb".
+  sort -n "$tmp/runs" | sed -n "$(( (RUNS + 1) / 2 ))p" |
+    awk '{ printf "%.3f %.1f\n", $1 / 1e6, $2 / 1024 }'
+}
+
+rows=()
+last=""
+for size in $SIZES; do
+  case "$size" in
+    small)
+      claims=claims.toml
+      if [ ! -f "$claims" ]; then
+        rows+=("$(printf '%-7s %5s %7s %7s | %8s %8s | %8s %8s | %8s | %7s' small n/a n/a n/a n/a n/a n/a n/a n/a n/a)")
+        continue
+      fi
+      "$GEN" --quotes-of "$claims" --out "$CORPORA/small" 2>/dev/null
+      mapfile -t docs <"$CORPORA/small/docs.txt"
+      quotes="$CORPORA/small/quotes.txt"
+      ;;
+    medium | large)
+      claims="$CORPORA/$size/claims.toml"
+      docs=("$CORPORA/$size/docs")
+      quotes="$CORPORA/$size/quotes.txt"
+      ;;
+    *) echo "bench.sh: unknown size $size" >&2; exit 2 ;;
+  esac
+  ndocs=$(find "${docs[@]}" -type f | wc -l)
+  mb=$(cat $(find "${docs[@]}" -type f) | wc -c | awk '{ printf "%.1f", $1 / 1e6 }')
+  nclaims=$(grep -c '^\[claims\.' "$claims" || true)
+  # Warm the page cache so that every tool reads from memory.
+  cat "$claims" $(find "${docs[@]}" -type f) >/dev/null
+  read -r check_s check_mb < <(measure "$CRUX" check --color never "$claims")
+  if [ "$has_report" = 1 ]; then
+    read -r report_s report_mb < <(measure "$CRUX" report --format json "$claims")
+  else
+    report_s=n/a report_mb=n/a
+  fi
+  read -r rg_s _ < <(measure rg --no-config -F -c -f "$quotes" "${docs[@]}")
+  ratio=$(awk -v a="$check_s" -v b="$rg_s" 'BEGIN { printf "%.2fx", (b > 0 ? a / b : 0) }')
+  rows+=("$(printf '%-7s %5s %7s %7s | %8s %8s | %8s %8s | %8s | %7s' \
+    "$size" "$ndocs" "$mb" "$nclaims" "$check_s" "$check_mb" "$report_s" "$report_mb" "$rg_s" "$ratio")")
+  if [ "$size" = large ]; then
+    last="large: crux check ${check_s} s, peak RSS ${check_mb} MB (corpus ${mb} MB), ${ratio} ripgrep's ${rg_s} s"
+  fi
+done
+
+echo "median of $RUNS runs; times in seconds, RSS in MB; rg = rg -F -c -f quotes.txt on the same documents"
+printf '%-7s %5s %7s %7s | %8s %8s | %8s %8s | %8s | %7s\n' \
+  size docs MB claims "check s" "check MB" "report s" "report MB" "rg s" "check/rg"
+printf '%s\n' "${rows[@]}"
+if [ -n "$last" ]; then echo "$last"; fi
