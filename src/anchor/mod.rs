@@ -13,7 +13,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use memchr::memmem;
 
 pub use normalize::{NormalizedText, normalize};
@@ -176,8 +176,16 @@ impl<'t> Source<'t> {
     }
 }
 
+/// Up to this many distinct quotes per source, one SIMD substring search
+/// per quote (memchr's memmem) beats one Aho-Corasick pass: in overlapping
+/// mode the automaton can use no packed prefilter, and building it costs
+/// more than a scan. Measured on a 50 KB document with 8 to 1,024 quotes,
+/// separate searches took 2 to 45 times less time; beyond that the one
+/// pass of the automaton is the safer bet.
+const SEPARATE_SEARCH_MAX_PATTERNS: usize = 1024;
+
 /// Every occurrence, overlapping ones included, of each pattern in
-/// `haystack`, in one pass; empty patterns occur nowhere.
+/// `haystack`; empty patterns occur nowhere.
 fn find_every_occurrence(haystack: &str, patterns: &[&str]) -> Vec<Vec<Range<usize>>> {
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut distinct: Vec<&str> = Vec::new();
@@ -194,8 +202,17 @@ fn find_every_occurrence(haystack: &str, patterns: &[&str]) -> Vec<Vec<Range<usi
         .collect();
 
     let mut occurrences: Vec<Vec<Range<usize>>> = vec![Vec::new(); distinct.len()];
-    if !distinct.is_empty() {
-        match AhoCorasick::new(&distinct) {
+    if distinct.len() <= SEPARATE_SEARCH_MAX_PATTERNS {
+        for (pattern, found) in distinct.iter().zip(&mut occurrences) {
+            *found = find_overlapping(haystack, pattern);
+        }
+    } else {
+        // The contiguous NFA: a DFA searches a little faster but costs far
+        // more to build than one scan of a document takes.
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&distinct);
+        match automaton {
             Ok(automaton) => {
                 for found in automaton.find_overlapping_iter(haystack) {
                     occurrences[found.pattern().as_usize()].push(found.range());

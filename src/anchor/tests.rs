@@ -526,7 +526,41 @@ fn assert_places_match(text: &str, quote: &str, resolution: &Resolution) {
     }
 }
 
+#[test]
+fn many_quotes_per_source_are_found_by_one_automaton_like_one_by_one() {
+    let text = ALIGNMENT_AND_RESTRAINT;
+    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(7).collect();
+    let quotes: Vec<&str> = starts
+        .windows(3)
+        .map(|w| &text[w[0]..w[2]])
+        .filter(|q| !q.trim().is_empty())
+        .collect();
+    assert!(
+        quotes.len() > SEPARATE_SEARCH_MAX_PATTERNS,
+        "{}",
+        quotes.len()
+    );
+    let together = find_every_occurrence(text, &quotes);
+    for (quote, found) in quotes.iter().zip(together) {
+        assert_eq!(found, find_overlapping(text, quote), "{quote:?}");
+    }
+}
+
 proptest! {
+    #[test]
+    fn fast_normalization_is_the_char_by_char_one(
+        text in prop_oneof![
+            any::<String>(),
+            pieces().prop_map(|p| p.iter().map(|&i| PIECES[i].0).collect()),
+            "[\\[\\]()#*_<>/a-z \t\r\n…é\u{a0}’]{0,60}",
+        ]
+    ) {
+        prop_assert_eq!(
+            format!("{:?}", NormalizedText::new(&text)),
+            format!("{:?}", NormalizedText::new_char_by_char(&text))
+        );
+    }
+
     #[test]
     fn any_substring_of_the_text_is_placed(
         pieces in pieces(),
