@@ -216,6 +216,10 @@ impl Report {
     pub fn claim(&self, id: &str) -> Option<&ClaimEntry> {
         self.claim_index.get(id).map(|&i| &self.claims[i])
     }
+    /// Index of a claim in `claims`.
+    pub fn claim_number(&self, id: &str) -> Option<usize> {
+        self.claim_index.get(id).copied()
+    }
     pub fn source(&self, id: &str) -> Option<&SourceEntry> {
         self.source_index.get(id).map(|&i| &self.sources[i])
     }
