@@ -53,8 +53,59 @@ pub fn render(report: &Report) -> String {
             }
         }
     };
-    let mut out = page.into_string();
+    let mut out = with_line_breaks(&page.into_string());
     out.push('\n');
+    out
+}
+
+/// Block-level tags that start a new line of output, so reports diff well.
+/// Whitespace between these is insignificant; none of them appears inside
+/// a `blockquote` (whose text is `pre-wrap`).
+const LINE_STARTS: &[&str] = &[
+    "<head>",
+    "<body>",
+    "<header",
+    "<nav",
+    "<main",
+    "<footer",
+    "<section",
+    "<article",
+    "<div",
+    "<h1",
+    "<h2",
+    "<h3",
+    "<h4",
+    "<p>",
+    "<p ",
+    "<ul",
+    "<ol",
+    "<li>",
+    "<dl",
+    "<dt>",
+    "<dd>",
+    "<figure",
+    "<table",
+    "<thead",
+    "<tbody",
+    "<tr>",
+    "<progress",
+    "</main>",
+    "</body>",
+];
+
+/// Puts each tag of [`LINE_STARTS`] at the start of a line. Data never
+/// contains a raw `<` here (maud escapes it), so only markup is touched.
+fn with_line_breaks(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    while let Some(at) = rest[1.min(rest.len())..].find('<').map(|i| i + 1) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if LINE_STARTS.iter().any(|tag| rest.starts_with(tag)) && !out.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out.push_str(rest);
     out
 }
 
