@@ -7,6 +7,7 @@ pub mod filter;
 pub mod graph;
 pub mod load;
 pub mod model;
+pub mod report;
 pub mod text;
 
 pub use load::{load, load_str};
