@@ -3,6 +3,7 @@
 
 pub mod anchor;
 pub mod diag;
+pub mod edit;
 pub mod filter;
 pub mod graph;
 pub mod load;
