@@ -3,11 +3,14 @@
 
 pub mod anchor;
 pub mod diag;
+pub mod edit;
 pub mod filter;
 pub mod graph;
 pub mod load;
 pub mod model;
+pub mod report;
 pub mod text;
+pub mod watch;
 
 pub use load::{load, load_str};
 pub use model::Dataset;

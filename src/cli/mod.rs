@@ -2,6 +2,7 @@
 
 mod check;
 mod list;
+mod report;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -28,6 +29,8 @@ enum Command {
     List(ListArgs),
     /// One claim: its text, resolved quotes and links.
     Show(ShowArgs),
+    /// A report of the claims and their disputes: Markdown, HTML or JSON.
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -110,11 +113,43 @@ struct ShowArgs {
     json: bool,
 }
 
+#[derive(Debug, Args)]
+struct ReportArgs {
+    /// Claims file.
+    #[arg(default_value = "claims.toml")]
+    file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    format: ReportFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    filter: Filter,
+    /// Only claims that contradict another claim.
+    #[arg(long)]
+    contradictions_only: bool,
+    /// Print the generation time (without it, the same input gives the same bytes).
+    #[arg(long)]
+    timestamp: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    /// GitHub-flavoured Markdown.
+    Md,
+    /// One self-contained HTML page.
+    Html,
+    /// JSON, schema `crux-report/1`.
+    Json,
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::List(args)) => list::list(&args),
         Some(Command::Show(args)) => list::show(&args),
+        Some(Command::Report(args)) => report::run(&args),
         None => {
             eprintln!(
                 "error: the review UI is not available in this build; use `crux check`, `crux list` or `crux show`"
