@@ -1,30 +1,20 @@
 //! Load, anchor and check the medium corpus (100 documents, 1,000 claims),
-//! and the steps that make them up. The corpus is generated on first use
-//! into `target/bench-corpus/medium` by the same code as
-//! `cargo run --example gen-corpus`.
+//! and the steps that make them up.
 //!
 //! ```sh
 //! cargo bench --bench load
 //! ```
 
-#[path = "../examples/gen-corpus.rs"]
-#[allow(dead_code)]
-mod gen_corpus;
+mod common;
 
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use crux::anchor::{QuoteQuery, resolve_all};
 use crux::diag::render_human;
 use crux::text::LineIndex;
 
-/// The medium corpus's claims file, generated if missing.
-fn medium() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus/medium");
-    gen_corpus::ensure(&gen_corpus::Params::new(100, 1000, 1), &dir).expect("generate the corpus");
-    dir.join("claims.toml")
-}
+use common::medium;
 
 fn load(c: &mut Criterion) {
     let path = medium();
