@@ -62,7 +62,7 @@ impl NormalizedText {
     #[cfg(test)]
     pub(crate) fn new_char_by_char(original: &str) -> Self {
         let mut builder = Builder::with_capacity(original.len());
-        let mut markup = markup_spans(original).into_iter().peekable();
+        let mut markup = markup_spans_byte_by_byte(original).into_iter().peekable();
         for (start, ch) in original.char_indices() {
             while markup.next_if(|span| span.end <= start).is_some() {}
             if markup.peek().is_some_and(|span| span.start <= start) {
@@ -122,24 +122,29 @@ impl Builder {
     }
 
     /// Pushes the chars of `original[segment]` (which holds no markup).
-    /// Runs of printable ASCII other than space are copied as they are:
-    /// no rule changes them, and most of a document is made of them.
+    /// Runs of printable ASCII, with single spaces between them, are copied
+    /// as they are: no rule changes them, and most of a document is made of
+    /// them.
     fn push_segment(&mut self, original: &str, segment: Range<usize>) {
-        let bytes = original.as_bytes();
-        let plain = |b: u8| b.is_ascii_graphic();
+        let bytes = &original.as_bytes()[..segment.end];
         let mut at = segment.start;
         while at < segment.end {
-            if plain(bytes[at]) {
-                let run_end = bytes[at..segment.end]
-                    .iter()
-                    .position(|&b| !plain(b))
-                    .map_or(segment.end, |len| at + len);
+            if bytes[at].is_ascii_graphic() {
+                let run_end = plain_run_end(bytes, at);
                 if let Some(space) = self.pending_space.take() {
                     self.emit(" ", space);
                 }
                 self.text.push_str(&original[at..run_end]);
-                self.origin_starts.extend(at..run_end);
-                self.origin_ends.extend(at + 1..run_end + 1);
+                let from = self.origin_starts.len();
+                self.origin_starts.resize(from + run_end - at, 0);
+                self.origin_ends.resize(from + run_end - at, 0);
+                // Slices rather than `extend(range)`: these loops vectorize.
+                for (k, start) in self.origin_starts[from..].iter_mut().enumerate() {
+                    *start = at + k;
+                }
+                for (k, end) in self.origin_ends[from..].iter_mut().enumerate() {
+                    *end = at + k + 1;
+                }
                 at = run_end;
             } else {
                 let ch = original[at..].chars().next().expect("a char boundary");
@@ -179,6 +184,23 @@ impl Builder {
     }
 }
 
+/// End of the run starting at `at` (a printable ASCII byte) of printable
+/// ASCII bytes and single spaces between them: bytes normalization keeps as
+/// they are, each where it was.
+fn plain_run_end(bytes: &[u8], at: usize) -> usize {
+    let mut end = at + 1;
+    while end < bytes.len() {
+        if bytes[end].is_ascii_graphic() {
+            end += 1;
+        } else if bytes[end] == b' ' && bytes.get(end + 1).is_some_and(u8::is_ascii_graphic) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
 fn is_invisible(ch: char) -> bool {
     matches!(ch, '\u{feff}' | '\u{200b}' | '\u{2060}' | '\u{00ad}')
 }
@@ -203,7 +225,73 @@ fn folded(ch: char) -> Option<&'static str> {
 /// dropped even without its `[`, and a `[` is dropped when it opens a link or
 /// is never closed. A slice of text that starts or ends inside a link's words
 /// then normalizes the same way as the full text does.
+///
+/// Only the bytes that can start markup are looked at; whether a `#` starts
+/// its line is judged by looking back from it.
 fn markup_spans(s: &str) -> Vec<Range<usize>> {
+    let bytes = s.as_bytes();
+    let mut spans = Vec::new();
+    let first = if s.starts_with(BYTE_ORDER_MARK) {
+        BYTE_ORDER_MARK.len()
+    } else {
+        0
+    };
+    let mut i = first;
+    while let Some(offset) = bytes[i..].iter().position(|&b| MARKUP_START[b as usize]) {
+        i += offset;
+        let span_end = match bytes[i] {
+            b'*' => Some(i + 1),
+            b'_' => {
+                let run = bytes[i..].iter().take_while(|&&b| b == b'_').count();
+                // A lone `_` is part of a word (snake_case); longer runs are emphasis.
+                if run < 2 { None } else { Some(i + run) }
+            }
+            b'<' => dropped_tag_len(&bytes[i..]).map(|len| i + len),
+            b'#' if starts_line(bytes, first, i) => {
+                heading_marks_len(&bytes[i..]).map(|len| i + len)
+            }
+            b'[' => bracket_is_markup(bytes, i).then_some(i + 1),
+            b']' => link_tail_end(bytes, i),
+            _ => None,
+        };
+        match span_end {
+            Some(end) => {
+                spans.push(i..end);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    spans
+}
+
+/// The bytes [`markup_spans`] stops at.
+static MARKUP_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let starts = b"*_<#[]";
+    while k < starts.len() {
+        table[starts[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// Whether only blanks come between the start of the line (or `first`) and
+/// `at`. A markup span never ends in a blank, so one before `at` on the same
+/// line stops the look-back as any other char does.
+fn starts_line(bytes: &[u8], first: usize, at: usize) -> bool {
+    let mut j = at;
+    while j > first && matches!(bytes[j - 1], b' ' | b'\t' | b'\r') {
+        j -= 1;
+    }
+    j == first || bytes[j - 1] == b'\n'
+}
+
+/// [`markup_spans`] one byte at a time, tracking line starts as it goes:
+/// the reference the faster version is tested against.
+#[cfg(test)]
+fn markup_spans_byte_by_byte(s: &str) -> Vec<Range<usize>> {
     let bytes = s.as_bytes();
     let mut spans = Vec::new();
     let mut at_line_start = true;
