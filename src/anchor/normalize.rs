@@ -35,9 +35,24 @@ pub fn normalize(s: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct NormalizedText {
     text: String,
-    origin_starts: Vec<usize>,
-    origin_ends: Vec<usize>,
+    /// The map back to the original text, in stretches sorted by `at`.
+    pieces: Vec<Piece>,
     original_len: usize,
+}
+
+/// A stretch of the normalized text and where it comes from. Most of a
+/// document is copied as it is, so a few pieces map a whole text where a
+/// map per byte took 16 bytes of memory per byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    /// Its first byte in the normalized text.
+    at: usize,
+    /// The original byte its first byte comes from.
+    origin: usize,
+    /// `None`: copied, byte `k` of the piece comes from original byte
+    /// `origin + k` alone. `Some(len)`: every byte of the piece comes from
+    /// the one original char at `origin`, `len` bytes long.
+    from_char: Option<usize>,
 }
 
 impl NormalizedText {
@@ -51,29 +66,7 @@ impl NormalizedText {
         }
         NormalizedText {
             text: builder.text,
-            origin_starts: builder.origin_starts,
-            origin_ends: builder.origin_ends,
-            original_len: original.len(),
-        }
-    }
-
-    /// The same as [`NormalizedText::new`], one char at a time: the
-    /// reference the faster version is tested against.
-    #[cfg(test)]
-    pub(crate) fn new_char_by_char(original: &str) -> Self {
-        let mut builder = Builder::with_capacity(original.len());
-        let mut markup = markup_spans_byte_by_byte(original).into_iter().peekable();
-        for (start, ch) in original.char_indices() {
-            while markup.next_if(|span| span.end <= start).is_some() {}
-            if markup.peek().is_some_and(|span| span.start <= start) {
-                continue;
-            }
-            builder.push(ch, start..start + ch.len_utf8());
-        }
-        NormalizedText {
-            text: builder.text,
-            origin_starts: builder.origin_starts,
-            origin_ends: builder.origin_ends,
+            pieces: builder.pieces,
             original_len: original.len(),
         }
     }
@@ -85,29 +78,95 @@ impl NormalizedText {
     /// The original bytes from the first to the last char that produced
     /// `normalized`; an empty range maps to an empty range at its position.
     pub fn original_range(&self, normalized: Range<usize>) -> Range<usize> {
-        let start = self
-            .origin_starts
-            .get(normalized.start)
-            .copied()
-            .unwrap_or(self.original_len);
+        let start = if normalized.start < self.text.len() {
+            self.origin(normalized.start).start
+        } else {
+            self.original_len
+        };
         let last = normalized.end.min(self.text.len());
         if last <= normalized.start {
             return start..start;
         }
-        start..self.origin_ends[last - 1]
+        start..self.origin(last - 1).end
     }
 
     /// The first normalized byte produced at or after `original` byte offset.
     pub(crate) fn normalized_offset(&self, original: usize) -> usize {
-        self.origin_starts
-            .partition_point(|&start| start < original)
+        let next = self.pieces.partition_point(|p| p.origin < original);
+        if let Some(before) = next.checked_sub(1) {
+            let piece = self.pieces[before];
+            let len = self.piece_end(before) - piece.at;
+            if piece.from_char.is_none() && piece.origin + len > original {
+                return piece.at + (original - piece.origin);
+            }
+        }
+        self.pieces.get(next).map_or(self.text.len(), |p| p.at)
     }
+
+    /// The original char that produced normalized byte `byte` (< text length).
+    fn origin(&self, byte: usize) -> Range<usize> {
+        let piece = self.pieces[self.pieces.partition_point(|p| p.at <= byte) - 1];
+        match piece.from_char {
+            None => {
+                let origin = piece.origin + (byte - piece.at);
+                origin..origin + 1
+            }
+            Some(len) => piece.origin..piece.origin + len,
+        }
+    }
+
+    fn piece_end(&self, index: usize) -> usize {
+        self.pieces
+            .get(index + 1)
+            .map_or(self.text.len(), |next| next.at)
+    }
+}
+
+/// The normalized text and, for every byte, the start and end of the
+/// original char that produced it, computed one char at a time with a map
+/// per byte: the reference [`NormalizedText`] is tested against.
+#[cfg(test)]
+pub(crate) fn reference_normalization(original: &str) -> (String, Vec<usize>, Vec<usize>) {
+    let mut text = String::new();
+    let (mut starts, mut ends) = (Vec::new(), Vec::new());
+    let mut pending_space: Option<Range<usize>> = None;
+    let mut emit = |text: &mut String, s: &str, origin: Range<usize>| {
+        text.push_str(s);
+        for _ in 0..s.len() {
+            starts.push(origin.start);
+            ends.push(origin.end);
+        }
+    };
+    let mut markup = markup_spans_byte_by_byte(original).into_iter().peekable();
+    for (start, ch) in original.char_indices() {
+        while markup.next_if(|span| span.end <= start).is_some() {}
+        if markup.peek().is_some_and(|span| span.start <= start) {
+            continue;
+        }
+        let origin = start..start + ch.len_utf8();
+        if ch.is_whitespace() {
+            if !text.is_empty() && pending_space.is_none() {
+                pending_space = Some(origin);
+            }
+            continue;
+        }
+        if is_invisible(ch) {
+            continue;
+        }
+        if let Some(space) = pending_space.take() {
+            emit(&mut text, " ", space);
+        }
+        match folded(ch) {
+            Some(replacement) => emit(&mut text, replacement, origin),
+            None => emit(&mut text, ch.encode_utf8(&mut [0; 4]), origin),
+        }
+    }
+    (text, starts, ends)
 }
 
 struct Builder {
     text: String,
-    origin_starts: Vec<usize>,
-    origin_ends: Vec<usize>,
+    pieces: Vec<Piece>,
     pending_space: Option<Range<usize>>,
 }
 
@@ -115,8 +174,7 @@ impl Builder {
     fn with_capacity(capacity: usize) -> Self {
         Builder {
             text: String::with_capacity(capacity),
-            origin_starts: Vec::with_capacity(capacity),
-            origin_ends: Vec::with_capacity(capacity),
+            pieces: Vec::new(),
             pending_space: None,
         }
     }
@@ -134,17 +192,7 @@ impl Builder {
                 if let Some(space) = self.pending_space.take() {
                     self.emit(" ", space);
                 }
-                self.text.push_str(&original[at..run_end]);
-                let from = self.origin_starts.len();
-                self.origin_starts.resize(from + run_end - at, 0);
-                self.origin_ends.resize(from + run_end - at, 0);
-                // Slices rather than `extend(range)`: these loops vectorize.
-                for (k, start) in self.origin_starts[from..].iter_mut().enumerate() {
-                    *start = at + k;
-                }
-                for (k, end) in self.origin_ends[from..].iter_mut().enumerate() {
-                    *end = at + k + 1;
-                }
+                self.copy(&original[at..run_end], at);
                 at = run_end;
             } else {
                 let ch = original[at..].chars().next().expect("a char boundary");
@@ -175,12 +223,35 @@ impl Builder {
         }
     }
 
+    /// Appends `s`, every byte of which comes from the original char `origin`.
     fn emit(&mut self, s: &str, origin: Range<usize>) {
-        self.text.push_str(s);
-        for _ in 0..s.len() {
-            self.origin_starts.push(origin.start);
-            self.origin_ends.push(origin.end);
+        if s.len() == 1 && origin.len() == 1 {
+            // One byte from one byte maps like a copied byte.
+            return self.copy(s, origin.start);
         }
+        self.pieces.push(Piece {
+            at: self.text.len(),
+            origin: origin.start,
+            from_char: Some(origin.len()),
+        });
+        self.text.push_str(s);
+    }
+
+    /// Appends `s`, whose byte `k` comes from original byte `origin + k`.
+    fn copy(&mut self, s: &str, origin: usize) {
+        let at = self.text.len();
+        let continues = self
+            .pieces
+            .last()
+            .is_some_and(|last| last.from_char.is_none() && last.origin + (at - last.at) == origin);
+        if !continues {
+            self.pieces.push(Piece {
+                at,
+                origin,
+                from_char: None,
+            });
+        }
+        self.text.push_str(s);
     }
 }
 

@@ -548,17 +548,26 @@ fn many_quotes_per_source_are_found_by_one_automaton_like_one_by_one() {
 
 proptest! {
     #[test]
-    fn fast_normalization_is_the_char_by_char_one(
+    fn normalization_maps_every_byte_like_the_char_by_char_reference(
         text in prop_oneof![
             any::<String>(),
             pieces().prop_map(|p| p.iter().map(|&i| PIECES[i].0).collect()),
             "[\\[\\]()#*_<>/a-z \t\r\n…é\u{a0}’]{0,60}",
         ]
     ) {
-        prop_assert_eq!(
-            format!("{:?}", NormalizedText::new(&text)),
-            format!("{:?}", NormalizedText::new_char_by_char(&text))
-        );
+        let fast = NormalizedText::new(&text);
+        let (reference, starts, ends) = normalize::reference_normalization(&text);
+        prop_assert_eq!(fast.as_str(), reference.as_str());
+        for i in 0..reference.len() {
+            prop_assert_eq!(fast.original_range(i..i + 1), starts[i]..ends[i], "byte {}", i);
+        }
+        for original in 0..=text.len() + 1 {
+            prop_assert_eq!(
+                fast.normalized_offset(original),
+                starts.partition_point(|&start| start < original),
+                "original byte {}", original
+            );
+        }
     }
 
     #[test]
