@@ -1,6 +1,7 @@
 //! Reads each document once and places all of its quotes in one pass.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::sources::read_source;
 use crate::anchor::{QuoteQuery, Resolution, resolve_all};
@@ -13,22 +14,12 @@ const EXCERPT_CHARS: usize = 160;
 /// Most places listed for an ambiguous quote.
 const PLACES_LISTED: usize = 8;
 
+/// Below this many sources, threads are not worth starting. (Their sizes
+/// are not known before reading them; stat-ing paths that may lead outside
+/// the claims file's directory is not an option.)
+const PARALLEL_MIN_SOURCES: usize = 4;
+
 pub fn read_and_anchor(dataset: &mut Dataset, base: &Path) {
-    let mut diagnostics = Vec::new();
-    for source in &mut dataset.sources {
-        if source.path.trim().is_empty() {
-            continue;
-        }
-        match read_source(base, &source.path) {
-            Ok(text) => {
-                source.lines = LineIndex::new(&text);
-                source.text = Some(text);
-            }
-            Err(d) => {
-                diagnostics.push(d.at(source.path_value.clone()));
-            }
-        }
-    }
     let mut by_source: Vec<Vec<(usize, usize)>> = vec![Vec::new(); dataset.sources.len()];
     for (c, claim) in dataset.claims.iter().enumerate() {
         for (s, span) in claim.spans.iter().enumerate() {
@@ -37,47 +28,140 @@ pub fn read_and_anchor(dataset: &mut Dataset, base: &Path) {
             }
         }
     }
-    for (source_index, members) in by_source.iter().enumerate() {
-        let source = &dataset.sources[source_index];
-        let Some(text) = source.text.as_deref() else {
-            continue;
-        };
-        let queries: Vec<QuoteQuery<'_>> = members
-            .iter()
-            .map(|&(c, s)| {
-                let span = &dataset.claims[c].spans[s];
-                QuoteQuery {
-                    quote: &span.quote,
-                    prefix: span.prefix.as_deref(),
-                    suffix: span.suffix.as_deref(),
-                    occurrence: span.occurrence,
-                }
-            })
-            .collect();
-        let resolutions = resolve_all(text, &queries);
-        let mut anchors = Vec::with_capacity(members.len());
-        for (&(c, s), resolution) in members.iter().zip(resolutions) {
-            let claim = &dataset.claims[c];
-            let span = &claim.spans[s];
-            let context = QuoteContext {
-                source,
-                text,
-                claim_id: &claim.id,
-                quote_value: span.quote_value.clone(),
-            };
-            let (anchor, diagnostic) = context.judge(resolution);
-            anchors.push((c, s, anchor));
-            diagnostics.extend(diagnostic);
+    let done = anchor_every_source(dataset, base, &by_source);
+
+    let mut read_errors = Vec::new();
+    let mut quote_diagnostics = Vec::new();
+    for (source, result) in dataset.sources.iter_mut().zip(done) {
+        let Some(result) = result else { continue };
+        match result.text {
+            Ok(text) => {
+                source.lines = result.lines;
+                source.text = Some(text);
+            }
+            Err(d) => read_errors.push(d.at(source.path_value.clone())),
         }
-        for (c, s, anchor) in anchors {
+        for (c, s, anchor) in result.anchors {
             dataset.claims[c].spans[s].anchor = anchor;
         }
+        quote_diagnostics.extend(result.diagnostics);
     }
-    dataset.diagnostics.extend(diagnostics);
+    dataset.diagnostics.extend(read_errors);
+    dataset.diagnostics.extend(quote_diagnostics);
+}
+
+/// What reading one source and placing its quotes gave.
+struct SourceResult {
+    text: Result<String, Diagnostic>,
+    lines: LineIndex,
+    /// (claim, span, anchor) for each quote of the source.
+    anchors: Vec<(usize, usize, Option<Anchor>)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads and anchors every source (`None` for those without a path), on as
+/// many threads as there are cores. Sources are independent; each thread takes the next one
+/// not yet taken, and the results come back in source order.
+fn anchor_every_source(
+    dataset: &Dataset,
+    base: &Path,
+    by_source: &[Vec<(usize, usize)>],
+) -> Vec<Option<SourceResult>> {
+    let count = dataset.sources.len();
+    let one = |index: usize| {
+        let source = &dataset.sources[index];
+        (!source.path.trim().is_empty())
+            .then(|| anchor_source(dataset, base, source, &by_source[index]))
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(count);
+    if threads < 2 || count < PARALLEL_MIN_SOURCES {
+        return (0..count).map(one).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Option<SourceResult>> = (0..count).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        if index >= count {
+                            return done;
+                        }
+                        done.push((index, one(index)));
+                    }
+                })
+            })
+            .collect();
+        for worker in workers {
+            for (index, result) in worker.join().expect("an anchoring thread panicked") {
+                results[index] = result;
+            }
+        }
+    });
+    results
+}
+
+fn anchor_source(
+    dataset: &Dataset,
+    base: &Path,
+    source: &Source,
+    members: &[(usize, usize)],
+) -> SourceResult {
+    let text = match read_source(base, &source.path) {
+        Ok(text) => text,
+        Err(d) => {
+            return SourceResult {
+                text: Err(d),
+                lines: LineIndex::default(),
+                anchors: Vec::new(),
+                diagnostics: Vec::new(),
+            };
+        }
+    };
+    let lines = LineIndex::new(&text);
+    let queries: Vec<QuoteQuery<'_>> = members
+        .iter()
+        .map(|&(c, s)| {
+            let span = &dataset.claims[c].spans[s];
+            QuoteQuery {
+                quote: &span.quote,
+                prefix: span.prefix.as_deref(),
+                suffix: span.suffix.as_deref(),
+                occurrence: span.occurrence,
+            }
+        })
+        .collect();
+    let resolutions = resolve_all(&text, &queries);
+    let mut anchors = Vec::with_capacity(members.len());
+    let mut diagnostics = Vec::new();
+    for (&(c, s), resolution) in members.iter().zip(resolutions) {
+        let claim = &dataset.claims[c];
+        let context = QuoteContext {
+            path: &source.path,
+            lines: &lines,
+            text: &text,
+            claim_id: &claim.id,
+            quote_value: claim.spans[s].quote_value.clone(),
+        };
+        let (anchor, diagnostic) = context.judge(resolution);
+        anchors.push((c, s, anchor));
+        diagnostics.extend(diagnostic);
+    }
+    SourceResult {
+        text: Ok(text),
+        lines,
+        anchors,
+        diagnostics,
+    }
 }
 
 struct QuoteContext<'a> {
-    source: &'a Source,
+    path: &'a str,
+    lines: &'a LineIndex,
     text: &'a str,
     claim_id: &'a str,
     quote_value: std::ops::Range<usize>,
@@ -85,7 +169,7 @@ struct QuoteContext<'a> {
 
 impl QuoteContext<'_> {
     fn anchor(&self, bytes: std::ops::Range<usize>, kind: MatchKind) -> Anchor {
-        let lines = &self.source.lines;
+        let lines = self.lines;
         Anchor {
             chars: lines.char_range(self.text, &bytes),
             start: lines.line_col(self.text, bytes.start),
@@ -96,8 +180,8 @@ impl QuoteContext<'_> {
     }
 
     fn place(&self, bytes: &std::ops::Range<usize>) -> String {
-        let at = self.source.lines.line_col(self.text, bytes.start);
-        format!("{}:{}:{}", self.source.path, at.line, at.col)
+        let at = self.lines.line_col(self.text, bytes.start);
+        format!("{}:{}:{}", self.path, at.line, at.col)
     }
 
     fn excerpt(&self, bytes: &std::ops::Range<usize>) -> String {
@@ -116,7 +200,7 @@ impl QuoteContext<'_> {
     }
 
     fn judge(&self, resolution: Resolution) -> (Option<Anchor>, Option<Diagnostic>) {
-        let path = &self.source.path;
+        let path = self.path;
         match resolution {
             Resolution::Exact(bytes) => (Some(self.anchor(bytes, MatchKind::Exact)), None),
             Resolution::Normalized(bytes) => {
