@@ -38,8 +38,10 @@ mkdir -p "$CORPORA"
 has_report=0
 if "$CRUX" --help 2>/dev/null | grep -qE '^  report '; then has_report=1; fi
 
-# run_median OUT_VAR CMD...: median wall seconds and the peak RSS (KB) of
-# that run, over $RUNS runs; stdout and stderr are discarded.
+# measure CMD...: over $RUNS runs, the median wall time, with the peak RSS
+# and the CPU time (user + system) of that run, as "seconds rss_mb cpu_s";
+# stdout and stderr are discarded. CPU time says what the work costs when
+# other jobs share the machine and stretch the wall time.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 measure() {
@@ -47,7 +49,7 @@ measure() {
   : >"$tmp/runs"
   for ((i = 0; i < RUNS; i++)); do
     start=$(date +%s%N)
-    /usr/bin/time -f '%M' -o "$tmp/rss" "$@" >/dev/null 2>&1 || {
+    /usr/bin/time -f '%M %U %S' -o "$tmp/rss" "$@" >/dev/null 2>&1 || {
       local rc=$?
       # crux check exits 1 when it finds errors; anything else is a failure.
       if [ "$rc" -gt 1 ]; then echo "bench.sh: '$*' failed ($rc)" >&2; exit 1; fi
@@ -55,9 +57,9 @@ measure() {
     end=$(date +%s%N)
     echo "$(( (end - start) / 1000 )) $(tail -n1 "$tmp/rss")" >>"$tmp/runs"
   done
-  # The run with the median time, as "seconds rss_mb".
+  # The run with the median time.
   sort -n "$tmp/runs" | sed -n "$(( (RUNS + 1) / 2 ))p" |
-    awk '{ printf "%.3f %.1f\n", $1 / 1e6, $2 / 1024 }'
+    awk '{ printf "%.3f %.1f %.2f\n", $1 / 1e6, $2 / 1024, $3 + $4 }'
 }
 
 rows=()
@@ -67,7 +69,7 @@ for size in $SIZES; do
     small)
       claims=claims.toml
       if [ ! -f "$claims" ]; then
-        rows+=("$(printf '%-7s %5s %7s %7s | %8s %8s | %8s %8s | %8s | %7s' small n/a n/a n/a n/a n/a n/a n/a n/a n/a)")
+        rows+=("$(printf '%-7s %5s %6s %6s | %7s %7s %7s | %8s %9s | %6s %6s | %8s' small n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a)")
         continue
       fi
       "$GEN" --quotes-of "$claims" --out "$CORPORA/small" 2>/dev/null
@@ -86,23 +88,25 @@ for size in $SIZES; do
   nclaims=$(grep -c '^\[claims\.' "$claims" || true)
   # Warm the page cache so that every tool reads from memory.
   cat "$claims" $(find "${docs[@]}" -type f) >/dev/null
-  read -r check_s check_mb < <(measure "$CRUX" check --color never "$claims")
+  read -r check_s check_mb check_cpu < <(measure "$CRUX" check --color never "$claims")
   if [ "$has_report" = 1 ]; then
-    read -r report_s report_mb < <(measure "$CRUX" report --format json "$claims")
+    read -r report_s report_mb _ < <(measure "$CRUX" report --format json "$claims")
   else
     report_s=n/a report_mb=n/a
   fi
-  read -r rg_s _ < <(measure rg --no-config -F -c -f "$quotes" "${docs[@]}")
+  read -r rg_s _ rg_cpu < <(measure rg --no-config -F -c -f "$quotes" "${docs[@]}")
   ratio=$(awk -v a="$check_s" -v b="$rg_s" 'BEGIN { printf "%.2fx", (b > 0 ? a / b : 0) }')
-  rows+=("$(printf '%-7s %5s %7s %7s | %8s %8s | %8s %8s | %8s | %7s' \
-    "$size" "$ndocs" "$mb" "$nclaims" "$check_s" "$check_mb" "$report_s" "$report_mb" "$rg_s" "$ratio")")
+  rows+=("$(printf '%-7s %5s %6s %6s | %7s %7s %7s | %8s %9s | %6s %6s | %8s' \
+    "$size" "$ndocs" "$mb" "$nclaims" "$check_s" "$check_mb" "$check_cpu" \
+    "$report_s" "$report_mb" "$rg_s" "$rg_cpu" "$ratio")")
   if [ "$size" = large ]; then
-    last="large: crux check ${check_s} s, peak RSS ${check_mb} MB (corpus ${mb} MB), ${ratio} ripgrep's ${rg_s} s"
+    last="large: crux check ${check_s} s (CPU ${check_cpu} s), peak RSS ${check_mb} MB (corpus ${mb} MB), ${ratio} ripgrep's ${rg_s} s"
   fi
 done
 
-echo "median of $RUNS runs; times in seconds, RSS in MB; rg = rg -F -c -f quotes.txt on the same documents"
-printf '%-7s %5s %7s %7s | %8s %8s | %8s %8s | %8s | %7s\n' \
-  size docs MB claims "check s" "check MB" "report s" "report MB" "rg s" "check/rg"
+echo "median of $RUNS runs (wall time; CPU = user + system of that run); seconds and MB"
+echo "rg = rg -F -c -f quotes.txt over the same documents; check/rg compares wall times"
+printf '%-7s %5s %6s %6s | %7s %7s %7s | %8s %9s | %6s %6s | %8s''\n' \
+  size docs MB claims "check" "RSS" "CPU" "report" "report RSS" "rg" "rg CPU" "check/rg"
 printf '%s\n' "${rows[@]}"
 if [ -n "$last" ]; then echo "$last"; fi
