@@ -1,1 +1,16 @@
+//! crux: track the claims a set of documents make and where they contradict
+//! each other. This crate is the pure core; the terminal UI lives in `tui`.
+
+pub mod anchor;
+pub mod diag;
+pub mod edit;
+pub mod filter;
+pub mod graph;
+pub mod load;
+pub mod model;
+pub mod report;
 pub mod text;
+pub mod watch;
+
+pub use load::{load, load_str};
+pub use model::Dataset;

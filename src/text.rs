@@ -1,1 +1,225 @@
-//! Line index and display-safe text.
+//! The one place that maps byte offsets to line:column, and the one
+//! sanitizer that makes document and claims-file text safe to print.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// A 1-based line and column; the column counts characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub col: usize,
+}
+
+/// Line starts of a text, for byte -> line:col and byte -> char offset lookups.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
+    /// Number of chars before each line start.
+    chars_before_line: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        let mut chars_before_line = vec![0];
+        let mut chars = 0;
+        let mut last = 0;
+        for newline in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            chars += text[last..=newline].chars().count();
+            last = newline + 1;
+            line_starts.push(last);
+            chars_before_line.push(chars);
+        }
+        LineIndex {
+            line_starts,
+            chars_before_line,
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 0-based line holding `byte` (a byte past the end maps to the last line).
+    pub fn line_of(&self, byte: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= byte) - 1
+    }
+
+    /// Byte range of 0-based `line`, without its line terminator.
+    pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
+        let start = self.line_starts[line.min(self.line_starts.len() - 1)];
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(text.len(), |&next| next - 1);
+        let end = if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end - 1
+        } else {
+            end
+        };
+        start..end.max(start)
+    }
+
+    /// 1-based line and character column of `byte` in `text`.
+    pub fn line_col(&self, text: &str, byte: usize) -> LineCol {
+        let byte = floor_char_boundary(text, byte);
+        let line = self.line_of(byte);
+        let col = text[self.line_starts[line]..byte].chars().count() + 1;
+        LineCol {
+            line: line + 1,
+            col,
+        }
+    }
+
+    /// Character offset of `byte` from the start of `text`.
+    pub fn char_offset(&self, text: &str, byte: usize) -> usize {
+        let byte = floor_char_boundary(text, byte);
+        let line = self.line_of(byte);
+        self.chars_before_line[line] + text[self.line_starts[line]..byte].chars().count()
+    }
+
+    /// Character range for a byte range.
+    pub fn char_range(&self, text: &str, bytes: &Range<usize>) -> Range<usize> {
+        self.char_offset(text, bytes.start)..self.char_offset(text, bytes.end)
+    }
+}
+
+fn floor_char_boundary(text: &str, byte: usize) -> usize {
+    let mut byte = byte.min(text.len());
+    while !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    byte
+}
+
+/// Text safe to write to a terminal: C0/C1 controls become their visible
+/// pictures (ESC -> `␛`), bidi and other invisible format characters become
+/// `\u{202e}`-style escapes. Newlines and tabs are kept.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_visible(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+/// Like [`visible`], for a single line: line breaks and tabs become spaces.
+pub fn visible_line(text: &str) -> Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| needs_escape(c) || c == '\n' || c == '\t')
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => out.push(' '),
+            '\r' => {}
+            _ => push_visible(&mut out, c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Serialized JSON made safe for a terminal: invisible format characters
+/// (bidi overrides and the like) inside strings become `\uXXXX` escapes,
+/// which JSON parsers read back as the same characters. serde_json already
+/// escapes C0 controls.
+pub fn json_for_terminal(json: String) -> String {
+    if !json.chars().any(needs_escape) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if needs_escape(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn push_visible(out: &mut String, c: char) {
+    use std::fmt::Write;
+    match c {
+        '\n' | '\t' => out.push(c),
+        '\r' => {}
+        '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+        '\u{7f}' => out.push('␡'),
+        c if needs_escape(c) => {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
+        c => out.push(c),
+    }
+}
+
+fn needs_escape(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{200b}'..='\u{200f}'   // zero-width and directional marks
+        | '\u{2028}'..='\u{202e}'   // line/paragraph separators, bidi embeddings and overrides
+        | '\u{2060}'..='\u{2069}'   // word joiner, bidi isolates
+        | '\u{feff}'
+        | '\u{fff9}'..='\u{fffb}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_chars_not_bytes() {
+        let text = "ab\nAzərbaycan x\n";
+        let index = LineIndex::new(text);
+        let x = text.find('x').unwrap();
+        assert_eq!(index.line_col(text, x), LineCol { line: 2, col: 12 });
+        assert_eq!(index.line_col(text, 0), LineCol { line: 1, col: 1 });
+        assert_eq!(index.char_offset(text, x), 14);
+    }
+
+    #[test]
+    fn line_range_drops_crlf() {
+        let text = "one\r\ntwo\r\nthree";
+        let index = LineIndex::new(text);
+        assert_eq!(&text[index.line_range(text, 0)], "one");
+        assert_eq!(&text[index.line_range(text, 1)], "two");
+        assert_eq!(&text[index.line_range(text, 2)], "three");
+        assert_eq!(index.line_count(), 3);
+    }
+
+    #[test]
+    fn offsets_past_the_end_or_inside_a_char_are_clamped() {
+        let text = "é";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 1), LineCol { line: 1, col: 1 });
+        assert_eq!(index.line_col(text, 99), LineCol { line: 1, col: 2 });
+    }
+
+    #[test]
+    fn escape_and_bidi_characters_are_made_visible() {
+        assert_eq!(visible("a\u{1b}[31mb"), "a␛[31mb");
+        assert_eq!(visible("x\u{202e}y"), "x\\u{202e}y");
+        assert_eq!(visible("keep\nlines\tand tabs"), "keep\nlines\tand tabs");
+        assert_eq!(visible_line("one\ntwo\r\n"), "one two ");
+        assert!(matches!(visible("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn json_for_terminal_escapes_bidi_overrides_and_round_trips() {
+        let json = serde_json::to_string("a\u{202e}b\u{1b}").unwrap();
+        let safe = json_for_terminal(json);
+        assert_eq!(safe, r#""a\u202eb\u001b""#);
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{202e}b\u{1b}");
+    }
+}

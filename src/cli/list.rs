@@ -1,0 +1,208 @@
+//! `crux list` and `crux show`: claims for scripts and pipes.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use serde_json::{Value, json};
+
+use super::{ListArgs, ShowArgs, display_path};
+use crux::Dataset;
+use crux::diag::suggest::did_you_mean;
+use crux::filter::ClaimFilter;
+use crux::graph::Graph;
+use crux::model::{RelationKind, Status};
+use crux::text::{json_for_terminal, visible_line};
+
+pub(super) fn list(args: &ListArgs) -> ExitCode {
+    let Some(dataset) = load(&args.file) else {
+        return ExitCode::from(1);
+    };
+    let graph = Graph::new(&dataset);
+    let filter = ClaimFilter {
+        topic: args.filter.topic.clone(),
+        status: args.filter.status.as_deref().and_then(Status::parse),
+        source: args.filter.source.clone(),
+        contradicted_only: false,
+    };
+    let claims = filter.apply(&dataset, &graph);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let items: Vec<Value> = claims
+            .iter()
+            .map(|&c| claim_json(&dataset, &graph, c))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}",
+            json_for_terminal(serde_json::to_string_pretty(&items).expect("json"))
+        );
+        return ExitCode::SUCCESS;
+    }
+    let id_width = claims
+        .iter()
+        .map(|&c| dataset.claims[c].id.chars().count())
+        .max()
+        .unwrap_or(0);
+    let topic_width = claims
+        .iter()
+        .map(|&c| dataset.claims[c].topic.chars().count())
+        .max()
+        .unwrap_or(0);
+    for &c in &claims {
+        let claim = &dataset.claims[c];
+        let _ = writeln!(
+            out,
+            "{:id_width$}  {:10}  {:topic_width$}  {}",
+            visible_line(&claim.id),
+            claim.status.as_str(),
+            visible_line(&claim.topic),
+            visible_line(&claim.text),
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+pub(super) fn show(args: &ShowArgs) -> ExitCode {
+    let Some(dataset) = load(&args.file) else {
+        return ExitCode::from(1);
+    };
+    let Some(index) = dataset.claim_index(&args.id) else {
+        let mut message = format!(
+            "error: no claim `{}` in {}",
+            visible_line(&args.id),
+            display_path(&args.file)
+        );
+        if let Some(s) = did_you_mean(&args.id, dataset.claims.iter().map(|c| c.id.as_str())) {
+            message.push_str(&format!("\n  help: did you mean `{s}`?"));
+        }
+        eprintln!("{message}");
+        return ExitCode::from(1);
+    };
+    let graph = Graph::new(&dataset);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let _ = writeln!(
+            out,
+            "{}",
+            json_for_terminal(
+                serde_json::to_string_pretty(&claim_json(&dataset, &graph, index)).expect("json")
+            )
+        );
+    } else {
+        let _ = write!(out, "{}", show_text(&dataset, &graph, index));
+    }
+    ExitCode::SUCCESS
+}
+
+/// Loads the file; `None` (with a message) only when nothing could be read.
+fn load(path: &std::path::Path) -> Option<Dataset> {
+    let dataset = crux::load(path);
+    if dataset.text.is_empty() && dataset.error_count() > 0 {
+        eprintln!("error: {}", visible_line(&dataset.diagnostics[0].message));
+        return None;
+    }
+    let errors = dataset.error_count();
+    if errors > 0 {
+        eprintln!(
+            "warning: {} has {errors} error(s); showing what loaded (run `crux check {}` for details)",
+            display_path(path),
+            display_path(path)
+        );
+    }
+    Some(dataset)
+}
+
+fn show_text(dataset: &Dataset, graph: &Graph, index: usize) -> String {
+    let claim = &dataset.claims[index];
+    let mut s = String::new();
+    let line = dataset.location(claim.decl.start).line;
+    s += &format!(
+        "claim   {} [{}]  ({}:{line})\n",
+        visible_line(&claim.id),
+        claim.status.as_str(),
+        display_path(&dataset.path)
+    );
+    let question = dataset
+        .topic(&claim.topic)
+        .map(|t| t.question.as_str())
+        .unwrap_or("(unknown topic)");
+    s += &format!(
+        "topic   {}: {}\n",
+        visible_line(&claim.topic),
+        visible_line(question)
+    );
+    s += &format!("text    {}\n", visible_line(&claim.text));
+    if let Some(note) = &claim.note {
+        s += &format!("note    {}\n", visible_line(note));
+    }
+    s += "spans\n";
+    for span in &claim.spans {
+        let source = dataset.source(&span.source);
+        let path = source.map_or(span.source.as_str(), |src| src.path.as_str());
+        let place = match &span.anchor {
+            Some(a) => format!("{path}:{}:{}", a.start.line, a.start.col),
+            None => format!("{path} (unresolved)"),
+        };
+        let title = source.map_or("", |src| src.display_name());
+        s += &format!(
+            "  {} ({})\n    \"{}\"\n",
+            visible_line(&place),
+            visible_line(title),
+            visible_line(&span.quote)
+        );
+    }
+    for (label, links) in [
+        ("agrees", graph.agreeing(index)),
+        ("contradicts", graph.contradicting(index)),
+    ] {
+        if links.is_empty() {
+            continue;
+        }
+        s += &format!("{label}\n");
+        for &(other, relation) in links {
+            let note = dataset.relations[relation]
+                .note
+                .as_deref()
+                .map(|n| format!(" — {}", visible_line(n)))
+                .unwrap_or_default();
+            s += &format!("  {}{note}\n", visible_line(&dataset.claims[other].id));
+        }
+    }
+    s
+}
+
+fn claim_json(dataset: &Dataset, graph: &Graph, index: usize) -> Value {
+    let claim = &dataset.claims[index];
+    let spans: Vec<Value> = claim
+        .spans
+        .iter()
+        .map(|span| {
+            json!({
+                "source": span.source,
+                "path": dataset.source(&span.source).map(|s| s.path.as_str()),
+                "quote": span.quote,
+                "anchor": span.anchor,
+            })
+        })
+        .collect();
+    let links = |kind: RelationKind| -> Vec<Value> {
+        let list = match kind {
+            RelationKind::Agrees => graph.agreeing(index),
+            RelationKind::Contradicts => graph.contradicting(index),
+        };
+        list.iter()
+            .map(|&(other, relation)| json!({ "claim": dataset.claims[other].id, "note": dataset.relations[relation].note }))
+            .collect()
+    };
+    json!({
+        "id": claim.id,
+        "topic": claim.topic,
+        "text": claim.text,
+        "status": claim.status,
+        "note": claim.note,
+        "line": dataset.location(claim.decl.start).line,
+        "spans": spans,
+        "agrees": links(RelationKind::Agrees),
+        "contradicts": links(RelationKind::Contradicts),
+    })
+}

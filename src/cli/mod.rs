@@ -1,0 +1,166 @@
+//! Command-line interface: argument definitions and dispatch.
+
+mod check;
+mod list;
+mod report;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Track the claims a set of documents make, and where they contradict each other.
+#[derive(Debug, Parser)]
+#[command(name = "crux", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Claims file to review in the terminal UI.
+    #[arg(default_value = "claims.toml")]
+    file: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Lint the claims file: syntax, ids, paths, quotes and graph consistency.
+    Check(CheckArgs),
+    /// One line per claim, filterable.
+    List(ListArgs),
+    /// One claim: its text, resolved quotes and links.
+    Show(ShowArgs),
+    /// A report of the claims and their disputes: Markdown, HTML or JSON.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// Claims file.
+    #[arg(default_value = "claims.toml")]
+    file: PathBuf,
+    /// Treat warnings as errors (exit 1 when there are any).
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Output format: rustc-style text on stderr, or JSON lines on stdout.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
+    /// When to colour the text output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    fn enabled_for_stderr(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stderr().is_terminal()
+            }
+        }
+    }
+}
+
+/// Which claims to keep.
+#[derive(Debug, Args, Default, Clone)]
+struct Filter {
+    /// Only claims on this topic (id).
+    #[arg(long)]
+    topic: Option<String>,
+    /// Only claims with this review status.
+    #[arg(long, value_parser = ["unreviewed", "confirmed", "disputed", "rejected"])]
+    status: Option<String>,
+    /// Only claims quoting this source (id).
+    #[arg(long)]
+    source: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct ListArgs {
+    /// Claims file.
+    #[arg(default_value = "claims.toml")]
+    file: PathBuf,
+    #[command(flatten)]
+    filter: Filter,
+    /// One JSON object per claim, as a JSON array.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct ShowArgs {
+    /// Claim id.
+    id: String,
+    /// Claims file.
+    #[arg(default_value = "claims.toml")]
+    file: PathBuf,
+    /// Print the claim as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct ReportArgs {
+    /// Claims file.
+    #[arg(default_value = "claims.toml")]
+    file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    format: ReportFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    filter: Filter,
+    /// Only claims that contradict another claim.
+    #[arg(long)]
+    contradictions_only: bool,
+    /// Print the generation time (without it, the same input gives the same bytes).
+    #[arg(long)]
+    timestamp: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    /// GitHub-flavoured Markdown.
+    Md,
+    /// One self-contained HTML page.
+    Html,
+    /// JSON, schema `crux-report/1`.
+    Json,
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Some(Command::Check(args)) => check::run(&args),
+        Some(Command::List(args)) => list::list(&args),
+        Some(Command::Show(args)) => list::show(&args),
+        Some(Command::Report(args)) => report::run(&args),
+        None => {
+            eprintln!(
+                "error: the review UI is not available in this build; use `crux check`, `crux list` or `crux show`"
+            );
+            let _ = &cli.file;
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A path as the user gave it, made safe to print.
+fn display_path(path: &std::path::Path) -> String {
+    crux::text::visible_line(&path.to_string_lossy()).into_owned()
+}

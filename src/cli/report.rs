@@ -1,0 +1,99 @@
+//! `crux report`: the claims and their disputes as Markdown, HTML or JSON.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use super::{ReportArgs, ReportFormat, display_path};
+use crux::filter::ClaimFilter;
+use crux::graph::Graph;
+use crux::model::Status;
+use crux::report::{self, Format, ReportOptions};
+use crux::text::visible_line;
+
+pub(super) fn run(args: &ReportArgs) -> ExitCode {
+    let dataset = crux::load(&args.file);
+    if dataset.text.is_empty() && dataset.error_count() > 0 {
+        eprintln!("error: {}", visible_line(&dataset.diagnostics[0].message));
+        return ExitCode::from(1);
+    }
+    let graph = Graph::new(&dataset);
+    let options = ReportOptions {
+        filter: ClaimFilter {
+            topic: args.filter.topic.clone(),
+            status: args.filter.status.as_deref().and_then(Status::parse),
+            source: args.filter.source.clone(),
+            contradicted_only: args.contradictions_only,
+        },
+        timestamp: args.timestamp.then(now_utc),
+    };
+    let format = match args.format {
+        ReportFormat::Md => Format::Markdown,
+        ReportFormat::Html => Format::Html,
+        ReportFormat::Json => Format::Json,
+    };
+    let text = report::render(&report::build(&dataset, &graph, &options), format);
+    match &args.output {
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => {
+                eprintln!("wrote {}", display_path(path));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", display_path(path));
+                ExitCode::from(1)
+            }
+        },
+        None => {
+            let mut out = std::io::stdout().lock();
+            if out
+                .write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .is_err()
+            {
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// The current time as RFC 3339 UTC, e.g. `2026-03-14T09:30:00Z`.
+fn now_utc() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    rfc3339(secs)
+}
+
+fn rfc3339(secs: u64) -> String {
+    let (days, rem) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rfc3339;
+
+    #[test]
+    fn timestamps_are_rfc3339_utc() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339(1_773_480_600), "2026-03-14T09:30:00Z");
+    }
+}

@@ -1,0 +1,329 @@
+//! The relation graph: positions (claims joined by agreement), contradicting
+//! pairs, and the consistency checks no annotation tool makes.
+
+use std::collections::VecDeque;
+
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Dataset, RelationKind};
+
+/// Adjacency and positions of a dataset's claims, built once per load.
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    /// For each claim: (other claim, relation index) of its `agrees` links.
+    agrees: Vec<Vec<(usize, usize)>>,
+    /// For each claim: (other claim, relation index) of its `contradicts` links.
+    contradicts: Vec<Vec<(usize, usize)>>,
+    /// For each claim, the position it belongs to.
+    position_of: Vec<usize>,
+    /// Claims of each position, in file order.
+    positions: Vec<Vec<usize>>,
+}
+
+impl Graph {
+    pub fn new(dataset: &Dataset) -> Self {
+        let n = dataset.claims.len();
+        let mut agrees = vec![Vec::new(); n];
+        let mut contradicts = vec![Vec::new(); n];
+        let mut sets = DisjointSets::new(n);
+        for (index, relation) in dataset.relations.iter().enumerate() {
+            let (a, b) = (relation.from, relation.to);
+            match relation.kind {
+                RelationKind::Agrees => {
+                    agrees[a].push((b, index));
+                    agrees[b].push((a, index));
+                    sets.union(a, b);
+                }
+                RelationKind::Contradicts => {
+                    contradicts[a].push((b, index));
+                    contradicts[b].push((a, index));
+                }
+            }
+        }
+        let mut positions: Vec<Vec<usize>> = Vec::new();
+        let mut root_position = vec![usize::MAX; n];
+        let position_of = (0..n)
+            .map(|claim| {
+                let root = sets.find(claim);
+                if root_position[root] == usize::MAX {
+                    root_position[root] = positions.len();
+                    positions.push(Vec::new());
+                }
+                positions[root_position[root]].push(claim);
+                root_position[root]
+            })
+            .collect();
+        Graph {
+            agrees,
+            contradicts,
+            position_of,
+            positions,
+        }
+    }
+
+    /// Claims that agree with `claim` directly, with the relation index.
+    pub fn agreeing(&self, claim: usize) -> &[(usize, usize)] {
+        &self.agrees[claim]
+    }
+
+    /// Claims that contradict `claim` directly, with the relation index.
+    pub fn contradicting(&self, claim: usize) -> &[(usize, usize)] {
+        &self.contradicts[claim]
+    }
+
+    pub fn is_contradicted(&self, claim: usize) -> bool {
+        !self.contradicts[claim].is_empty()
+    }
+
+    /// The position (group of claims joined by agreement) of a claim.
+    pub fn position_of(&self, claim: usize) -> usize {
+        self.position_of[claim]
+    }
+
+    /// Every position's claims; a claim with no agreement is a position alone.
+    pub fn positions(&self) -> &[Vec<usize>] {
+        &self.positions
+    }
+
+    /// The shortest chain of `agrees` links from `from` to `to`, both included.
+    pub fn agree_chain(&self, from: usize, to: usize) -> Option<Vec<usize>> {
+        if self.position_of[from] != self.position_of[to] {
+            return None;
+        }
+        let mut previous = vec![usize::MAX; self.agrees.len()];
+        previous[from] = from;
+        let mut queue = VecDeque::from([from]);
+        while let Some(claim) = queue.pop_front() {
+            if claim == to {
+                let mut chain = vec![to];
+                let mut at = to;
+                while at != from {
+                    at = previous[at];
+                    chain.push(at);
+                }
+                chain.reverse();
+                return Some(chain);
+            }
+            for &(next, _) in &self.agrees[claim] {
+                if previous[next] == usize::MAX {
+                    previous[next] = claim;
+                    queue.push_back(next);
+                }
+            }
+        }
+        None
+    }
+
+    /// Graph consistency warnings for `dataset`.
+    pub fn check(&self, dataset: &Dataset) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for relation in &dataset.relations {
+            if relation.kind != RelationKind::Contradicts {
+                continue;
+            }
+            if let Some(chain) = self.agree_chain(relation.from, relation.to) {
+                let ids: Vec<&str> = chain
+                    .iter()
+                    .map(|&c| dataset.claims[c].id.as_str())
+                    .collect();
+                out.push(
+                    Diagnostic::new(
+                        Code::AgreeChainContradicts,
+                        format!("`{}` contradicts `{}`, but a chain of agreements joins them", ids[0], ids[ids.len() - 1]),
+                    )
+                    .at(relation.decl.clone())
+                    .label("declared to contradict")
+                    .note(format!("agreement chain: {}", ids.join(" -> ")))
+                    .help("one of these links is wrong: drop an `agrees` in the chain, or this `contradicts`")
+                    .claim(&dataset.claims[relation.from].id),
+                );
+            }
+        }
+        for (index, claim) in dataset.claims.iter().enumerate() {
+            if self.agrees[index].is_empty() && self.contradicts[index].is_empty() {
+                out.push(
+                    Diagnostic::new(Code::Unrelated, format!("claim `{}` agrees with and contradicts no other claim", claim.id))
+                        .at(claim.decl.clone())
+                        .label("no relation")
+                        .help("link it with `agrees = [...]` or `contradicts = [...]`, or drop it if nothing else bears on it")
+                        .claim(&claim.id),
+                );
+            }
+        }
+        let mut claims_per_topic = vec![0usize; dataset.topics.len()];
+        for claim in &dataset.claims {
+            if let Some(topic) = dataset.topic_index(&claim.topic) {
+                claims_per_topic[topic] += 1;
+            }
+        }
+        for (topic, count) in dataset.topics.iter().zip(claims_per_topic) {
+            if count < 2 {
+                out.push(
+                    Diagnostic::new(Code::SingleClaimTopic, format!("topic `{}` has {count} claim(s)", topic.id))
+                        .at(topic.decl.clone())
+                        .label("fewer than two claims")
+                        .help("a topic is a question documents answer differently: add the other claims, or fold it into another topic"),
+                );
+            }
+        }
+        let mut used = vec![false; dataset.sources.len()];
+        for span in dataset.claims.iter().flat_map(|c| &c.spans) {
+            if let Some(source) = dataset.source_index(&span.source) {
+                used[source] = true;
+            }
+        }
+        for (source, used) in dataset.sources.iter().zip(used) {
+            if !used {
+                out.push(
+                    Diagnostic::new(
+                        Code::UnusedSource,
+                        format!("source `{}` has no claims", source.id),
+                    )
+                    .at(source.decl.clone())
+                    .label("unused")
+                    .help("quote it in a claim's `spans`, or remove it"),
+                );
+            }
+        }
+        out
+    }
+}
+
+struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> Self {
+        DisjointSets {
+            parent: (0..n).collect(),
+        }
+    }
+    fn find(&mut self, x: usize) -> usize {
+        let mut root = x;
+        while self.parent[root] != root {
+            root = self.parent[root];
+        }
+        let mut at = x;
+        while self.parent[at] != root {
+            let next = self.parent[at];
+            self.parent[at] = root;
+            at = next;
+        }
+        root
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, Relation, Topic};
+
+    /// Claims `ids` on one topic, linked by `(from, to, kind)`.
+    fn dataset(ids: &[&str], links: &[(usize, usize, RelationKind)]) -> Dataset {
+        let mut d = Dataset::default();
+        d.topics.push(Topic {
+            id: "t".into(),
+            question: "?".into(),
+            note: None,
+            decl: 0..0,
+        });
+        d.topic_ids.insert("t".into(), 0);
+        for (i, id) in ids.iter().enumerate() {
+            d.claims.push(Claim {
+                id: id.to_string(),
+                topic: "t".into(),
+                text: String::new(),
+                spans: Vec::new(),
+                status: Default::default(),
+                note: None,
+                decl: i..i + 1,
+                topic_value: 0..0,
+                status_value: None,
+            });
+            d.claim_ids.insert(id.to_string(), i);
+        }
+        for &(from, to, kind) in links {
+            d.relations.push(Relation {
+                kind,
+                from,
+                to,
+                note: None,
+                decl: from..to,
+            });
+        }
+        d
+    }
+
+    use RelationKind::{Agrees, Contradicts};
+
+    #[test]
+    fn positions_group_claims_joined_by_agreement() {
+        let d = dataset(
+            &["a", "b", "c", "d"],
+            &[(0, 1, Agrees), (2, 1, Agrees), (0, 3, Contradicts)],
+        );
+        let g = Graph::new(&d);
+        assert_eq!(g.positions(), &[vec![0, 1, 2], vec![3]]);
+        assert_eq!(g.position_of(2), 0);
+        assert_eq!(g.position_of(3), 1);
+        assert!(g.is_contradicted(3) && !g.is_contradicted(1));
+    }
+
+    #[test]
+    fn agree_chain_is_the_shortest_path() {
+        let d = dataset(
+            &["a", "b", "c", "d"],
+            &[
+                (0, 1, Agrees),
+                (1, 2, Agrees),
+                (2, 3, Agrees),
+                (0, 3, Agrees),
+            ],
+        );
+        let g = Graph::new(&d);
+        assert_eq!(g.agree_chain(0, 2), Some(vec![0, 1, 2]));
+        assert_eq!(g.agree_chain(1, 3), Some(vec![1, 0, 3]));
+    }
+
+    #[test]
+    fn a_contradiction_inside_a_position_is_reported_with_its_chain() {
+        let d = dataset(
+            &["a", "b", "c"],
+            &[(0, 1, Agrees), (1, 2, Agrees), (2, 0, Contradicts)],
+        );
+        let found = Graph::new(&d).check(&d);
+        let chain: Vec<_> = found
+            .iter()
+            .filter(|x| x.code == Code::AgreeChainContradicts)
+            .collect();
+        assert_eq!(chain.len(), 1);
+        assert_eq!(chain[0].notes, ["agreement chain: c -> b -> a"]);
+    }
+
+    #[test]
+    fn unrelated_claims_and_thin_topics_warn() {
+        let d = dataset(&["a", "b", "lonely"], &[(0, 1, Contradicts)]);
+        let found = Graph::new(&d).check(&d);
+        let unrelated: Vec<_> = found
+            .iter()
+            .filter(|x| x.code == Code::Unrelated)
+            .map(|x| x.claim.clone())
+            .collect();
+        assert_eq!(unrelated, [Some("lonely".to_string())]);
+        assert!(found.iter().all(|x| x.code != Code::SingleClaimTopic));
+
+        let single = dataset(&["a"], &[]);
+        let found = Graph::new(&single).check(&single);
+        assert!(
+            found.iter().any(
+                |x| x.code == Code::SingleClaimTopic && x.message == "topic `t` has 1 claim(s)"
+            )
+        );
+    }
+}

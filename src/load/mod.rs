@@ -1,0 +1,353 @@
+//! Claims file -> [`Dataset`]: parse, read the tables, resolve ids, read the
+//! documents, anchor every quote, then run the graph checks. Every problem
+//! becomes a diagnostic; everything valid still loads.
+
+mod anchoring;
+mod fields;
+mod references;
+mod sources;
+
+use std::ops::Range;
+use std::path::Path;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Claim, Dataset, Source, Span, Status, Topic};
+use crate::text::LineIndex;
+use fields::{Fields, Located};
+use references::RelationEntry;
+
+const ROOT_KEYS: &[&str] = &["title", "sources", "topics", "claims"];
+const SOURCE_KEYS: &[&str] = &["path", "title", "author", "outlet", "date", "note"];
+const TOPIC_KEYS: &[&str] = &["question", "note"];
+const CLAIM_KEYS: &[&str] = &[
+    "topic",
+    "text",
+    "spans",
+    "agrees",
+    "contradicts",
+    "status",
+    "note",
+];
+const SPAN_KEYS: &[&str] = &["source", "quote", "prefix", "suffix", "occurrence"];
+const RELATION_KEYS: &[&str] = &["claim", "note"];
+
+/// Loads the claims file at `path`. A file that cannot be read gives a
+/// dataset holding only that diagnostic.
+pub fn load(path: &Path) -> Dataset {
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => load_str(path, text),
+            Err(e) => only(
+                path,
+                Diagnostic::new(
+                    Code::SourceNotText,
+                    format!(
+                        "{} is not valid UTF-8 (at byte {})",
+                        path.display(),
+                        e.utf8_error().valid_up_to()
+                    ),
+                )
+                .help("re-save the claims file as UTF-8"),
+            ),
+        },
+        Err(e) => only(
+            path,
+            Diagnostic::new(
+                Code::SourceUnreadable,
+                format!("cannot read {}: {e}", path.display()),
+            )
+            .help("pass the path of a claims file, e.g. `crux check claims.toml`"),
+        ),
+    }
+}
+
+fn only(path: &Path, diagnostic: Diagnostic) -> Dataset {
+    Dataset {
+        path: path.to_path_buf(),
+        diagnostics: vec![diagnostic],
+        ..Dataset::default()
+    }
+}
+
+/// Loads claims from `text` as if read from `path` (documents are looked up
+/// next to `path`).
+pub fn load_str(path: &Path, text: String) -> Dataset {
+    let mut diagnostics = Vec::new();
+    let (root, errors) = DeTable::parse_recoverable(&text);
+    for error in errors {
+        let mut d = Diagnostic::new(Code::TomlSyntax, error.message().trim().to_string())
+            .label("invalid TOML here")
+            .help("fix the syntax; strings need double quotes, tables need `[name]` headers");
+        if let Some(span) = error.span() {
+            d = d.at(span);
+        }
+        diagnostics.push(d);
+    }
+    let root = Fields::new(root.get_ref(), "the claims file".into(), 0..0);
+    root.reject_unknown(ROOT_KEYS, &mut diagnostics);
+    let title = root.string("title", &mut diagnostics).map(|t| t.value);
+
+    let mut dataset = Dataset {
+        path: path.to_path_buf(),
+        lines: LineIndex::new(&text),
+        title,
+        ..Dataset::default()
+    };
+    let mut relations = Vec::new();
+    for (key, table, header) in sub_tables(&root, "sources", &mut diagnostics) {
+        let source = read_source_table(key, table, header, &mut diagnostics);
+        dataset
+            .source_ids
+            .insert(source.id.clone(), dataset.sources.len());
+        dataset.sources.push(source);
+    }
+    for (key, table, header) in sub_tables(&root, "topics", &mut diagnostics) {
+        let fields = Fields::new(table, format!("topic `{key}`"), header.clone());
+        fields.reject_unknown(TOPIC_KEYS, &mut diagnostics);
+        let question = fields.required_string("question", "\"How many ...?\"", &mut diagnostics);
+        dataset
+            .topic_ids
+            .insert(key.to_string(), dataset.topics.len());
+        dataset.topics.push(Topic {
+            id: key.to_string(),
+            question: question.map(|q| q.value).unwrap_or_default(),
+            note: fields.string("note", &mut diagnostics).map(|n| n.value),
+            decl: header,
+        });
+    }
+    for (key, table, header) in sub_tables(&root, "claims", &mut diagnostics) {
+        let index = dataset.claims.len();
+        let claim = read_claim_table(key, table, header, index, &mut relations, &mut diagnostics);
+        dataset.claim_ids.insert(claim.id.clone(), index);
+        dataset.claims.push(claim);
+    }
+    dataset.text = text;
+    dataset.diagnostics = diagnostics;
+    let base = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    references::check_topics_and_sources(&mut dataset);
+    references::resolve_relations(&mut dataset, relations);
+    anchoring::read_and_anchor(&mut dataset, base);
+    let graph_diagnostics = crate::graph::Graph::new(&dataset).check(&dataset);
+    dataset.diagnostics.extend(graph_diagnostics);
+    dataset
+        .diagnostics
+        .sort_by_key(|d| (d.span.as_ref().map_or(0, |s| s.start), d.code));
+    dataset
+}
+
+/// The entries of the root table `name` that are tables themselves.
+fn sub_tables<'t, 'i>(
+    root: &Fields<'t, 'i>,
+    name: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<(&'t str, &'t DeTable<'i>, Range<usize>)> {
+    let Some(value) = root.get(name) else {
+        return Vec::new();
+    };
+    let DeValue::Table(table) = value.get_ref() else {
+        root.wrong_type(name, "a table", value, out);
+        return Vec::new();
+    };
+    let singular = name.trim_end_matches('s');
+    let mut entries = Vec::new();
+    for (key, entry) in table.iter() {
+        match entry.get_ref() {
+            DeValue::Table(t) => entries.push((key.get_ref().as_ref(), t, key.span())),
+            other => out.push(
+                Diagnostic::new(
+                    Code::WrongType,
+                    format!(
+                        "{singular} `{}` must be a table, found {}",
+                        key.get_ref(),
+                        fields::type_name(other)
+                    ),
+                )
+                .at(entry.span())
+                .label("expected a table")
+                .help(format!(
+                    "write it as a table: `[{name}.{}]` followed by its fields",
+                    key.get_ref()
+                )),
+            ),
+        }
+    }
+    entries
+}
+
+fn read_source_table(
+    id: &str,
+    table: &DeTable<'_>,
+    header: Range<usize>,
+    out: &mut Vec<Diagnostic>,
+) -> Source {
+    let fields = Fields::new(table, format!("source `{id}`"), header.clone());
+    fields.reject_unknown(SOURCE_KEYS, out);
+    let path = fields.required_string("path", "\"seeds/article.txt\"", out);
+    Source {
+        id: id.to_string(),
+        path_value: path.as_ref().map_or(header.clone(), |p| p.span.clone()),
+        path: path.map(|p| p.value).unwrap_or_default(),
+        title: fields.string("title", out).map(|v| v.value),
+        author: fields.string("author", out).map(|v| v.value),
+        outlet: fields.string("outlet", out).map(|v| v.value),
+        date: fields.date("date", out).map(|v| v.value),
+        note: fields.string("note", out).map(|v| v.value),
+        text: None,
+        lines: LineIndex::default(),
+        decl: header,
+    }
+}
+
+fn read_claim_table(
+    id: &str,
+    table: &DeTable<'_>,
+    header: Range<usize>,
+    index: usize,
+    relations: &mut Vec<RelationEntry>,
+    out: &mut Vec<Diagnostic>,
+) -> Claim {
+    let fields = Fields::new(table, format!("claim `{id}`"), header.clone()).about_claim(id);
+    fields.reject_unknown(CLAIM_KEYS, out);
+    let topic = fields.required_string("topic", "\"topic-id\"", out);
+    let text = fields.required_string("text", "\"the claim in your words\"", out);
+    let spans = read_spans(&fields, out);
+    for kind in [
+        crate::model::RelationKind::Agrees,
+        crate::model::RelationKind::Contradicts,
+    ] {
+        for item in fields.array(kind.as_str(), out).unwrap_or(&[]) {
+            if let Some(entry) = read_relation_entry(&fields, kind, item, index, out) {
+                relations.push(entry);
+            }
+        }
+    }
+    let status = fields.string("status", out);
+    let parsed_status = status.as_ref().and_then(|s| {
+        let parsed = Status::parse(&s.value);
+        if parsed.is_none() {
+            out.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    format!("`{}` is not a review status", s.value),
+                )
+                .at(s.span.clone())
+                .label("unknown status")
+                .help("use one of: unreviewed, confirmed, disputed, rejected")
+                .claim(id),
+            );
+        }
+        parsed
+    });
+    Claim {
+        id: id.to_string(),
+        topic: topic.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+        text: text.map(|t| t.value).unwrap_or_default(),
+        spans,
+        status: parsed_status.unwrap_or_default(),
+        note: fields.string("note", out).map(|n| n.value),
+        topic_value: topic.map_or(header.clone(), |t| t.span),
+        decl: header,
+        status_value: status.map(|s| s.span),
+    }
+}
+
+fn read_spans(claim: &Fields<'_, '_>, out: &mut Vec<Diagnostic>) -> Vec<Span> {
+    let hint = "[{ source = \"source-id\", quote = \"verbatim text\" }]";
+    if claim.get("spans").is_none() {
+        claim.missing("spans", hint, out);
+        return Vec::new();
+    }
+    let Some(items) = claim.array("spans", out) else {
+        return Vec::new();
+    };
+    if items.is_empty() {
+        let d = Diagnostic::new(Code::EmptyValue, format!("{} has no spans", claim.what))
+            .at(claim
+                .get("spans")
+                .map_or(claim.header.clone(), |v| v.span()))
+            .label("empty")
+            .help(format!("tie the claim to its source: `spans = {hint}`"));
+        out.push(d.claim(claim.claim.clone().unwrap_or_default()));
+    }
+    let mut spans = Vec::new();
+    for (n, item) in items.iter().enumerate() {
+        let DeValue::Table(table) = item.get_ref() else {
+            claim.wrong_type("spans", "an array of tables", item, out);
+            continue;
+        };
+        let mut fields = Fields::new(
+            table,
+            format!("span {} of {}", n + 1, claim.what),
+            item.span(),
+        );
+        fields.claim = claim.claim.clone();
+        fields.reject_unknown(SPAN_KEYS, out);
+        let source = fields.required_string("source", "\"source-id\"", out);
+        let quote = fields.required_string("quote", "\"verbatim text\"", out);
+        let (Some(source), Some(quote)) = (source, quote) else {
+            continue;
+        };
+        spans.push(Span {
+            source: source.value,
+            quote: quote.value,
+            prefix: fields.string("prefix", out).map(|v| v.value),
+            suffix: fields.string("suffix", out).map(|v| v.value),
+            occurrence: fields.positive_integer("occurrence", out).map(|v| v.value),
+            anchor: None,
+            quote_value: quote.span,
+            source_value: source.span,
+        });
+    }
+    spans
+}
+
+fn read_relation_entry(
+    claim: &Fields<'_, '_>,
+    kind: crate::model::RelationKind,
+    item: &Spanned<DeValue<'_>>,
+    from: usize,
+    out: &mut Vec<Diagnostic>,
+) -> Option<RelationEntry> {
+    let (target, note) = match item.get_ref() {
+        DeValue::String(s) => (
+            Located {
+                value: s.to_string(),
+                span: item.span(),
+            },
+            None,
+        ),
+        DeValue::Table(table) => {
+            let mut fields = Fields::new(
+                table,
+                format!("a `{}` entry of {}", kind.as_str(), claim.what),
+                item.span(),
+            );
+            fields.claim = claim.claim.clone();
+            fields.reject_unknown(RELATION_KEYS, out);
+            let target = fields.required_string("claim", "\"claim-id\"", out)?;
+            (target, fields.string("note", out).map(|n| n.value))
+        }
+        _ => {
+            claim.wrong_type(
+                kind.as_str(),
+                "claim ids or `{ claim = \"id\", note = \"...\" }` tables",
+                item,
+                out,
+            );
+            return None;
+        }
+    };
+    Some(RelationEntry {
+        kind,
+        from,
+        target,
+        note,
+        decl: item.span(),
+    })
+}

@@ -1,0 +1,165 @@
+//! Ids that point elsewhere: a claim's topic, a span's source, a relation's
+//! target. Unknown ids get a did-you-mean; relations are made symmetric.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::fields::Located;
+use crate::diag::{Code, Diagnostic, suggest::did_you_mean};
+use crate::model::{Dataset, Relation, RelationKind};
+
+/// One `agrees`/`contradicts` entry as written, before its target is known.
+pub struct RelationEntry {
+    pub kind: RelationKind,
+    pub from: usize,
+    pub target: Located<String>,
+    pub note: Option<String>,
+    pub decl: Range<usize>,
+}
+
+pub fn check_topics_and_sources(dataset: &mut Dataset) {
+    let mut found = Vec::new();
+    for claim in &dataset.claims {
+        if !claim.topic.is_empty() && dataset.topic_index(&claim.topic).is_none() {
+            found.push(unknown(
+                Code::UnknownTopic,
+                "topic",
+                &claim.topic,
+                dataset.topics.iter().map(|t| t.id.as_str()),
+                claim.topic_value.clone(),
+                &claim.id,
+                "[topics.ID] with a `question`",
+            ));
+        }
+        for span in &claim.spans {
+            if dataset.source_index(&span.source).is_none() {
+                found.push(unknown(
+                    Code::UnknownSource,
+                    "source",
+                    &span.source,
+                    dataset.sources.iter().map(|s| s.id.as_str()),
+                    span.source_value.clone(),
+                    &claim.id,
+                    "[sources.ID] with a `path`",
+                ));
+            }
+        }
+    }
+    dataset.diagnostics.extend(found);
+}
+
+fn unknown<'a>(
+    code: Code,
+    kind: &str,
+    id: &str,
+    known: impl Iterator<Item = &'a str>,
+    span: Range<usize>,
+    claim: &str,
+    declare: &str,
+) -> Diagnostic {
+    let d = Diagnostic::new(code, format!("unknown {kind} `{id}` in claim `{claim}`"))
+        .at(span)
+        .label(format!("no {kind} has this id"))
+        .claim(claim);
+    match did_you_mean(id, known) {
+        Some(s) => d.help(format!("did you mean `{s}`?")),
+        None => d.help(format!("declare it with {declare}, or fix the id")),
+    }
+}
+
+pub fn resolve_relations(dataset: &mut Dataset, entries: Vec<RelationEntry>) {
+    let mut seen: HashMap<(usize, usize), (RelationKind, usize)> = HashMap::new();
+    let mut diagnostics = Vec::new();
+    for entry in entries {
+        let from_id = dataset.claims[entry.from].id.clone();
+        let Some(to) = dataset.claim_index(&entry.target.value) else {
+            diagnostics.push(unknown(
+                Code::UnknownClaim,
+                "claim",
+                &entry.target.value,
+                dataset.claims.iter().map(|c| c.id.as_str()),
+                entry.target.span.clone(),
+                &from_id,
+                "[claims.ID]",
+            ));
+            continue;
+        };
+        if to == entry.from {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::SelfLink,
+                    format!("claim `{from_id}` {} itself", entry.kind.as_str()),
+                )
+                .at(entry.target.span.clone())
+                .label("links the claim to itself")
+                .help("remove this entry; a link joins two different claims")
+                .claim(&from_id),
+            );
+            continue;
+        }
+        let key = (entry.from.min(to), entry.from.max(to));
+        if let Some(&(kind, index)) = seen.get(&key) {
+            let earlier = &dataset.relations[index];
+            if kind != entry.kind {
+                diagnostics.push(both_ways(dataset, &entry, earlier, &from_id, to));
+            } else if entry.note.is_some() && earlier.note.is_some() && entry.note != earlier.note {
+                let at = dataset.location(earlier.decl.start);
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::DuplicateRelation,
+                        format!(
+                            "`{from_id}` and `{}` are linked twice with different notes",
+                            dataset.claims[to].id
+                        ),
+                    )
+                    .at(entry.decl.clone())
+                    .label("second declaration")
+                    .note(format!("first declared at line {}:{}", at.line, at.col))
+                    .help("keep one note: a link needs declaring on one side only")
+                    .claim(&from_id),
+                );
+            } else if earlier.note.is_none() && entry.note.is_some() {
+                dataset.relations[index].note = entry.note;
+            }
+            continue;
+        }
+        seen.insert(key, (entry.kind, dataset.relations.len()));
+        dataset.relations.push(Relation {
+            kind: entry.kind,
+            from: entry.from,
+            to,
+            note: entry.note,
+            decl: entry.decl,
+        });
+    }
+    dataset.diagnostics.extend(diagnostics);
+}
+
+fn both_ways(
+    dataset: &Dataset,
+    entry: &RelationEntry,
+    earlier: &Relation,
+    from_id: &str,
+    to: usize,
+) -> Diagnostic {
+    let at = dataset.location(earlier.decl.start);
+    Diagnostic::new(
+        Code::AgreesAndContradicts,
+        format!(
+            "`{from_id}` and `{}` are declared both to agree and to contradict",
+            dataset.claims[to].id
+        ),
+    )
+    .at(entry.target.span.clone())
+    .label(format!("declared to {}", verb(entry.kind)))
+    .note(format!("declared to {} at line {}:{}", verb(earlier.kind), at.line, at.col))
+    .help("keep one relation; if they agree in part, use `contradicts` with a note saying where they part")
+    .claim(from_id)
+}
+
+fn verb(kind: RelationKind) -> &'static str {
+    match kind {
+        RelationKind::Agrees => "agree",
+        RelationKind::Contradicts => "contradict",
+    }
+}

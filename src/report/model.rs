@@ -1,0 +1,645 @@
+//! The report model: everything a report shows, built once from the dataset
+//! and the graph. Renderers only lay it out; they derive nothing.
+//!
+//! Strings here are raw (exactly as in the claims file or the document);
+//! each renderer makes them safe for its format. The model serializes as
+//! the JSON report (`docs/REPORT-SCHEMA.md`).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::filter::ClaimFilter;
+use crate::graph::Graph;
+use crate::model::{Anchor, Dataset, MatchKind, RelationKind, Status};
+
+/// The JSON schema id; bump it when a field changes meaning or goes away.
+pub const SCHEMA: &str = "crux-report/1";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub schema: &'static str,
+    pub title: String,
+    /// The claims file as given (only its file name when given absolute).
+    pub file: String,
+    pub generated: Option<String>,
+    pub filter: FilterInfo,
+    pub counts: Counts,
+    pub progress: Vec<StatusCount>,
+    pub diagnostics: DiagnosticCounts,
+    pub sources: Vec<SourceEntry>,
+    pub topics: Vec<TopicEntry>,
+    pub claims: Vec<ClaimEntry>,
+    pub relations: Vec<RelationEntry>,
+    pub matrix: Matrix,
+    pub open: OpenProblems,
+    #[serde(skip)]
+    claim_index: HashMap<String, usize>,
+    #[serde(skip)]
+    source_index: HashMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FilterInfo {
+    pub active: bool,
+    /// e.g. `topic=drone-origin status=unreviewed`; empty when inactive.
+    pub description: String,
+    pub topic: Option<String>,
+    pub status: Option<Status>,
+    pub source: Option<String>,
+    pub contradictions_only: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Counts {
+    /// Claims in the report (after filtering).
+    pub claims: usize,
+    /// Claims in the claims file.
+    pub claims_total: usize,
+    pub topics: usize,
+    pub sources: usize,
+    pub contradictions: usize,
+    pub corroborations: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusCount {
+    pub status: Status,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DiagnosticCounts {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceEntry {
+    pub id: String,
+    /// The path as written in the claims file.
+    pub path: String,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    /// Whether the document could be read.
+    pub readable: bool,
+    /// Claims in the report quoting it.
+    pub claims: usize,
+}
+
+impl SourceEntry {
+    pub fn display_name(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.id)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicEntry {
+    pub id: String,
+    pub question: String,
+    pub note: Option<String>,
+    /// False for a topic id claims use but the file never declares.
+    pub declared: bool,
+    /// At least one `contradicts` link touches its claims.
+    pub disputed: bool,
+    /// Claim ids, in file order.
+    pub claims: Vec<String>,
+    pub positions: Vec<Position>,
+    /// Indices into `relations` of contradictions touching its claims.
+    pub contradictions: Vec<usize>,
+    /// Indices into `relations` of agreements touching its claims.
+    pub corroborations: Vec<usize>,
+}
+
+/// Claims of one topic joined by agreement (a graph position restricted to
+/// the topic's claims in the report).
+#[derive(Debug, Clone, Serialize)]
+pub struct Position {
+    /// `A`, `B`, ... within the topic.
+    pub label: String,
+    pub claims: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimEntry {
+    pub id: String,
+    pub topic: String,
+    /// Label of its position within its topic.
+    pub position: String,
+    pub text: String,
+    pub status: Status,
+    pub note: Option<String>,
+    /// Line of the claim's table header in the claims file.
+    pub line: usize,
+    pub spans: Vec<SpanEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SpanEntry {
+    /// Source id as written.
+    pub source: String,
+    /// The source's path as written, when the source exists.
+    pub path: Option<String>,
+    /// The quote as typed in the claims file.
+    pub quote: String,
+    /// The document's own text at `anchor.bytes`, when the quote resolved.
+    pub passage: Option<String>,
+    #[serde(rename = "match")]
+    pub match_kind: SpanMatch,
+    pub anchor: Option<Anchor>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpanMatch {
+    Exact,
+    Normalized,
+    Unresolved,
+}
+
+impl SpanMatch {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpanMatch::Exact => "exact",
+            SpanMatch::Normalized => "normalized",
+            SpanMatch::Unresolved => "unresolved",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RelationEntry {
+    pub kind: RelationKind,
+    /// The claim that declares the link.
+    pub from: String,
+    pub to: String,
+    pub note: Option<String>,
+    /// True when either claim is unreviewed.
+    pub unreviewed: bool,
+}
+
+/// Agree and contradict links between claims quoting each pair of documents.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Matrix {
+    /// Ids of the sources quoted by the report's claims; rows and columns.
+    pub sources: Vec<String>,
+    /// `agrees[i][j]`: agree links joining a claim quoting source i and one
+    /// quoting source j. Symmetric.
+    pub agrees: Vec<Vec<usize>>,
+    pub contradicts: Vec<Vec<usize>>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct OpenProblems {
+    pub quotes: Vec<QuoteProblem>,
+    /// Indices into `relations` of contradictions with an unreviewed claim.
+    pub unreviewed_contradictions: Vec<usize>,
+    /// Claims with no `agrees` or `contradicts` link at all.
+    pub unrelated_claims: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteProblem {
+    pub claim: String,
+    pub source: String,
+    pub quote: String,
+    #[serde(rename = "match")]
+    pub match_kind: SpanMatch,
+    /// Why, as `crux check` says it.
+    pub reason: String,
+}
+
+impl Report {
+    pub fn claim(&self, id: &str) -> Option<&ClaimEntry> {
+        self.claim_index.get(id).map(|&i| &self.claims[i])
+    }
+    /// Index of a claim in `claims`.
+    pub fn claim_number(&self, id: &str) -> Option<usize> {
+        self.claim_index.get(id).copied()
+    }
+    pub fn source(&self, id: &str) -> Option<&SourceEntry> {
+        self.source_index.get(id).map(|&i| &self.sources[i])
+    }
+    pub fn disputed_topics(&self) -> impl Iterator<Item = &TopicEntry> {
+        self.topics.iter().filter(|t| t.disputed)
+    }
+    pub fn undisputed_topics(&self) -> impl Iterator<Item = &TopicEntry> {
+        self.topics.iter().filter(|t| !t.disputed)
+    }
+    pub fn reviewed(&self) -> usize {
+        self.progress
+            .iter()
+            .filter(|p| p.status.is_reviewed())
+            .map(|p| p.count)
+            .sum()
+    }
+}
+
+/// The claims file as it may appear in a report: as given when relative,
+/// only the file name when absolute (no machine paths in reports).
+pub fn report_file_name(path: &Path) -> String {
+    let shown = if path.is_absolute() {
+        path.file_name().map(Path::new).unwrap_or(Path::new(""))
+    } else {
+        path
+    };
+    shown.to_string_lossy().into_owned()
+}
+
+/// `A`..`Z`, then `AA`, `AB`, ...
+fn position_label(mut n: usize) -> String {
+    let mut label = Vec::new();
+    loop {
+        label.push(b'A' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    label.reverse();
+    String::from_utf8(label).expect("ascii")
+}
+
+pub fn build(
+    dataset: &Dataset,
+    graph: &Graph,
+    filter: &ClaimFilter,
+    timestamp: Option<String>,
+) -> Report {
+    let selected_list = filter.apply(dataset, graph);
+    let mut selected = vec![false; dataset.claims.len()];
+    for &c in &selected_list {
+        selected[c] = true;
+    }
+
+    let mut claims: Vec<ClaimEntry> = selected_list
+        .iter()
+        .map(|&c| claim_entry(dataset, c))
+        .collect();
+    let claim_index: HashMap<String, usize> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
+
+    // Relations whose two ends are both in the report, in declaration order.
+    let mut relation_ends = Vec::new();
+    let relations: Vec<RelationEntry> = dataset
+        .relations
+        .iter()
+        .filter(|r| selected[r.from] && selected[r.to])
+        .map(|r| {
+            relation_ends.push((r.from, r.to));
+            let (from, to) = (&dataset.claims[r.from], &dataset.claims[r.to]);
+            RelationEntry {
+                kind: r.kind,
+                from: from.id.clone(),
+                to: to.id.clone(),
+                note: r.note.clone(),
+                unreviewed: !from.status.is_reviewed() || !to.status.is_reviewed(),
+            }
+        })
+        .collect();
+
+    let topics = topic_entries(dataset, graph, &selected_list, &relation_ends, &relations);
+    for topic in &topics {
+        for position in &topic.positions {
+            for id in &position.claims {
+                claims[claim_index[id]].position = position.label.clone();
+            }
+        }
+    }
+
+    let mut quoted = vec![0usize; dataset.sources.len()];
+    for &c in &selected_list {
+        let mut seen: Vec<usize> = dataset.claims[c]
+            .spans
+            .iter()
+            .filter_map(|s| dataset.source_index(&s.source))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for s in seen {
+            quoted[s] += 1;
+        }
+    }
+    let sources: Vec<SourceEntry> = dataset
+        .sources
+        .iter()
+        .zip(&quoted)
+        .map(|(s, &n)| SourceEntry {
+            id: s.id.clone(),
+            path: s.path.clone(),
+            title: s.title.clone(),
+            author: s.author.clone(),
+            outlet: s.outlet.clone(),
+            date: s.date.clone(),
+            readable: s.text.is_some(),
+            claims: n,
+        })
+        .collect();
+    let source_index = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
+
+    let matrix = matrix(dataset, &quoted, &relation_ends, &relations);
+    let open = OpenProblems {
+        quotes: quote_problems(dataset, &selected_list),
+        unreviewed_contradictions: relations
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == RelationKind::Contradicts && r.unreviewed)
+            .map(|(i, _)| i)
+            .collect(),
+        unrelated_claims: selected_list
+            .iter()
+            .filter(|&&c| graph.agreeing(c).is_empty() && graph.contradicting(c).is_empty())
+            .map(|&c| dataset.claims[c].id.clone())
+            .collect(),
+    };
+
+    let count_kind = |kind| relations.iter().filter(|r| r.kind == kind).count();
+    Report {
+        schema: SCHEMA,
+        title: dataset.title.clone().unwrap_or_else(|| {
+            dataset.path.file_name().map_or_else(
+                || "claims".to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        }),
+        file: report_file_name(&dataset.path),
+        generated: timestamp,
+        filter: FilterInfo {
+            active: filter.is_active(),
+            description: filter.describe(),
+            topic: filter.topic.clone(),
+            status: filter.status,
+            source: filter.source.clone(),
+            contradictions_only: filter.contradicted_only,
+        },
+        counts: Counts {
+            claims: claims.len(),
+            claims_total: dataset.claims.len(),
+            topics: topics.len(),
+            sources: sources.len(),
+            contradictions: count_kind(RelationKind::Contradicts),
+            corroborations: count_kind(RelationKind::Agrees),
+        },
+        progress: Status::ALL
+            .iter()
+            .map(|&status| StatusCount {
+                status,
+                count: claims.iter().filter(|c| c.status == status).count(),
+            })
+            .collect(),
+        diagnostics: DiagnosticCounts {
+            errors: dataset.error_count(),
+            warnings: dataset.warning_count(),
+        },
+        sources,
+        topics,
+        claims,
+        relations,
+        matrix,
+        open,
+        claim_index,
+        source_index,
+    }
+}
+
+fn claim_entry(dataset: &Dataset, c: usize) -> ClaimEntry {
+    let claim = &dataset.claims[c];
+    let spans = claim
+        .spans
+        .iter()
+        .map(|span| {
+            let source = dataset.source(&span.source);
+            let passage = match (&span.anchor, source.and_then(|s| s.text.as_deref())) {
+                (Some(anchor), Some(text)) => text.get(anchor.bytes.clone()).map(str::to_string),
+                _ => None,
+            };
+            SpanEntry {
+                source: span.source.clone(),
+                path: source.map(|s| s.path.clone()),
+                quote: span.quote.clone(),
+                passage,
+                match_kind: span_match(span.anchor.as_ref()),
+                anchor: span.anchor.clone(),
+            }
+        })
+        .collect();
+    ClaimEntry {
+        id: claim.id.clone(),
+        topic: claim.topic.clone(),
+        position: String::new(),
+        text: claim.text.clone(),
+        status: claim.status,
+        note: claim.note.clone(),
+        line: dataset.location(claim.decl.start).line,
+        spans,
+    }
+}
+
+fn span_match(anchor: Option<&Anchor>) -> SpanMatch {
+    match anchor.map(|a| a.kind) {
+        Some(MatchKind::Exact) => SpanMatch::Exact,
+        Some(MatchKind::Normalized) => SpanMatch::Normalized,
+        None => SpanMatch::Unresolved,
+    }
+}
+
+fn topic_entries(
+    dataset: &Dataset,
+    graph: &Graph,
+    selected: &[usize],
+    relation_ends: &[(usize, usize)],
+    relations: &[RelationEntry],
+) -> Vec<TopicEntry> {
+    // Declared topics in file order, then undeclared ids in order of first use.
+    let mut order: Vec<(String, Option<usize>)> = dataset
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.clone(), Some(i)))
+        .collect();
+    for &c in selected {
+        let id = &dataset.claims[c].topic;
+        if dataset.topic_index(id).is_none() && !order.iter().any(|(t, _)| t == id) {
+            order.push((id.clone(), None));
+        }
+    }
+    let mut topics = Vec::new();
+    for (id, declared) in order {
+        let members: Vec<usize> = selected
+            .iter()
+            .copied()
+            .filter(|&c| dataset.claims[c].topic == id)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let positions: Vec<Position> = graph
+            .positions()
+            .iter()
+            .filter_map(|position| {
+                let claims: Vec<usize> = position
+                    .iter()
+                    .copied()
+                    .filter(|c| members.contains(c))
+                    .collect();
+                (!claims.is_empty()).then_some(claims)
+            })
+            .enumerate()
+            .map(|(n, claims)| Position {
+                label: position_label(n),
+                claims: claims
+                    .iter()
+                    .map(|&c| dataset.claims[c].id.clone())
+                    .collect(),
+            })
+            .collect();
+        let touching = |kind: RelationKind| -> Vec<usize> {
+            relation_ends
+                .iter()
+                .enumerate()
+                .filter(|&(i, (a, b))| {
+                    relations[i].kind == kind && (members.contains(a) || members.contains(b))
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let contradictions = touching(RelationKind::Contradicts);
+        let topic = declared.map(|i| &dataset.topics[i]);
+        topics.push(TopicEntry {
+            question: topic.map(|t| t.question.clone()).unwrap_or_default(),
+            note: topic.and_then(|t| t.note.clone()),
+            declared: topic.is_some(),
+            disputed: !contradictions.is_empty(),
+            claims: members
+                .iter()
+                .map(|&c| dataset.claims[c].id.clone())
+                .collect(),
+            positions,
+            contradictions,
+            corroborations: touching(RelationKind::Agrees),
+            id,
+        });
+    }
+    topics
+}
+
+fn matrix(
+    dataset: &Dataset,
+    quoted: &[usize],
+    relation_ends: &[(usize, usize)],
+    relations: &[RelationEntry],
+) -> Matrix {
+    // Row of each dataset source in the matrix, for sources the report quotes.
+    let mut row = vec![usize::MAX; dataset.sources.len()];
+    let mut ids = Vec::new();
+    for (s, &n) in quoted.iter().enumerate() {
+        if n > 0 {
+            row[s] = ids.len();
+            ids.push(dataset.sources[s].id.clone());
+        }
+    }
+    let rows_of = |claim: usize| -> Vec<usize> {
+        let mut rows: Vec<usize> = dataset.claims[claim]
+            .spans
+            .iter()
+            .filter_map(|s| dataset.source_index(&s.source))
+            .map(|s| row[s])
+            .collect();
+        rows.sort_unstable();
+        rows.dedup();
+        rows
+    };
+    let n = ids.len();
+    let mut agrees = vec![vec![0; n]; n];
+    let mut contradicts = vec![vec![0; n]; n];
+    for (&(a, b), relation) in relation_ends.iter().zip(relations) {
+        let cells = match relation.kind {
+            RelationKind::Agrees => &mut agrees,
+            RelationKind::Contradicts => &mut contradicts,
+        };
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for &i in &rows_of(a) {
+            for &j in &rows_of(b) {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        for (i, j) in pairs {
+            cells[i][j] += 1;
+            if i != j {
+                cells[j][i] += 1;
+            }
+        }
+    }
+    Matrix {
+        sources: ids,
+        agrees,
+        contradicts,
+    }
+}
+
+fn quote_problems(dataset: &Dataset, selected: &[usize]) -> Vec<QuoteProblem> {
+    let mut out = Vec::new();
+    for &c in selected {
+        let claim = &dataset.claims[c];
+        for span in &claim.spans {
+            let kind = span_match(span.anchor.as_ref());
+            if kind == SpanMatch::Exact {
+                continue;
+            }
+            let said = dataset.diagnostics.iter().find(|d| {
+                d.claim.as_deref() == Some(claim.id.as_str())
+                    && (d.span.as_ref() == Some(&span.quote_value)
+                        || d.span.as_ref() == Some(&span.source_value))
+            });
+            let reason = match (said, dataset.source(&span.source)) {
+                (Some(d), _) => d.message.clone(),
+                (None, None) => format!("unknown source `{}`", span.source),
+                (None, Some(s)) if s.text.is_none() => {
+                    format!("source `{}` could not be read", s.path)
+                }
+                (None, Some(_)) => "the quote was not placed".to_string(),
+            };
+            out.push(QuoteProblem {
+                claim: claim.id.clone(),
+                source: span.source.clone(),
+                quote: span.quote.clone(),
+                match_kind: kind,
+                reason,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_labels_continue_past_z() {
+        assert_eq!(position_label(0), "A");
+        assert_eq!(position_label(25), "Z");
+        assert_eq!(position_label(26), "AA");
+        assert_eq!(position_label(27), "AB");
+        assert_eq!(position_label(26 + 26 * 26), "AAA");
+    }
+
+    #[test]
+    fn absolute_claims_paths_lose_their_directories() {
+        assert_eq!(report_file_name(Path::new("claims.toml")), "claims.toml");
+        assert_eq!(report_file_name(Path::new("a/b.toml")), "a/b.toml");
+        assert_eq!(report_file_name(Path::new("/home/me/b.toml")), "b.toml");
+    }
+}
