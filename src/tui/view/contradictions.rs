@@ -116,11 +116,13 @@ fn draw_side(frame: &mut Frame, app: &App, area: Rect, claim: usize) {
         .map(|(s, _)| &dataset.sources[s])
         .or_else(|| c.spans.first().and_then(|s| dataset.source(&s.source)))
     {
-        let mut who = visible_line(source.display_name()).into_owned();
-        for extra in [&source.author, &source.date].into_iter().flatten() {
-            who.push_str(" · ");
-            who.push_str(&visible_line(extra));
-        }
+        let mut who: Vec<&str> = [&source.author, &source.date]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        who.push(source.display_name());
+        let who = format!("says {}", visible_line(&who.join(" · ")));
         lines.push(Line::styled(
             fit(&who, width),
             Style::default().add_modifier(Modifier::DIM),

@@ -78,7 +78,7 @@ fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
         };
         let label = format!(" {} {} {} ", i + 1, screen.title(), count);
         let style = if *screen == app.screen {
-            Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+            Style::default().add_modifier(Modifier::REVERSED)
         } else {
             Style::default()
         };
