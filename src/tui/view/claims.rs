@@ -12,7 +12,7 @@ use crate::model::RelationKind;
 use crate::text::visible_line;
 use crate::tui::app::{App, Pane};
 use crate::tui::widget::claim_list::{CONTRADICTED, ClaimList, status_glyph};
-use crate::tui::widget::{fit, pane, window_top, wrap};
+use crate::tui::widget::{fit, pane, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let list_width = (area.width * 2 / 5).clamp(28, 64);
@@ -52,7 +52,9 @@ fn draw_detail(frame: &mut Frame, app: &App, area: Rect) {
     };
     let (lines, link_line) = detail_lines(app, claim, inner.width as usize);
     let top = if app.focus == Pane::Detail {
-        link_line.map_or(0, |l| window_top(l, inner.height as usize, lines.len()))
+        link_line.map_or(0, |l| {
+            l.saturating_sub(inner.height.saturating_sub(2) as usize)
+        })
     } else {
         0
     };
@@ -114,11 +116,18 @@ fn detail_lines(app: &App, claim: usize, width: usize) -> (Vec<Line<'static>>, O
             Some(anchor) => format!("line {}", anchor.start.line),
             None => "not found".to_string(),
         };
-        let text = format!("{name} ({place}): “{}”", span.quote);
-        lines.push(Line::from(vec![
-            Span::styled("quote: ", Style::default().add_modifier(Modifier::DIM)),
-            Span::raw(fit(&visible_line(&text), width.saturating_sub(7))),
-        ]));
+        let origin = format!("{name}, {place}");
+        lines.push(field(
+            "quote",
+            fit(&visible_line(&origin), width.saturating_sub(7)),
+        ));
+        let quote = format!("“{}”", visible_line(&span.quote));
+        for row in wrap(&quote, width.saturating_sub(2)) {
+            lines.push(Line::styled(
+                format!("  {row}"),
+                Style::default().add_modifier(Modifier::ITALIC),
+            ));
+        }
     }
     let mut link_line = None;
     let mut link_index = 0;
@@ -140,6 +149,7 @@ fn detail_lines(app: &App, claim: usize, width: usize) -> (Vec<Line<'static>>, O
         for &(other, relation) in links {
             let o = &dataset.claims[other];
             let selected = app.focus == Pane::Detail && link_index == app.link;
+            let cursor = if selected { "›" } else { " " };
             if selected {
                 link_line = Some(lines.len());
             }
@@ -148,7 +158,7 @@ fn detail_lines(app: &App, claim: usize, width: usize) -> (Vec<Line<'static>>, O
             } else {
                 Style::default()
             };
-            let text = format!(" {} {}: {}", status_glyph(o.status), o.id, o.text);
+            let text = format!("{cursor}{} {}: {}", status_glyph(o.status), o.id, o.text);
             lines.push(Line::styled(fit(&visible_line(&text), width), style));
             if let Some(note) = &dataset.relations[relation].note {
                 let note = format!("     {}", visible_line(note));

@@ -77,11 +77,11 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
                 Style::default().add_modifier(Modifier::BOLD),
             ));
         }
-        let text = format!(
-            " {} ⚡ {}",
-            dataset.claims[rel.from].id, dataset.claims[rel.to].id
-        );
-        let style = if position == app.pair_cursor {
+        let selected = position == app.pair_cursor;
+        let cursor = if selected { "›" } else { " " };
+        let (a, b) = (&dataset.claims[rel.from].id, &dataset.claims[rel.to].id);
+        let text = format!("{cursor}{a} ⚡ {b}");
+        let style = if selected {
             selected_line = lines.len();
             Style::default().add_modifier(Modifier::REVERSED)
         } else {

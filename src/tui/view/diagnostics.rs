@@ -49,7 +49,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 Severity::Error => "error",
                 Severity::Warning => "warn ",
             };
-            let text = format!(" {severity} {} line {line:<4} {}", d.code.id(), d.message);
+            let cursor = if i == app.diagnostic_cursor {
+                "›"
+            } else {
+                " "
+            };
+            let text = format!(
+                "{cursor}{severity} {} line {line:<4} {}",
+                d.code.id(),
+                d.message
+            );
             let mut style = Style::default();
             if d.is_error() {
                 style = style.add_modifier(Modifier::BOLD);

@@ -19,6 +19,9 @@ pub fn help_lines() -> Vec<Line<'static>> {
             Style::default().add_modifier(Modifier::BOLD),
         ));
         for (keys, context, action) in help_entries(group) {
+            if context == crate::tui::keymap::Context::Help {
+                continue;
+            }
             let context = match context {
                 crate::tui::keymap::Context::Global => String::new(),
                 other => format!(" ({})", other.title()),

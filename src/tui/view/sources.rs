@@ -38,7 +38,11 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
         .map(|(i, s)| {
             let count = app.data.claims_citing(i);
             let date = s.date.as_deref().unwrap_or("");
-            let text = format!(" {count:>3} claims  {date:<10}  {}", s.display_name());
+            let cursor = if i == app.source_cursor { "›" } else { " " };
+            let text = format!(
+                "{cursor}{count:>3} claims  {date:<10}  {}",
+                s.display_name()
+            );
             let style = if i == app.source_cursor {
                 Style::default().add_modifier(Modifier::REVERSED)
             } else {

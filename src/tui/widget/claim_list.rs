@@ -63,7 +63,8 @@ impl ClaimList<'_> {
         } else {
             " "
         };
-        let prefix = format!(" {} {} ", status_glyph(c.status), marker);
+        let cursor = if selected { "›" } else { " " };
+        let prefix = format!("{cursor}{} {} ", status_glyph(c.status), marker);
         let text = fit(
             &visible_line(&c.text),
             width.saturating_sub(prefix.chars().count() + 1),
