@@ -95,6 +95,13 @@ fn search_filters_live_and_enter_keeps_it() {
             "false-flag"
         ]
     );
+    key(&mut app, KeyCode::Down);
+    assert_eq!(
+        selected_id(&app),
+        "baku-says-iran",
+        "arrows move while typing"
+    );
+    key(&mut app, KeyCode::Up);
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.query, "drone");

@@ -236,6 +236,8 @@ pub const BINDINGS: &[Binding] = &[
         Action::SearchDeleteChar,
         SearchFilter,
     ),
+    bind(Key::plain(KeyCode::Down), Search, Action::Down, Move),
+    bind(Key::plain(KeyCode::Up), Search, Action::Up, Move),
     bind(Key::char('f'), Global, Action::OpenFilters, SearchFilter),
     bind(Key::char('F'), Global, Action::ClearFilters, SearchFilter),
     bind(
