@@ -10,6 +10,7 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod text;
+pub mod tui;
 pub mod watch;
 
 pub use load::{load, load_str};

@@ -477,3 +477,15 @@ fn a_missing_claims_file_is_an_error_not_a_panic() {
         run.stderr
     );
 }
+
+#[test]
+fn the_shipped_example_checks_clean_with_warnings_denied() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_crux"))
+        .args(["check", "--deny-warnings", "claims.toml"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.starts_with("claims.toml: ok ("), "{stderr}");
+}

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 const FIXTURE: &str = "tests/fixtures/report/claims.toml";
 const HOSTILE: &str = "tests/fixtures/hostile/claims.toml";
+const SHIPPED: &str = "claims.toml";
 const STYLE: &str = include_str!("../src/report/report.css");
 
 fn render(path: &Path, format: Format) -> String {
@@ -38,8 +39,23 @@ fn json_snapshot() {
 }
 
 #[test]
+fn shipped_example_markdown_snapshot() {
+    insta::assert_snapshot!(render(Path::new(SHIPPED), Format::Markdown));
+}
+
+#[test]
+fn shipped_example_html_snapshot() {
+    insta::assert_snapshot!(render(Path::new(SHIPPED), Format::Html));
+}
+
+#[test]
+fn shipped_example_json_snapshot() {
+    insta::assert_snapshot!(render(Path::new(SHIPPED), Format::Json));
+}
+
+#[test]
 fn every_span_range_slices_its_source_to_the_passage() {
-    for fixture in [FIXTURE, HOSTILE] {
+    for fixture in [FIXTURE, HOSTILE, SHIPPED] {
         let report = json(fixture);
         let dir = Path::new(fixture).parent().unwrap();
         let mut checked = 0;

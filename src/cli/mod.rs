@@ -150,13 +150,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::List(args)) => list::list(&args),
         Some(Command::Show(args)) => list::show(&args),
         Some(Command::Report(args)) => report::run(&args),
-        None => {
-            eprintln!(
-                "error: the review UI is not available in this build; use `crux check`, `crux list` or `crux show`"
-            );
-            let _ = &cli.file;
-            ExitCode::from(2)
-        }
+        None => crux::tui::run(&cli.file),
     }
 }
 

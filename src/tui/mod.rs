@@ -1,0 +1,194 @@
+//! The review UI: `crux [FILE]`. A pure core (`app`, `update`, `keymap`)
+//! drawn by `view`; this module owns the terminal, the event loop and the
+//! effects (saving statuses, reloading, the editor, exports).
+
+pub mod action;
+pub mod app;
+pub mod data;
+mod editor;
+pub mod effect;
+pub mod keymap;
+pub mod markup;
+mod offsets;
+pub mod search;
+mod update;
+pub mod view;
+pub mod widget;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc::Receiver;
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::{cursor, execute, terminal};
+
+use crate::watch::{Changed, FileWatcher, content_differs};
+use app::App;
+use effect::Effect;
+use keymap::Key;
+
+/// Runs the review UI on the claims file at `path`.
+pub fn run(path: &Path) -> ExitCode {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "error: the review UI needs a terminal; for scripts use `crux list {0}` or `crux report {0}`",
+            crate::text::visible_line(&path.to_string_lossy())
+        );
+        return ExitCode::from(2);
+    }
+    let dataset = crate::load(path);
+    if dataset.claims.is_empty() && dataset.text.is_empty() && !dataset.diagnostics.is_empty() {
+        let message = &dataset.diagnostics[0].message;
+        eprintln!("error: {}", crate::text::visible_line(message));
+        return ExitCode::from(2);
+    }
+    let mut app = App::new(dataset);
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            ratatui::restore();
+            eprintln!("error: cannot set up the terminal: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let result = event_loop(&mut terminal, &mut app, path);
+    let _ = terminal.show_cursor();
+    ratatui::restore();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+struct Watch {
+    _watcher: Option<FileWatcher>,
+    changes: Option<Receiver<Changed>>,
+}
+
+fn watch(app: &App) -> Watch {
+    let dataset = app.dataset();
+    let base = dataset.path.parent().unwrap_or(Path::new(""));
+    let sources: Vec<PathBuf> = dataset.sources.iter().map(|s| base.join(&s.path)).collect();
+    match FileWatcher::start(&dataset.path, &sources) {
+        Ok((watcher, changes)) => Watch {
+            _watcher: Some(watcher),
+            changes: Some(changes),
+        },
+        Err(_) => Watch {
+            _watcher: None,
+            changes: None,
+        },
+    }
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, path: &Path) -> std::io::Result<()> {
+    let mut watcher = watch(app);
+    let mut dirty = true;
+    loop {
+        if dirty {
+            app.page_rows = view::page_rows(terminal.size()?.height);
+            terminal.draw(|frame| view::draw(frame, app))?;
+            dirty = false;
+        }
+        if event::poll(Duration::from_millis(150))? {
+            match event::read()? {
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    dirty = true;
+                    let Some(action) = keymap::lookup(app.context(), Key::from_event(&key)) else {
+                        continue;
+                    };
+                    for effect in update::update(app, action) {
+                        match effect {
+                            Effect::Quit => return Ok(()),
+                            Effect::OpenEditor { line } => {
+                                editor::open(terminal, path, line, app)?;
+                                reload(app, path, "reloaded after editing");
+                                watcher = watch(app);
+                            }
+                            other => carry_out(app, path, other),
+                        }
+                    }
+                }
+                Event::Resize(..) => dirty = true,
+                _ => {}
+            }
+        }
+        let changed = watcher
+            .changes
+            .as_ref()
+            .map(|c| c.try_iter().collect::<Vec<_>>())
+            .unwrap_or_default();
+        let outside = changed.iter().any(|c| {
+            !c.sources.is_empty() || (c.claims_file && content_differs(path, &app.dataset().text))
+        });
+        if outside {
+            reload(app, path, "reloaded: changed on disk");
+            watcher = watch(app);
+            dirty = true;
+        }
+    }
+}
+
+fn reload(app: &mut App, path: &Path, why: &str) {
+    app.replace_dataset(crate::load(path));
+    let errors = app.dataset().error_count();
+    if errors > 0 {
+        app.warn(format!("{why}; {errors} errors — press 4"));
+    } else {
+        app.say(why.to_string());
+    }
+}
+
+fn carry_out(app: &mut App, path: &Path, effect: Effect) {
+    match effect {
+        Effect::Save { claim, status } => {
+            let known = app.dataset().text.clone();
+            match crate::edit::write_status(path, &known, &claim, status) {
+                Ok(saved) if saved.reapplied => {
+                    reload(app, path, "saved onto the file as changed on disk");
+                }
+                Ok(saved) => app.status_saved(&claim, status, saved.text),
+                Err(e) => app.status_not_saved(&claim, &e.to_string()),
+            }
+        }
+        Effect::Reload => reload(app, path, "reloaded"),
+        Effect::Export(format) => {
+            let dataset = app.dataset();
+            let options = crate::report::ReportOptions {
+                filter: app.filter.clone(),
+                timestamp: None,
+            };
+            let report = crate::report::build(dataset, &app.data.graph, &options);
+            let text = crate::report::render(&report, format);
+            let dir = path.parent().unwrap_or(Path::new(""));
+            let target = dir.join(crate::report::default_file_name(format));
+            match std::fs::write(&target, text) {
+                Ok(()) => app.say(format!("exported to {}", target.display())),
+                Err(e) => app.warn(format!("export to {} failed: {e}", target.display())),
+            }
+        }
+        Effect::OpenEditor { .. } | Effect::Quit => {}
+    }
+}
+
+/// Leaves the alternate screen and raw mode for a child program, and comes back.
+fn suspend<T>(terminal: &mut DefaultTerminal, child: impl FnOnce() -> T) -> std::io::Result<T> {
+    terminal::disable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    )?;
+    let result = child();
+    terminal::enable_raw_mode()?;
+    execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
+    std::io::stdout().flush()?;
+    terminal.clear()?;
+    Ok(result)
+}

@@ -1,0 +1,109 @@
+//! Diagnostics screen: what `crux check` reports; Enter goes to the claim.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::field;
+use crate::diag::Severity;
+use crate::text::visible_line;
+use crate::tui::app::App;
+use crate::tui::widget::{fit, pane, window_top, wrap};
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let dataset = app.dataset();
+    let title = format!(
+        " Diagnostics: {} errors, {} warnings ",
+        dataset.error_count(),
+        dataset.warning_count()
+    );
+    let [list, detail] =
+        Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
+    let block = pane(title, true);
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    if dataset.diagnostics.is_empty() {
+        frame.render_widget(
+            Paragraph::new("nothing to report: the file checks clean"),
+            inner,
+        );
+        return;
+    }
+    let width = inner.width as usize;
+    let height = inner.height as usize;
+    let top = window_top(app.diagnostic_cursor, height, dataset.diagnostics.len());
+    let lines: Vec<Line> = dataset
+        .diagnostics
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(height)
+        .map(|(i, d)| {
+            let line = d
+                .span
+                .as_ref()
+                .map_or(0, |s| dataset.location(s.start).line);
+            let severity = match d.severity() {
+                Severity::Error => "error",
+                Severity::Warning => "warn ",
+            };
+            let cursor = if i == app.diagnostic_cursor {
+                "›"
+            } else {
+                " "
+            };
+            let text = format!(
+                "{cursor}{severity} {} line {line:<4} {}",
+                d.code.id(),
+                d.message
+            );
+            let mut style = Style::default();
+            if d.is_error() {
+                style = style.add_modifier(Modifier::BOLD);
+            }
+            if i == app.diagnostic_cursor {
+                style = style.add_modifier(Modifier::REVERSED);
+            }
+            Line::styled(fit(&visible_line(&text), width), style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    let Some(d) = dataset.diagnostics.get(app.diagnostic_cursor) else {
+        return;
+    };
+    let block = pane(format!(" {} — {} ", d.code.id(), d.code.summary()), false);
+    let inner = block.inner(detail);
+    frame.render_widget(block, detail);
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = wrap(&visible_line(&d.message), width)
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    if let Some(span) = &d.span {
+        let at = dataset.location(span.start);
+        let file = app.file_name();
+        lines.push(field("at", format!("{file}:{}:{}", at.line, at.col)));
+    }
+    if let Some(help) = &d.help {
+        lines.push(field(
+            "help",
+            fit(&visible_line(help), width.saturating_sub(6)),
+        ));
+    }
+    for note in &d.notes {
+        lines.push(field(
+            "note",
+            fit(&visible_line(note), width.saturating_sub(6)),
+        ));
+    }
+    if let Some(claim) = &d.claim {
+        lines.push(Line::from(vec![
+            Span::styled("claim: ", Style::default().add_modifier(Modifier::DIM)),
+            Span::raw(format!("{} (Enter goes there)", visible_line(claim))),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

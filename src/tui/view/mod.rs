@@ -1,0 +1,149 @@
+//! Drawing: one function per screen, overlays on top. Reads the [`App`], never changes it.
+
+mod claims;
+mod contradictions;
+mod diagnostics;
+mod help;
+mod sources;
+mod status_bar;
+
+use std::ops::Range;
+use std::rc::Rc;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::action::Screen;
+use super::app::{App, Mode};
+use super::widget::passage::{Passage, wrap_rows};
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let [tabs, body, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_tabs(frame, app, tabs);
+    match app.screen {
+        Screen::Claims => claims::draw(frame, app, body),
+        Screen::Contradictions => contradictions::draw(frame, app, body),
+        Screen::Sources => sources::draw(frame, app, body),
+        Screen::Diagnostics => diagnostics::draw(frame, app, body),
+    }
+    status_bar::draw(frame, app, bottom);
+    match app.mode {
+        Mode::Help => help::draw(frame, app, body),
+        Mode::FilterMenu => help::draw_filter_menu(frame, app, body),
+        Mode::Normal | Mode::Search => {}
+    }
+}
+
+/// Rows of the main list for a terminal of this height (page moves).
+pub fn page_rows(height: u16) -> usize {
+    height.saturating_sub(5).max(1) as usize
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "terminal too small ({}x{}): crux needs {MIN_WIDTH}x{MIN_HEIGHT}; q quits",
+        area.width, area.height
+    );
+    frame.render_widget(
+        Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+        area,
+    );
+}
+
+fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
+    let dataset = app.dataset();
+    let mut spans = Vec::new();
+    for (i, screen) in Screen::ALL.iter().enumerate() {
+        let count = match screen {
+            Screen::Claims => dataset.claims.len(),
+            Screen::Contradictions => app.data.pairs.len(),
+            Screen::Sources => dataset.sources.len(),
+            Screen::Diagnostics => dataset.diagnostics.len(),
+        };
+        let label = format!(" {} {} {} ", i + 1, screen.title(), count);
+        let style = if *screen == app.screen {
+            Style::default().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::default()
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(" "));
+    }
+    if let Some(title) = &dataset.title {
+        spans.push(Span::styled(
+            crate::text::visible_line(title).into_owned(),
+            Style::default().add_modifier(Modifier::DIM),
+        ));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// Draws source `source`'s text in `area` with `current` highlighted.
+pub fn draw_passage(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    source: usize,
+    current: Option<Range<usize>>,
+    scroll: isize,
+) {
+    let Some(marked) = &app.data.marked[source] else {
+        frame.render_widget(Paragraph::new("(the document could not be read)"), area);
+        return;
+    };
+    let rows = wrapped(app, source, area.width);
+    let others = app.data.placed[source]
+        .iter()
+        .map(|p| p.display.clone())
+        .filter(|r| Some(r) != current.as_ref())
+        .collect();
+    let passage = Passage {
+        marked,
+        rows: &rows,
+        others,
+        current,
+        scroll,
+    };
+    frame.render_widget(passage, area);
+}
+
+/// A source's rows at `width`, wrapped once and cached.
+fn wrapped(app: &App, source: usize, width: u16) -> Rc<Vec<Range<usize>>> {
+    let mut cache = app.wrap_cache.borrow_mut();
+    cache
+        .entry((source, width))
+        .or_insert_with(|| {
+            let text = app.data.marked[source]
+                .as_ref()
+                .map_or("", |m| m.text.as_str());
+            Rc::new(wrap_rows(text, width as usize))
+        })
+        .clone()
+}
+
+/// A dimmed label followed by a value.
+fn field(label: &str, value: impl Into<String>) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(
+            format!("{label}: "),
+            Style::default().add_modifier(Modifier::DIM),
+        ),
+        Span::raw(value.into()),
+    ])
+}

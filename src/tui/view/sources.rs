@@ -1,0 +1,129 @@
+//! Sources screen: the documents with their metadata and claim counts;
+//! Enter reads one whole, every quote marked, n/N moving quote to quote.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::{draw_passage, field};
+use crate::text::visible_line;
+use crate::tui::app::{App, Reader};
+use crate::tui::widget::claim_list::status_glyph;
+use crate::tui::widget::{fit, pane, window_top};
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    match &app.reader {
+        Some(reader) => draw_reader(frame, app, area, reader),
+        None => draw_list(frame, app, area),
+    }
+}
+
+fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
+    let dataset = app.dataset();
+    let [list, detail] = Layout::vertical([Constraint::Min(4), Constraint::Length(8)]).areas(area);
+    let block = pane(" Sources — Enter reads one ".into(), true);
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    let width = inner.width as usize;
+    let height = inner.height as usize;
+    let top = window_top(app.source_cursor, height, dataset.sources.len());
+    let lines: Vec<Line> = dataset
+        .sources
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(height)
+        .map(|(i, s)| {
+            let count = app.data.claims_citing(i);
+            let date = s.date.as_deref().unwrap_or("");
+            let cursor = if i == app.source_cursor { "›" } else { " " };
+            let text = format!(
+                "{cursor}{count:>3} claims  {date:<10}  {}",
+                s.display_name()
+            );
+            let style = if i == app.source_cursor {
+                Style::default().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::default()
+            };
+            Line::styled(fit(&visible_line(&text), width), style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    let Some(s) = dataset.sources.get(app.source_cursor) else {
+        return;
+    };
+    let block = pane(format!(" {} ", visible_line(&s.id)), false);
+    let inner = block.inner(detail);
+    frame.render_widget(block, detail);
+    let width = inner.width.saturating_sub(9) as usize;
+    let mut lines = vec![field("title", fit(&visible_line(s.display_name()), width))];
+    for (label, value) in [
+        ("author", &s.author),
+        ("outlet", &s.outlet),
+        ("date", &s.date),
+        ("note", &s.note),
+    ] {
+        if let Some(value) = value {
+            lines.push(field(label, fit(&visible_line(value), width)));
+        }
+    }
+    let readable = if s.text.is_some() {
+        ""
+    } else {
+        "  (could not be read)"
+    };
+    lines.push(field(
+        "path",
+        fit(&format!("{}{readable}", visible_line(&s.path)), width),
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_reader(frame: &mut Frame, app: &App, area: Rect, reader: &Reader) {
+    let dataset = app.dataset();
+    let source = &dataset.sources[reader.source];
+    let placed = &app.data.placed[reader.source];
+    let [text_area, claim_area] =
+        Layout::vertical([Constraint::Min(4), Constraint::Length(4)]).areas(area);
+    let title = format!(
+        " {} — quote {}/{} — n/N next/previous, Enter goes to its claim, Esc back ",
+        visible_line(source.display_name()),
+        (reader.span + 1).min(placed.len()),
+        placed.len()
+    );
+    let block = pane(fit(&title, area.width.saturating_sub(2) as usize), true);
+    let inner = block.inner(text_area);
+    frame.render_widget(block, text_area);
+    let current = placed.get(reader.span);
+    draw_passage(
+        frame,
+        app,
+        inner,
+        reader.source,
+        current.map(|p| p.display.clone()),
+        reader.scroll,
+    );
+    let block = pane(" Claim ".into(), false);
+    let inner = block.inner(claim_area);
+    frame.render_widget(block, claim_area);
+    let Some(current) = current else {
+        frame.render_widget(Paragraph::new("no claim quotes this document"), inner);
+        return;
+    };
+    let claim = &dataset.claims[current.claim];
+    let width = inner.width as usize;
+    let text = format!(
+        "{} {}: {}",
+        status_glyph(claim.status),
+        claim.id,
+        claim.text
+    );
+    frame.render_widget(
+        Paragraph::new(vec![Line::raw(fit(&visible_line(&text), width))]),
+        inner,
+    );
+}

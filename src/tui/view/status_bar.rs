@@ -1,0 +1,104 @@
+//! The bottom line: position, review progress, file, filters, errors and
+//! the latest message; the search prompt while typing one.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::text::visible_line;
+use crate::tui::action::Screen;
+use crate::tui::app::{App, Mode};
+use crate::tui::widget::fit;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    if app.mode == Mode::Search {
+        let prompt = format!("/{}", visible_line(&app.query));
+        let count = format!("  {} matching — Enter keeps, Esc clears", app.visible.len());
+        let line = Line::from(vec![
+            Span::styled(prompt, Style::default().add_modifier(Modifier::BOLD)),
+            Span::raw("█"),
+            Span::styled(count, Style::default().add_modifier(Modifier::DIM)),
+        ]);
+        frame.render_widget(line, area);
+        return;
+    }
+    let dataset = app.dataset();
+    let total = dataset.claims.len();
+    let mut parts: Vec<Span> = Vec::new();
+    let position = match app.screen {
+        Screen::Claims if app.visible.is_empty() => "claim 0/0".to_string(),
+        Screen::Claims => format!("claim {}/{}", app.cursor + 1, app.visible.len()),
+        Screen::Contradictions => format!(
+            "pair {}/{}",
+            (app.pair_cursor + 1).min(app.data.pairs.len()),
+            app.data.pairs.len()
+        ),
+        Screen::Sources => match &app.reader {
+            Some(r) => format!(
+                "quote {}/{}",
+                (r.span + 1).min(app.data.placed[r.source].len()),
+                app.data.placed[r.source].len()
+            ),
+            None => format!("source {}/{}", app.source_cursor + 1, dataset.sources.len()),
+        },
+        Screen::Diagnostics => format!(
+            "{}/{}",
+            (app.diagnostic_cursor + 1).min(dataset.diagnostics.len()),
+            dataset.diagnostics.len()
+        ),
+    };
+    parts.push(Span::raw(position));
+    parts.push(Span::raw(format!(
+        " │ {}/{total} reviewed",
+        app.data.reviewed_count()
+    )));
+    parts.push(Span::raw(format!(" │ {}", app.file_name())));
+    let mut filters = app.filter.describe();
+    if !app.query.is_empty() {
+        if !filters.is_empty() {
+            filters.push(' ');
+        }
+        filters.push('/');
+        filters.push_str(&visible_line(&app.query));
+    }
+    if !filters.is_empty() {
+        parts.push(Span::styled(
+            format!(" │ filter: {filters}"),
+            Style::default().add_modifier(Modifier::BOLD),
+        ));
+    }
+    let errors = dataset.error_count();
+    if errors > 0 && app.screen != Screen::Diagnostics {
+        let s = if errors == 1 { "" } else { "s" };
+        parts.push(Span::styled(
+            format!(" │ {errors} error{s} — press 4"),
+            Style::default().add_modifier(Modifier::BOLD),
+        ));
+    }
+    if let Some(message) = &app.message {
+        let style = if message.is_error {
+            Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        } else {
+            Style::default()
+        };
+        parts.push(Span::styled(
+            format!(" │ {}", visible_line(&message.text)),
+            style,
+        ));
+    }
+    let used: usize = parts.iter().map(|s| s.width()).sum();
+    let help = " ? help ";
+    let width = area.width as usize;
+    if used + help.len() < width {
+        parts.push(Span::raw(" ".repeat(width - used - help.len())));
+        parts.push(Span::styled(
+            help,
+            Style::default().add_modifier(Modifier::DIM),
+        ));
+        frame.render_widget(Line::from(parts), area);
+    } else {
+        let text: String = parts.iter().map(|s| s.content.as_ref()).collect();
+        frame.render_widget(Line::raw(fit(&text, width)), area);
+    }
+}

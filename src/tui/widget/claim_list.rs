@@ -1,0 +1,134 @@
+//! The claim list: claims grouped under their topic's question, with a
+//! status glyph, a contradiction marker and the search's matched characters.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::{fit, window_top};
+use crate::model::Status;
+use crate::text::visible_line;
+use crate::tui::app::App;
+
+pub const CONTRADICTED: &str = "⚡";
+
+pub fn status_glyph(status: Status) -> &'static str {
+    match status {
+        Status::Unreviewed => "·",
+        Status::Confirmed => "✓",
+        Status::Disputed => "?",
+        Status::Rejected => "✗",
+    }
+}
+
+enum Row {
+    Topic(String),
+    Claim(usize, usize),
+}
+
+pub struct ClaimList<'a> {
+    pub app: &'a App,
+    pub focused: bool,
+}
+
+impl ClaimList<'_> {
+    fn rows(&self) -> Vec<Row> {
+        let dataset = self.app.dataset();
+        let mut rows = Vec::new();
+        let mut topic: Option<&str> = None;
+        for (position, &claim) in self.app.visible.iter().enumerate() {
+            let this = dataset.claims[claim].topic.as_str();
+            if topic != Some(this) {
+                topic = Some(this);
+                let header = match dataset.topic(this) {
+                    Some(t) if !t.question.is_empty() => t.question.clone(),
+                    _ if this.is_empty() => "(no topic)".to_string(),
+                    _ => this.to_string(),
+                };
+                rows.push(Row::Topic(visible_line(&header).into_owned()));
+            }
+            rows.push(Row::Claim(position, claim));
+        }
+        rows
+    }
+
+    fn claim_line(&self, position: usize, claim: usize, width: usize) -> Line<'static> {
+        let app = self.app;
+        let c = &app.dataset().claims[claim];
+        let selected = position == app.cursor;
+        let marker = if app.data.graph.is_contradicted(claim) {
+            CONTRADICTED
+        } else {
+            " "
+        };
+        let cursor = if selected { "›" } else { " " };
+        let prefix = format!("{cursor}{} {} ", status_glyph(c.status), marker);
+        let text = fit(
+            &visible_line(&c.text),
+            width.saturating_sub(prefix.chars().count() + 1),
+        );
+        let matched = app.data.search.highlights(&text, &app.query);
+        let base = if selected {
+            let style = Style::default().add_modifier(Modifier::REVERSED);
+            if self.focused {
+                style
+            } else {
+                style.add_modifier(Modifier::DIM)
+            }
+        } else {
+            Style::default()
+        };
+        let mut spans = vec![Span::styled(prefix, base)];
+        for (i, ch) in text.chars().enumerate() {
+            let style = if matched.contains(&i) {
+                base.add_modifier(Modifier::UNDERLINED | Modifier::ITALIC)
+            } else {
+                base
+            };
+            spans.push(Span::styled(ch.to_string(), style));
+        }
+        if selected {
+            spans.push(Span::styled(" ", base));
+        }
+        Line::from(spans)
+    }
+}
+
+impl Widget for ClaimList<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let rows = self.rows();
+        if rows.is_empty() {
+            let note = if self.app.query.is_empty() && !self.app.filter.is_active() {
+                "no claims in this file"
+            } else {
+                "no claim matches (F clears)"
+            };
+            buf.set_string(
+                area.x + 1,
+                area.y,
+                fit(note, area.width as usize),
+                Style::default(),
+            );
+            return;
+        }
+        let selected_row = rows
+            .iter()
+            .position(|r| matches!(r, Row::Claim(p, _) if *p == self.app.cursor))
+            .unwrap_or(0);
+        let height = area.height as usize;
+        let top = window_top(selected_row, height, rows.len());
+        let width = area.width as usize;
+        for (i, row) in rows.iter().skip(top).take(height).enumerate() {
+            let line = match row {
+                Row::Topic(question) => Line::styled(
+                    fit(question, width),
+                    Style::default().add_modifier(Modifier::BOLD),
+                ),
+                Row::Claim(position, claim) => self.claim_line(*position, *claim, width),
+            };
+            buf.set_line(area.x, area.y + i as u16, &line, area.width);
+        }
+    }
+}

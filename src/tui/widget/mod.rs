@@ -1,0 +1,76 @@
+//! Pieces the screens share.
+
+pub mod claim_list;
+pub mod passage;
+
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Block, BorderType, Borders};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// `text` cut to `width` columns, with `…` when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// The first row to draw so that `selected` stays in a window of `height`.
+pub fn window_top(selected: usize, height: usize, len: usize) -> usize {
+    if len <= height {
+        return 0;
+    }
+    selected.saturating_sub(height / 2).min(len - height)
+}
+
+/// Word-wrapped lines of plain text (one line: use `crate::text::visible_line` first).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    passage::wrap_rows(text, width)
+        .into_iter()
+        .map(|r| text[r].to_string())
+        .collect()
+}
+
+/// A bordered pane; the focused one gets a thick border and a bold title.
+pub fn pane(title: String, focused: bool) -> Block<'static> {
+    let block = Block::default().borders(Borders::ALL).title(title);
+    if focused {
+        block
+            .border_type(BorderType::Thick)
+            .title_style(Style::default().add_modifier(Modifier::BOLD))
+    } else {
+        block
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_counts_columns_not_bytes() {
+        assert_eq!(fit("abc", 3), "abc");
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("日本語テキスト", 7), "日本語…");
+    }
+
+    #[test]
+    fn window_keeps_selection_visible() {
+        assert_eq!(window_top(0, 10, 5), 0);
+        assert_eq!(window_top(50, 10, 100), 45);
+        assert_eq!(window_top(99, 10, 100), 90);
+    }
+}

@@ -1,0 +1,141 @@
+//! A window on a source's display text: the current quote highlighted
+//! (REVERSED + BOLD, readable without colour) and centred, the source's other
+//! quotes underlined, markup emphasis kept.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthChar;
+
+use crate::tui::markup::{Emphasis, Marked};
+
+pub const HIGHLIGHT: Modifier = Modifier::REVERSED.union(Modifier::BOLD);
+
+/// Byte ranges of `text`'s rows when word-wrapped to `width` columns.
+pub fn wrap_rows(text: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut rows = Vec::new();
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        let mut row_start = line_start;
+        let mut used = 0;
+        let mut last_space: Option<usize> = None;
+        for (offset, c) in line.char_indices() {
+            let at = line_start + offset;
+            let w = c.width().unwrap_or(0);
+            if used + w > width && at > row_start {
+                let cut = match last_space {
+                    Some(space) if space > row_start => space + 1,
+                    _ => at,
+                };
+                rows.push(row_start..cut);
+                used = text[cut..at].chars().map(|c| c.width().unwrap_or(0)).sum();
+                row_start = cut;
+                last_space = None;
+            }
+            if c == ' ' {
+                last_space = Some(at);
+            }
+            used += w;
+        }
+        rows.push(row_start..line_start + line.len());
+        line_start += line.len() + 1;
+    }
+    rows
+}
+
+pub struct Passage<'a> {
+    pub marked: &'a Marked,
+    pub rows: &'a [Range<usize>],
+    /// Display ranges of the source's other quotes.
+    pub others: Vec<Range<usize>>,
+    /// The quote to highlight and centre.
+    pub current: Option<Range<usize>>,
+    /// Rows scrolled away from the centred position.
+    pub scroll: isize,
+}
+
+impl Passage<'_> {
+    /// The first row drawn in a window of `height` rows.
+    pub fn top(&self, height: usize) -> usize {
+        let focus_row = self.current.as_ref().map_or(0, |current| {
+            self.rows
+                .partition_point(|row| row.end < current.start)
+                .min(self.rows.len().saturating_sub(1))
+        });
+        let centred = focus_row.saturating_sub(height.saturating_sub(1) / 3) as isize;
+        let max_top = self.rows.len().saturating_sub(height) as isize;
+        (centred + self.scroll).clamp(0, max_top.max(0)) as usize
+    }
+
+    fn style_at(&self, byte: usize) -> Style {
+        let mut style = match self.marked.emphasis_at(byte) {
+            Some(Emphasis::Heading | Emphasis::Bold) => {
+                Style::default().add_modifier(Modifier::BOLD)
+            }
+            Some(Emphasis::Link) => Style::default().add_modifier(Modifier::ITALIC),
+            None => Style::default(),
+        };
+        if self.current.as_ref().is_some_and(|r| r.contains(&byte)) {
+            return Style::default().add_modifier(HIGHLIGHT);
+        }
+        if self.others.iter().any(|r| r.contains(&byte)) {
+            style = style.add_modifier(Modifier::UNDERLINED);
+        }
+        style
+    }
+
+    fn line(&self, row: &Range<usize>) -> Line<'_> {
+        let text = &self.marked.text;
+        let mut spans: Vec<Span> = Vec::new();
+        let mut run_start = row.start;
+        let mut run_style = self.style_at(row.start);
+        for (offset, _) in text[row.clone()].char_indices() {
+            let at = row.start + offset;
+            let style = self.style_at(at);
+            if style != run_style {
+                spans.push(Span::styled(&text[run_start..at], run_style));
+                run_start = at;
+                run_style = style;
+            }
+        }
+        spans.push(Span::styled(&text[run_start..row.end], run_style));
+        Line::from(spans)
+    }
+}
+
+impl Widget for Passage<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let height = area.height as usize;
+        let top = self.top(height);
+        for (i, row) in self.rows.iter().skip(top).take(height).enumerate() {
+            let y = area.y + i as u16;
+            buf.set_line(area.x, y, &self.line(row), area.width);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces_and_keeps_every_byte() {
+        let text = "one two three four\n\nfive";
+        let rows = wrap_rows(text, 9);
+        let shown: Vec<&str> = rows.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(shown, ["one two ", "three ", "four", "", "five"]);
+    }
+
+    #[test]
+    fn wide_characters_wrap_by_columns() {
+        let text = "日本語のテキスト";
+        let rows = wrap_rows(text, 6);
+        let shown: Vec<&str> = rows.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(shown, ["日本語", "のテキ", "スト"]);
+    }
+}

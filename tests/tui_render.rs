@@ -1,0 +1,215 @@
+//! The review UI drawn on a test backend: snapshots of every screen at two
+//! sizes, and checks of which cells carry the quote highlight.
+
+use std::path::Path;
+
+use crux::tui::app::{App, update};
+use crux::tui::keymap::{Key, lookup};
+use crux::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Modifier;
+use unicode_width::UnicodeWidthStr;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+fn fixture() -> App {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/claims.toml");
+    App::new(crux::load(&path))
+}
+
+fn press(app: &mut App, typed: &str) {
+    for c in typed.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        let event = KeyEvent::new(code, KeyModifiers::NONE);
+        if let Some(action) = lookup(app.context(), Key::from_event(&event)) {
+            update(app, action);
+        }
+    }
+}
+
+fn render(app: &mut App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    app.page_rows = view::page_rows(height);
+    terminal.draw(|frame| view::draw(frame, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text; a wide character's trailing cell is skipped.
+fn text_of(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut x = 0;
+        while x < area.width {
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            x += symbol.width().max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The symbols of the cells carrying REVERSED and BOLD, in reading order.
+fn highlighted(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let both = Modifier::REVERSED | Modifier::BOLD;
+    let mut out = String::new();
+    for y in 0..area.height {
+        for x in 0..area.width {
+            let cell = &buffer[(x, y)];
+            if cell.modifier.contains(both) {
+                out.push_str(cell.symbol());
+            }
+        }
+    }
+    out
+}
+
+fn snapshot_each_size(name: &str, keys: &str, app: impl Fn() -> App) {
+    for (width, height) in SIZES {
+        let mut app = app();
+        press(&mut app, keys);
+        let screen = text_of(&render(&mut app, width, height));
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen);
+    }
+}
+
+#[test]
+fn claims_screen() {
+    snapshot_each_size("claims", "", fixture);
+}
+
+#[test]
+fn claims_screen_with_detail_focused_and_search() {
+    snapshot_each_size("claims_search", "/drone\n\t", fixture);
+}
+
+#[test]
+fn contradictions_screen() {
+    snapshot_each_size("contradictions", "2j", fixture);
+}
+
+#[test]
+fn sources_screen() {
+    snapshot_each_size("sources", "3", fixture);
+}
+
+#[test]
+fn source_reader() {
+    snapshot_each_size("reader", "3jj\nn", fixture);
+}
+
+#[test]
+fn diagnostics_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claims.toml");
+    std::fs::write(
+        &path,
+        "[topics.t]\nquestion = \"Is it?\"\n\n[claims.a]\ntopic = \"t\"\ntext = \"A claim.\"\nspans = [{ source = \"gone\", quote = \"x\" }]\n\n[claims.b]\ntopic = \"nope\"\ntext = \"B claim.\"\nspans = []\ncontradicts = [\"a\"]\n",
+    )
+    .unwrap();
+    snapshot_each_size("diagnostics", "4j", || App::new(crux::load(&path)));
+    let mut app = App::new(crux::load(&path));
+    let bar = text_of(&render(&mut app, 80, 24));
+    assert!(bar.contains("errors — press 4"), "{bar}");
+}
+
+#[test]
+fn help_overlay() {
+    snapshot_each_size("help", "?", fixture);
+}
+
+#[test]
+fn filter_menu() {
+    snapshot_each_size("filter_menu", "fsc", fixture);
+}
+
+#[test]
+fn only_the_quote_carries_the_highlight() {
+    for (width, height) in SIZES {
+        let mut app = fixture();
+        let buffer = render(&mut app, width, height);
+        assert_eq!(
+            highlighted(&buffer),
+            "drones launched from Iranian territory struck Nakhichevan",
+            "at {width}x{height}"
+        );
+        // A quote inside a Markdown link: the highlight lands on its text.
+        press(&mut app, "G");
+        let buffer = render(&mut app, width, height);
+        assert_eq!(
+            highlighted(&buffer),
+            "Azerbaijan reopened its border crossings after a closure"
+        );
+    }
+}
+
+#[test]
+fn the_reader_marks_other_quotes_faintly() {
+    let mut app = fixture();
+    press(&mut app, "3jj\nn");
+    let buffer = render(&mut app, 160, 48);
+    assert_eq!(
+        highlighted(&buffer),
+        "in practice, Azerbaijan stood with the side that was fighting Iran"
+    );
+    let underlined: String = buffer
+        .content
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::UNDERLINED))
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        underlined.contains("drones launched from Iranian territory struck Nakhichevan"),
+        "{underlined}"
+    );
+}
+
+#[test]
+fn a_small_terminal_gets_a_notice() {
+    let mut app = fixture();
+    let screen = text_of(&render(&mut app, 50, 10));
+    assert!(screen.contains("terminal too small"), "{screen}");
+    for (width, height) in [(1, 1), (60, 15), (59, 40), (200, 60)] {
+        render(&mut app, width, height);
+    }
+}
+
+#[test]
+fn hostile_and_wide_text_is_drawn_visibly_within_the_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claims.toml");
+    std::fs::write(
+        dir.path().join("doc.txt"),
+        "前文 \u{1b}[31m赤い\u{1b}[0m 無人機が発射された 😀 end\u{202e}rev\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &path,
+        "[sources.d]\npath = \"doc.txt\"\ntitle = \"文書 \\u001b]0;pwned\\u0007\"\n\n[topics.t]\nquestion = \"問い\\u001b[2J？\"\n\n[claims.a]\ntopic = \"t\"\ntext = \"無人機 😀 \\u001b[31mred\"\nspans = [{ source = \"d\", quote = \"無人機が発射された\" }]\n",
+    )
+    .unwrap();
+    let mut app = App::new(crux::load(&path));
+    for (width, height) in [(60, 15), (80, 24), (160, 48)] {
+        for keys in ["", "3\n", "2", "4"] {
+            press(&mut app, keys);
+            let buffer = render(&mut app, width, height);
+            let screen = text_of(&buffer);
+            assert!(!screen.contains('\u{1b}'), "raw escape drawn:\n{screen}");
+            assert!(!screen.contains('\u{7}') && !screen.contains('\u{202e}'));
+            press(&mut app, "\u{1b}1");
+        }
+    }
+    let screen = text_of(&render(&mut app, 80, 24));
+    assert!(screen.contains("␛[31mred"), "{screen}");
+    assert!(screen.contains("問い␛[2J？"), "{screen}");
+    assert_eq!(highlighted(&render(&mut app, 80, 24)), "無人機が発射された");
+}

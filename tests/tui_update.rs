@@ -1,0 +1,389 @@
+//! The review UI's update logic driven by keys, without a terminal.
+
+use std::path::{Path, PathBuf};
+
+use crux::model::Status;
+use crux::tui::action::Screen;
+use crux::tui::app::{App, Mode, Pane, update};
+use crux::tui::effect::Effect;
+use crux::tui::keymap::{Key, lookup};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn fixture_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/claims.toml")
+}
+
+fn app() -> App {
+    App::new(crux::load(&fixture_path()))
+}
+
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    key_with(app, code, KeyModifiers::NONE)
+}
+
+fn key_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
+    let event = KeyEvent::new(code, modifiers);
+    match lookup(app.context(), Key::from_event(&event)) {
+        Some(action) => update(app, action),
+        None => Vec::new(),
+    }
+}
+
+fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
+    typed
+        .chars()
+        .flat_map(|c| key(app, KeyCode::Char(c)))
+        .collect()
+}
+
+fn selected_id(app: &App) -> &str {
+    &app.dataset().claims[app.selected_claim().expect("a claim is selected")].id
+}
+
+fn visible_ids(app: &App) -> Vec<&str> {
+    app.visible
+        .iter()
+        .map(|&c| app.dataset().claims[c].id.as_str())
+        .collect()
+}
+
+#[test]
+fn claims_are_grouped_by_topic_and_navigable() {
+    let mut app = app();
+    assert_eq!(app.screen, Screen::Claims);
+    assert_eq!(selected_id(&app), "launched-from-iran");
+    keys(&mut app, "jj");
+    assert_eq!(selected_id(&app), "iran-denies");
+    key(&mut app, KeyCode::Down);
+    assert_eq!(selected_id(&app), "false-flag");
+    keys(&mut app, "G");
+    assert_eq!(selected_id(&app), "crossings-reopened");
+    key(&mut app, KeyCode::Home);
+    assert_eq!(selected_id(&app), "launched-from-iran");
+    key(&mut app, KeyCode::End);
+    key(&mut app, KeyCode::Up);
+    assert_eq!(selected_id(&app), "first-convoy");
+    key_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(app.cursor, 0, "half a page up clamps at the top");
+}
+
+#[test]
+fn brackets_walk_the_contradicted_claims() {
+    let mut app = app();
+    keys(&mut app, "G");
+    keys(&mut app, "]");
+    assert_eq!(
+        selected_id(&app),
+        "launched-from-iran",
+        "wraps to the first"
+    );
+    keys(&mut app, "[");
+    assert_eq!(selected_id(&app), "aligned-not-neutral");
+}
+
+#[test]
+fn search_filters_live_and_enter_keeps_it() {
+    let mut app = app();
+    keys(&mut app, "/drone");
+    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(
+        visible_ids(&app),
+        [
+            "launched-from-iran",
+            "baku-says-iran",
+            "iran-denies",
+            "false-flag"
+        ]
+    );
+    key(&mut app, KeyCode::Down);
+    assert_eq!(
+        selected_id(&app),
+        "baku-says-iran",
+        "arrows move while typing"
+    );
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.query, "drone");
+    keys(&mut app, "n");
+    assert_eq!(selected_id(&app), "baku-says-iran");
+    keys(&mut app, "N");
+    keys(&mut app, "N");
+    assert_eq!(selected_id(&app), "false-flag", "previous wraps around");
+    keys(&mut app, "/xyzzy");
+    assert!(app.visible.is_empty());
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.query, "");
+    assert_eq!(app.visible.len(), 10);
+}
+
+#[test]
+fn typing_a_search_does_not_trigger_commands() {
+    let mut app = app();
+    let effects = keys(&mut app, "/quad");
+    assert!(effects.is_empty(), "q inside a search is text: {effects:?}");
+    assert_eq!(app.query, "quad");
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.query, "qua");
+    let quit = key_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(quit, [Effect::Quit]);
+}
+
+#[test]
+fn filter_menu_cycles_and_clears() {
+    let mut app = app();
+    keys(&mut app, "f");
+    assert_eq!(app.mode, Mode::FilterMenu);
+    keys(&mut app, "s");
+    assert_eq!(app.filter.status, Some(Status::Unreviewed));
+    assert_eq!(
+        visible_ids(&app),
+        [
+            "baku-says-iran",
+            "iran-denies",
+            "stayed-neutral",
+            "largely-neutral",
+            "crossings-reopened"
+        ]
+    );
+    keys(&mut app, "c");
+    assert!(app.filter.contradicted_only);
+    assert_eq!(app.visible.len(), 4);
+    keys(&mut app, "tt");
+    assert_eq!(app.filter.topic.as_deref(), Some("neutrality"));
+    assert_eq!(visible_ids(&app), ["stayed-neutral", "largely-neutral"]);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+    keys(&mut app, "F");
+    assert!(!app.filter.is_active());
+    assert_eq!(app.visible.len(), 10);
+}
+
+#[test]
+fn review_keys_save_and_undo_restores_the_previous_status() {
+    let mut app = app();
+    keys(&mut app, "j");
+    let effects = keys(&mut app, "a");
+    assert_eq!(
+        effects,
+        [Effect::Save {
+            claim: "baku-says-iran".into(),
+            status: Status::Confirmed
+        }]
+    );
+    // The loop writes the file and reports back.
+    let text =
+        crux::edit::set_status(&app.dataset().text, "baku-says-iran", Status::Confirmed).unwrap();
+    app.status_saved("baku-says-iran", Status::Confirmed, text);
+    assert_eq!(app.dataset().claims[1].status, Status::Confirmed);
+    assert_eq!(app.data.reviewed_count(), 6);
+
+    keys(&mut app, "jd");
+    keys(&mut app, "G");
+    let undo = key_with(&mut app, KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(
+        undo,
+        [Effect::Save {
+            claim: "iran-denies".into(),
+            status: Status::Unreviewed
+        }]
+    );
+    assert_eq!(
+        selected_id(&app),
+        "iran-denies",
+        "undo selects the claim it restores"
+    );
+    let undo = keys(&mut app, "U");
+    assert_eq!(
+        undo,
+        [Effect::Save {
+            claim: "baku-says-iran".into(),
+            status: Status::Unreviewed
+        }]
+    );
+    assert!(keys(&mut app, "U").is_empty(), "nothing left to undo");
+}
+
+#[test]
+fn confirm_and_next_moves_to_the_next_unreviewed_claim() {
+    let mut app = app();
+    let effects = key(&mut app, KeyCode::Char(' '));
+    assert!(effects.is_empty(), "already confirmed: nothing to write");
+    assert_eq!(selected_id(&app), "baku-says-iran");
+    let effects = keys(&mut app, "A");
+    assert_eq!(
+        effects,
+        [Effect::Save {
+            claim: "baku-says-iran".into(),
+            status: Status::Confirmed
+        }]
+    );
+    assert_eq!(selected_id(&app), "iran-denies");
+}
+
+#[test]
+fn a_failed_save_drops_its_undo_entry() {
+    let mut app = app();
+    keys(&mut app, "r");
+    assert_eq!(app.undo.len(), 1);
+    app.status_not_saved("launched-from-iran", "the file changed on disk");
+    assert!(app.undo.is_empty());
+    assert!(app.message.as_ref().unwrap().is_error);
+}
+
+#[test]
+fn following_links_pushes_a_jump_stack_that_backspace_walks_back() {
+    let mut app = app();
+    keys(&mut app, "jj");
+    assert_eq!(selected_id(&app), "iran-denies");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::Detail);
+    // iran-denies agrees with false-flag, contradicts launched-from-iran.
+    keys(&mut app, "j");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(selected_id(&app), "launched-from-iran");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(selected_id(&app), "baku-says-iran");
+    assert_eq!(app.jumps.len(), 2);
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(selected_id(&app), "launched-from-iran");
+    key_with(&mut app, KeyCode::Char('o'), KeyModifiers::CONTROL);
+    assert_eq!(selected_id(&app), "iran-denies");
+    assert!(app.jumps.is_empty());
+}
+
+#[test]
+fn following_a_link_clears_filters_that_hide_the_target() {
+    let mut app = app();
+    keys(&mut app, "/launched");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        visible_ids(&app),
+        ["launched-from-iran", "baku-says-iran", "iran-denies"]
+    );
+    key(&mut app, KeyCode::Tab);
+    keys(&mut app, "j");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(selected_id(&app), "iran-denies");
+    keys(&mut app, "jj");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(selected_id(&app), "false-flag");
+    assert_eq!(app.query, "", "the search was cleared to show false-flag");
+}
+
+#[test]
+fn screens_switch_by_number_and_keep_their_place() {
+    let mut app = app();
+    keys(&mut app, "2j");
+    assert_eq!(app.screen, Screen::Contradictions);
+    assert_eq!(app.pair_cursor, 1);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Claims);
+    assert_eq!(selected_id(&app), "false-flag");
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.screen, Screen::Contradictions);
+    assert_eq!(app.pair_cursor, 1);
+    keys(&mut app, "4");
+    assert_eq!(app.screen, Screen::Diagnostics);
+    keys(&mut app, "1");
+    assert_eq!(app.screen, Screen::Claims);
+    keys(&mut app, "?");
+    assert_eq!(app.mode, Mode::Help);
+    assert!(
+        keys(&mut app, "q").is_empty(),
+        "q closes the help, not crux"
+    );
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(keys(&mut app, "q"), [Effect::Quit]);
+}
+
+#[test]
+fn the_source_reader_steps_through_quotes_and_opens_their_claims() {
+    let mut app = app();
+    keys(&mut app, "3jj");
+    key(&mut app, KeyCode::Enter);
+    let reader = app.reader.clone().expect("reader open");
+    assert_eq!(app.dataset().sources[reader.source].id, "houe");
+    keys(&mut app, "nn");
+    assert_eq!(app.reader.as_ref().unwrap().span, 2);
+    keys(&mut app, "N[");
+    assert_eq!(app.reader.as_ref().unwrap().span, 0);
+    keys(&mut app, "N");
+    let last = app.data.placed[reader.source].len() - 1;
+    assert_eq!(
+        app.reader.as_ref().unwrap().span,
+        last,
+        "previous wraps to the last"
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Claims);
+    let claim = app.data.placed[reader.source][last].claim;
+    assert_eq!(app.selected_claim(), Some(claim));
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.screen, Screen::Sources);
+    assert_eq!(app.reader.as_ref().unwrap().span, last);
+    key(&mut app, KeyCode::Esc);
+    assert!(app.reader.is_none());
+}
+
+#[test]
+fn diagnostics_lead_to_their_claim_and_the_editor_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "[topics.t]\nquestion = \"q\"\n\n[claims.a]\ntopic = \"t\"\ntext = \"a\"\nspans = []\n\n[claims.b]\ntopic = \"nope\"\ntext = \"b\"\nspans = []\n";
+    let path = dir.path().join("claims.toml");
+    std::fs::write(&path, text).unwrap();
+    let mut app = App::new(crux::load(&path));
+    assert!(app.dataset().error_count() > 0);
+    assert_eq!(
+        app.screen,
+        Screen::Claims,
+        "errors do not change the start screen"
+    );
+    keys(&mut app, "4");
+    let unknown_topic = app
+        .dataset()
+        .diagnostics
+        .iter()
+        .position(|d| d.message.contains("nope"))
+        .unwrap();
+    for _ in 0..unknown_topic {
+        keys(&mut app, "j");
+    }
+    assert_eq!(keys(&mut app, "e"), [Effect::OpenEditor { line: 10 }]);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Claims);
+    assert_eq!(selected_id(&app), "b");
+    assert_eq!(keys(&mut app, "e"), [Effect::OpenEditor { line: 9 }]);
+}
+
+#[test]
+fn export_uses_the_chosen_format() {
+    let mut app = app();
+    assert_eq!(
+        keys(&mut app, "x"),
+        [Effect::Export(crux::report::Format::Markdown)]
+    );
+    keys(&mut app, "X");
+    assert_eq!(
+        keys(&mut app, "x"),
+        [Effect::Export(crux::report::Format::Html)]
+    );
+}
+
+#[test]
+fn a_reload_keeps_the_selected_claim_by_id() {
+    let mut app = app();
+    keys(&mut app, "jjj");
+    assert_eq!(selected_id(&app), "false-flag");
+    let path = fixture_path();
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Drop the first claim: indices shift, the id stays selected.
+    let start = text.find("[claims.launched-from-iran]").unwrap();
+    let end = text.find("[claims.baku-says-iran]").unwrap();
+    let edited = format!("{}{}", &text[..start], &text[end..]);
+    app.replace_dataset(crux::load_str(&path, edited));
+    assert_eq!(selected_id(&app), "false-flag");
+    assert_eq!(app.visible.len(), 9);
+}
