@@ -84,7 +84,7 @@ for size in $SIZES; do
     *) echo "bench.sh: unknown size $size" >&2; exit 2 ;;
   esac
   ndocs=$(find "${docs[@]}" -type f | wc -l)
-  mb=$(cat $(find "${docs[@]}" -type f) | wc -c | awk '{ printf "%.1f", $1 / 1e6 }')
+  mb=$(cat $(find "${docs[@]}" -type f) | wc -c | awk '{ printf "%.2f", $1 / 1e6 }')
   nclaims=$(grep -c '^\[claims\.' "$claims" || true)
   # Warm the page cache so that every tool reads from memory.
   cat "$claims" $(find "${docs[@]}" -type f) >/dev/null

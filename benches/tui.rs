@@ -1,0 +1,86 @@
+//! The review UI on the medium corpus (1,000 claims): the search update per
+//! typed character, and drawing one frame of each screen at 200x60 into
+//! ratatui's `TestBackend`.
+//!
+//! ```sh
+//! cargo bench --bench tui
+//! ```
+
+mod common;
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crux::tui::app::{App, update};
+use crux::tui::keymap::{Key, lookup};
+use crux::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use common::medium;
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+
+fn key(app: &mut App, code: KeyCode) {
+    let event = KeyEvent::new(code, KeyModifiers::NONE);
+    if let Some(action) = lookup(app.context(), Key::from_event(&event)) {
+        update(app, action);
+    }
+}
+
+fn press(app: &mut App, typed: &str) {
+    for c in typed.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            c => KeyCode::Char(c),
+        };
+        key(app, code);
+    }
+}
+
+fn app() -> App {
+    App::new(crux::load(&medium()))
+}
+
+fn search(c: &mut Criterion) {
+    let mut group = c.benchmark_group("tui search (medium, 1,000 claims)");
+    let mut app = app();
+    press(&mut app, "/drone");
+    // One character typed and erased: two updates of the fuzzy filter.
+    group.bench_function("type and erase one character", |b| {
+        b.iter(|| {
+            key(&mut app, KeyCode::Char('s'));
+            key(&mut app, KeyCode::Backspace);
+            black_box(&app);
+        })
+    });
+    group.finish();
+}
+
+fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("tui frame 200x60 (medium)");
+    for (name, keys) in [
+        ("claims", ""),
+        ("claims with search", "/drone\n"),
+        ("contradictions", "2j"),
+        ("sources", "3"),
+        ("source reader", "3jj\nn"),
+        ("diagnostics", "4j"),
+    ] {
+        let mut app = app();
+        press(&mut app, keys);
+        app.page_rows = view::page_rows(HEIGHT);
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, search, frames);
+criterion_main!(benches);
