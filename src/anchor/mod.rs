@@ -6,15 +6,13 @@
 
 mod nearest;
 mod normalize;
+mod search;
 #[cfg(test)]
 mod tests;
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use memchr::memmem;
 
 pub use normalize::{NormalizedText, normalize};
 
@@ -176,64 +174,30 @@ impl<'t> Source<'t> {
     }
 }
 
-/// Up to this many distinct quotes per source, one SIMD substring search
-/// per quote (memchr's memmem) beats one Aho-Corasick pass: in overlapping
-/// mode the automaton can use no packed prefilter, and building it costs
-/// more than a scan. Measured on a 50 KB document with 8 to 1,024 quotes,
-/// separate searches took 2 to 45 times less time; beyond that the one
-/// pass of the automaton is the safer bet.
-const SEPARATE_SEARCH_MAX_PATTERNS: usize = 1024;
-
 /// Every occurrence, overlapping ones included, of each pattern in
-/// `haystack`; empty patterns occur nowhere.
+/// `haystack`, in one pass; empty patterns occur nowhere.
 fn find_every_occurrence(haystack: &str, patterns: &[&str]) -> Vec<Vec<Range<usize>>> {
     let mut ids: HashMap<&str, usize> = HashMap::new();
-    let mut distinct: Vec<&str> = Vec::new();
-    let pattern_ids: Vec<Option<usize>> = patterns
+    let mut distinct: Vec<&[u8]> = Vec::new();
+    let pattern_ids: Vec<usize> = patterns
         .iter()
         .map(|&pattern| {
-            (!pattern.is_empty()).then(|| {
-                *ids.entry(pattern).or_insert_with(|| {
-                    distinct.push(pattern);
-                    distinct.len() - 1
-                })
+            *ids.entry(pattern).or_insert_with(|| {
+                distinct.push(pattern.as_bytes());
+                distinct.len() - 1
             })
         })
         .collect();
-
-    let mut occurrences: Vec<Vec<Range<usize>>> = vec![Vec::new(); distinct.len()];
-    if distinct.len() <= SEPARATE_SEARCH_MAX_PATTERNS {
-        for (pattern, found) in distinct.iter().zip(&mut occurrences) {
-            *found = find_overlapping(haystack, pattern);
-        }
-    } else {
-        // The contiguous NFA: a DFA searches a little faster but costs far
-        // more to build than one scan of a document takes.
-        let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&distinct);
-        match automaton {
-            Ok(automaton) => {
-                for found in automaton.find_overlapping_iter(haystack) {
-                    occurrences[found.pattern().as_usize()].push(found.range());
-                }
-            }
-            // Only reachable when the patterns exceed the automaton's size limits.
-            Err(_) => {
-                for (pattern, found) in distinct.iter().zip(&mut occurrences) {
-                    *found = find_overlapping(haystack, pattern);
-                }
-            }
-        }
-    }
+    let occurrences = search::find_all(haystack.as_bytes(), &distinct);
     pattern_ids
         .into_iter()
-        .map(|id| id.map(|id| occurrences[id].clone()).unwrap_or_default())
+        .map(|id| occurrences[id].clone())
         .collect()
 }
 
+#[cfg(test)]
 fn find_overlapping(haystack: &str, pattern: &str) -> Vec<Range<usize>> {
-    let finder = memmem::Finder::new(pattern);
+    let finder = memchr::memmem::Finder::new(pattern);
     let mut found = Vec::new();
     let mut from = 0;
     while let Some(offset) = finder.find(&haystack.as_bytes()[from..]) {

@@ -527,7 +527,7 @@ fn assert_places_match(text: &str, quote: &str, resolution: &Resolution) {
 }
 
 #[test]
-fn many_quotes_per_source_are_found_by_one_automaton_like_one_by_one() {
+fn many_quotes_per_source_are_found_in_one_pass_like_one_by_one() {
     let text = ALIGNMENT_AND_RESTRAINT;
     let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(7).collect();
     let quotes: Vec<&str> = starts
@@ -535,11 +535,7 @@ fn many_quotes_per_source_are_found_by_one_automaton_like_one_by_one() {
         .map(|w| &text[w[0]..w[2]])
         .filter(|q| !q.trim().is_empty())
         .collect();
-    assert!(
-        quotes.len() > SEPARATE_SEARCH_MAX_PATTERNS,
-        "{}",
-        quotes.len()
-    );
+    assert!(quotes.len() > 1000, "{}", quotes.len());
     let together = find_every_occurrence(text, &quotes);
     for (quote, found) in quotes.iter().zip(together) {
         assert_eq!(found, find_overlapping(text, quote), "{quote:?}");

@@ -1,0 +1,118 @@
+//! Every occurrence of many patterns in one pass over a text.
+//!
+//! An Aho-Corasick automaton in overlapping mode gets no prefilter and walks
+//! the text byte by byte; most quotes are long, so instead the text is
+//! scanned once with an 8-byte window whose hash is tested against a bitmap
+//! of the patterns' first 8 bytes, and only the rare windows that pass are
+//! compared with the patterns that start that way. Patterns shorter than the
+//! window go through one automaton pass.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
+const WINDOW: usize = 8;
+const BITMAP_BITS: u32 = 16;
+
+/// For each pattern, every place it occurs, overlapping ones included, in
+/// text order. Empty patterns occur nowhere.
+pub fn find_all(haystack: &[u8], patterns: &[&[u8]]) -> Vec<Vec<Range<usize>>> {
+    let mut found = vec![Vec::new(); patterns.len()];
+    let (long, short): (Vec<usize>, Vec<usize>) = (0..patterns.len())
+        .filter(|&i| !patterns[i].is_empty())
+        .partition(|&i| patterns[i].len() >= WINDOW);
+    scan_windows(haystack, patterns, &long, &mut found);
+    scan_automaton(haystack, patterns, &short, &mut found);
+    found
+}
+
+fn window_key(bytes: &[u8]) -> u64 {
+    u64::from_le_bytes(bytes[..WINDOW].try_into().expect("a full window"))
+}
+
+fn bit_of(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITMAP_BITS)) as usize
+}
+
+fn scan_windows(
+    haystack: &[u8],
+    patterns: &[&[u8]],
+    ids: &[usize],
+    found: &mut [Vec<Range<usize>>],
+) {
+    if ids.is_empty() || haystack.len() < WINDOW {
+        return;
+    }
+    let mut bitmap = vec![0u64; (1 << BITMAP_BITS) / 64];
+    let mut starting_with: HashMap<u64, Vec<usize>> = HashMap::new();
+    for &id in ids {
+        let key = window_key(patterns[id]);
+        let bit = bit_of(key);
+        bitmap[bit / 64] |= 1 << (bit % 64);
+        starting_with.entry(key).or_default().push(id);
+    }
+    for (start, window) in haystack.windows(WINDOW).enumerate() {
+        let key = window_key(window);
+        let bit = bit_of(key);
+        if bitmap[bit / 64] & (1 << (bit % 64)) == 0 {
+            continue;
+        }
+        for &id in starting_with.get(&key).map_or(&[][..], Vec::as_slice) {
+            if haystack[start..].starts_with(patterns[id]) {
+                found[id].push(start..start + patterns[id].len());
+            }
+        }
+    }
+}
+
+fn scan_automaton(
+    haystack: &[u8],
+    patterns: &[&[u8]],
+    ids: &[usize],
+    found: &mut [Vec<Range<usize>>],
+) {
+    if ids.is_empty() {
+        return;
+    }
+    let short: Vec<&[u8]> = ids.iter().map(|&id| patterns[id]).collect();
+    let automaton = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(&short)
+        .expect("a handful of patterns shorter than eight bytes always builds");
+    for hit in automaton.find_overlapping_iter(haystack) {
+        found[ids[hit.pattern().as_usize()]].push(hit.range());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_and_repeated_matches_are_all_found_in_order() {
+        let text = b"aaaa drones struck; drones struck Nakhchivan; drones";
+        let patterns: [&[u8]; 4] = [b"drones struck", b"struck Nakhchivan", b"aa", b""];
+        let found = find_all(text, &patterns);
+        assert_eq!(found[0], [5..18, 20..33]);
+        assert_eq!(found[1], vec![Range { start: 27, end: 44 }]);
+        assert_eq!(found[2], [0..2, 1..3, 2..4]);
+        assert!(found[3].is_empty());
+    }
+
+    #[test]
+    fn a_pattern_at_the_very_end_and_a_text_shorter_than_the_window_work() {
+        let found = find_all(
+            b"xx the end",
+            &[b"the end".as_slice(), b"xx the end".as_slice()],
+        );
+        assert_eq!(
+            (found[0].as_slice(), found[1].as_slice()),
+            (
+                &[Range { start: 3, end: 10 }][..],
+                &[Range { start: 0, end: 10 }][..]
+            )
+        );
+        assert!(find_all(b"short", &[b"longer than it".as_slice()])[0].is_empty());
+    }
+}
