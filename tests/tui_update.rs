@@ -168,7 +168,8 @@ fn review_keys_save_and_undo_restores_the_previous_status() {
         effects,
         [Effect::Save {
             claim: "baku-says-iran".into(),
-            status: Status::Confirmed
+            status: Status::Confirmed,
+            undoing: false
         }]
     );
     // The loop writes the file and reports back.
@@ -185,7 +186,8 @@ fn review_keys_save_and_undo_restores_the_previous_status() {
         undo,
         [Effect::Save {
             claim: "iran-denies".into(),
-            status: Status::Unreviewed
+            status: Status::Unreviewed,
+            undoing: true
         }]
     );
     assert_eq!(
@@ -198,7 +200,8 @@ fn review_keys_save_and_undo_restores_the_previous_status() {
         undo,
         [Effect::Save {
             claim: "baku-says-iran".into(),
-            status: Status::Unreviewed
+            status: Status::Unreviewed,
+            undoing: true
         }]
     );
     assert!(keys(&mut app, "U").is_empty(), "nothing left to undo");
@@ -215,7 +218,8 @@ fn confirm_and_next_moves_to_the_next_unreviewed_claim() {
         effects,
         [Effect::Save {
             claim: "baku-says-iran".into(),
-            status: Status::Confirmed
+            status: Status::Confirmed,
+            undoing: false
         }]
     );
     assert_eq!(selected_id(&app), "iran-denies");
@@ -226,9 +230,41 @@ fn a_failed_save_drops_its_undo_entry() {
     let mut app = app();
     keys(&mut app, "r");
     assert_eq!(app.undo.len(), 1);
-    app.status_not_saved("launched-from-iran", "the file changed on disk");
+    app.status_not_saved(
+        "launched-from-iran",
+        Status::Rejected,
+        false,
+        "the file changed on disk",
+    );
     assert!(app.undo.is_empty());
     assert!(app.message.as_ref().unwrap().is_error);
+}
+
+#[test]
+fn a_failed_undo_keeps_its_entry_for_another_try() {
+    let mut app = app();
+    keys(&mut app, "r");
+    let text = crux::edit::set_status(&app.dataset().text, "launched-from-iran", Status::Rejected)
+        .unwrap();
+    app.status_saved("launched-from-iran", Status::Rejected, text);
+    keys(&mut app, "jd");
+    let undo = keys(&mut app, "U");
+    assert_eq!(app.undo.len(), 1, "the older entry stays below");
+    let [
+        Effect::Save {
+            claim,
+            status,
+            undoing: true,
+        },
+    ] = undo.as_slice()
+    else {
+        panic!("expected an undoing save, got {undo:?}");
+    };
+    app.status_not_saved(claim, *status, true, "disk full");
+    assert_eq!(app.undo.len(), 2);
+    assert_eq!(app.undo.last(), Some(&(claim.clone(), *status)));
+    let retry = keys(&mut app, "U");
+    assert_eq!(retry, undo, "the same undo is offered again");
 }
 
 #[test]

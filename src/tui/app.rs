@@ -250,9 +250,12 @@ impl App {
         self.say(format!("{claim_id}: {} (saved)", status.as_str()));
     }
 
-    /// A status write failed; the undo entry it pushed is dropped.
-    pub fn status_not_saved(&mut self, claim_id: &str, error: &str) {
-        if self.undo.last().is_some_and(|(id, _)| id == claim_id) {
+    /// A status write failed. A change drops the undo entry it pushed; a
+    /// failed undo puts its entry back, so the user can try again.
+    pub fn status_not_saved(&mut self, claim_id: &str, status: Status, undoing: bool, error: &str) {
+        if undoing {
+            self.undo.push((claim_id.to_string(), status));
+        } else if self.undo.last().is_some_and(|(id, _)| id == claim_id) {
             self.undo.pop();
         }
         self.warn(format!("not saved: {error}"));

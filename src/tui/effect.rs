@@ -10,6 +10,9 @@ pub enum Effect {
     Save {
         claim: String,
         status: Status,
+        /// The write restores an undone status: if it fails, the undo
+        /// entry goes back on the stack.
+        undoing: bool,
     },
     /// Load the claims file and its documents again.
     Reload,

@@ -147,14 +147,18 @@ fn reload(app: &mut App, path: &Path, why: &str) {
 
 fn carry_out(app: &mut App, path: &Path, effect: Effect) {
     match effect {
-        Effect::Save { claim, status } => {
+        Effect::Save {
+            claim,
+            status,
+            undoing,
+        } => {
             let known = app.dataset().text.clone();
             match crate::edit::write_status(path, &known, &claim, status) {
                 Ok(saved) if saved.reapplied => {
                     reload(app, path, "saved onto the file as changed on disk");
                 }
                 Ok(saved) => app.status_saved(&claim, status, saved.text),
-                Err(e) => app.status_not_saved(&claim, &e.to_string()),
+                Err(e) => app.status_not_saved(&claim, status, undoing, &e.to_string()),
             }
         }
         Effect::Reload => reload(app, path, "reloaded"),

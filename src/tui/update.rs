@@ -136,6 +136,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return vec![Effect::Save {
                 claim: id,
                 status: previous,
+                undoing: true,
             }];
         }
         Action::OpenEditor => {
@@ -399,7 +400,11 @@ fn set_status(app: &mut App, status: Status) -> Vec<Effect> {
     }
     let id = current.id.clone();
     app.undo.push((id.clone(), current.status));
-    vec![Effect::Save { claim: id, status }]
+    vec![Effect::Save {
+        claim: id,
+        status,
+        undoing: false,
+    }]
 }
 
 fn editor_line(app: &App) -> usize {
