@@ -18,7 +18,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use common::medium;
+use common::{large, medium};
 
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
@@ -45,18 +45,24 @@ fn app() -> App {
 }
 
 fn search(c: &mut Criterion) {
-    let mut group = c.benchmark_group("tui search (medium, 1,000 claims)");
-    let mut app = app();
-    press(&mut app, "/drone");
-    // One character typed and erased: two updates of the fuzzy filter.
-    group.bench_function("type and erase one character", |b| {
-        b.iter(|| {
-            key(&mut app, KeyCode::Char('s'));
-            key(&mut app, KeyCode::Backspace);
-            black_box(&app);
-        })
-    });
-    group.finish();
+    for (name, path) in [
+        ("medium, 1,000 claims", medium()),
+        ("large, 10,000 claims", large()),
+    ] {
+        let mut group = c.benchmark_group(format!("tui search ({name})"));
+        group.sample_size(10);
+        let mut app = App::new(crux::load(&path));
+        press(&mut app, "/drone");
+        // One character typed and erased: two updates of the fuzzy filter.
+        group.bench_function("type and erase one character", |b| {
+            b.iter(|| {
+                key(&mut app, KeyCode::Char('s'));
+                key(&mut app, KeyCode::Backspace);
+                black_box(&app);
+            })
+        });
+        group.finish();
+    }
 }
 
 fn frames(c: &mut Criterion) {

@@ -13,6 +13,12 @@ pub fn medium() -> PathBuf {
     corpus("medium", gen_corpus::Params::new(100, 1000, 1))
 }
 
+/// The large corpus's claims file: 1,000 documents of 50 KB, 10,000 claims
+/// (the same files `scripts/bench.sh` uses).
+pub fn large() -> PathBuf {
+    corpus("large", gen_corpus::Params::new(1000, 10000, 1))
+}
+
 fn corpus(name: &str, params: gen_corpus::Params) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("target/bench-corpus")
