@@ -768,17 +768,17 @@ fn write_claim(plan: &Plan, c: usize, quotes: &[Quote], out: &mut String) {
         "[claims.{}]\ntopic = \"topic-{:04}\"\ntext = {}\nspans = [\n",
         claim_id(plan, c),
         claim.topic + 1,
-        toml_string(&format!("The document says: {}", words.join(" ")))
+        crux::text::toml_string(&format!("The document says: {}", words.join(" ")))
     );
     for (span, quote) in claim.spans.iter().zip(quotes) {
         let _ = write!(
             out,
             "  {{ source = \"{}\", quote = {}",
             doc_id(span.doc),
-            toml_string(&quote.quote)
+            crux::text::toml_string(&quote.quote)
         );
         if let Some(prefix) = &quote.prefix {
-            let _ = write!(out, ", prefix = {}", toml_string(prefix));
+            let _ = write!(out, ", prefix = {}", crux::text::toml_string(prefix));
         }
         if let Some(n) = quote.occurrence {
             let _ = write!(out, ", occurrence = {n}");
@@ -800,7 +800,7 @@ fn write_claim(plan: &Plan, c: usize, quotes: &[Quote], out: &mut String) {
                 format!(
                     "{{ claim = \"{}\", note = {} }}",
                     claim_id(plan, other),
-                    toml_string(&note)
+                    crux::text::toml_string(&note)
                 )
             })
             .collect();
@@ -812,27 +812,6 @@ fn write_claim(plan: &Plan, c: usize, quotes: &[Quote], out: &mut String) {
         let _ = writeln!(out, "status = \"{}\"", claim.status);
     }
     out.push('\n');
-}
-
-/// `text` as a TOML basic string.
-fn toml_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 // ── Command line ───────────────────────────────────────────────────────────

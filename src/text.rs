@@ -149,6 +149,29 @@ pub fn json_for_terminal(json: String) -> String {
     out
 }
 
+/// `text` as a TOML basic string, ready to paste into a claims file:
+/// quotes, backslashes and control or invisible characters escaped.
+pub fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control()
+                || visible_line(c.encode_utf8(&mut [0; 4])).len() != c.len_utf8() =>
+            {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn push_visible(out: &mut String, c: char) {
     use std::fmt::Write;
     match c {

@@ -215,7 +215,7 @@ impl QuoteContext<'_> {
                     ))
                     .help(format!(
                         "paste the exact source text: {}",
-                        toml_string(&self.text[bytes.clone()])
+                        crate::text::toml_string(&self.text[bytes.clone()])
                     ));
                 (Some(self.anchor(bytes, MatchKind::Normalized)), Some(d))
             }
@@ -251,26 +251,4 @@ impl QuoteContext<'_> {
             }
         }
     }
-}
-
-/// `text` as a TOML basic string, ready to paste.
-fn toml_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control()
-                || visible_line(c.encode_utf8(&mut [0; 4])).len() != c.len_utf8() =>
-            {
-                out.push_str(&format!("\\u{:04X}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
