@@ -4,7 +4,9 @@
 mod html;
 mod json;
 pub mod markdown;
+mod matrix;
 pub mod model;
+mod open;
 
 use crate::filter::ClaimFilter;
 use crate::graph::Graph;

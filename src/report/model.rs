@@ -14,6 +14,11 @@ use crate::filter::ClaimFilter;
 use crate::graph::Graph;
 use crate::model::{Anchor, Dataset, MatchKind, RelationKind, Status};
 
+pub use super::matrix::Matrix;
+use super::matrix::matrix;
+use super::open::quote_problems;
+pub use super::open::{OpenProblems, QuoteProblem};
+
 /// The JSON schema id; bump it when a field changes meaning or goes away.
 pub const SCHEMA: &str = "crux-report/1";
 
@@ -179,37 +184,6 @@ pub struct RelationEntry {
     pub note: Option<String>,
     /// True when either claim is unreviewed.
     pub unreviewed: bool,
-}
-
-/// Agree and contradict links between claims quoting each pair of documents.
-#[derive(Debug, Clone, Serialize, Default)]
-pub struct Matrix {
-    /// Ids of the sources quoted by the report's claims; rows and columns.
-    pub sources: Vec<String>,
-    /// `agrees[i][j]`: agree links joining a claim quoting source i and one
-    /// quoting source j. Symmetric.
-    pub agrees: Vec<Vec<usize>>,
-    pub contradicts: Vec<Vec<usize>>,
-}
-
-#[derive(Debug, Clone, Serialize, Default)]
-pub struct OpenProblems {
-    pub quotes: Vec<QuoteProblem>,
-    /// Indices into `relations` of contradictions with an unreviewed claim.
-    pub unreviewed_contradictions: Vec<usize>,
-    /// Claims with no `agrees` or `contradicts` link at all.
-    pub unrelated_claims: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct QuoteProblem {
-    pub claim: String,
-    pub source: String,
-    pub quote: String,
-    #[serde(rename = "match")]
-    pub match_kind: SpanMatch,
-    /// Why, as `crux check` says it.
-    pub reason: String,
 }
 
 impl Report {
@@ -445,7 +419,7 @@ fn claim_entry(dataset: &Dataset, c: usize) -> ClaimEntry {
     }
 }
 
-fn span_match(anchor: Option<&Anchor>) -> SpanMatch {
+pub(super) fn span_match(anchor: Option<&Anchor>) -> SpanMatch {
     match anchor.map(|a| a.kind) {
         Some(MatchKind::Exact) => SpanMatch::Exact,
         Some(MatchKind::Normalized) => SpanMatch::Normalized,
@@ -531,96 +505,6 @@ fn topic_entries(
         });
     }
     topics
-}
-
-fn matrix(
-    dataset: &Dataset,
-    quoted: &[usize],
-    relation_ends: &[(usize, usize)],
-    relations: &[RelationEntry],
-) -> Matrix {
-    // Row of each dataset source in the matrix, for sources the report quotes.
-    let mut row = vec![usize::MAX; dataset.sources.len()];
-    let mut ids = Vec::new();
-    for (s, &n) in quoted.iter().enumerate() {
-        if n > 0 {
-            row[s] = ids.len();
-            ids.push(dataset.sources[s].id.clone());
-        }
-    }
-    let rows_of = |claim: usize| -> Vec<usize> {
-        let mut rows: Vec<usize> = dataset.claims[claim]
-            .spans
-            .iter()
-            .filter_map(|s| dataset.source_index(&s.source))
-            .map(|s| row[s])
-            .collect();
-        rows.sort_unstable();
-        rows.dedup();
-        rows
-    };
-    let n = ids.len();
-    let mut agrees = vec![vec![0; n]; n];
-    let mut contradicts = vec![vec![0; n]; n];
-    for (&(a, b), relation) in relation_ends.iter().zip(relations) {
-        let cells = match relation.kind {
-            RelationKind::Agrees => &mut agrees,
-            RelationKind::Contradicts => &mut contradicts,
-        };
-        let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for &i in &rows_of(a) {
-            for &j in &rows_of(b) {
-                pairs.push((i.min(j), i.max(j)));
-            }
-        }
-        pairs.sort_unstable();
-        pairs.dedup();
-        for (i, j) in pairs {
-            cells[i][j] += 1;
-            if i != j {
-                cells[j][i] += 1;
-            }
-        }
-    }
-    Matrix {
-        sources: ids,
-        agrees,
-        contradicts,
-    }
-}
-
-fn quote_problems(dataset: &Dataset, selected: &[usize]) -> Vec<QuoteProblem> {
-    let mut out = Vec::new();
-    for &c in selected {
-        let claim = &dataset.claims[c];
-        for span in &claim.spans {
-            let kind = span_match(span.anchor.as_ref());
-            if kind == SpanMatch::Exact {
-                continue;
-            }
-            let said = dataset.diagnostics.iter().find(|d| {
-                d.claim.as_deref() == Some(claim.id.as_str())
-                    && (d.span.as_ref() == Some(&span.quote_value)
-                        || d.span.as_ref() == Some(&span.source_value))
-            });
-            let reason = match (said, dataset.source(&span.source)) {
-                (Some(d), _) => d.message.clone(),
-                (None, None) => format!("unknown source `{}`", span.source),
-                (None, Some(s)) if s.text.is_none() => {
-                    format!("source `{}` could not be read", s.path)
-                }
-                (None, Some(_)) => "the quote was not placed".to_string(),
-            };
-            out.push(QuoteProblem {
-                claim: claim.id.clone(),
-                source: span.source.clone(),
-                quote: span.quote.clone(),
-                match_kind: kind,
-                reason,
-            });
-        }
-    }
-    out
 }
 
 #[cfg(test)]

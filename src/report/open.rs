@@ -1,0 +1,61 @@
+//! What remains open in a report: quotes not placed exactly, unreviewed
+//! contradictions, unrelated claims.
+
+use serde::Serialize;
+
+use super::model::{SpanMatch, span_match};
+use crate::model::Dataset;
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct OpenProblems {
+    pub quotes: Vec<QuoteProblem>,
+    /// Indices into `relations` of contradictions with an unreviewed claim.
+    pub unreviewed_contradictions: Vec<usize>,
+    /// Claims with no `agrees` or `contradicts` link at all.
+    pub unrelated_claims: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteProblem {
+    pub claim: String,
+    pub source: String,
+    pub quote: String,
+    #[serde(rename = "match")]
+    pub match_kind: SpanMatch,
+    /// Why, as `crux check` says it.
+    pub reason: String,
+}
+
+pub(super) fn quote_problems(dataset: &Dataset, selected: &[usize]) -> Vec<QuoteProblem> {
+    let mut out = Vec::new();
+    for &c in selected {
+        let claim = &dataset.claims[c];
+        for span in &claim.spans {
+            let kind = span_match(span.anchor.as_ref());
+            if kind == SpanMatch::Exact {
+                continue;
+            }
+            let said = dataset.diagnostics.iter().find(|d| {
+                d.claim.as_deref() == Some(claim.id.as_str())
+                    && (d.span.as_ref() == Some(&span.quote_value)
+                        || d.span.as_ref() == Some(&span.source_value))
+            });
+            let reason = match (said, dataset.source(&span.source)) {
+                (Some(d), _) => d.message.clone(),
+                (None, None) => format!("unknown source `{}`", span.source),
+                (None, Some(s)) if s.text.is_none() => {
+                    format!("source `{}` could not be read", s.path)
+                }
+                (None, Some(_)) => "the quote was not placed".to_string(),
+            };
+            out.push(QuoteProblem {
+                claim: claim.id.clone(),
+                source: span.source.clone(),
+                quote: span.quote.clone(),
+                match_kind: kind,
+                reason,
+            });
+        }
+    }
+    out
+}
