@@ -5,12 +5,11 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use super::{ListArgs, ShowArgs, display_path};
+use super::{ListArgs, ShowArgs, display_path, load_readable};
 use crux::Dataset;
 use crux::diag::suggest::did_you_mean;
-use crux::filter::ClaimFilter;
 use crux::graph::Graph;
-use crux::model::{RelationKind, Status};
+use crux::model::RelationKind;
 use crux::text::{json_for_terminal, visible_line};
 
 pub(super) fn list(args: &ListArgs) -> ExitCode {
@@ -18,12 +17,7 @@ pub(super) fn list(args: &ListArgs) -> ExitCode {
         return ExitCode::from(1);
     };
     let graph = Graph::new(&dataset);
-    let filter = ClaimFilter {
-        topic: args.filter.topic.clone(),
-        status: args.filter.status.as_deref().and_then(Status::parse),
-        source: args.filter.source.clone(),
-        contradicted_only: false,
-    };
+    let filter = args.filter.to_claim_filter(false);
     let claims = filter.apply(&dataset, &graph);
     let mut out = std::io::stdout().lock();
     if args.json {
@@ -94,13 +88,9 @@ pub(super) fn show(args: &ShowArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Loads the file; `None` (with a message) only when nothing could be read.
+/// Loads the file, warning when it has errors (what loaded is still shown).
 fn load(path: &std::path::Path) -> Option<Dataset> {
-    let dataset = crux::load(path);
-    if dataset.text.is_empty() && dataset.error_count() > 0 {
-        eprintln!("error: {}", visible_line(&dataset.diagnostics[0].message));
-        return None;
-    }
+    let dataset = load_readable(path)?;
     let errors = dataset.error_count();
     if errors > 0 {
         eprintln!(

@@ -89,6 +89,31 @@ struct Filter {
     source: Option<String>,
 }
 
+impl Filter {
+    fn to_claim_filter(&self, contradicted_only: bool) -> crux::filter::ClaimFilter {
+        crux::filter::ClaimFilter {
+            topic: self.topic.clone(),
+            status: self.status.as_deref().and_then(crux::model::Status::parse),
+            source: self.source.clone(),
+            contradicted_only,
+        }
+    }
+}
+
+/// Loads the claims file; `None`, after saying why, only when the file
+/// itself could not be read (a file with errors still loads what is valid).
+fn load_readable(path: &std::path::Path) -> Option<crux::Dataset> {
+    let dataset = crux::load(path);
+    if dataset.text.is_empty() && dataset.error_count() > 0 {
+        eprintln!(
+            "error: {}",
+            crux::text::visible_line(&dataset.diagnostics[0].message)
+        );
+        return None;
+    }
+    Some(dataset)
+}
+
 #[derive(Debug, Args)]
 struct ListArgs {
     /// Claims file.

@@ -4,27 +4,17 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::{ReportArgs, ReportFormat, display_path};
-use crux::filter::ClaimFilter;
+use super::{ReportArgs, ReportFormat, display_path, load_readable};
 use crux::graph::Graph;
-use crux::model::Status;
 use crux::report::{self, Format, ReportOptions};
-use crux::text::visible_line;
 
 pub(super) fn run(args: &ReportArgs) -> ExitCode {
-    let dataset = crux::load(&args.file);
-    if dataset.text.is_empty() && dataset.error_count() > 0 {
-        eprintln!("error: {}", visible_line(&dataset.diagnostics[0].message));
+    let Some(dataset) = load_readable(&args.file) else {
         return ExitCode::from(1);
-    }
+    };
     let graph = Graph::new(&dataset);
     let options = ReportOptions {
-        filter: ClaimFilter {
-            topic: args.filter.topic.clone(),
-            status: args.filter.status.as_deref().and_then(Status::parse),
-            source: args.filter.source.clone(),
-            contradicted_only: args.contradictions_only,
-        },
+        filter: args.filter.to_claim_filter(args.contradictions_only),
         timestamp: args.timestamp.then(now_utc),
     };
     let format = match args.format {
