@@ -71,7 +71,7 @@ struct Watch {
     changes: Option<Receiver<Changed>>,
 }
 
-fn watch(app: &App) -> Watch {
+fn watch(app: &mut App) -> Watch {
     let dataset = app.dataset();
     let base = dataset.path.parent().unwrap_or(Path::new(""));
     let sources: Vec<PathBuf> = dataset.sources.iter().map(|s| base.join(&s.path)).collect();
@@ -80,10 +80,13 @@ fn watch(app: &App) -> Watch {
             _watcher: Some(watcher),
             changes: Some(changes),
         },
-        Err(_) => Watch {
-            _watcher: None,
-            changes: None,
-        },
+        Err(e) => {
+            app.warn(format!("not watching the files for outside changes: {e}"));
+            Watch {
+                _watcher: None,
+                changes: None,
+            }
+        }
     }
 }
 
