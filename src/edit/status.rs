@@ -1,0 +1,141 @@
+//! Setting a claim's review status.
+
+use std::ops::Range;
+
+use toml_edit::{Document, Item, Table, TomlError, Value};
+
+use super::EditError;
+use super::layout::{indentation, insert_inline, insert_line, line_start};
+use crate::model::Status;
+use crate::text::LineIndex;
+
+/// Returns `text` with only claim `claim_id`'s status changed: the value
+/// replaced in place if present (keeping its quote style, same-line comment
+/// and surrounding whitespace), or a `status = "..."` line inserted in the
+/// claim's table (after its last key line, before trailing blank lines and
+/// comments, using the file's line ending) if absent. Works for
+/// `[claims.id]` tables (quoted ids too), inline tables and dotted keys.
+/// Nothing else in the file changes: comments, key order, blank lines, CRLF,
+/// a UTF-8 BOM and a missing final newline all stay.
+pub fn set_status(text: &str, claim_id: &str, status: Status) -> Result<String, EditError> {
+    let doc = parse(text)?;
+    let (range, replacement) = plan(text, &doc, claim_id, status)?;
+    let mut out = String::with_capacity(text.len() + replacement.len());
+    out.push_str(&text[..range.start]);
+    out.push_str(&replacement);
+    out.push_str(&text[range.end..]);
+    let reread = parse(&out)
+        .map_err(|e| EditError::Unsupported(format!("the edit would break the file ({e})")))?;
+    if status_of(&reread, claim_id) != Some(status.as_str()) {
+        return Err(EditError::Unsupported(format!(
+            "claim `{claim_id}` would not read back as {}",
+            status.as_str()
+        )));
+    }
+    Ok(out)
+}
+
+fn parse(text: &str) -> Result<Document<&str>, EditError> {
+    Document::parse(text).map_err(|e| unparsable(text, &e))
+}
+
+fn unparsable(text: &str, error: &TomlError) -> EditError {
+    let message = error.message().trim();
+    EditError::Unparsable(match error.span() {
+        Some(span) => {
+            let at = LineIndex::new(text).line_col(text, span.start);
+            format!("line {}, column {}: {message}", at.line, at.col)
+        }
+        None => message.to_string(),
+    })
+}
+
+fn claim<'d>(doc: &'d Document<&str>, claim_id: &str) -> Option<&'d Item> {
+    doc.get("claims")?.get(claim_id)
+}
+
+fn status_of<'d>(doc: &'d Document<&str>, claim_id: &str) -> Option<&'d str> {
+    claim(doc, claim_id)?.get("status")?.as_str()
+}
+
+/// The byte range to replace and what to put there.
+fn plan(
+    text: &str,
+    doc: &Document<&str>,
+    claim_id: &str,
+    status: Status,
+) -> Result<(Range<usize>, String), EditError> {
+    let unsupported = |why: &str| Err(EditError::Unsupported(format!("claim `{claim_id}` {why}")));
+    let Some(item) = claim(doc, claim_id) else {
+        return Err(EditError::NoSuchClaim(claim_id.to_string()));
+    };
+    let existing = match item {
+        Item::Table(t) => t.get("status").map(|i| i.as_value().and_then(Value::span)),
+        Item::Value(Value::InlineTable(t)) => t.get("status").map(Value::span),
+        _ => return unsupported("is not a table"),
+    };
+    if let Some(value) = existing {
+        let Some(span) = value else {
+            return unsupported("has a `status` that is not a plain value");
+        };
+        let replacement = quoted_like(&text[span.clone()], status);
+        return Ok((span, replacement));
+    }
+    let line = format!("status = \"{}\"", status.as_str());
+    match item {
+        Item::Table(t) if !t.is_implicit() => {
+            let header = t.span().expect("a parsed table header has a span");
+            let (indent, after) = match last_value_in(t) {
+                Some(last) => (indentation(text, last.start), last.end),
+                None => ("", header.end),
+            };
+            Ok(insert_line(text, after, &format!("{indent}{line}")))
+        }
+        Item::Table(t) if t.is_dotted() => {
+            let Some((key, value)) = t
+                .iter()
+                .filter_map(|(k, i)| Some((k, i.as_value()?.span()?)))
+                .max_by_key(|(_, span)| span.end)
+            else {
+                return unsupported("has no key of its own to place `status` next to");
+            };
+            let key_start = t
+                .key(key)
+                .and_then(|k| k.span())
+                .map_or(value.start, |s| s.start);
+            // Repeat the dotted path as written (`a.`, `claims."odd id".`).
+            let path = &text[line_start(text, key_start)..key_start];
+            Ok(insert_line(text, value.end, &format!("{path}{line}")))
+        }
+        Item::Value(Value::InlineTable(t)) if !t.is_dotted() => Ok(insert_inline(t, &line)),
+        _ => unsupported("has no table of its own to add `status` to"),
+    }
+}
+
+/// The new status in the same kind of string as `old` (`"`, `'`, `"""`, `'''`).
+fn quoted_like(old: &str, status: Status) -> String {
+    let quote = ["'''", "\"\"\"", "'", "\""]
+        .into_iter()
+        .find(|q| old.starts_with(q))
+        .unwrap_or("\"");
+    format!("{quote}{}{quote}", status.as_str())
+}
+
+/// The span of the value that ends last in the table's own section: its
+/// keys and dotted keys, not sub-tables declared under their own headers.
+fn last_value_in(table: &Table) -> Option<Range<usize>> {
+    table
+        .iter()
+        .filter_map(|(_, item)| match item {
+            Item::Value(v) => v.span(),
+            Item::Table(t) if t.is_dotted() => last_value_in(t),
+            _ => None,
+        })
+        .max_by_key(|span| span.end)
+}
+
+/// The claim's status as written in `text`.
+pub(super) fn status_in(text: &str, claim_id: &str) -> Option<String> {
+    let doc = Document::parse(text).ok()?;
+    status_of(&doc, claim_id).map(str::to_string)
+}
