@@ -17,7 +17,7 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::model::Status;
+use crate::model::{RelationKind, Status};
 
 pub use status::set_status;
 
@@ -92,7 +92,62 @@ impl From<io::Error> for EditError {
 /// One change to the claims file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
-    SetStatus { claim: String, status: Status },
+    SetStatus {
+        claim: String,
+        status: Status,
+    },
+    SetText {
+        claim: String,
+        text: String,
+    },
+    /// `None` removes the note.
+    SetNote {
+        claim: String,
+        note: Option<String>,
+    },
+    /// Declared on `claim`'s side.
+    AddLink {
+        claim: String,
+        other: String,
+        kind: RelationKind,
+        note: Option<String>,
+    },
+    /// Removes the link between the two claims wherever it is declared
+    /// (either side, or both).
+    RemoveLink {
+        claim: String,
+        other: String,
+        kind: RelationKind,
+    },
+    AddClaim(NewClaim),
+    /// Removes a claim's table; with `topic`, also that topic's table when
+    /// no other claim uses it (the undo of adding a claim with a new topic).
+    RemoveClaim {
+        claim: String,
+        topic: Option<String>,
+    },
+    /// Replaces span `span` (0-based, in file order) of `claim`.
+    SetQuote {
+        claim: String,
+        span: usize,
+        quote: String,
+        prefix: Option<String>,
+        suffix: Option<String>,
+    },
+}
+
+/// A claim to add, written inside its topic's group of claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewClaim {
+    pub id: String,
+    pub topic: String,
+    /// Set when the topic is new: its `[topics.<id>]` table is added too.
+    pub new_topic_question: Option<String>,
+    pub text: String,
+    pub source: String,
+    pub quote: String,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
 }
 
 impl Edit {
@@ -100,6 +155,10 @@ impl Edit {
     pub fn apply(&self, text: &str) -> Result<String, EditError> {
         match self {
             Edit::SetStatus { claim, status } => set_status(text, claim, *status),
+            _ => Err(EditError::Unsupported(format!(
+                "`{}` is not supported yet",
+                self.describe()
+            ))),
         }
     }
 
@@ -109,6 +168,7 @@ impl Edit {
     pub fn touched(&self, text: &str) -> Option<String> {
         match self {
             Edit::SetStatus { claim, .. } => status::status_in(text, claim),
+            _ => None,
         }
     }
 
@@ -116,6 +176,7 @@ impl Edit {
     pub fn describe(&self) -> String {
         match self {
             Edit::SetStatus { claim, status } => format!("{claim}: {}", status.as_str()),
+            other => format!("{other:?}"),
         }
     }
 }
