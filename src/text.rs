@@ -95,15 +95,20 @@ fn floor_char_boundary(text: &str, byte: usize) -> usize {
 }
 
 /// Text safe to write to a terminal: C0/C1 controls become their visible
-/// pictures (ESC -> `␛`), bidi and other invisible format characters become
-/// `\u{202e}`-style escapes. Newlines and tabs are kept.
+/// pictures (ESC -> `␛`, a CR not ending a line -> `␍`), bidi and other
+/// invisible format characters become `\u{202e}`-style escapes. Newlines
+/// and tabs are kept; the CR of a CRLF is dropped.
 pub fn visible(text: &str) -> Cow<'_, str> {
     if !text.chars().any(needs_escape) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        push_visible(&mut out, c);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            c => push_visible(&mut out, c),
+        }
     }
     Cow::Owned(out)
 }
@@ -117,10 +122,11 @@ pub fn visible_line(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\n' | '\t' => out.push(' '),
-            '\r' => {}
+            '\r' if chars.peek() == Some(&'\n') => {}
             _ => push_visible(&mut out, c),
         }
     }
@@ -176,7 +182,6 @@ fn push_visible(out: &mut String, c: char) {
     use std::fmt::Write;
     match c {
         '\n' | '\t' => out.push(c),
-        '\r' => {}
         '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
         '\u{7f}' => out.push('␡'),
         c if needs_escape(c) => {
@@ -189,11 +194,13 @@ fn push_visible(out: &mut String, c: char) {
 fn needs_escape(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{61c}'                // Arabic letter mark (bidi)
         | '\u{200b}'..='\u{200f}'   // zero-width and directional marks
         | '\u{2028}'..='\u{202e}'   // line/paragraph separators, bidi embeddings and overrides
         | '\u{2060}'..='\u{2069}'   // word joiner, bidi isolates
         | '\u{feff}'
-        | '\u{fff9}'..='\u{fffb}')
+        | '\u{fff9}'..='\u{fffb}'
+        | '\u{e0000}'..='\u{e007f}') // tag characters: invisible text
 }
 
 #[cfg(test)]
@@ -235,6 +242,25 @@ mod tests {
         assert_eq!(visible("keep\nlines\tand tabs"), "keep\nlines\tand tabs");
         assert_eq!(visible_line("one\ntwo\r\n"), "one two ");
         assert!(matches!(visible("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_carriage_return_is_shown_unless_it_ends_a_line() {
+        assert_eq!(visible("one\r\ntwo\rover"), "one\ntwo␍over");
+        assert_eq!(visible_line("one\r\ntwo\rover\r"), "one two␍over␍");
+        assert_eq!(visible("\r"), "␍");
+    }
+
+    #[test]
+    fn c1_zero_width_and_invisible_characters_are_escaped() {
+        assert_eq!(visible("a\u{9b}2Jb"), "a\\u{9b}2Jb");
+        assert_eq!(visible("\u{85}\u{7f}\u{8}\u{7}"), "\\u{85}␡␈␇");
+        assert_eq!(
+            visible_line("z\u{200b}w\u{200d}j\u{feff}b\u{2066}i\u{61c}t\u{e0041}"),
+            "z\\u{200b}w\\u{200d}j\\u{feff}b\\u{2066}i\\u{61c}t\\u{e0041}"
+        );
+        let json = json_for_terminal(serde_json::to_string("\u{9b}\u{e0041}").unwrap());
+        assert_eq!(json, r#""\u009b\udb40\udc41""#);
     }
 
     #[test]

@@ -75,7 +75,7 @@ fn excerpt(text: &str, lines: &LineIndex, span: &Range<usize>) -> (String, usize
         }
         match c {
             '\n' | '\t' => out.push(c),
-            '\r' => {}
+            '\r' if text[byte + 1..].starts_with('\n') => {}
             c => out.push_str(&visible_line(c.encode_utf8(&mut [0; 4]))),
         }
         byte += c.len_utf8();

@@ -76,7 +76,7 @@ impl Builder {
         let len = c.len_utf8();
         self.skip(at, at + len);
         match c {
-            '\r' => {}
+            '\r' if original[at + 1..].starts_with('\n') => {}
             '\t' => self.out.text.push_str("    "),
             c => {
                 let mut buf = [0u8; 4];
@@ -205,6 +205,10 @@ mod tests {
         assert_eq!(m.text, "a␛[31mb quote");
         let q = original.find("quote").unwrap();
         assert_eq!(&m.text[m.display_range(&(q..q + 5))], "quote");
+        assert_eq!(
+            Marked::new("crlf\r\nlone\rcr\ttab").text,
+            "crlf\nlone␍cr    tab"
+        );
     }
 
     #[test]
