@@ -67,7 +67,7 @@ pub(super) fn show(args: &ShowArgs) -> ExitCode {
             display_path(&args.file)
         );
         if let Some(s) = did_you_mean(&args.id, dataset.claims.iter().map(|c| c.id.as_str())) {
-            message.push_str(&format!("\n  help: did you mean `{s}`?"));
+            message.push_str(&format!("\n  help: did you mean `{}`?", visible_line(s)));
         }
         eprintln!("{message}");
         return ExitCode::from(1);

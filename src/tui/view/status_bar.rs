@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         app.data.reviewed_count()
     )));
     parts.push(Span::raw(format!(" │ {}", app.file_name())));
-    let mut filters = app.filter.describe();
+    let mut filters = visible_line(&app.filter.describe()).into_owned();
     if !app.query.is_empty() {
         if !filters.is_empty() {
             filters.push(' ');

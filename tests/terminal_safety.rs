@@ -1,0 +1,495 @@
+//! Hostile text (escape sequences, C1 controls, bidi overrides, zero-width
+//! characters) in every field of a claims file and in its documents never
+//! reaches the terminal raw: not through the review UI, `list`, `show`,
+//! `check` nor any report format. And the UI draws at any terminal size.
+
+mod common;
+
+use std::process::Command;
+
+use crux::tui::action::Action;
+use crux::tui::app::{App, update};
+use crux::tui::keymap::{Key, lookup};
+use crux::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_width::UnicodeWidthStr;
+
+/// Every kind of text that could drive a terminal: clear screen, clipboard
+/// write (OSC 52), window title (OSC 0), a raw C1 CSI, BEL, backspace, a
+/// lone CR, a tab, a right-to-left override, zero-width space and joiner,
+/// and a BOM inside the text.
+const HOSTILE: &str = "\u{1b}[2J\u{1b}]52;c;aGk=\u{7}\u{1b}]0;pwned\u{7} c1\u{9b}31m bel\u{7} bs\u{8} cr\rover tab\tx rlo\u{202e}evil zw\u{200b}j\u{200d}b\u{feff}Z";
+
+/// What each hostile part must look like once made visible.
+const MARKERS: &[&str] = &[
+    "␛[2J",
+    "␛]52;c;aGk=␇",
+    "␛]0;pwned␇",
+    "c1\\u{9b}31m",
+    "bs␈",
+    "cr␍over",
+    "rlo\\u{202e}evil",
+    "zw\\u{200b}j\\u{200d}b\\u{feff}Z",
+];
+
+const DOC_NAME: &str = "doc\u{1b}[2J\u{7}.txt";
+
+/// `text` as a TOML basic string with every non-printable character escaped.
+fn toml(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            ' '..='~' => out.push(c),
+            c if (c as u32) > 0xffff => out.push_str(&format!("\\U{:08X}", c as u32)),
+            c => out.push_str(&format!("\\u{:04X}", c as u32)),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn hostile(prefix: &str) -> String {
+    toml(&format!("{prefix} {HOSTILE}"))
+}
+
+/// A claims file with hostile text in every field crux shows, one document
+/// with hostile lines (named with an escape sequence), one that is not
+/// UTF-8 (a raw C1 byte), and errors whose messages quote hostile text.
+fn hostile_fixture() -> common::Fixture {
+    let source = hostile("s");
+    let topic = hostile("t");
+    let claim = hostile("c");
+    let claims = format!(
+        r#"title = {title}
+
+[sources.{source}]
+path = {path}
+title = {stitle}
+author = {author}
+outlet = {outlet}
+date = {date}
+note = {snote}
+
+[sources.bin]
+path = "binary.txt"
+
+[topics.{topic}]
+question = {question}
+note = {tnote}
+
+[claims.{claim}]
+topic = {topic}
+text = {text}
+note = {cnote}
+status = "disputed"
+spans = [{{ source = {source}, quote = {quote} }}]
+contradicts = [{{ claim = "other", note = {rnote} }}]
+
+[claims.other]
+topic = {topic}
+text = "A plain claim."
+spans = [{{ source = {source}, quote = "plain words" }}]
+{key} = 1
+
+[claims.missing]
+topic = {topic}
+text = "A quote that is not there."
+spans = [{{ source = {source}, quote = {absent} }}]
+agrees = ["other"]
+
+[claims.stray]
+topic = {stray}
+text = "In no known topic."
+spans = [{{ source = {source}, quote = "words here" }}]
+"#,
+        title = hostile("T"),
+        path = toml(DOC_NAME),
+        stitle = hostile("S"),
+        author = hostile("A"),
+        outlet = hostile("O"),
+        date = hostile("D"),
+        snote = hostile("SN"),
+        question = hostile("Q"),
+        tnote = hostile("TN"),
+        text = hostile("C"),
+        cnote = hostile("CN"),
+        quote = hostile("Q1"),
+        rnote = hostile("RN"),
+        key = hostile("k"),
+        absent = hostile("absent"),
+        stray = hostile("nope"),
+    );
+    let mut document = String::from("# The hostile document\n\nplain words here\n");
+    for i in 1..=40 {
+        document.push_str(&format!("filler line {i}\n"));
+    }
+    document.push_str(&format!("Q1 {HOSTILE} end\n"));
+    for i in 41..=80 {
+        document.push_str(&format!("filler line {i} {HOSTILE}\n"));
+    }
+    let fixture = common::Fixture::new(&[("claims.toml", &claims), (DOC_NAME, &document)]);
+    common::write(
+        &fixture.path("binary.txt"),
+        b"raw C1 byte \x9b31m and ESC \x1b[2J\n",
+    );
+    fixture
+}
+
+/// Why `c` must never be written to a terminal, if it must not.
+fn forbidden(c: char, tab_allowed: bool) -> Option<&'static str> {
+    match c {
+        '\n' => None,
+        '\t' if tab_allowed => None,
+        '\u{0}'..='\u{1f}' => Some("C0 control"),
+        '\u{7f}' => Some("DEL"),
+        '\u{80}'..='\u{9f}' => Some("C1 control"),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{61c}' => Some("bidi control"),
+        '\u{200b}'..='\u{200f}' | '\u{feff}' => Some("zero-width character"),
+        _ => None,
+    }
+}
+
+/// Fails when `bytes` (what crux wrote) hold anything that drives a terminal.
+fn assert_inert(bytes: &[u8], tab_allowed: bool, what: &str) {
+    let text = std::str::from_utf8(bytes)
+        .unwrap_or_else(|e| panic!("{what}: not UTF-8 ({e}), a raw byte got through"));
+    for (at, c) in text.char_indices() {
+        if let Some(why) = forbidden(c, tab_allowed) {
+            let from = (0..=at.saturating_sub(40))
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            panic!(
+                "{what}: {why} U+{:04X} at byte {at}, after {:?}",
+                c as u32,
+                &text[from..at]
+            );
+        }
+    }
+}
+
+fn assert_markers(text: &str, what: &str) {
+    for marker in MARKERS {
+        assert!(
+            text.contains(marker),
+            "{what}: {marker:?} not shown in\n{text}"
+        );
+    }
+}
+
+struct Output {
+    code: Option<i32>,
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+}
+
+fn crux(fixture: &common::Fixture, args: &[&str]) -> Output {
+    let output = Command::new(env!("CARGO_BIN_EXE_crux"))
+        .args(args)
+        .current_dir(fixture.dir.path())
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .output()
+        .expect("run crux");
+    Output {
+        code: output.status.code(),
+        stdout: output.stdout,
+        stderr: output.stderr,
+    }
+}
+
+fn claim_id() -> String {
+    format!("c {HOSTILE}")
+}
+
+#[test]
+fn list_and_show_print_hostile_text_visibly() {
+    let fixture = hostile_fixture();
+    let id = claim_id();
+    let runs: [(&str, Vec<&str>); 3] = [
+        ("list", vec!["list"]),
+        ("show", vec!["show", &id]),
+        ("show of an unknown id", vec!["show", HOSTILE]),
+    ];
+    for (what, args) in runs {
+        let out = crux(&fixture, &args);
+        assert_inert(&out.stdout, false, &format!("{what} stdout"));
+        assert_inert(&out.stderr, false, &format!("{what} stderr"));
+    }
+    let list = String::from_utf8(crux(&fixture, &["list"]).stdout).unwrap();
+    // `list` keeps one line per claim: a tab or newline in the text is a space.
+    assert_eq!(list.lines().count(), 4, "{list}");
+    assert!(list.contains("c ␛[2J"), "{list}");
+    let show = crux(&fixture, &["show", &id]);
+    assert_eq!(show.code, Some(0));
+    let show = String::from_utf8(show.stdout).unwrap();
+    for field in ["c", "t", "Q", "C", "CN", "Q1", "RN"] {
+        assert!(show.contains(&format!("{field} ␛[2J")), "{field}: {show}");
+    }
+    assert_markers(&show, "show");
+    assert!(show.contains("cr␍over tab x"), "a tab is a space: {show}");
+    let unknown = crux(&fixture, &["show", HOSTILE]);
+    assert_eq!(unknown.code, Some(1));
+    assert!(
+        String::from_utf8(unknown.stderr).unwrap().contains("␛[2J"),
+        "the unknown id is echoed visibly"
+    );
+}
+
+#[test]
+fn json_output_escapes_every_control_and_invisible_character() {
+    let fixture = hostile_fixture();
+    let id = claim_id();
+    for args in [vec!["list", "--json"], vec!["show", &id, "--json"]] {
+        let out = crux(&fixture, &args);
+        assert_inert(&out.stdout, false, &format!("{args:?}"));
+        let text = String::from_utf8(out.stdout).unwrap();
+        for escaped in [
+            "\\u001b[2J",
+            "\\u009b",
+            "\\u202e",
+            "\\u200b",
+            "\\ufeff",
+            "\\r",
+        ] {
+            assert!(text.contains(escaped), "{args:?}: no {escaped} in {text}");
+        }
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(
+            strings(&value).iter().any(|s| s.ends_with(HOSTILE)),
+            "{args:?}: the strings read back exactly"
+        );
+    }
+}
+
+fn strings(value: &serde_json::Value) -> Vec<&str> {
+    match value {
+        serde_json::Value::String(s) => vec![s.as_str()],
+        serde_json::Value::Array(items) => items.iter().flat_map(strings).collect(),
+        serde_json::Value::Object(map) => map.values().flat_map(strings).collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[test]
+fn check_diagnostics_show_hostile_text_visibly() {
+    let fixture = hostile_fixture();
+    let human = crux(&fixture, &["check"]);
+    assert_eq!(human.code, Some(1));
+    assert_inert(&human.stdout, false, "check stdout");
+    assert_inert(&human.stderr, false, "check stderr");
+    let stderr = String::from_utf8(human.stderr).unwrap();
+    for code in ["E0003", "E0006", "E0013", "E0014"] {
+        assert!(stderr.contains(code), "{code} missing:\n{stderr}");
+    }
+    assert!(stderr.contains("k ␛[2J"), "the unknown key, visibly");
+    assert!(stderr.contains("nope ␛[2J"), "the unknown topic, visibly");
+    assert!(
+        stderr.contains("doc␛[2J␇.txt"),
+        "the document's name, visibly"
+    );
+    assert_markers(&stderr, "check");
+
+    let json = crux(&fixture, &["check", "--format", "json"]);
+    assert_inert(&json.stdout, false, "check --format json");
+    let text = String::from_utf8(json.stdout).unwrap();
+    assert!(
+        text.contains("\\u202e") && text.contains("\\u001b"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_report_format_is_inert_on_stdout() {
+    let fixture = hostile_fixture();
+    let topic = format!("t {HOSTILE}");
+    let runs = ["md", "html", "json"]
+        .into_iter()
+        .flat_map(|format| [(format, None), (format, Some(topic.as_str()))]);
+    for (format, topic) in runs {
+        let mut args = vec!["report", "--format", format];
+        args.extend(topic.iter().flat_map(|t| ["--topic", *t]));
+        let out = crux(&fixture, &args);
+        assert_eq!(out.code, Some(0), "report {format}");
+        // Markdown and HTML may keep a document's tabs: they are text, not commands.
+        assert_inert(&out.stdout, format != "json", &format!("report {format}"));
+        assert_inert(&out.stderr, false, &format!("report {format} stderr"));
+        let text = String::from_utf8(out.stdout).unwrap();
+        if format == "json" {
+            assert!(text.contains("\\u009b") && text.contains("\\u202e"));
+        } else {
+            for marker in ["␛", "␇", "␈", "\\u{9b}", "\\u{202e}", "␍", "\\u{200b}"] {
+                assert!(text.contains(marker), "report {format}: no {marker}");
+            }
+        }
+    }
+}
+
+// ---- the review UI on a test backend ----
+
+fn app(fixture: &common::Fixture) -> App {
+    App::new(crux::load(&fixture.path("claims.toml")))
+}
+
+fn press(app: &mut App, typed: &str) {
+    for c in typed.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            '\u{1b}' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        let event = KeyEvent::new(code, KeyModifiers::NONE);
+        if let Some(action) = lookup(app.context(), Key::from_event(&event)) {
+            update(app, action);
+        }
+    }
+}
+
+fn select(app: &mut App, id: &str) {
+    let index = app.dataset().claim_index(id).expect("claim");
+    app.select_claim(index);
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &mut App) -> Buffer {
+    app.page_rows = view::page_rows(terminal.size().unwrap().height);
+    terminal.draw(|frame| view::draw(frame, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn render(app: &mut App, width: u16, height: u16) -> Buffer {
+    draw(
+        &mut Terminal::new(TestBackend::new(width, height)).unwrap(),
+        app,
+    )
+}
+
+/// The screen as text; a wide character's trailing cell is skipped.
+fn text_of(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut x = 0;
+        while x < area.width {
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            x += symbol.width().max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn assert_cells_inert(buffer: &Buffer, what: &str) {
+    for (i, cell) in buffer.content.iter().enumerate() {
+        for c in cell.symbol().chars() {
+            if let Some(why) = forbidden(c, false) {
+                let (x, y) = buffer.pos_of(i);
+                panic!(
+                    "{what}: {why} U+{:04X} in cell ({x},{y}):\n{}",
+                    c as u32,
+                    text_of(buffer)
+                );
+            }
+        }
+    }
+}
+
+/// Key presses reaching each screen and popup, from a fresh app.
+const SCREENS: &[(&str, &str)] = &[
+    ("claims", ""),
+    ("claims detail", "\t"),
+    ("claims passage", "\t\t"),
+    ("contradictions", "2"),
+    ("sources", "3"),
+    ("reader", "3\n"),
+    ("diagnostics", "4"),
+    ("diagnostics, further down", "4jjjjjjj"),
+    ("help", "?"),
+    ("filter menu by topic and source", "fto"),
+    ("search", "/"),
+];
+
+#[test]
+fn the_review_ui_draws_hostile_text_visibly_on_every_screen() {
+    let fixture = hostile_fixture();
+    let mut seen = String::new();
+    for (width, height) in [(80, 24), (160, 48)] {
+        for (screen, keys) in SCREENS {
+            let mut app = app(&fixture);
+            select(&mut app, &claim_id());
+            press(&mut app, keys);
+            if *screen == "search" {
+                for c in HOSTILE.chars() {
+                    update(&mut app, Action::SearchInput(c));
+                }
+            }
+            let buffer = render(&mut app, width, height);
+            assert_cells_inert(&buffer, &format!("{screen} at {width}x{height}"));
+            seen.push_str(&text_of(&buffer));
+        }
+    }
+    assert_markers(&seen, "the review UI");
+    for field in ["T ", "S ", "Q ", "C ", "CN ", "RN ", "t ", "c "] {
+        assert!(
+            seen.contains(&format!("{field}␛[2J")),
+            "{field:?} not shown"
+        );
+    }
+    assert!(seen.contains("/␛[2J"), "the search prompt shows the query");
+}
+
+/// After each move the terminal's screen (updated by diffs) equals a fresh
+/// drawing of the same state: no cell of a hostile line is left behind.
+fn assert_no_stale_cells(keys: &str, moves: &str, width: u16, height: u16) {
+    let fixture = hostile_fixture();
+    let mut app = app(&fixture);
+    select(&mut app, &claim_id());
+    press(&mut app, keys);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut changed = 0;
+    let mut before = draw(&mut terminal, &mut app);
+    for (i, key) in moves.chars().enumerate() {
+        press(&mut app, &key.to_string());
+        let shown = draw(&mut terminal, &mut app);
+        let fresh = render(&mut app, width, height);
+        assert_eq!(
+            text_of(&shown),
+            text_of(&fresh),
+            "{keys:?} then move {i} ({key:?})"
+        );
+        assert_eq!(shown, fresh, "{keys:?} then move {i}: styles differ");
+        changed += usize::from(shown != before);
+        before = shown;
+    }
+    assert!(changed > moves.len() / 2, "the moves did scroll: {changed}");
+}
+
+#[test]
+fn scrolling_the_reader_over_hostile_lines_leaves_no_stale_cells() {
+    assert_no_stale_cells(
+        "3\n",
+        "jjjjjjjjjjjjjjjjjjjjkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk",
+        80,
+        24,
+    );
+    assert_no_stale_cells("3\n", "jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj", 61, 15);
+}
+
+#[test]
+fn scrolling_the_passage_over_hostile_lines_leaves_no_stale_cells() {
+    assert_no_stale_cells(
+        "\t\t",
+        "jjjjjjjjjjjjjjjjjjjjjjkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk",
+        80,
+        24,
+    );
+    assert_no_stale_cells("2\t", "jjjjjjjjjjjjjjjjjjjjjjjjjjjjjj", 100, 30);
+}
