@@ -7,7 +7,7 @@ mod common;
 
 use std::process::Command;
 
-use crux::tui::action::Action;
+use crux::tui::action::{Action, Screen};
 use crux::tui::app::{App, update};
 use crux::tui::keymap::{Key, lookup};
 use crux::tui::view;
@@ -492,4 +492,121 @@ fn scrolling_the_passage_over_hostile_lines_leaves_no_stale_cells() {
         24,
     );
     assert_no_stale_cells("2\t", "jjjjjjjjjjjjjjjjjjjjjjjjjjjjjj", 100, 30);
+}
+
+// ---- terminal sizes ----
+
+fn tui_fixture() -> App {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/claims.toml");
+    App::new(crux::load(&path))
+}
+
+const MIN: (u16, u16) = (view::MIN_WIDTH, view::MIN_HEIGHT);
+
+/// Sizes the layout cannot fit, and sizes it can.
+const TOO_SMALL: [(u16, u16); 5] = [
+    (1, 1),
+    (10, 3),
+    (40, 10),
+    (MIN.0 - 1, MIN.1),
+    (MIN.0, MIN.1 - 1),
+];
+const FITTING: [(u16, u16); 3] = [MIN, (80, 24), (61, 200)];
+
+const SCREEN_KEYS: [(&str, &str); 5] = [
+    ("claims", ""),
+    ("contradictions", "2"),
+    ("sources", "3"),
+    ("reader", "3\n"),
+    ("diagnostics", "4"),
+];
+
+/// Each popup, and what must be readable in it.
+const POPUPS: [(&str, &str, &str); 4] = [
+    ("no popup", "", "? help"),
+    ("help", "?", "Help — Esc or ? closes"),
+    ("filter menu", "f", "claims shown — F clears, Esc closes"),
+    ("search", "/dr", "/dr█"),
+];
+
+fn with_popup(screen: &str, popup: &str) -> App {
+    let mut app = tui_fixture();
+    press(&mut app, screen);
+    press(&mut app, popup);
+    app
+}
+
+#[test]
+fn every_screen_and_popup_draws_at_every_size_or_says_the_terminal_is_too_small() {
+    let notice = format!("terminal too small (need at least {}x{}", MIN.0, MIN.1);
+    for (screen, screen_keys) in SCREEN_KEYS {
+        for (popup, popup_keys, readable) in POPUPS {
+            let what = format!("{screen} with {popup}");
+            for (width, height) in TOO_SMALL {
+                let mut app = with_popup(screen_keys, popup_keys);
+                let buffer = render(&mut app, width, height);
+                let text = text_of(&buffer);
+                match (width, height) {
+                    (1, 1) => assert_eq!(text, "t\n", "{what}"),
+                    (10, 3) => {
+                        let rows: Vec<&str> = text.lines().map(str::trim_end).collect();
+                        assert_eq!(rows, ["terminal", "too small", "(need at"], "{what}");
+                    }
+                    _ => assert!(
+                        text.replace('\n', " ").contains(&notice),
+                        "{what} at {width}x{height}:\n{text}"
+                    ),
+                }
+            }
+            for (width, height) in FITTING {
+                let mut app = with_popup(screen_keys, popup_keys);
+                let text = text_of(&render(&mut app, width, height));
+                let at = format!("{what} at {width}x{height}:\n{text}");
+                assert!(!text.contains("too small"), "{at}");
+                assert!(text.contains(readable), "{readable:?} not readable: {at}");
+                let tabs = text.lines().next().unwrap();
+                for (i, screen) in Screen::ALL.iter().enumerate() {
+                    let titled = format!(" {} {} ", i + 1, screen.title());
+                    let short = format!(" {}:", i + 1);
+                    assert!(
+                        tabs.contains(&titled) || tabs.contains(&short),
+                        "tab {} cut: {at}",
+                        i + 1
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn resizing_with_a_popup_open_redraws_every_cell() {
+    let sizes = [
+        (80, 24),
+        (1, 1),
+        (10, 3),
+        (40, 10),
+        MIN,
+        (MIN.0 - 1, MIN.1),
+        (160, 48),
+        (80, 24),
+    ];
+    for (screen, screen_keys) in SCREEN_KEYS {
+        for (popup, popup_keys, _) in POPUPS {
+            let mut app = with_popup(screen_keys, popup_keys);
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            for (width, height) in sizes {
+                terminal.backend_mut().resize(width, height);
+                let shown = draw(&mut terminal, &mut app);
+                let fresh = render(&mut app, width, height);
+                assert_eq!(
+                    text_of(&shown),
+                    text_of(&fresh),
+                    "{screen} with {popup}, resized to {width}x{height}"
+                );
+                assert_eq!(shown, fresh, "{screen} with {popup} at {width}x{height}");
+            }
+        }
+    }
 }

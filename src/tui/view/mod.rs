@@ -15,11 +15,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::action::Screen;
 use super::app::{App, Mode};
 use super::widget::passage::{Passage, wrap_rows};
 
+/// The smallest terminal every screen and popup fits: the filter menu is 48
+/// columns and the claims screen's detail and passage panes need a few rows
+/// of text each under the tab and status lines.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
 
@@ -57,7 +61,7 @@ pub fn page_rows(height: u16) -> usize {
 
 fn too_small(frame: &mut Frame, area: Rect) {
     let text = format!(
-        "terminal too small ({}x{}): crux needs {MIN_WIDTH}x{MIN_HEIGHT}; q quits",
+        "terminal too small (need at least {MIN_WIDTH}x{MIN_HEIGHT}, now {}x{}); q quits",
         area.width, area.height
     );
     frame.render_widget(
@@ -68,21 +72,45 @@ fn too_small(frame: &mut Frame, area: Rect) {
 
 fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
     let dataset = app.dataset();
+    let tabs: Vec<(Screen, usize)> = Screen::ALL
+        .iter()
+        .map(|&screen| {
+            let count = match screen {
+                Screen::Claims => dataset.claims.len(),
+                Screen::Contradictions => app.data.pairs.len(),
+                Screen::Sources => dataset.sources.len(),
+                Screen::Diagnostics => dataset.diagnostics.len(),
+            };
+            (screen, count)
+        })
+        .collect();
+    let label = |i: usize, screen: Screen, count: usize, titled: bool| {
+        if titled {
+            format!(" {} {} {} ", i + 1, screen.title(), count)
+        } else {
+            format!(" {}:{} ", i + 1, count)
+        }
+    };
+    let full_width: usize = tabs
+        .iter()
+        .enumerate()
+        .map(|(i, &(screen, count))| label(i, screen, count, true).width() + 1)
+        .sum();
+    // On a narrow terminal only the current screen keeps its title, so that
+    // every screen's number stays visible.
+    let all_titled = full_width <= area.width as usize;
     let mut spans = Vec::new();
-    for (i, screen) in Screen::ALL.iter().enumerate() {
-        let count = match screen {
-            Screen::Claims => dataset.claims.len(),
-            Screen::Contradictions => app.data.pairs.len(),
-            Screen::Sources => dataset.sources.len(),
-            Screen::Diagnostics => dataset.diagnostics.len(),
-        };
-        let label = format!(" {} {} {} ", i + 1, screen.title(), count);
-        let style = if *screen == app.screen {
+    for (i, &(screen, count)) in tabs.iter().enumerate() {
+        let current = screen == app.screen;
+        let style = if current {
             Style::default().add_modifier(Modifier::REVERSED)
         } else {
             Style::default()
         };
-        spans.push(Span::styled(label, style));
+        spans.push(Span::styled(
+            label(i, screen, count, all_titled || current),
+            style,
+        ));
         spans.push(Span::raw(" "));
     }
     if let Some(title) = &dataset.title {
