@@ -126,7 +126,7 @@ fn typing_a_search_does_not_trigger_commands() {
     key(&mut app, KeyCode::Backspace);
     assert_eq!(app.query, "qua");
     let quit = key_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert_eq!(quit, [Effect::Quit]);
+    assert_eq!(quit, [Effect::Interrupt], "Ctrl-c quits as an interrupt");
 }
 
 #[test]

@@ -31,6 +31,7 @@ impl Screen {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    Interrupt,
     Up,
     Down,
     Top,
@@ -76,6 +77,7 @@ impl Action {
     pub fn description(&self) -> String {
         let text = match self {
             Action::Quit => "quit",
+            Action::Interrupt => "quit at once, as an interrupt (exit code 130)",
             Action::Up => "move up",
             Action::Down => "move down",
             Action::Top => "go to the first item",

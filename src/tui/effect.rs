@@ -23,4 +23,6 @@ pub enum Effect {
     /// Write the report next to the claims file.
     Export(Format),
     Quit,
+    /// Quit as an interrupted program does (Ctrl-C).
+    Interrupt,
 }

@@ -316,7 +316,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Key::char('X'), Global, Action::CycleExportFormat, Other),
     bind(Key::char('?'), Global, Action::Help, Other),
     bind(Key::char('q'), Global, Action::Quit, Other),
-    bind(Key::ctrl('c'), Global, Action::Quit, Other),
+    bind(Key::ctrl('c'), Global, Action::Interrupt, Other),
     bind(Key::char('j'), Help, Action::Down, Move),
     bind(Key::plain(KeyCode::Down), Help, Action::Down, Move),
     bind(Key::char('k'), Help, Action::Up, Move),
@@ -326,11 +326,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Key::char('q'), Help, Action::Back, Other),
 ];
 
-/// The action bound to `key` in `context`. Ctrl-c quits from anywhere.
+/// The action bound to `key` in `context`. Ctrl-c interrupts from anywhere.
 /// While typing a search, unbound printable characters are search input.
 pub fn lookup(context: Context, key: Key) -> Option<Action> {
     if key == Key::ctrl('c') {
-        return Some(Action::Quit);
+        return Some(Action::Interrupt);
     }
     let find = |context: Context| {
         BINDINGS
@@ -396,6 +396,7 @@ mod tests {
     fn every_action_has_a_key() {
         let mut all = vec![
             Action::Quit,
+            Action::Interrupt,
             Action::Up,
             Action::Down,
             Action::Top,
@@ -452,6 +453,7 @@ mod tests {
         match action {
             Action::SearchInput(_) => true,
             Action::Quit
+            | Action::Interrupt
             | Action::Up
             | Action::Down
             | Action::Top
@@ -506,7 +508,14 @@ mod tests {
             lookup(Context::Search, Key::char('q')),
             Some(Action::SearchInput('q'))
         );
-        assert_eq!(lookup(Context::Search, Key::ctrl('c')), Some(Action::Quit));
+        assert_eq!(
+            lookup(Context::Search, Key::ctrl('c')),
+            Some(Action::Interrupt)
+        );
+        assert_eq!(
+            lookup(Context::Help, Key::ctrl('c')),
+            Some(Action::Interrupt)
+        );
         assert_eq!(lookup(Context::FilterMenu, Key::char('j')), None);
     }
 }

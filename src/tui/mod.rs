@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod markup;
 mod offsets;
 pub mod search;
+mod terminal;
 mod update;
 pub mod view;
 pub mod widget;
@@ -23,18 +24,29 @@ use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
-use ratatui::crossterm::{cursor, execute, terminal};
+use ratatui::crossterm::{cursor, execute};
 
 use crate::watch::{Changed, FileWatcher, content_differs};
 use app::App;
 use effect::Effect;
 use keymap::Key;
+use terminal::{Exit, Signals};
 
 /// Runs the review UI on the claims file at `path`.
 pub fn run(path: &Path) -> ExitCode {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    let not_a_terminal = match (
+        std::io::stdin().is_terminal(),
+        std::io::stdout().is_terminal(),
+    ) {
+        (true, true) => None,
+        (false, true) => Some("stdin is not a terminal"),
+        (true, false) => Some("stdout is not a terminal"),
+        (false, false) => Some("stdin and stdout are not terminals"),
+    };
+    if let Some(what) = not_a_terminal {
         eprintln!(
-            "error: the review UI needs a terminal; for scripts use `crux list {0}` or `crux report {0}`",
+            "error: {what}, and the review UI needs one\n  \
+             help: without a terminal use `crux check {0}`, `crux list {0}`, `crux show ID {0}` or `crux report {0}`",
             crate::text::visible_line(&path.to_string_lossy())
         );
         return ExitCode::from(2);
@@ -46,19 +58,24 @@ pub fn run(path: &Path) -> ExitCode {
         return ExitCode::from(2);
     }
     let mut app = App::new(dataset);
-    let mut terminal = match ratatui::try_init() {
+    let signals = Signals::watch();
+    if let Err(e) = &signals {
+        app.warn(format!(
+            "SIGTERM and SIGHUP may leave the terminal raw: {e}"
+        ));
+    }
+    let mut terminal = match terminal::take() {
         Ok(terminal) => terminal,
         Err(e) => {
-            ratatui::restore();
+            terminal::give_back();
             eprintln!("error: cannot set up the terminal: {e}");
             return ExitCode::from(1);
         }
     };
-    let result = event_loop(&mut terminal, &mut app, path);
-    let _ = terminal.show_cursor();
-    ratatui::restore();
+    let result = event_loop(&mut terminal, &mut app, path, signals.as_ref().ok());
+    terminal::give_back();
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(exit) => exit.code(),
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(1)
@@ -90,10 +107,18 @@ fn watch(app: &mut App) -> Watch {
     }
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, path: &Path) -> std::io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    path: &Path,
+    signals: Option<&Signals>,
+) -> std::io::Result<Exit> {
     let mut watcher = watch(app);
     let mut dirty = true;
     loop {
+        if let Some(exit) = signals.and_then(Signals::received) {
+            return Ok(exit);
+        }
         if dirty {
             app.page_rows = view::page_rows(terminal.size()?.height);
             terminal.draw(|frame| view::draw(frame, app))?;
@@ -103,12 +128,14 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, path: &Path) -> std
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
                     dirty = true;
+                    terminal::panic_if_asked_by_test();
                     let Some(action) = keymap::lookup(app.context(), Key::from_event(&key)) else {
                         continue;
                     };
                     for effect in update::update(app, action) {
                         match effect {
-                            Effect::Quit => return Ok(()),
+                            Effect::Quit => return Ok(Exit::Quit),
+                            Effect::Interrupt => return Ok(Exit::Interrupted),
                             Effect::OpenEditor { line } => {
                                 editor::open(terminal, path, line, app)?;
                                 reload(app, path, "reloaded after editing");
@@ -180,21 +207,18 @@ fn carry_out(app: &mut App, path: &Path, effect: Effect) {
                 Err(e) => app.warn(format!("export to {} failed: {e}", target.display())),
             }
         }
-        Effect::OpenEditor { .. } | Effect::Quit => {}
+        Effect::OpenEditor { .. } | Effect::Quit | Effect::Interrupt => {}
     }
 }
 
 /// Leaves the alternate screen and raw mode for a child program, and comes back.
 fn suspend<T>(terminal: &mut DefaultTerminal, child: impl FnOnce() -> T) -> std::io::Result<T> {
-    terminal::disable_raw_mode()?;
-    execute!(
-        std::io::stdout(),
-        terminal::LeaveAlternateScreen,
-        cursor::Show
-    )?;
+    use ratatui::crossterm::terminal as term;
+    term::disable_raw_mode()?;
+    execute!(std::io::stdout(), term::LeaveAlternateScreen, cursor::Show)?;
     let result = child();
-    terminal::enable_raw_mode()?;
-    execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
+    term::enable_raw_mode()?;
+    execute!(std::io::stdout(), term::EnterAlternateScreen)?;
     std::io::stdout().flush()?;
     terminal.clear()?;
     Ok(result)

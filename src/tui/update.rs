@@ -11,6 +11,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.message = None;
     match action {
         Action::Quit => return vec![Effect::Quit],
+        Action::Interrupt => return vec![Effect::Interrupt],
         Action::Help => {
             app.mode = if app.mode == Mode::Help {
                 Mode::Normal

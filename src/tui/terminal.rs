@@ -1,0 +1,144 @@
+//! The terminal the review UI takes over, and giving it back however crux
+//! ends: a quit, Ctrl-C, SIGINT, SIGTERM, SIGHUP or a panic. Given back means
+//! raw mode off, the alternate screen left and the cursor shown.
+
+use std::io::{self, stdout};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::{cursor, execute, terminal};
+use ratatui::{DefaultTerminal, Terminal};
+use signal_hook::SigId;
+use signal_hook::consts::{SIGINT, SIGTERM};
+
+/// How the review UI ended, and the exit code that says so (128 + the
+/// signal number, as shells report a process killed by that signal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit = 0,
+    Interrupted = 130,
+    HungUp = 129,
+    Terminated = 143,
+}
+
+impl Exit {
+    pub fn code(self) -> ExitCode {
+        ExitCode::from(self as u8)
+    }
+
+    fn from_code(code: usize) -> Option<Exit> {
+        [Exit::Interrupted, Exit::HungUp, Exit::Terminated]
+            .into_iter()
+            .find(|exit| *exit as usize == code)
+    }
+}
+
+/// Whether the UI holds the terminal: a panic then gives it back first.
+static TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// Raw mode and the alternate screen, with a panic hook that gives the
+/// terminal back before the panic message is printed.
+pub fn take() -> io::Result<DefaultTerminal> {
+    install_panic_hook();
+    TAKEN.store(true, Ordering::SeqCst);
+    terminal::enable_raw_mode()?;
+    execute!(stdout(), terminal::EnterAlternateScreen)?;
+    Terminal::new(CrosstermBackend::new(stdout()))
+}
+
+/// Gives the terminal back; does nothing when the UI does not hold it.
+pub fn give_back() {
+    if TAKEN.swap(false, Ordering::SeqCst) {
+        // Nothing more can be done if the terminal is gone (SIGHUP).
+        let _ = terminal::disable_raw_mode();
+        let _ = execute!(stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+    }
+}
+
+fn install_panic_hook() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let print_panic = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            give_back();
+            print_panic(info);
+        }));
+    });
+}
+
+/// Test hook, not a feature: with `CRUX_TEST_PANIC` set, a key press
+/// panics, so that the end-to-end tests can see the terminal given back.
+pub fn panic_if_asked_by_test() {
+    if std::env::var_os("CRUX_TEST_PANIC").is_some() {
+        panic!("CRUX_TEST_PANIC is set: panicking on a key press");
+    }
+}
+
+/// Termination signals noted while the UI runs, for an orderly exit from
+/// the event loop instead of dying with the terminal in raw mode.
+pub struct Signals {
+    received: Arc<AtomicUsize>,
+    registered: Vec<SigId>,
+}
+
+impl Signals {
+    pub fn watch() -> io::Result<Signals> {
+        let mut signals = Signals {
+            received: Arc::new(AtomicUsize::new(0)),
+            registered: Vec::new(),
+        };
+        #[cfg(unix)]
+        let watched = [
+            (SIGINT, Exit::Interrupted),
+            (SIGTERM, Exit::Terminated),
+            (signal_hook::consts::SIGHUP, Exit::HungUp),
+        ];
+        #[cfg(not(unix))]
+        let watched = [(SIGINT, Exit::Interrupted), (SIGTERM, Exit::Terminated)];
+        for (signal, exit) in watched {
+            let id =
+                signal_hook::flag::register_usize(signal, signals.received.clone(), exit as usize)?;
+            signals.registered.push(id);
+        }
+        Ok(signals)
+    }
+
+    /// The exit asked for by the latest signal, if one came.
+    pub fn received(&self) -> Option<Exit> {
+        Exit::from_code(self.received.load(Ordering::SeqCst))
+    }
+}
+
+impl Drop for Signals {
+    fn drop(&mut self) {
+        for id in self.registered.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_are_128_plus_the_signal_number() {
+        assert_eq!(Exit::Interrupted as i32, 128 + SIGINT);
+        assert_eq!(Exit::Terminated as i32, 128 + SIGTERM);
+        #[cfg(unix)]
+        assert_eq!(Exit::HungUp as i32, 128 + signal_hook::consts::SIGHUP);
+        assert_eq!(Exit::from_code(143), Some(Exit::Terminated));
+        assert_eq!(Exit::from_code(0), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_signal_is_noted_instead_of_killing() {
+        let signals = Signals::watch().unwrap();
+        assert_eq!(signals.received(), None);
+        signal_hook::low_level::raise(signal_hook::consts::SIGHUP).unwrap();
+        assert_eq!(signals.received(), Some(Exit::HungUp));
+    }
+}
