@@ -2,126 +2,26 @@
 //! switch screens, confirm a claim, quit; the terminal comes back and the
 //! claims file changes by that one status value only.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+mod common;
 
-struct Tmux {
-    socket: String,
-}
+use std::process::Command;
 
-impl Tmux {
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("run tmux")
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "crux"];
-        args.extend(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    fn type_text(&self, text: &str) {
-        assert!(
-            self.run(&["send-keys", "-t", "crux", "-l", text])
-                .status
-                .success()
-        );
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "crux"]).stdout)
-            .into_owned()
-    }
-
-    /// Polls the pane until it shows `text`; fails with the last screen.
-    fn wait_for(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            if Instant::now() > deadline {
-                panic!("timed out waiting for {text:?}; the screen was:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-fn tmux_available() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found && std::env::var_os("CI").is_some() {
-        panic!("tmux is required under CI (install it, e.g. apt-get install tmux)");
-    }
-    found
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-fn fixture_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui")
-}
+use common::tmux::{self, Tmux, copy_dir, fixture_dir};
 
 #[test]
 fn review_session_in_a_real_terminal() {
-    if !tmux_available() {
-        eprintln!("skipping: tmux is not installed (set CI=1 to make this a failure)");
+    if !tmux::available() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixture_dir(), dir.path());
     let claims = dir.path().join("claims.toml");
     let original = std::fs::read_to_string(&claims).unwrap();
-    let tmux = Tmux {
-        socket: format!("crux-test-{}", std::process::id()),
-    };
     let command = format!(
         "sh -c '\"{}\" claims.toml; echo CRUX-EXITED; sleep 600'",
         env!("CARGO_BIN_EXE_crux")
     );
-    let dir_arg = dir.path().to_string_lossy().into_owned();
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "crux",
-        "-x",
-        "160",
-        "-y",
-        "48",
-        "-c",
-        &dir_arg,
-        "-e",
-        "NO_COLOR=1",
-        &command,
-    ]);
-    assert!(started.status.success(), "{started:?}");
+    let tmux = Tmux::start(dir.path(), &command, 160, 48);
 
     let screen = tmux.wait_for("claim 1/10");
     assert!(
@@ -129,11 +29,7 @@ fn review_session_in_a_real_terminal() {
         "{screen}"
     );
     assert!(screen.contains("5/10 reviewed"), "{screen}");
-    assert_eq!(
-        tmux.run(&["display", "-p", "-t", "crux", "#{alternate_on}"])
-            .stdout,
-        b"1\n"
-    );
+    assert_eq!(tmux.display("#{alternate_on}"), "1");
 
     tmux.send(&["j"]);
     let screen = tmux.wait_for("claim 2/10");
@@ -170,8 +66,11 @@ fn review_session_in_a_real_terminal() {
 
     tmux.send(&["q"]);
     tmux.wait_for("CRUX-EXITED");
-    let alternate = tmux.run(&["display", "-p", "-t", "crux", "#{alternate_on}"]);
-    assert_eq!(alternate.stdout, b"0\n", "the alternate screen was left");
+    assert_eq!(
+        tmux.display("#{alternate_on}"),
+        "0",
+        "the alternate screen was left"
+    );
 
     let claim = original.find("[claims.false-flag]").unwrap();
     let status = claim + original[claim..].find("status = \"disputed\"").unwrap();
@@ -187,13 +86,14 @@ fn review_session_in_a_real_terminal() {
 fn without_a_terminal_crux_points_to_the_script_commands() {
     let output = Command::new(env!("CARGO_BIN_EXE_crux"))
         .arg(fixture_dir().join("claims.toml"))
+        .stdin(std::process::Stdio::piped())
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("crux list") && stderr.contains("crux report"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("stdin and stdout are not"), "{stderr}");
+    for command in ["crux check", "crux list", "crux show ID", "crux report"] {
+        assert!(stderr.contains(command), "{command} not named: {stderr}");
+    }
     assert!(output.stdout.is_empty(), "nothing written to the terminal");
 }

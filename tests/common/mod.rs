@@ -1,6 +1,8 @@
 //! Shared helpers for tests that run the `crux` binary on files in a temp dir.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
