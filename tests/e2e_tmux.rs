@@ -83,6 +83,45 @@ fn review_session_in_a_real_terminal() {
 }
 
 #[test]
+fn hostile_text_does_not_drive_the_real_terminal() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("doc.txt"),
+        "before \u{1b}]0;pwned-doc\u{7}\u{1b}[2J\u{1b}[?1049l the quote here\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("claims.toml"),
+        "title = \"\\u001B]0;pwned-title\\u0007\"\n\
+         [sources.d]\npath = \"doc.txt\"\n\
+         [topics.t]\nquestion = \"Q\\u001B]2;pwned-question\\u0007?\"\n\
+         [claims.a]\ntopic = \"t\"\ntext = \"\\u001B[?1049l\\u009B2J left\"\n\
+         spans = [{ source = \"d\", quote = \"the quote here\" }]\n",
+    )
+    .unwrap();
+    let command = format!(
+        "sh -c '\"{0}\" claims.toml; \"{0}\" show a; echo CRUX-EXITED; sleep 600'",
+        env!("CARGO_BIN_EXE_crux")
+    );
+    let tmux = Tmux::start(dir.path(), &command, 100, 30);
+    let screen = tmux.wait_for("claim 1/1");
+    assert!(screen.contains("␛[?1049l\\u{9b}2J left"), "{screen}");
+    tmux.send(&["3", "Enter"]);
+    let screen = tmux.wait_for("␛]0;pwned-doc␇␛[2J");
+    assert_eq!(tmux.display("#{alternate_on}"), "1", "{screen}");
+    tmux.send(&["q"]);
+    let screen = tmux.wait_for("CRUX-EXITED");
+    assert!(screen.contains("Q␛]2;pwned-question␇?"), "{screen}");
+    assert!(
+        !tmux.display("#{pane_title}").contains("pwned"),
+        "a document set the window title"
+    );
+}
+
+#[test]
 fn without_a_terminal_crux_points_to_the_script_commands() {
     let output = Command::new(env!("CARGO_BIN_EXE_crux"))
         .arg(fixture_dir().join("claims.toml"))

@@ -20,8 +20,8 @@ use unicode_width::UnicodeWidthStr;
 /// Every kind of text that could drive a terminal: clear screen, clipboard
 /// write (OSC 52), window title (OSC 0), a raw C1 CSI, BEL, backspace, a
 /// lone CR, a tab, a right-to-left override, zero-width space and joiner,
-/// and a BOM inside the text.
-const HOSTILE: &str = "\u{1b}[2J\u{1b}]52;c;aGk=\u{7}\u{1b}]0;pwned\u{7} c1\u{9b}31m bel\u{7} bs\u{8} cr\rover tab\tx rlo\u{202e}evil zw\u{200b}j\u{200d}b\u{feff}Z";
+/// a BOM inside the text, DEL, a bidi isolate and a C1 next-line.
+const HOSTILE: &str = "\u{1b}[2J\u{1b}]52;c;aGk=\u{7}\u{1b}]0;pwned\u{7} c1\u{9b}31m bel\u{7} bs\u{8} cr\rover tab\tx rlo\u{202e}evil zw\u{200b}j\u{200d}b\u{feff}Z del\u{7f} iso\u{2066}x nel\u{85}";
 
 /// What each hostile part must look like once made visible.
 const MARKERS: &[&str] = &[
@@ -33,6 +33,9 @@ const MARKERS: &[&str] = &[
     "cr␍over",
     "rlo\\u{202e}evil",
     "zw\\u{200b}j\\u{200d}b\\u{feff}Z",
+    "del␡",
+    "iso\\u{2066}x",
+    "nel\\u{85}",
 ];
 
 const DOC_NAME: &str = "doc\u{1b}[2J\u{7}.txt";
