@@ -138,6 +138,9 @@ fn event_loop(
                             Effect::Interrupt => return Ok(Exit::Interrupted),
                             Effect::OpenEditor { line } => {
                                 editor::open(terminal, path, line, app)?;
+                                if let Some(signals) = signals {
+                                    signals.forget_interrupt();
+                                }
                                 reload(app, path, "reloaded after editing");
                                 watcher = watch(app);
                             }

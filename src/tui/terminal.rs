@@ -105,6 +105,15 @@ impl Signals {
         Ok(signals)
     }
 
+    /// Forgets a SIGINT: one sent while a child program (the editor) ran
+    /// was Ctrl-C typed for that program.
+    pub fn forget_interrupt(&self) {
+        let interrupted = Exit::Interrupted as usize;
+        let _ = self
+            .received
+            .compare_exchange(interrupted, 0, Ordering::SeqCst, Ordering::SeqCst);
+    }
+
     /// The exit asked for by the latest signal, if one came.
     pub fn received(&self) -> Option<Exit> {
         Exit::from_code(self.received.load(Ordering::SeqCst))
@@ -140,5 +149,15 @@ mod tests {
         assert_eq!(signals.received(), None);
         signal_hook::low_level::raise(signal_hook::consts::SIGHUP).unwrap();
         assert_eq!(signals.received(), Some(Exit::HungUp));
+        signals.forget_interrupt();
+        assert_eq!(
+            signals.received(),
+            Some(Exit::HungUp),
+            "only SIGINT is forgotten"
+        );
+        signal_hook::low_level::raise(SIGINT).unwrap();
+        assert_eq!(signals.received(), Some(Exit::Interrupted));
+        signals.forget_interrupt();
+        assert_eq!(signals.received(), None);
     }
 }
