@@ -8,6 +8,7 @@ pub mod filter;
 pub mod fix;
 pub mod graph;
 pub mod ids;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod report;
