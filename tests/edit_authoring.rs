@@ -551,3 +551,93 @@ fn set_quote_in_array_of_tables_spans() {
     let why = unsupported(set_quote("a", 2, "x", None, None), text);
     assert!(why.contains("has no span 3"), "{why}");
 }
+
+mod sequences {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    const IDS: [&str; 3] = ["gazette-march", "radio-april", "x"];
+
+    fn fixture() -> String {
+        format!(
+            "{BASE}\n# odd layout\n[claims.x]\n  topic = \"date\"\n  text = \"x\"\n  spans = [{{ source = \"radio\", quote = \"April\" }}]\n"
+        )
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        let id = (0..3usize).prop_map(|i| IDS[i].to_string());
+        let words = "[a-zA-Z '\"\\\\é]{1,12}";
+        let kind = prop_oneof![Just(RelationKind::Agrees), Just(RelationKind::Contradicts)];
+        prop_oneof![
+            (id.clone(), words).prop_map(|(claim, text)| Edit::SetText { claim, text }),
+            (id.clone(), proptest::option::of(words))
+                .prop_map(|(claim, note)| Edit::SetNote { claim, note }),
+            (
+                id.clone(),
+                id.clone(),
+                kind.clone(),
+                proptest::option::of(words)
+            )
+                .prop_map(|(claim, other, kind, note)| Edit::AddLink {
+                    claim,
+                    other,
+                    kind,
+                    note
+                }),
+            (id.clone(), id, kind).prop_map(|(claim, other, kind)| Edit::RemoveLink {
+                claim,
+                other,
+                kind
+            }),
+        ]
+    }
+
+    type Links = BTreeMap<(String, String), RelationKind>;
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.min(b).to_string(), a.max(b).to_string())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn the_loader_reads_back_every_edit(edits in proptest::collection::vec(edit(), 1..12)) {
+            let mut text = fixture();
+            let mut texts: BTreeMap<String, String> = BTreeMap::new();
+            let mut notes: BTreeMap<String, Option<String>> = BTreeMap::new();
+            let mut links: Links = BTreeMap::new();
+            links.insert(pair("gazette-march", "radio-april"), RelationKind::Contradicts);
+            for edit in edits {
+                let Ok(next) = edit.apply(&text) else { continue };
+                match &edit {
+                    Edit::SetText { claim, text } => { texts.insert(claim.clone(), text.clone()); }
+                    Edit::SetNote { claim, note } => { notes.insert(claim.clone(), note.clone()); }
+                    Edit::AddLink { claim, other, kind, .. } => {
+                        prop_assert!(links.insert(pair(claim, other), *kind).is_none());
+                    }
+                    Edit::RemoveLink { claim, other, kind } => {
+                        prop_assert_eq!(links.remove(&pair(claim, other)), Some(*kind));
+                    }
+                    _ => unreachable!(),
+                }
+                text = next;
+                let dataset = crux::load_str(Path::new("claims.toml"), text.clone());
+                prop_assert!(dataset.diagnostics.iter().all(|d| d.code.id() != "E0001"));
+                for (id, value) in &texts {
+                    prop_assert_eq!(&dataset.claim(id).unwrap().text, value);
+                }
+                for (id, value) in &notes {
+                    prop_assert_eq!(&dataset.claim(id).unwrap().note, value);
+                }
+                let read: Links = dataset
+                    .relations
+                    .iter()
+                    .map(|r| (pair(&dataset.claims[r.from].id, &dataset.claims[r.to].id), r.kind))
+                    .collect();
+                prop_assert_eq!(&read, &links);
+            }
+        }
+    }
+}
