@@ -6,6 +6,7 @@ pub mod diag;
 pub mod edit;
 pub mod filter;
 pub mod graph;
+pub mod ids;
 pub mod load;
 pub mod model;
 pub mod report;

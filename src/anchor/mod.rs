@@ -4,6 +4,7 @@
 //! verbatim, then, for quotes not found verbatim, in a normalized copy that
 //! forgives whitespace, typography and light markup.
 
+mod disambiguate;
 mod nearest;
 mod normalize;
 mod search;
@@ -14,6 +15,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
+pub use disambiguate::disambiguate;
 pub use normalize::{NormalizedText, normalize};
 
 /// One quote to place in a source text.

@@ -9,9 +9,15 @@
 //! [`Edit`] names one change; [`save`] is the one write path for all of
 //! them: atomic, and checked against what is on disk now.
 
+mod claim;
+mod doc;
+mod entries;
 mod file;
 mod layout;
+mod links;
+mod quote;
 mod status;
+mod text;
 
 use std::fmt;
 use std::io;
@@ -151,33 +157,182 @@ pub struct NewClaim {
 }
 
 impl Edit {
-    /// `text` with this change made and nothing else touched.
+    /// `text` with this change made and nothing else touched: comments,
+    /// blank lines, key order, quote styles, CRLF, a BOM and a missing final
+    /// newline all stay. The result is checked to mean exactly the old file
+    /// with this one change.
     pub fn apply(&self, text: &str) -> Result<String, EditError> {
         match self {
             Edit::SetStatus { claim, status } => set_status(text, claim, *status),
-            _ => Err(EditError::Unsupported(format!(
-                "`{}` is not supported yet",
-                self.describe()
-            ))),
+            Edit::SetText { claim, text: value } => {
+                text::set_claim_string(text, claim, "text", Some(value))
+            }
+            Edit::SetNote { claim, note } => {
+                text::set_claim_string(text, claim, "note", note.as_deref())
+            }
+            Edit::AddLink {
+                claim,
+                other,
+                kind,
+                note,
+            } => links::add_link(text, claim, other, *kind, note.as_deref()),
+            Edit::RemoveLink { claim, other, kind } => {
+                links::remove_link(text, claim, other, *kind)
+            }
+            Edit::AddClaim(new) => claim::add_claim(text, new),
+            Edit::RemoveClaim { claim, topic } => {
+                claim::remove_claim(text, claim, topic.as_deref())
+            }
+            Edit::SetQuote {
+                claim,
+                span,
+                quote,
+                prefix,
+                suffix,
+            } => quote::set_quote(
+                text,
+                claim,
+                *span,
+                quote::NewQuote {
+                    quote,
+                    prefix: prefix.as_deref(),
+                    suffix: suffix.as_deref(),
+                },
+            ),
         }
     }
 
-    /// What this edit changes, as it stands in `text` (`None` when absent
-    /// or unreadable). [`save`] merges into an outside change only when it
-    /// left this alone, or already made the same change.
+    /// What this edit changes, as it stands in `text` (`None` when the
+    /// claim is absent or the file unreadable). [`save`] merges into an
+    /// outside change only when it left this alone, or already made the
+    /// same change.
     pub fn touched(&self, text: &str) -> Option<String> {
+        if let Edit::SetStatus { claim, .. } = self {
+            return status::status_in(text, claim);
+        }
+        let model = doc::model(text)?;
+        let claim_of = |id: &str| doc::claim_in(&model, id);
+        let key = |id: &str, key: &str| Some(format!("{:?}", claim_of(id)?.get(key)));
         match self {
-            Edit::SetStatus { claim, .. } => status::status_in(text, claim),
-            _ => None,
+            Edit::SetStatus { .. } => None,
+            Edit::SetText { claim, .. } => key(claim, "text"),
+            Edit::SetNote { claim, .. } => key(claim, "note"),
+            Edit::AddLink { claim, other, .. } | Edit::RemoveLink { claim, other, .. } => Some(
+                format!("{:?}", links::declared_between(&model, claim, other)),
+            ),
+            Edit::AddClaim(new) => {
+                let topic = model.get("topics").and_then(|t| t.get(&new.topic));
+                Some(format!("{:?} {topic:?}", claim_of(&new.id)))
+            }
+            Edit::RemoveClaim { claim: id, .. } => Some(format!(
+                "{:?} {:?}",
+                claim_of(id),
+                links::linking_to(&model, id)
+            )),
+            Edit::SetQuote { claim, span, .. } => Some(format!(
+                "{:?}",
+                claim_of(claim)?.get("spans")?.as_array()?.get(*span)
+            )),
         }
     }
 
-    /// A short description for messages: `claim-id: confirmed`.
+    /// A short description for the status bar: `claim-id: confirmed`.
     pub fn describe(&self) -> String {
         match self {
             Edit::SetStatus { claim, status } => format!("{claim}: {}", status.as_str()),
-            other => format!("{other:?}"),
+            Edit::SetText { claim, .. } => format!("{claim}: text changed"),
+            Edit::SetNote {
+                claim,
+                note: Some(_),
+            } => format!("{claim}: note set"),
+            Edit::SetNote { claim, note: None } => format!("{claim}: note removed"),
+            Edit::AddLink {
+                claim, other, kind, ..
+            } => format!("linked {claim} ⟷ {other} ({})", kind.as_str()),
+            Edit::RemoveLink { claim, other, kind } => {
+                format!("unlinked {claim} ⟷ {other} ({})", kind.as_str())
+            }
+            Edit::AddClaim(new) if new.new_topic_question.is_some() => {
+                format!("added claim {} and topic {}", new.id, new.topic)
+            }
+            Edit::AddClaim(new) => format!("added claim {}", new.id),
+            Edit::RemoveClaim { claim, .. } => format!("removed claim {claim}"),
+            Edit::SetQuote { claim, span, .. } => {
+                format!("{claim}: quote {} replaced", span + 1)
+            }
         }
+    }
+
+    /// The edit that undoes this one, given the file as it was before this
+    /// one was applied; `None` when there is nothing to go back to (the
+    /// claim is not in `before`, or the edit removed a whole claim).
+    ///
+    /// A removed link comes back at the end of its array, on the side it
+    /// was declared on (the first side, when it was declared on both).
+    pub fn inverse(&self, before: &str) -> Option<Edit> {
+        let model = doc::model(before)?;
+        let old = |id: &str, key: &str| -> Option<Option<String>> {
+            let claim = doc::claim_in(&model, id)?;
+            Some(claim.get(key).and_then(|v| v.as_str()).map(str::to_string))
+        };
+        Some(match self {
+            Edit::SetStatus { claim, .. } => Edit::SetStatus {
+                claim: claim.clone(),
+                status: old(claim, "status")?
+                    .and_then(|s| Status::parse(&s))
+                    .unwrap_or_default(),
+            },
+            Edit::SetText { claim, .. } => Edit::SetText {
+                claim: claim.clone(),
+                text: old(claim, "text")??,
+            },
+            Edit::SetNote { claim, .. } => Edit::SetNote {
+                claim: claim.clone(),
+                note: old(claim, "note")?,
+            },
+            Edit::AddLink {
+                claim, other, kind, ..
+            } => Edit::RemoveLink {
+                claim: claim.clone(),
+                other: other.clone(),
+                kind: *kind,
+            },
+            Edit::RemoveLink { claim, other, kind } => {
+                let declared = links::declared_between(&model, claim, other);
+                let link = declared.into_iter().find(|d| d.kind == *kind)?;
+                Edit::AddLink {
+                    claim: link.on,
+                    other: link.other,
+                    kind: link.kind,
+                    note: link.note,
+                }
+            }
+            Edit::AddClaim(new) => Edit::RemoveClaim {
+                claim: new.id.clone(),
+                topic: new.new_topic_question.as_ref().map(|_| new.topic.clone()),
+            },
+            Edit::RemoveClaim { .. } => return None,
+            Edit::SetQuote { claim, span, .. } => {
+                let span_table = doc::claim_in(&model, claim)?
+                    .get("spans")?
+                    .as_array()?
+                    .get(*span)?
+                    .as_table()?;
+                let text = |key: &str| {
+                    span_table
+                        .get(key)
+                        .and_then(|v| v.as_str())
+                        .map(str::to_string)
+                };
+                Edit::SetQuote {
+                    claim: claim.clone(),
+                    span: *span,
+                    quote: text("quote")?,
+                    prefix: text("prefix"),
+                    suffix: text("suffix"),
+                }
+            }
+        })
     }
 }
 

@@ -2,12 +2,12 @@
 
 use std::ops::Range;
 
-use toml_edit::{Document, Item, Table, TomlError, Value};
+use toml_edit::{Document, Item, Table, Value};
 
 use super::EditError;
+use super::doc::{claim, parse};
 use super::layout::{indentation, insert_inline, insert_line, line_start};
 use crate::model::Status;
-use crate::text::LineIndex;
 
 /// Returns `text` with only claim `claim_id`'s status changed: the value
 /// replaced in place if present (keeping its quote style, same-line comment
@@ -33,25 +33,6 @@ pub fn set_status(text: &str, claim_id: &str, status: Status) -> Result<String, 
         )));
     }
     Ok(out)
-}
-
-fn parse(text: &str) -> Result<Document<&str>, EditError> {
-    Document::parse(text).map_err(|e| unparsable(text, &e))
-}
-
-fn unparsable(text: &str, error: &TomlError) -> EditError {
-    let message = error.message().trim();
-    EditError::Unparsable(match error.span() {
-        Some(span) => {
-            let at = LineIndex::new(text).line_col(text, span.start);
-            format!("line {}, column {}: {message}", at.line, at.col)
-        }
-        None => message.to_string(),
-    })
-}
-
-fn claim<'d>(doc: &'d Document<&str>, claim_id: &str) -> Option<&'d Item> {
-    doc.get("claims")?.get(claim_id)
 }
 
 fn status_of<'d>(doc: &'d Document<&str>, claim_id: &str) -> Option<&'d str> {

@@ -1,0 +1,64 @@
+//! Replacing one span's quote, prefix and suffix.
+
+use toml_edit::{Item, Value};
+
+use super::EditError;
+use super::doc::{Container, claim, claim_mut, parse, splice_all, verify};
+use super::entries::set_string;
+
+pub(super) struct NewQuote<'a> {
+    pub quote: &'a str,
+    pub prefix: Option<&'a str>,
+    pub suffix: Option<&'a str>,
+}
+
+pub(super) fn set_quote(
+    text: &str,
+    claim_id: &str,
+    index: usize,
+    new: NewQuote<'_>,
+) -> Result<String, EditError> {
+    let unsupported = |why: String| EditError::Unsupported(format!("claim `{claim_id}` {why}"));
+    let doc = parse(text)?;
+    let item = claim(&doc, claim_id).ok_or_else(|| EditError::NoSuchClaim(claim_id.into()))?;
+    let table = Container::of(item).ok_or_else(|| unsupported("has no table of its own".into()))?;
+    let span = match (table.value("spans"), table.item("spans")) {
+        (Some(Value::Array(spans)), _) => spans
+            .get(index)
+            .and_then(Value::as_inline_table)
+            .map(Container::Inline),
+        (_, Some(Item::ArrayOfTables(spans))) => spans.get(index).map(Container::Table),
+        _ => None,
+    };
+    let span = span.ok_or_else(|| unsupported(format!("has no span {}", index + 1)))?;
+    let mut splices = Vec::new();
+    for (key, value) in [
+        ("quote", Some(new.quote)),
+        ("prefix", new.prefix),
+        ("suffix", new.suffix),
+    ] {
+        let changed = set_string(text, span, key, value)
+            .map_err(|why| unsupported(format!("span {}: {why}", index + 1)))?;
+        splices.extend(changed);
+    }
+    verify(text, splice_all(text, splices), |model| {
+        let span = claim_mut(model, claim_id).and_then(|c| {
+            c.get_mut("spans")?
+                .as_array_mut()?
+                .get_mut(index)?
+                .as_table_mut()
+        });
+        if let Some(span) = span {
+            for (key, value) in [
+                ("quote", Some(new.quote)),
+                ("prefix", new.prefix),
+                ("suffix", new.suffix),
+            ] {
+                match value {
+                    Some(value) => span.insert(key.into(), value.into()),
+                    None => span.remove(key),
+                };
+            }
+        }
+    })
+}

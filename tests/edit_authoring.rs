@@ -1,0 +1,553 @@
+//! Authoring edits on the bytes of a claims file: each one changes only
+//! what it must, in the file's own style, and its inverse gives the file
+//! back byte for byte.
+
+use crux::edit::{Edit, EditError, NewClaim};
+use crux::model::{RelationKind, Status};
+
+const BASE: &str = r#"# Claims about the harbour closure.
+title = "Harbour"
+
+[sources.gazette]
+path = "gazette.txt"
+
+[sources.radio]
+path = "radio.txt"
+
+[topics.date]
+question = "When did the harbour close?"
+
+# --- When did it close? ---
+[claims.gazette-march]
+topic = "date"
+text = "It closed in March."   # the headline
+spans = [
+  { source = "gazette", quote = "closed in March" },
+]
+contradicts = [
+  { claim = "radio-april", note = "a month apart" },
+]
+note = 'checked twice' # by Ann
+
+[claims.radio-april]
+topic = "date"
+text = 'It closed in April.'
+spans = [{ source = "radio", quote = "April", prefix = "in" }]
+"#;
+
+fn apply(edit: &Edit, text: &str) -> String {
+    edit.apply(text)
+        .unwrap_or_else(|e| panic!("{edit:?} failed: {e}"))
+}
+
+/// Applies `edit` to `before`, checks the result is `expected` and that
+/// the inverse gives `before` back.
+fn check(edit: Edit, before: &str, expected: &str) {
+    let after = apply(&edit, before);
+    assert_eq!(after, expected, "after {edit:?}");
+    let inverse = edit.inverse(before).expect("an inverse");
+    assert_eq!(
+        apply(&inverse, &after),
+        before,
+        "undoing {edit:?} with {inverse:?}"
+    );
+}
+
+/// Like [`check`], for an edit whose inverse cannot give the same bytes
+/// back (a removed line's comment, a string style that had to change):
+/// the inverse gives `undone`.
+fn check_lossy(edit: Edit, before: &str, expected: &str, undone: &str) {
+    let after = apply(&edit, before);
+    assert_eq!(after, expected, "after {edit:?}");
+    let inverse = edit.inverse(before).expect("an inverse");
+    assert_eq!(
+        apply(&inverse, &after),
+        undone,
+        "undoing {edit:?} with {inverse:?}"
+    );
+}
+
+fn unsupported(edit: Edit, text: &str) -> String {
+    match edit.apply(text) {
+        Err(EditError::Unsupported(why)) => why,
+        other => panic!("expected Unsupported for {edit:?}, got {other:?}"),
+    }
+}
+
+fn set_text(claim: &str, text: &str) -> Edit {
+    Edit::SetText {
+        claim: claim.into(),
+        text: text.into(),
+    }
+}
+
+fn set_note(claim: &str, note: Option<&str>) -> Edit {
+    Edit::SetNote {
+        claim: claim.into(),
+        note: note.map(Into::into),
+    }
+}
+
+#[test]
+fn set_text_replaces_the_value_keeping_comment_and_quote_style() {
+    check(
+        set_text("gazette-march", "It shut in \"March\"."),
+        BASE,
+        &BASE.replace(
+            "text = \"It closed in March.\"   # the headline",
+            "text = \"It shut in \\\"March\\\".\"   # the headline",
+        ),
+    );
+    check(
+        set_text("radio-april", "Shut in April."),
+        BASE,
+        &BASE.replace("text = 'It closed in April.'", "text = 'Shut in April.'"),
+    );
+}
+
+#[test]
+fn a_literal_string_that_cannot_hold_the_value_becomes_a_basic_one() {
+    check_lossy(
+        set_text("radio-april", "It's April."),
+        BASE,
+        &BASE.replace("text = 'It closed in April.'", "text = \"It's April.\""),
+        &BASE.replace(
+            "text = 'It closed in April.'",
+            "text = \"It closed in April.\"",
+        ),
+    );
+}
+
+#[test]
+fn set_note_replaces_inserts_and_removes_the_line() {
+    check(
+        set_note("gazette-march", Some("once")),
+        BASE,
+        &BASE.replace("note = 'checked twice' # by Ann", "note = 'once' # by Ann"),
+    );
+    check_lossy(
+        set_note("gazette-march", None),
+        BASE,
+        &BASE.replace("note = 'checked twice' # by Ann\n", ""),
+        &BASE.replace(
+            "note = 'checked twice' # by Ann",
+            "note = \"checked twice\"",
+        ),
+    );
+    check(
+        set_note("radio-april", Some("from the 6 pm bulletin")),
+        BASE,
+        &format!("{BASE}note = \"from the 6 pm bulletin\"\n"),
+    );
+}
+
+#[test]
+fn note_edits_keep_crlf_bom_and_a_missing_final_newline() {
+    let text = "\u{feff}[claims.a]\r\ntopic = \"t\"\r\nnote = \"x\" # why\r\n\r\n[claims.b]\r\ntopic = \"t\"";
+    check_lossy(
+        set_note("a", None),
+        text,
+        "\u{feff}[claims.a]\r\ntopic = \"t\"\r\n\r\n[claims.b]\r\ntopic = \"t\"",
+        "\u{feff}[claims.a]\r\ntopic = \"t\"\r\nnote = \"x\"\r\n\r\n[claims.b]\r\ntopic = \"t\"",
+    );
+    check(
+        set_note("b", Some("y")),
+        text,
+        "\u{feff}[claims.a]\r\ntopic = \"t\"\r\nnote = \"x\" # why\r\n\r\n[claims.b]\r\ntopic = \"t\"\r\nnote = \"y\"",
+    );
+}
+
+#[test]
+fn text_and_note_in_inline_and_dotted_claims() {
+    let text =
+        "[claims]\na = { topic = \"t\", note = \"x\" } # keep\nb.topic = \"t\"\nb.text = \"old\"\n";
+    check(
+        set_note("a", None),
+        text,
+        "[claims]\na = { topic = \"t\" } # keep\nb.topic = \"t\"\nb.text = \"old\"\n",
+    );
+    assert_eq!(
+        apply(&set_text("a", "new"), text),
+        "[claims]\na = { topic = \"t\", note = \"x\", text = \"new\" } # keep\nb.topic = \"t\"\nb.text = \"old\"\n",
+    );
+    check(
+        set_text("b", "new"),
+        text,
+        "[claims]\na = { topic = \"t\", note = \"x\" } # keep\nb.topic = \"t\"\nb.text = \"new\"\n",
+    );
+    check(
+        set_note("b", Some("n")),
+        text,
+        "[claims]\na = { topic = \"t\", note = \"x\" } # keep\nb.topic = \"t\"\nb.text = \"old\"\nb.note = \"n\"\n",
+    );
+}
+
+#[test]
+fn multi_line_strings_keep_their_style() {
+    let text = "[claims.a]\ntext = '''\nfirst line\nsecond'''\n";
+    check(
+        set_text("a", "one\ntwo"),
+        text,
+        "[claims.a]\ntext = '''\none\ntwo'''\n",
+    );
+    let text = "[claims.a]\ntext = \"\"\"old\"\"\"\n";
+    check(
+        set_text("a", "say \"hi\"\nback\\slash"),
+        text,
+        "[claims.a]\ntext = \"\"\"say \\\"hi\\\"\nback\\\\slash\"\"\"\n",
+    );
+}
+
+#[test]
+fn text_edits_refuse_unknown_claims_and_odd_values() {
+    assert!(matches!(
+        set_text("nobody", "x").apply(BASE),
+        Err(EditError::NoSuchClaim(id)) if id == "nobody"
+    ));
+    let why = unsupported(set_text("a", "x"), "[claims.a]\ntext = 3\n");
+    assert!(why.contains("not a plain string"), "{why}");
+}
+
+#[test]
+fn status_inverse_goes_back_to_the_old_status_or_unreviewed() {
+    let edit = Edit::SetStatus {
+        claim: "radio-april".into(),
+        status: Status::Confirmed,
+    };
+    assert_eq!(
+        edit.inverse(BASE),
+        Some(Edit::SetStatus {
+            claim: "radio-april".into(),
+            status: Status::Unreviewed
+        })
+    );
+}
+
+fn add_link(claim: &str, other: &str, kind: RelationKind, note: Option<&str>) -> Edit {
+    Edit::AddLink {
+        claim: claim.into(),
+        other: other.into(),
+        kind,
+        note: note.map(Into::into),
+    }
+}
+
+fn remove_link(claim: &str, other: &str, kind: RelationKind) -> Edit {
+    Edit::RemoveLink {
+        claim: claim.into(),
+        other: other.into(),
+        kind,
+    }
+}
+
+const LINKS: &str = "[claims.a]\ntopic = \"t\"\nagrees = [\n  \"b\",   # same month\n  { claim = \"c\", note = \"n\" },\n]\n\n[claims.b]\ntopic = \"t\"\ncontradicts = [\"c\"]\n\n[claims.c]\ntopic = \"t\" # last\n\n[claims.d]\ntopic = \"t\"\nagrees = [\n  \"b\"\n]\n\n[claims.e]\ntopic = \"t\"\n";
+
+#[test]
+fn add_link_appends_to_a_multi_line_array_in_its_style() {
+    check(
+        add_link("a", "d", RelationKind::Agrees, Some("also \"March\"")),
+        LINKS,
+        &LINKS.replace(
+            "  { claim = \"c\", note = \"n\" },\n]",
+            "  { claim = \"c\", note = \"n\" },\n  { claim = \"d\", note = \"also \\\"March\\\"\" },\n]",
+        ),
+    );
+    // No trailing comma: the last entry gets one, the new one does not.
+    check_lossy(
+        add_link("d", "c", RelationKind::Agrees, None),
+        LINKS,
+        &LINKS.replace("agrees = [\n  \"b\"\n]", "agrees = [\n  \"b\",\n  \"c\"\n]"),
+        &LINKS.replace("agrees = [\n  \"b\"\n]", "agrees = [\n  \"b\",\n]"),
+    );
+}
+
+#[test]
+fn add_link_appends_to_a_one_line_array() {
+    check(
+        add_link("b", "e", RelationKind::Contradicts, None),
+        LINKS,
+        &LINKS.replace("contradicts = [\"c\"]", "contradicts = [\"c\", \"e\"]"),
+    );
+}
+
+#[test]
+fn add_link_creates_the_array_in_the_multi_line_style() {
+    check(
+        add_link("c", "d", RelationKind::Contradicts, Some("n")),
+        LINKS,
+        &LINKS.replace(
+            "topic = \"t\" # last\n",
+            "topic = \"t\" # last\ncontradicts = [\n  { claim = \"d\", note = \"n\" },\n]\n",
+        ),
+    );
+    let inline = "[claims]\na = { topic = \"t\" }\nb = { topic = \"t\", agrees = [] }\n";
+    check(
+        add_link("a", "b", RelationKind::Agrees, None),
+        inline,
+        "[claims]\na = { topic = \"t\", agrees = [\"b\"] }\nb = { topic = \"t\", agrees = [] }\n",
+    );
+    assert_eq!(
+        apply(&add_link("b", "a", RelationKind::Agrees, None), inline),
+        "[claims]\na = { topic = \"t\" }\nb = { topic = \"t\", agrees = [\"a\"] }\n",
+    );
+}
+
+#[test]
+fn add_link_keeps_crlf() {
+    let text = "[claims.a]\r\ntopic = \"t\"\r\n\r\n[claims.b]\r\ntopic = \"t\"\r\n";
+    check(
+        add_link("a", "b", RelationKind::Agrees, None),
+        text,
+        "[claims.a]\r\ntopic = \"t\"\r\nagrees = [\r\n  \"b\",\r\n]\r\n\r\n[claims.b]\r\ntopic = \"t\"\r\n",
+    );
+}
+
+#[test]
+fn add_link_refuses_existing_self_and_unknown_links() {
+    let why = unsupported(add_link("b", "a", RelationKind::Contradicts, None), LINKS);
+    assert!(
+        why.contains("already linked (agrees, declared on `a`)"),
+        "{why}"
+    );
+    let why = unsupported(add_link("c", "b", RelationKind::Agrees, None), LINKS);
+    assert!(
+        why.contains("already linked (contradicts, declared on `b`)"),
+        "{why}"
+    );
+    let why = unsupported(add_link("a", "a", RelationKind::Agrees, None), LINKS);
+    assert!(why.contains("itself"), "{why}");
+    let why = unsupported(add_link("a", "zz", RelationKind::Agrees, None), LINKS);
+    assert!(why.contains("no claim `zz`"), "{why}");
+}
+
+#[test]
+fn remove_link_removes_the_whole_line_or_the_item() {
+    // The line goes with its comment; the inverse comes back at the end.
+    check_lossy(
+        remove_link("b", "a", RelationKind::Agrees),
+        LINKS,
+        &LINKS.replace("  \"b\",   # same month\n", ""),
+        &LINKS.replace(
+            "  \"b\",   # same month\n  { claim = \"c\", note = \"n\" },\n",
+            "  { claim = \"c\", note = \"n\" },\n  \"b\",\n",
+        ),
+    );
+    check(
+        remove_link("a", "c", RelationKind::Agrees),
+        LINKS,
+        &LINKS.replace("  { claim = \"c\", note = \"n\" },\n", ""),
+    );
+    let text = "[claims.a]\nagrees = [\"b\", \"c\"] # two\n[claims.b]\n[claims.c]\n";
+    check_lossy(
+        remove_link("a", "b", RelationKind::Agrees),
+        text,
+        "[claims.a]\nagrees = [\"c\"] # two\n[claims.b]\n[claims.c]\n",
+        "[claims.a]\nagrees = [\"c\", \"b\"] # two\n[claims.b]\n[claims.c]\n",
+    );
+    check(
+        remove_link("c", "a", RelationKind::Agrees),
+        text,
+        "[claims.a]\nagrees = [\"b\"] # two\n[claims.b]\n[claims.c]\n",
+    );
+}
+
+#[test]
+fn remove_link_drops_an_emptied_array_and_both_declarations() {
+    // Re-created in the multi-line style.
+    check_lossy(
+        remove_link("b", "c", RelationKind::Contradicts),
+        LINKS,
+        &LINKS.replace("contradicts = [\"c\"]\n", ""),
+        &LINKS.replace("contradicts = [\"c\"]\n", "contradicts = [\n  \"c\",\n]\n"),
+    );
+    check_lossy(
+        remove_link("b", "d", RelationKind::Agrees),
+        LINKS,
+        &LINKS.replace("\nagrees = [\n  \"b\"\n]\n", "\n"),
+        &LINKS.replace("agrees = [\n  \"b\"\n]", "agrees = [\n  \"b\",\n]"),
+    );
+    let both = "[claims.a]\ncontradicts = [\"b\"]\n\n[claims.b]\ncontradicts = [\"a\"]\n";
+    assert_eq!(
+        apply(&remove_link("a", "b", RelationKind::Contradicts), both),
+        "[claims.a]\n\n[claims.b]\n"
+    );
+    let why = unsupported(remove_link("a", "b", RelationKind::Agrees), both);
+    assert!(why.contains("no `agrees` link"), "{why}");
+}
+
+fn new_claim(id: &str, topic: &str, question: Option<&str>) -> NewClaim {
+    NewClaim {
+        id: id.into(),
+        topic: topic.into(),
+        new_topic_question: question.map(Into::into),
+        text: "It closed on 3 March.".into(),
+        source: "gazette".into(),
+        quote: "closed \"on 3 March\"".into(),
+        prefix: None,
+        suffix: Some("after".into()),
+    }
+}
+
+const NEW_CLAIM: &str = "[claims.gazette-3-march]\ntopic = \"date\"\ntext = \"It closed on 3 March.\"\nspans = [\n  { source = \"gazette\", quote = \"closed \\\"on 3 March\\\"\", suffix = \"after\" },\n]\n";
+
+#[test]
+fn add_claim_goes_after_the_last_claim_of_its_topic() {
+    let text = BASE.replace(
+        "[claims.radio-april]",
+        "[claims.radio-april]\n# (kept with radio-april)",
+    ) + "\n# --- Other ---\n[claims.other]\ntopic = \"other\"\n";
+    let expected = text.replace(
+        "prefix = \"in\" }]\n",
+        &format!("prefix = \"in\" }}]\n\n{NEW_CLAIM}"),
+    );
+    check(
+        Edit::AddClaim(new_claim("gazette-3-march", "date", None)),
+        &text,
+        &expected,
+    );
+}
+
+#[test]
+fn add_claim_with_a_new_topic_adds_the_topic_and_a_group_at_the_end() {
+    let expected = BASE
+        .replace(
+            "question = \"When did the harbour close?\"\n",
+            "question = \"When did the harbour close?\"\n\n[topics.reopen]\nquestion = \"When will it\\nreopen?\"\n",
+        )
+        + "\n# When will it reopen?\n"
+        + &NEW_CLAIM.replace("\"date\"", "\"reopen\"").replace("gazette-3-march", "\"odd id\"");
+    check(
+        Edit::AddClaim(new_claim("odd id", "reopen", Some("When will it\nreopen?"))),
+        BASE,
+        &expected,
+    );
+}
+
+#[test]
+fn add_claim_keeps_crlf_and_a_missing_final_newline() {
+    let text = "[sources.gazette]\r\npath = \"g.txt\"\r\n\r\n[topics.date]\r\nquestion = \"Q\"\r\n\r\n[claims.a]\r\ntopic = \"date\"";
+    let expected = format!(
+        "{text}\r\n\r\n{}",
+        NEW_CLAIM.trim_end().replace('\n', "\r\n")
+    );
+    check(
+        Edit::AddClaim(new_claim("gazette-3-march", "date", None)),
+        text,
+        &expected,
+    );
+}
+
+#[test]
+fn add_claim_refuses_duplicates_and_unknown_names() {
+    let why = unsupported(Edit::AddClaim(new_claim("radio-april", "date", None)), BASE);
+    assert!(why.contains("already a claim `radio-april`"), "{why}");
+    let why = unsupported(Edit::AddClaim(new_claim("x", "date", Some("Q?"))), BASE);
+    assert!(why.contains("already a topic `date`"), "{why}");
+    let why = unsupported(Edit::AddClaim(new_claim("x", "nope", None)), BASE);
+    assert!(why.contains("no topic `nope`"), "{why}");
+}
+
+#[test]
+fn remove_claim_takes_its_lines_and_one_blank_line() {
+    let text = "[claims.a]\ntopic = \"t\"\n\n# about b\n[claims.b]\ntopic = \"t\"\n\n[[claims.b.spans]]\nsource = \"s\"\n\n# about c\n[claims.c]\ntopic = \"t\"\n";
+    assert_eq!(
+        apply(
+            &Edit::RemoveClaim {
+                claim: "b".into(),
+                topic: None
+            },
+            text
+        ),
+        "[claims.a]\ntopic = \"t\"\n\n# about b\n# about c\n[claims.c]\ntopic = \"t\"\n"
+    );
+    assert_eq!(
+        apply(
+            &Edit::RemoveClaim {
+                claim: "c".into(),
+                topic: Some("t".into())
+            },
+            text
+        ),
+        "[claims.a]\ntopic = \"t\"\n\n# about b\n[claims.b]\ntopic = \"t\"\n\n[[claims.b.spans]]\nsource = \"s\"\n\n# about c\n"
+    );
+    let inline = "[claims]\na = { topic = \"t\" }\nb = { topic = \"t\" } # b\n";
+    assert_eq!(
+        apply(
+            &Edit::RemoveClaim {
+                claim: "b".into(),
+                topic: None
+            },
+            inline
+        ),
+        "[claims]\na = { topic = \"t\" }\n"
+    );
+}
+
+#[test]
+fn remove_claim_refuses_a_claim_others_link_to() {
+    let why = unsupported(
+        Edit::RemoveClaim {
+            claim: "radio-april".into(),
+            topic: None,
+        },
+        BASE,
+    );
+    assert!(
+        why.contains("`gazette-march` link(s) to `radio-april`"),
+        "{why}"
+    );
+}
+
+fn set_quote(
+    claim: &str,
+    span: usize,
+    quote: &str,
+    prefix: Option<&str>,
+    suffix: Option<&str>,
+) -> Edit {
+    Edit::SetQuote {
+        claim: claim.into(),
+        span,
+        quote: quote.into(),
+        prefix: prefix.map(Into::into),
+        suffix: suffix.map(Into::into),
+    }
+}
+
+#[test]
+fn set_quote_in_inline_spans() {
+    check(
+        set_quote("gazette-march", 0, "closed in “March”", None, Some("1999")),
+        BASE,
+        &BASE.replace(
+            "{ source = \"gazette\", quote = \"closed in March\" }",
+            "{ source = \"gazette\", quote = \"closed in “March”\", suffix = \"1999\" }",
+        ),
+    );
+    check(
+        set_quote("radio-april", 0, "April", Some("in early"), None),
+        BASE,
+        &BASE.replace("prefix = \"in\" }]", "prefix = \"in early\" }]"),
+    );
+    check_lossy(
+        set_quote("radio-april", 0, "in April", None, None),
+        BASE,
+        &BASE.replace(
+            "quote = \"April\", prefix = \"in\" }]",
+            "quote = \"in April\" }]",
+        ),
+        BASE,
+    );
+}
+
+#[test]
+fn set_quote_in_array_of_tables_spans() {
+    let text = "[claims.a]\ntopic = \"t\"\n\n[[claims.a.spans]]\nsource = \"s\"\nquote = 'one'\n\n[[claims.a.spans]]\nsource = \"s\"\nquote = 'two' # second\nprefix = \"x\"\n";
+    check(
+        set_quote("a", 1, "three", None, Some("after")),
+        text,
+        "[claims.a]\ntopic = \"t\"\n\n[[claims.a.spans]]\nsource = \"s\"\nquote = 'one'\n\n[[claims.a.spans]]\nsource = \"s\"\nquote = 'three' # second\nsuffix = \"after\"\n",
+    );
+    let why = unsupported(set_quote("a", 2, "x", None, None), text);
+    assert!(why.contains("has no span 3"), "{why}");
+}
