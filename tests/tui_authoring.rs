@@ -229,11 +229,19 @@ fn a_claim_on_a_new_topic_with_the_quote_as_its_text() {
     let (asked, input) = flow.prompt().unwrap();
     assert_eq!(asked, "new topic's id");
     assert_eq!(input.text, "how-many-drones-struck-nakhchivan");
-    let effects = keys(&mut app, "\x15drone-count\n\n\x15four-drones\n");
+    let effects = keys(&mut app, "\x15drone-count\n\n");
+    assert!(effects.is_empty());
+    let (asked, input) = app.flow.as_ref().unwrap().prompt().unwrap();
+    assert_eq!(asked, "claim id");
+    assert_eq!(
+        input.text, "houe-four-iranian-drones",
+        "suggested from the text"
+    );
+    let effects = keys(&mut app, "\n");
     assert_eq!(
         effects,
         the_new_claim(
-            "four-drones",
+            "houe-four-iranian-drones",
             "drone-count",
             Some("How many drones struck Nakhchivan?"),
             "four Iranian drones had taken part in the attack"

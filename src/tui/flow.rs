@@ -6,7 +6,7 @@ use super::keymap::Context;
 use super::widget::picker::Picker;
 use super::widget::text_input::TextInput;
 use crate::edit::Edit;
-use crate::model::RelationKind;
+use crate::model::{Dataset, RelationKind};
 
 #[derive(Debug, Clone)]
 pub enum Flow {
@@ -181,28 +181,16 @@ impl Flow {
     }
 }
 
-/// A topic id made from its question: lowercase words joined by `-`, at
-/// most five, and not one of `taken`.
-pub fn topic_slug(question: &str, taken: &[&str]) -> String {
-    let words: Vec<String> = question
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| w.is_ascii())
-        .take(5)
-        .collect();
+/// An unused topic id made from its question: its first five words.
+pub fn topic_id_for(dataset: &Dataset, question: &str) -> String {
+    let slug = crate::ids::slug(question);
+    let words: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).take(5).collect();
     let base = if words.is_empty() {
         "topic".to_string()
     } else {
         words.join("-")
     };
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while taken.contains(&candidate.as_str()) {
-        candidate = format!("{base}-{n}");
-        n += 1;
-    }
-    candidate
+    crate::ids::unique(&base, |id| dataset.topic_index(id).is_some())
 }
 
 /// Whether `id` can be written as a bare TOML key, as every id in a
@@ -219,13 +207,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs_are_short_and_unique() {
+    fn topic_ids_are_short_and_unused() {
+        let text = "[topics.aid]\nquestion = \"q\"\n";
+        let dataset = crate::load_str(std::path::Path::new("claims.toml"), text.to_string());
         assert_eq!(
-            topic_slug("How many drones struck Nakhchivan on 5 March?", &[]),
+            topic_id_for(&dataset, "How many drones struck Nakhchivan on 5 March?"),
             "how-many-drones-struck-nakhchivan"
         );
-        assert_eq!(topic_slug("Aid?", &["aid"]), "aid-2");
-        assert_eq!(topic_slug("¿?", &[]), "topic");
+        assert_eq!(topic_id_for(&dataset, "Aid?"), "aid-2");
+        assert_eq!(topic_id_for(&dataset, "¿?"), "topic");
     }
 
     #[test]

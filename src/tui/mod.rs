@@ -5,7 +5,6 @@
 pub mod action;
 pub mod app;
 pub mod data;
-mod draft;
 mod editor;
 pub mod effect;
 pub mod flow;
@@ -178,11 +177,7 @@ fn carry_out(app: &mut App, path: &Path, effect: Effect) {
 /// an edit merged into an outside change) reloads the file.
 fn apply(app: &mut App, path: &Path, edit: crate::edit::Edit, undoing: bool) {
     let before = app.dataset().text.clone();
-    let undo = if undoing {
-        None
-    } else {
-        draft::undo_of(&edit, app.dataset())
-    };
+    let undo = if undoing { None } else { edit.inverse(&before) };
     match crate::edit::save(path, &before, &edit) {
         Ok(saved) if !saved.reapplied && matches!(edit, crate::edit::Edit::SetStatus { .. }) => {
             app.status_saved(&edit, undo, saved.text);

@@ -3,10 +3,9 @@
 
 use super::super::action::Action;
 use super::super::app::{App, Pane};
-use super::super::draft;
 use super::super::effect::Effect;
 use super::super::flow::{
-    Flow, LinkFlow, LinkStep, NewClaimFlow, NewClaimStep, is_plain_id, topic_slug,
+    Flow, LinkFlow, LinkStep, NewClaimFlow, NewClaimStep, is_plain_id, topic_id_for,
 };
 use super::super::widget::picker::{PickItem, Picked, Picker};
 use super::super::widget::text_input::TextInput;
@@ -109,8 +108,7 @@ fn accept_new_claim(app: &mut App, mut new: NewClaimFlow) -> Next {
                 app.warn("a topic needs a question");
                 return stay(Flow::NewClaim(new));
             }
-            let taken: Vec<&str> = dataset.topics.iter().map(|t| t.id.as_str()).collect();
-            let slug = topic_slug(question, &taken);
+            let slug = topic_id_for(dataset, question);
             new.new_topic_question = Some(question.to_string());
             new.step = NewClaimStep::TopicId(TextInput::new(slug));
         }
@@ -131,7 +129,7 @@ fn accept_new_claim(app: &mut App, mut new: NewClaimFlow) -> Next {
                 app.warn("a claim needs a text");
             } else {
                 new.text = text.to_string();
-                let id = draft::claim_id(dataset, &new.source, text);
+                let id = crate::ids::suggest_claim_id(dataset, &new.source, text);
                 new.step = NewClaimStep::Id(TextInput::new(id));
             }
         }

@@ -3,7 +3,6 @@
 
 use super::super::action::Action;
 use super::super::app::{App, Mode, Reader};
-use super::super::draft;
 use super::super::flow::{Flow, NewClaimFlow, NewClaimStep};
 use super::super::selection::{self, Unit};
 use super::super::widget::picker::{PickItem, Picker};
@@ -156,7 +155,7 @@ pub fn new_claim(app: &mut App) {
         app.warn("the selection is only blank space: extend it over some words");
         return;
     }
-    let (quote, prefix, suffix) = draft::quote_at(document, original);
+    let (quote, prefix, suffix) = crate::anchor::disambiguate(document, original);
     let topics = app
         .dataset()
         .topics
