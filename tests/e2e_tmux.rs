@@ -217,8 +217,8 @@ fn a_claim_from_a_selected_passage_linked_to_another() {
     tmux.send(&["c"]);
     tmux.wait_for("topic — 3/3");
     tmux.type_text("origin");
-    let screen = tmux.wait_for("topic — 1/3");
-    assert!(screen.contains("> origin"), "{screen}");
+    let screen = tmux.wait_for("> origin");
+    assert!(screen.contains("topic — 1/3"), "{screen}");
     tmux.send(&["Enter"]);
     tmux.wait_for("claim text:");
     tmux.send(&["C-u"]);
