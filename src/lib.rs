@@ -5,6 +5,7 @@ pub mod anchor;
 pub mod diag;
 pub mod edit;
 pub mod filter;
+pub mod fix;
 pub mod graph;
 pub mod ids;
 pub mod load;

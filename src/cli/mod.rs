@@ -1,6 +1,8 @@
 //! Command-line interface: argument definitions and dispatch.
 
 mod check;
+mod fix;
+mod init;
 mod list;
 mod report;
 
@@ -31,6 +33,27 @@ enum Command {
     Show(ShowArgs),
     /// A report of the claims and their disputes: Markdown, HTML or JSON.
     Report(ReportArgs),
+    /// Rewrite quotes that match only loosely to the exact text of their source.
+    Fix(FixArgs),
+    /// Write a starting claims.toml for the documents in a folder.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+struct FixArgs {
+    /// Claims file.
+    #[arg(default_value = "claims.toml")]
+    file: PathBuf,
+    /// Print the changes as a diff and write nothing.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// Folder holding the documents; claims.toml is written there.
+    #[arg(default_value = ".")]
+    dir: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -175,6 +198,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::List(args)) => list::list(&args),
         Some(Command::Show(args)) => list::show(&args),
         Some(Command::Report(args)) => report::run(&args),
+        Some(Command::Fix(args)) => fix::run(&args),
+        Some(Command::Init(args)) => init::run(&args),
         None => crux::tui::run(&cli.file),
     }
 }

@@ -1,0 +1,90 @@
+//! `crux fix`: rewrite quotes to the exact text of their sources.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::{FixArgs, display_path, load_readable};
+use crux::diag::{Code, render_human};
+use crux::edit::{self, EditError};
+use crux::text::visible;
+
+/// The diagnostics `crux fix` is about; any left means exit 1.
+const QUOTE_CODES: [Code; 3] = [
+    Code::QuoteNormalized,
+    Code::QuoteNotFound,
+    Code::QuoteAmbiguous,
+];
+
+pub(super) fn run(args: &FixArgs) -> ExitCode {
+    let Some(dataset) = load_readable(&args.file) else {
+        return ExitCode::from(2);
+    };
+    let path = display_path(&args.file);
+    let fixes = crux::fix::plan(&dataset);
+    let mut text = dataset.text.clone();
+    let mut fixed = 0;
+    let mut err = std::io::stderr().lock();
+    for fix in &fixes {
+        let edit = fix.edit();
+        let result = if args.dry_run {
+            edit.apply(&text)
+        } else {
+            edit::save(&args.file, &text, &edit).map(|saved| saved.text)
+        };
+        match result {
+            Ok(new) => {
+                text = new;
+                fixed += 1;
+            }
+            Err(e @ (EditError::Io(_) | EditError::Conflict { .. })) => {
+                let _ = writeln!(err, "error: {}", visible(&e.to_string()));
+                return ExitCode::from(2);
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "warning: {}: {}",
+                    visible(&fix.describe()),
+                    visible(&e.to_string())
+                );
+            }
+        }
+    }
+    print!("{}", visible(&unified_diff(&path, &dataset.text, &text)));
+
+    let after = crux::load_str(&args.file, text);
+    let left: Vec<_> = after
+        .diagnostics
+        .iter()
+        .filter(|d| QUOTE_CODES.contains(&d.code))
+        .collect();
+    for d in &left {
+        let _ = writeln!(
+            err,
+            "{}\n",
+            render_human(d, &path, &after.text, &after.lines, false)
+        );
+    }
+    let verb = if args.dry_run { "would fix" } else { "fixed" };
+    let _ = writeln!(
+        err,
+        "{path}: {verb} {fixed} quote(s), {} left to fix by hand",
+        left.len()
+    );
+    if left.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn unified_diff(path: &str, before: &str, after: &str) -> String {
+    if before == after {
+        return String::new();
+    }
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}

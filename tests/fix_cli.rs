@@ -1,0 +1,189 @@
+//! `crux fix` on the shipped example after its documents changed: quotes
+//! that still match loosely, or closely and unambiguously, are rewritten to
+//! the exact document text; the rest are left alone and reported.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Fixture, write};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The shipped claims.toml and seeds/ in a temp dir.
+fn shipped() -> Fixture {
+    let fixture = Fixture::new(&[]);
+    let claims = std::fs::read(Path::new(ROOT).join("claims.toml")).unwrap();
+    write(&fixture.path("claims.toml"), &claims);
+    for entry in std::fs::read_dir(Path::new(ROOT).join("seeds")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        write(
+            &fixture.path(&format!("seeds/{name}")),
+            &std::fs::read(&path).unwrap(),
+        );
+    }
+    fixture
+}
+
+/// Replaces the one occurrence of `from` in the document starting `prefix`.
+fn edit_document(fixture: &Fixture, prefix: &str, from: &str, to: &str) {
+    let dir = fixture.path("seeds");
+    let path = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
+        .unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.matches(from).count(), 1, "{from}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn changed_documents() -> Fixture {
+    let fixture = shipped();
+    // A straight apostrophe made curly: matches only after normalization.
+    edit_document(
+        &fixture,
+        "001",
+        "underscored Baku's intention",
+        "underscored Baku’s intention",
+    );
+    // A word inserted: not found, but one passage is close.
+    edit_document(
+        &fixture,
+        "003",
+        "drones had taken part",
+        "drones had indeed taken part",
+    );
+    // A line break and a double space.
+    edit_document(
+        &fixture,
+        "004",
+        "remains vital for both",
+        "remains vital\nfor  both",
+    );
+    // A passage repeated: ambiguous, left alone.
+    edit_document(
+        &fixture,
+        "000",
+        "as it could become an important factor",
+        "as it could become an important factor (The alleged launch of drones by Iran in the direction of Azerbaijan, again)",
+    );
+    // A passage rewritten beyond recognition: not found, left alone.
+    edit_document(
+        &fixture,
+        "000",
+        "its potential significance in a possible",
+        "what it might come to mean in any",
+    );
+    fixture
+}
+
+fn expected_claims() -> String {
+    let original = std::fs::read_to_string(Path::new(ROOT).join("claims.toml")).unwrap();
+    let mut expected = original.clone();
+    for (from, to) in [
+        (
+            r#"quote = "that four Iranian drones had taken part in the attack""#,
+            r#"quote = "that four Iranian drones had indeed taken part in the attack""#,
+        ),
+        (
+            r#"quote = "The aid shipment underscored Baku's intention"#,
+            r#"quote = "The aid shipment underscored Baku’s intention"#,
+        ),
+        (
+            r#"quote = "Turkish support remains vital for both Baku’s"#,
+            r#"quote = "Turkish support remains vital\nfor  both Baku’s"#,
+        ),
+    ] {
+        assert_eq!(expected.matches(from).count(), 1, "{from}");
+        expected = expected.replacen(from, to, 1);
+    }
+    expected
+}
+
+#[test]
+fn dry_run_prints_the_diff_and_writes_nothing() {
+    let fixture = changed_documents();
+    let before = std::fs::read(fixture.path("claims.toml")).unwrap();
+    let run = fixture.crux(&["fix", "--dry-run"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(std::fs::read(fixture.path("claims.toml")).unwrap(), before);
+    assert!(
+        run.stdout
+            .starts_with("--- a/claims.toml\n+++ b/claims.toml\n"),
+        "{}",
+        run.stdout
+    );
+    for line in [
+        "-  { source = \"inss\", quote = \"that four Iranian drones had taken part in the attack\" },",
+        "+  { source = \"inss\", quote = \"that four Iranian drones had indeed taken part in the attack\" },",
+    ] {
+        assert!(
+            run.stdout.lines().any(|l| l == line),
+            "{line} not in\n{}",
+            run.stdout
+        );
+    }
+    assert_eq!(
+        run.stdout.lines().filter(|l| l.starts_with("+  {")).count(),
+        3
+    );
+    assert!(
+        run.stderr
+            .contains("would fix 3 quote(s), 2 left to fix by hand"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("error[E0015]"), "{}", run.stderr);
+    assert!(run.stderr.contains("error[E0014]"), "{}", run.stderr);
+}
+
+#[test]
+fn fix_rewrites_only_the_quotes_and_check_agrees() {
+    let fixture = changed_documents();
+    let before = fixture.crux(&["check", "--format", "json"]);
+    let codes = |run: &common::Run| -> Vec<String> {
+        let mut codes: Vec<String> = run
+            .diagnostics()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect();
+        codes.sort();
+        codes
+    };
+    assert_eq!(
+        codes(&before),
+        ["E0014", "E0014", "E0015", "W0001", "W0001"]
+    );
+
+    let run = fixture.crux(&["fix"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("fixed 3 quote(s), 2 left to fix by hand"),
+        "{}",
+        run.stderr
+    );
+    let after = std::fs::read_to_string(fixture.path("claims.toml")).unwrap();
+    assert_eq!(after, expected_claims());
+
+    let check = fixture.crux(&["check", "--format", "json"]);
+    assert_eq!(codes(&check), ["E0014", "E0015"]);
+    // Fixing again finds nothing more to do.
+    let again = fixture.crux(&["fix"]);
+    assert_eq!(again.stdout, "");
+    assert_eq!(
+        std::fs::read_to_string(fixture.path("claims.toml")).unwrap(),
+        after
+    );
+}
+
+#[test]
+fn nothing_to_fix_exits_zero_and_a_missing_file_two() {
+    let fixture = shipped();
+    let run = fixture.crux(&["fix"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+    let run = fixture.crux(&["fix", "nope.toml"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}
