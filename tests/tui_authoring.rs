@@ -482,3 +482,60 @@ fn a_saved_claim_is_selected_on_the_claims_screen() {
     assert_eq!(app.dataset().claims[selected].id, "false-flag");
     assert_eq!(app.dataset().claims[selected].status, Status::Disputed);
 }
+
+#[test]
+fn a_loosely_matching_quote_is_repaired_after_a_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("doc.txt"),
+        "Officials said the “four drones” struck at dawn.\n",
+    )
+    .unwrap();
+    let path = dir.path().join("claims.toml");
+    std::fs::write(
+        &path,
+        "[sources.d]\npath = \"doc.txt\"\n\n[topics.t]\nquestion = \"How many?\"\n\n\
+         [claims.four]\ntopic = \"t\"\ntext = \"Four drones.\"\n\
+         spans = [{ source = \"d\", quote = 'the \"four drones\" struck' }]\n\n\
+         [claims.other]\ntopic = \"t\"\ntext = \"Other.\"\nspans = []\n",
+    )
+    .unwrap();
+    let mut app = App::new(crux::load(&path));
+    keys(&mut app, "4");
+    let codes: Vec<&str> = app
+        .dataset()
+        .diagnostics
+        .iter()
+        .map(|d| d.code.id())
+        .collect();
+    let normalized = codes.iter().position(|&c| c == "W0001").expect("{codes:?}");
+    let other = codes.iter().position(|&c| c != "W0001").expect("{codes:?}");
+    for _ in 0..other {
+        keys(&mut app, "j");
+    }
+    keys(&mut app, "f");
+    assert!(app.flow.is_none(), "not a quote crux can repair");
+    keys(&mut app, "g");
+    for _ in 0..normalized {
+        keys(&mut app, "j");
+    }
+    assert!(keys(&mut app, "f").is_empty());
+    let Some(crux::tui::flow::Flow::Confirm { question, .. }) = &app.flow else {
+        panic!("asks first");
+    };
+    assert_eq!(question[1], "old: “the \"four drones\" struck”");
+    assert_eq!(question[2], "new: “the “four drones” struck”");
+    assert_eq!(
+        keys(&mut app, "y"),
+        [Effect::Apply {
+            edit: Edit::SetQuote {
+                claim: "four".into(),
+                span: 0,
+                quote: "the “four drones” struck".into(),
+                prefix: None,
+                suffix: None,
+            },
+            undoing: false,
+        }]
+    );
+}

@@ -298,7 +298,25 @@ pub fn edit_field(app: &mut App, note: bool) {
     });
 }
 
-/// `f` on a quote diagnostic: show the repaired quote and ask.
+/// `f` on a quote diagnostic: the old and the repaired quote, and a yes
+/// before the repair is written.
 pub fn fix_quote(app: &mut App) {
-    app.say("quote repair is not available yet");
+    let dataset = app.dataset();
+    let Some(diagnostic) = dataset.diagnostics.get(app.diagnostic_cursor) else {
+        return;
+    };
+    let fixes = crate::fix::plan(dataset);
+    let Some(fix) = fixes.iter().find(|f| &f.resolves == diagnostic) else {
+        app.say("crux cannot repair this one: edit the claims file (e)");
+        return;
+    };
+    let question = vec![
+        format!("Repair {}?", fix.describe()),
+        format!("old: “{}”", fix.old_quote),
+        format!("new: “{}”", fix.quote),
+    ];
+    app.flow = Some(Flow::Confirm {
+        question,
+        edit: fix.edit(),
+    });
 }
