@@ -508,8 +508,14 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
         .iter()
         .map(|d| d.code.id())
         .collect();
-    let normalized = codes.iter().position(|&c| c == "W0001").expect("{codes:?}");
-    let other = codes.iter().position(|&c| c != "W0001").expect("{codes:?}");
+    let normalized = codes
+        .iter()
+        .position(|&c| c == "W0001")
+        .unwrap_or_else(|| panic!("no W0001 in {codes:?}"));
+    let other = codes
+        .iter()
+        .position(|&c| c != "W0001")
+        .unwrap_or_else(|| panic!("only W0001 in {codes:?}"));
     for _ in 0..other {
         keys(&mut app, "j");
     }
