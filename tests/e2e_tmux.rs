@@ -1,6 +1,8 @@
 //! The real `crux` binary in a real terminal (tmux): navigate, search,
 //! switch screens, confirm a claim, quit; the terminal comes back and the
-//! claims file changes by that one status value only.
+//! claims file changes by that one status value only. Then authoring: a
+//! claim from a selected passage, linked to another, written as a person
+//! would write it.
 
 mod common;
 
@@ -118,6 +120,100 @@ fn hostile_text_does_not_drive_the_real_terminal() {
     assert!(
         !tmux.display("#{pane_title}").contains("pwned"),
         "a document set the window title"
+    );
+}
+
+#[test]
+fn a_claim_from_a_selected_passage_linked_to_another() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture_dir(), dir.path());
+    let claims = dir.path().join("claims.toml");
+    let original = std::fs::read_to_string(&claims).unwrap();
+    let command = format!(
+        "sh -c '\"{}\" claims.toml; echo CRUX-EXITED; sleep 600'",
+        env!("CARGO_BIN_EXE_crux")
+    );
+    let tmux = Tmux::start(dir.path(), &command, 160, 48);
+    tmux.wait_for("claim 1/10");
+
+    // Open the Houé article and select a passage with two finds.
+    tmux.send(&["3", "j", "j", "Enter"]);
+    tmux.wait_for("v selects");
+    tmux.type_text("/four Iranian drones");
+    tmux.send(&["Enter", "v"]);
+    tmux.type_text("/attack");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("selected 48 chars");
+
+    // A claim on an existing topic, its text reworded, the suggested id kept.
+    tmux.send(&["c"]);
+    tmux.wait_for("topic — 3/3");
+    tmux.type_text("origin");
+    let screen = tmux.wait_for("> origin");
+    assert!(screen.contains("topic — 1/3"), "{screen}");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("claim text:");
+    tmux.send(&["C-u"]);
+    tmux.type_text("Four Iranian drones took part in the attack.");
+    tmux.wait_for("took part in the attack.");
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("claim id:");
+    assert!(screen.contains("houe-four-iranian-drones"), "{screen}");
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("added claim houe-four-iranian-drones (saved)");
+    assert!(
+        screen.contains("claim 5/11"),
+        "the new claim is selected:\n{screen}"
+    );
+
+    // Linked to the claim it agrees with, with a note.
+    tmux.send(&["L"]);
+    tmux.wait_for("link houe-four-iranian-drones to");
+    tmux.type_text("launched");
+    tmux.wait_for("> launched");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("a agrees    c contradicts");
+    tmux.send(&["a"]);
+    tmux.wait_for("link note (optional):");
+    tmux.type_text("Same attack, counted.");
+    tmux.wait_for("Same attack, counted.");
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("(agrees) (saved)");
+    assert!(screen.contains("agrees with:"), "{screen}");
+
+    tmux.send(&["q"]);
+    tmux.wait_for("CRUX-EXITED");
+    // After the last claim of its topic.
+    let added = original.find("[claims.stayed-neutral]").unwrap();
+    let expected = format!(
+        "{}{}{}",
+        &original[..added],
+        r#"[claims.houe-four-iranian-drones]
+topic = "drone-origin"
+text = "Four Iranian drones took part in the attack."
+spans = [
+  { source = "houe", quote = "four Iranian drones had taken part in the attack" },
+]
+agrees = [
+  { claim = "launched-from-iran", note = "Same attack, counted." },
+]
+
+"#,
+        &original[added..]
+    );
+    assert_eq!(std::fs::read_to_string(&claims).unwrap(), expected);
+    let check = Command::new(env!("CARGO_BIN_EXE_crux"))
+        .arg("check")
+        .arg(&claims)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
     );
 }
 

@@ -213,3 +213,92 @@ fn hostile_and_wide_text_is_drawn_visibly_within_the_layout() {
     assert!(screen.contains("問い␛[2J？"), "{screen}");
     assert_eq!(highlighted(&render(&mut app, 80, 24)), "無人機が発射された");
 }
+
+fn row_text(buffer: &Buffer, y: u16) -> String {
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}
+
+/// The symbols of the cells whose modifiers are exactly `modifier`.
+fn cells_with(buffer: &Buffer, modifier: Modifier) -> String {
+    buffer
+        .content
+        .iter()
+        .filter(|c| c.modifier == modifier)
+        .map(|c| c.symbol())
+        .collect()
+}
+
+#[test]
+fn the_selection_is_drawn_unlike_a_quote() {
+    let mut app = fixture();
+    press(&mut app, "3jj\n/barely a day\nvwww");
+    let buffer = render(&mut app, 160, 48);
+    let selection = Modifier::REVERSED | Modifier::ITALIC;
+    assert_eq!(cells_with(&buffer, selection), "barely a day");
+    assert!(
+        !highlighted(&buffer).contains("barely"),
+        "not drawn as a quote"
+    );
+    // The cursor alone, before selecting, is one reversed underlined cell.
+    let mut app = fixture();
+    press(&mut app, "3jj\n/barely a day\n");
+    let buffer = render(&mut app, 160, 48);
+    assert_eq!(
+        cells_with(&buffer, Modifier::REVERSED | Modifier::UNDERLINED),
+        "b"
+    );
+    assert_eq!(cells_with(&buffer, selection), "");
+}
+
+#[test]
+fn the_picker_and_the_prompt_show_their_cursor() {
+    let mut app = fixture();
+    press(&mut app, "Lcross");
+    let buffer = render(&mut app, 100, 30);
+    let screen = text_of(&buffer);
+    assert!(
+        screen.contains("link launched-from-iran to — 2/7"),
+        "{screen}"
+    );
+    assert!(screen.contains("> cross"), "{screen}");
+    let row = (0..buffer.area.height)
+        .find(|&y| row_text(&buffer, y).contains("crossings-reopened"))
+        .expect("the match is listed");
+    let start = (0..buffer.area.width)
+        .find(|&x| buffer[(x, row)].symbol() == "c")
+        .unwrap();
+    assert!(
+        buffer[(start, row)]
+            .modifier
+            .contains(Modifier::REVERSED | Modifier::BOLD),
+        "the picked row is reversed, its id bold"
+    );
+    assert!(
+        screen.contains("↑/↓, Enter picks — Esc cancels"),
+        "{screen}"
+    );
+
+    press(&mut app, "\n");
+    let screen = text_of(&render(&mut app, 100, 30));
+    assert!(screen.contains(" a agrees    c contradicts"), "{screen}");
+    press(&mut app, "c");
+    press(&mut app, "Same crossing");
+    let buffer = render(&mut app, 100, 30);
+    let screen = text_of(&buffer);
+    assert!(screen.contains("link note (optional):"), "{screen}");
+    assert!(screen.contains("Same crossing "), "{screen}");
+    let row = (0..buffer.area.height)
+        .find(|&y| row_text(&buffer, y).contains("Same crossing"))
+        .unwrap();
+    let reversed: Vec<String> = (0..buffer.area.width)
+        .filter(|&x| buffer[(x, row)].modifier.contains(Modifier::REVERSED))
+        .map(|x| buffer[(x, row)].symbol().to_string())
+        .collect();
+    assert_eq!(reversed, [" "], "one cursor cell after the typed note");
+    let cursor_x = (0..buffer.area.width)
+        .find(|&x| buffer[(x, row)].modifier.contains(Modifier::REVERSED))
+        .unwrap();
+    assert_eq!(buffer[(cursor_x - 1, row)].symbol(), "g");
+}

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crux::edit::Edit;
 use crux::model::Status;
 use crux::tui::action::Screen;
 use crux::tui::app::{App, Mode, Pane, update};
@@ -159,6 +160,28 @@ fn filter_menu_cycles_and_clears() {
     assert_eq!(app.visible.len(), 10);
 }
 
+fn set_status(claim: &str, status: Status) -> Edit {
+    Edit::SetStatus {
+        claim: claim.into(),
+        status,
+    }
+}
+
+fn apply(edit: Edit, undoing: bool) -> Effect {
+    Effect::Apply { edit, undoing }
+}
+
+/// What the loop does after a status change was written: the file as saved
+/// and the edit that undoes it.
+fn saved_status(app: &mut App, claim: &str, status: Status, before: Status) {
+    let text = crux::edit::set_status(&app.dataset().text, claim, status).unwrap();
+    app.status_saved(
+        &set_status(claim, status),
+        Some(set_status(claim, before)),
+        text,
+    );
+}
+
 #[test]
 fn review_keys_save_and_undo_restores_the_previous_status() {
     let mut app = app();
@@ -166,29 +189,32 @@ fn review_keys_save_and_undo_restores_the_previous_status() {
     let effects = keys(&mut app, "a");
     assert_eq!(
         effects,
-        [Effect::Save {
-            claim: "baku-says-iran".into(),
-            status: Status::Confirmed,
-            undoing: false
-        }]
+        [apply(
+            set_status("baku-says-iran", Status::Confirmed),
+            false
+        )]
     );
-    // The loop writes the file and reports back.
-    let text =
-        crux::edit::set_status(&app.dataset().text, "baku-says-iran", Status::Confirmed).unwrap();
-    app.status_saved("baku-says-iran", Status::Confirmed, text);
+    saved_status(
+        &mut app,
+        "baku-says-iran",
+        Status::Confirmed,
+        Status::Unreviewed,
+    );
     assert_eq!(app.dataset().claims[1].status, Status::Confirmed);
     assert_eq!(app.data.reviewed_count(), 6);
 
     keys(&mut app, "jd");
+    saved_status(
+        &mut app,
+        "iran-denies",
+        Status::Disputed,
+        Status::Unreviewed,
+    );
     keys(&mut app, "G");
     let undo = key_with(&mut app, KeyCode::Char('z'), KeyModifiers::CONTROL);
     assert_eq!(
         undo,
-        [Effect::Save {
-            claim: "iran-denies".into(),
-            status: Status::Unreviewed,
-            undoing: true
-        }]
+        [apply(set_status("iran-denies", Status::Unreviewed), true)]
     );
     assert_eq!(
         selected_id(&app),
@@ -198,11 +224,10 @@ fn review_keys_save_and_undo_restores_the_previous_status() {
     let undo = keys(&mut app, "U");
     assert_eq!(
         undo,
-        [Effect::Save {
-            claim: "baku-says-iran".into(),
-            status: Status::Unreviewed,
-            undoing: true
-        }]
+        [apply(
+            set_status("baku-says-iran", Status::Unreviewed),
+            true
+        )]
     );
     assert!(keys(&mut app, "U").is_empty(), "nothing left to undo");
 }
@@ -216,53 +241,70 @@ fn confirm_and_next_moves_to_the_next_unreviewed_claim() {
     let effects = keys(&mut app, "A");
     assert_eq!(
         effects,
-        [Effect::Save {
-            claim: "baku-says-iran".into(),
-            status: Status::Confirmed,
-            undoing: false
-        }]
+        [apply(
+            set_status("baku-says-iran", Status::Confirmed),
+            false
+        )]
     );
     assert_eq!(selected_id(&app), "iran-denies");
 }
 
 #[test]
-fn a_failed_save_drops_its_undo_entry() {
+fn a_failed_save_leaves_nothing_to_undo_and_can_be_retried() {
     let mut app = app();
-    keys(&mut app, "r");
-    assert_eq!(app.undo.len(), 1);
-    app.status_not_saved(
-        "launched-from-iran",
-        Status::Rejected,
-        false,
-        "the file changed on disk",
-    );
+    let effects = keys(&mut app, "r");
+    let [
+        Effect::Apply {
+            edit,
+            undoing: false,
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("expected a save, got {effects:?}");
+    };
+    app.edit_not_saved(edit.clone(), false, "the file changed on disk");
     assert!(app.undo.is_empty());
     assert!(app.message.as_ref().unwrap().is_error);
+    assert_eq!(
+        keys(&mut app, "R"),
+        effects,
+        "R tries the same change again"
+    );
+    assert!(keys(&mut app, "R").is_empty(), "only once");
 }
 
 #[test]
 fn a_failed_undo_keeps_its_entry_for_another_try() {
     let mut app = app();
     keys(&mut app, "r");
-    let text = crux::edit::set_status(&app.dataset().text, "launched-from-iran", Status::Rejected)
-        .unwrap();
-    app.status_saved("launched-from-iran", Status::Rejected, text);
+    saved_status(
+        &mut app,
+        "launched-from-iran",
+        Status::Rejected,
+        Status::Confirmed,
+    );
     keys(&mut app, "jd");
+    saved_status(
+        &mut app,
+        "baku-says-iran",
+        Status::Disputed,
+        Status::Unreviewed,
+    );
     let undo = keys(&mut app, "U");
     assert_eq!(app.undo.len(), 1, "the older entry stays below");
     let [
-        Effect::Save {
-            claim,
-            status,
+        Effect::Apply {
+            edit,
             undoing: true,
         },
     ] = undo.as_slice()
     else {
         panic!("expected an undoing save, got {undo:?}");
     };
-    app.status_not_saved(claim, *status, true, "disk full");
+    assert_eq!(edit, &set_status("baku-says-iran", Status::Unreviewed));
+    app.edit_not_saved(edit.clone(), true, "disk full");
     assert_eq!(app.undo.len(), 2);
-    assert_eq!(app.undo.last(), Some(&(claim.clone(), *status)));
+    assert_eq!(app.undo.last(), Some(edit));
     let retry = keys(&mut app, "U");
     assert_eq!(retry, undo, "the same undo is offered again");
 }

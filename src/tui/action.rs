@@ -1,7 +1,9 @@
 //! Every user intent the review UI understands. Keys map to these through
 //! the one table in `keymap`; `app::update` gives them meaning.
 
-use crate::model::Status;
+use super::selection::Unit;
+use super::widget::text_input::TextEdit;
+use crate::model::{RelationKind, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
@@ -70,6 +72,26 @@ pub enum Action {
     OpenEditor,
     Export,
     CycleExportFormat,
+    /// Start or drop a selection at the reader's cursor.
+    ToggleSelection,
+    /// Move the reader's cursor (and the selection's end with it).
+    Motion(Unit, bool),
+    SwapSelectionEnds,
+    FindInSource,
+    NewClaim,
+    StartLink,
+    RemoveLink,
+    EditClaimText,
+    EditClaimNote,
+    FixQuote,
+    RetrySave,
+    /// A character typed into a prompt.
+    Input(char),
+    InputEdit(TextEdit),
+    Accept,
+    Cancel,
+    ChooseKind(RelationKind),
+    Yes,
 }
 
 impl Action {
@@ -94,8 +116,8 @@ impl Action {
             Action::NextContradicted => "next contradicted claim",
             Action::PreviousContradicted => "previous contradicted claim",
             Action::JumpBack => "jump back to where a link was followed",
-            Action::NextSpan => "next marked span",
-            Action::PreviousSpan => "previous marked span",
+            Action::NextSpan => "next find match or quote",
+            Action::PreviousSpan => "previous find match or quote",
             Action::Help => "show or hide this help",
             Action::StartSearch => "fuzzy search claims",
             Action::SearchInput(_) => "type into the search",
@@ -114,10 +136,36 @@ impl Action {
                 return format!("mark the claim {}", status.as_str());
             }
             Action::ConfirmAndNext => "confirm, then go to the next unreviewed claim",
-            Action::Undo => "undo the last status change",
+            Action::Undo => "undo the last change (several levels)",
             Action::OpenEditor => "edit the claims file at this claim ($VISUAL/$EDITOR)",
             Action::Export => "export the report next to the claims file",
             Action::CycleExportFormat => "cycle the export format (md, html, json)",
+            Action::ToggleSelection => "start / drop a selection at the cursor",
+            Action::Motion(unit, forward) => {
+                let unit = match unit {
+                    Unit::Char => "character",
+                    Unit::Word => "word",
+                    Unit::Sentence => "sentence",
+                };
+                let way = if *forward { "forward" } else { "back" };
+                return format!("cursor (and selection) a {unit} {way}");
+            }
+            Action::SwapSelectionEnds => "move the cursor to the selection's other end",
+            Action::FindInSource => "find in the document (n/N next/previous)",
+            Action::NewClaim => "new claim from the selection",
+            Action::StartLink => "link the claim to another (agrees / contradicts)",
+            Action::RemoveLink => "remove the selected link (detail pane)",
+            Action::EditClaimText => "edit the claim's text",
+            Action::EditClaimNote => "edit the claim's note",
+            Action::FixQuote => "repair the quote to what the document says",
+            Action::RetrySave => "try the change that was not saved again",
+            Action::Input(_) => "type",
+            Action::InputEdit(edit) => edit.description(),
+            Action::Accept => "accept this step",
+            Action::Cancel => "cancel",
+            Action::ChooseKind(RelationKind::Agrees) => "the claims agree",
+            Action::ChooseKind(RelationKind::Contradicts) => "the claims contradict",
+            Action::Yes => "yes, do it",
         };
         text.to_string()
     }

@@ -8,9 +8,12 @@ use std::rc::Rc;
 
 use super::action::Screen;
 use super::data::Data;
+use super::flow::Flow;
 use super::keymap::Context;
+use super::widget::text_input::TextInput;
+use crate::edit::Edit;
 use crate::filter::ClaimFilter;
-use crate::model::{Dataset, Status};
+use crate::model::Dataset;
 use crate::report::Format;
 
 /// Byte ranges of a source's display text, one per screen row.
@@ -22,6 +25,8 @@ pub enum Mode {
     Search,
     FilterMenu,
     Help,
+    /// Typing a search in the open document.
+    Find,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +50,37 @@ pub struct Reader {
     pub source: usize,
     /// Index into `Data::placed[source]`.
     pub span: usize,
-    /// Extra rows scrolled away from the centred span.
+    /// Extra rows scrolled away from the cursor's row.
     pub scroll: isize,
+    /// A byte offset in the source's display text; the moving end of a selection.
+    pub cursor: usize,
+    /// The selection's fixed end, while selecting.
+    pub anchor: Option<usize>,
+    /// What `/` looks for in the document.
+    pub find: TextInput,
+    /// Where the cursor was when the find started (Esc goes back there).
+    pub find_from: usize,
+}
+
+impl Reader {
+    /// Source `source` opened at its quote `span`, the cursor on that quote.
+    pub fn new(data: &Data, source: usize, span: usize) -> Reader {
+        let cursor = data.placed[source].get(span).map_or(0, |p| p.display.start);
+        Reader {
+            source,
+            span,
+            scroll: 0,
+            cursor,
+            anchor: None,
+            find: TextInput::default(),
+            find_from: cursor,
+        }
+    }
+
+    pub fn selection(&self) -> Option<Range<usize>> {
+        self.anchor
+            .map(|anchor| super::selection::range(anchor, self.cursor))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,8 +110,12 @@ pub struct App {
     pub diagnostic_cursor: usize,
     pub help_scroll: usize,
     pub jumps: Vec<Jump>,
-    /// (claim id, status before the change), newest last.
-    pub undo: Vec<(String, Status)>,
+    /// Edits that undo the saved ones, newest last.
+    pub undo: Vec<Edit>,
+    /// The last edit that could not be saved, to try again.
+    pub unsaved: Option<Edit>,
+    /// The authoring dialog in progress.
+    pub flow: Option<Flow>,
     pub export_format: Format,
     pub message: Option<Message>,
     /// Rows of the main list, for page moves; set by the view.
@@ -107,6 +145,8 @@ impl App {
             help_scroll: 0,
             jumps: Vec::new(),
             undo: Vec::new(),
+            unsaved: None,
+            flow: None,
             export_format: Format::Markdown,
             message: None,
             page_rows: 20,
@@ -130,13 +170,18 @@ impl App {
 
     /// The key context the current state reads keys in.
     pub fn context(&self) -> Context {
+        if let Some(flow) = &self.flow {
+            return flow.context();
+        }
         match self.mode {
+            Mode::Find => Context::Input,
             Mode::Search => Context::Search,
             Mode::FilterMenu => Context::FilterMenu,
             Mode::Help => Context::Help,
             Mode::Normal => match self.screen {
                 Screen::Claims => Context::Claims,
                 Screen::Sources if self.reader.is_some() => Context::Reader,
+                Screen::Diagnostics => Context::Diagnostics,
                 _ => Context::Global,
             },
         }
@@ -208,8 +253,8 @@ impl App {
         let source = old.sources.get(self.source_cursor).map(|s| s.id.clone());
         let reader = self
             .reader
-            .as_ref()
-            .map(|r| old.sources[r.source].id.clone());
+            .take()
+            .map(|r| (old.sources[r.source].id.clone(), r));
         self.data = Data::new(dataset);
         self.wrap_cache.borrow_mut().clear();
         let new = &self.data.dataset;
@@ -226,13 +271,20 @@ impl App {
                     .min(self.data.pairs.len().saturating_sub(1)),
             );
         self.source_cursor = source.and_then(|id| new.source_index(&id)).unwrap_or(0);
-        self.reader = reader
-            .and_then(|id| new.source_index(&id))
-            .map(|source| Reader {
+        self.reader = reader.and_then(|(id, reader)| {
+            let source = new.source_index(&id)?;
+            let text = self.data.marked[source].as_ref().map_or("", |m| &m.text);
+            let floor = |at: usize| super::selection::floor_boundary(text, at);
+            let spans = self.data.placed[source].len();
+            Some(Reader {
                 source,
-                span: 0,
-                scroll: 0,
-            });
+                span: reader.span.min(spans.saturating_sub(1)),
+                cursor: floor(reader.cursor),
+                anchor: reader.anchor.map(floor),
+                find_from: floor(reader.find_from),
+                ..reader
+            })
+        });
         self.diagnostic_cursor = self
             .diagnostic_cursor
             .min(new.diagnostics.len().saturating_sub(1));
@@ -240,25 +292,51 @@ impl App {
         self.link = 0;
     }
 
-    /// A status write succeeded: `text` is the claims file as now on disk.
-    pub fn status_saved(&mut self, claim_id: &str, status: Status, text: String) {
-        if let Some(index) = self.data.dataset.claim_index(claim_id) {
-            self.data.dataset.claims[index].status = status;
+    /// A status change was written: `text` is the claims file as now on
+    /// disk, followed in place without reloading the documents.
+    pub fn status_saved(&mut self, edit: &Edit, undo: Option<Edit>, text: String) {
+        if let Edit::SetStatus { claim, status } = edit
+            && let Some(index) = self.data.dataset.claim_index(claim)
+        {
+            self.data.dataset.claims[index].status = *status;
         }
         super::offsets::follow_edit(&mut self.data.dataset, text);
         self.refresh_visible(None);
-        self.say(format!("{claim_id}: {} (saved)", status.as_str()));
+        self.saved(edit, undo);
     }
 
-    /// A status write failed. A change drops the undo entry it pushed; a
-    /// failed undo puts its entry back, so the user can try again.
-    pub fn status_not_saved(&mut self, claim_id: &str, status: Status, undoing: bool, error: &str) {
-        if undoing {
-            self.undo.push((claim_id.to_string(), status));
-        } else if self.undo.last().is_some_and(|(id, _)| id == claim_id) {
-            self.undo.pop();
+    /// Any other edit was written and the file loaded again as `dataset`.
+    /// A new claim is selected.
+    pub fn edit_saved(&mut self, edit: &Edit, undo: Option<Edit>, dataset: Dataset) {
+        self.replace_dataset(dataset);
+        if let Edit::AddClaim(new) = edit
+            && let Some(index) = self.dataset().claim_index(&new.id)
+        {
+            self.mode = Mode::Normal;
+            self.focus = Pane::List;
+            self.select_claim(index);
         }
-        self.warn(format!("not saved: {error}"));
+        self.saved(edit, undo);
+    }
+
+    fn saved(&mut self, edit: &Edit, undo: Option<Edit>) {
+        self.undo.extend(undo);
+        if self.unsaved.as_ref() == Some(edit) {
+            self.unsaved = None;
+        }
+        self.say(format!("{} (saved)", edit.describe()));
+    }
+
+    /// An edit could not be written. A failed undo goes back on the stack;
+    /// any other edit is kept for `R` to try again.
+    pub fn edit_not_saved(&mut self, edit: Edit, undoing: bool, error: &str) {
+        if undoing {
+            self.undo.push(edit);
+            self.warn(format!("not undone: {error}"));
+        } else {
+            self.unsaved = Some(edit);
+            self.warn(format!("not saved: {error} — R tries again"));
+        }
     }
 
     pub fn unreviewed_after(&self, position: usize) -> Option<usize> {

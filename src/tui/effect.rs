@@ -1,17 +1,16 @@
 //! What `app::update` asks the outside world to do; `tui::run` carries it
 //! out and reports back.
 
-use crate::model::Status;
+use crate::edit::Edit;
 use crate::report::Format;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Write one claim's status to the claims file.
-    Save {
-        claim: String,
-        status: Status,
-        /// The write restores an undone status: if it fails, the undo
-        /// entry goes back on the stack.
+    /// Make one change to the claims file.
+    Apply {
+        edit: Edit,
+        /// The edit undoes an earlier one: if it fails, it goes back on the
+        /// undo stack.
         undoing: bool,
     },
     /// Load the claims file and its documents again.

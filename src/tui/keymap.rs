@@ -3,10 +3,12 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Screen};
-use crate::model::Status;
+use super::selection::Unit;
+use super::widget::text_input::TextEdit;
+use crate::model::{RelationKind, Status};
 
 /// Where a binding applies. Lookups try the specific context first, then
-/// `Global` (except while typing a search or in a menu).
+/// its fallback (`Global` for the screens, the text keys for a picker).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
     Global,
@@ -15,6 +17,12 @@ pub enum Context {
     Search,
     FilterMenu,
     Help,
+    Diagnostics,
+    /// Typing into a prompt.
+    Input,
+    Picker,
+    LinkKind,
+    Confirm,
 }
 
 impl Context {
@@ -26,11 +34,24 @@ impl Context {
             Context::Search => "while typing a search",
             Context::FilterMenu => "filter menu",
             Context::Help => "help",
+            Context::Diagnostics => "diagnostics screen",
+            Context::Input => "while typing in a prompt",
+            Context::Picker => "in a picker",
+            Context::LinkKind => "choosing a link's kind",
+            Context::Confirm => "asked yes or no",
         }
     }
-    /// Whether `Global` bindings apply too.
-    pub fn falls_back_to_global(self) -> bool {
-        matches!(self, Context::Claims | Context::Reader)
+    /// Where keys not bound here are looked up next.
+    pub fn fallback(self) -> Option<Context> {
+        match self {
+            Context::Claims | Context::Reader | Context::Diagnostics => Some(Context::Global),
+            Context::Picker => Some(Context::Input),
+            _ => None,
+        }
+    }
+    /// Whether unbound printable characters are typed text here.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::Input | Context::Picker)
     }
 }
 
@@ -40,15 +61,19 @@ pub enum Group {
     Screens,
     SearchFilter,
     Review,
+    Author,
+    Typing,
     Other,
 }
 
 impl Group {
-    pub const ALL: [Group; 5] = [
+    pub const ALL: [Group; 7] = [
         Group::Move,
         Group::Screens,
         Group::SearchFilter,
         Group::Review,
+        Group::Author,
+        Group::Typing,
         Group::Other,
     ];
     pub fn title(self) -> &'static str {
@@ -57,6 +82,8 @@ impl Group {
             Group::Screens => "Screens and links",
             Group::SearchFilter => "Search and filter",
             Group::Review => "Review",
+            Group::Author => "Authoring",
+            Group::Typing => "Prompts and pickers",
             Group::Other => "Other",
         }
     }
@@ -79,10 +106,10 @@ impl Key {
         Key::plain(KeyCode::Char(c))
     }
     const fn ctrl(c: char) -> Key {
-        Key {
-            code: KeyCode::Char(c),
-            modifiers: KeyModifiers::CONTROL,
-        }
+        Key::with(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+    const fn with(code: KeyCode, modifiers: KeyModifiers) -> Key {
+        Key { code, modifiers }
     }
 
     /// The key of a terminal event, with Shift folded into the character.
@@ -117,10 +144,13 @@ impl Key {
             KeyCode::Enter => "Enter".into(),
             KeyCode::Esc => "Esc".into(),
             KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Del".into(),
             other => format!("{other:?}"),
         };
         if self.modifiers.contains(KeyModifiers::CONTROL) {
             format!("Ctrl-{base}")
+        } else if self.modifiers.contains(KeyModifiers::ALT) {
+            format!("Alt-{base}")
         } else {
             base
         }
@@ -143,8 +173,13 @@ const fn bind(key: Key, context: Context, action: Action, group: Group) -> Bindi
     }
 }
 
-use Context::{Claims, FilterMenu, Global, Help, Reader, Search};
-use Group::{Move, Other, Review, Screens, SearchFilter};
+use Context::{
+    Claims, Confirm, Diagnostics, FilterMenu, Global, Help, Input, LinkKind, Picker, Reader, Search,
+};
+use Group::{Author, Move, Other, Review, Screens, SearchFilter, Typing};
+
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const ALT: KeyModifiers = KeyModifiers::ALT;
 
 pub const BINDINGS: &[Binding] = &[
     bind(Key::char('j'), Global, Action::Down, Move),
@@ -324,10 +359,174 @@ pub const BINDINGS: &[Binding] = &[
     bind(Key::plain(KeyCode::Esc), Help, Action::Back, Other),
     bind(Key::char('?'), Help, Action::Back, Other),
     bind(Key::char('q'), Help, Action::Back, Other),
+    bind(Key::char('v'), Reader, Action::ToggleSelection, Author),
+    bind(
+        Key::char('l'),
+        Reader,
+        Action::Motion(Unit::Char, true),
+        Author,
+    ),
+    bind(
+        Key::plain(KeyCode::Right),
+        Reader,
+        Action::Motion(Unit::Char, true),
+        Author,
+    ),
+    bind(
+        Key::char('h'),
+        Reader,
+        Action::Motion(Unit::Char, false),
+        Author,
+    ),
+    bind(
+        Key::plain(KeyCode::Left),
+        Reader,
+        Action::Motion(Unit::Char, false),
+        Author,
+    ),
+    bind(
+        Key::char('w'),
+        Reader,
+        Action::Motion(Unit::Word, true),
+        Author,
+    ),
+    bind(
+        Key::char('b'),
+        Reader,
+        Action::Motion(Unit::Word, false),
+        Author,
+    ),
+    bind(
+        Key::char(')'),
+        Reader,
+        Action::Motion(Unit::Sentence, true),
+        Author,
+    ),
+    bind(
+        Key::char('('),
+        Reader,
+        Action::Motion(Unit::Sentence, false),
+        Author,
+    ),
+    bind(Key::char('o'), Reader, Action::SwapSelectionEnds, Author),
+    bind(Key::char('/'), Reader, Action::FindInSource, Author),
+    bind(Key::char('c'), Reader, Action::NewClaim, Author),
+    bind(Key::char('L'), Claims, Action::StartLink, Author),
+    bind(Key::char('D'), Claims, Action::RemoveLink, Author),
+    bind(Key::char('t'), Claims, Action::EditClaimText, Author),
+    bind(Key::char('m'), Claims, Action::EditClaimNote, Author),
+    bind(Key::char('f'), Diagnostics, Action::FixQuote, Author),
+    bind(Key::char('R'), Global, Action::RetrySave, Author),
+    bind(Key::plain(KeyCode::Enter), Input, Action::Accept, Typing),
+    bind(Key::plain(KeyCode::Esc), Input, Action::Cancel, Typing),
+    bind(
+        Key::plain(KeyCode::Left),
+        Input,
+        Action::InputEdit(TextEdit::Left),
+        Typing,
+    ),
+    bind(
+        Key::plain(KeyCode::Right),
+        Input,
+        Action::InputEdit(TextEdit::Right),
+        Typing,
+    ),
+    bind(
+        Key::plain(KeyCode::Home),
+        Input,
+        Action::InputEdit(TextEdit::Home),
+        Typing,
+    ),
+    bind(
+        Key::ctrl('a'),
+        Input,
+        Action::InputEdit(TextEdit::Home),
+        Typing,
+    ),
+    bind(
+        Key::plain(KeyCode::End),
+        Input,
+        Action::InputEdit(TextEdit::End),
+        Typing,
+    ),
+    bind(
+        Key::ctrl('e'),
+        Input,
+        Action::InputEdit(TextEdit::End),
+        Typing,
+    ),
+    bind(
+        Key::with(KeyCode::Left, CTRL),
+        Input,
+        Action::InputEdit(TextEdit::WordLeft),
+        Typing,
+    ),
+    bind(
+        Key::with(KeyCode::Left, ALT),
+        Input,
+        Action::InputEdit(TextEdit::WordLeft),
+        Typing,
+    ),
+    bind(
+        Key::with(KeyCode::Right, CTRL),
+        Input,
+        Action::InputEdit(TextEdit::WordRight),
+        Typing,
+    ),
+    bind(
+        Key::with(KeyCode::Right, ALT),
+        Input,
+        Action::InputEdit(TextEdit::WordRight),
+        Typing,
+    ),
+    bind(
+        Key::plain(KeyCode::Backspace),
+        Input,
+        Action::InputEdit(TextEdit::Backspace),
+        Typing,
+    ),
+    bind(
+        Key::plain(KeyCode::Delete),
+        Input,
+        Action::InputEdit(TextEdit::Delete),
+        Typing,
+    ),
+    bind(
+        Key::ctrl('w'),
+        Input,
+        Action::InputEdit(TextEdit::DeleteWord),
+        Typing,
+    ),
+    bind(
+        Key::ctrl('u'),
+        Input,
+        Action::InputEdit(TextEdit::DeleteToStart),
+        Typing,
+    ),
+    bind(Key::plain(KeyCode::Down), Picker, Action::Down, Typing),
+    bind(Key::ctrl('n'), Picker, Action::Down, Typing),
+    bind(Key::plain(KeyCode::Up), Picker, Action::Up, Typing),
+    bind(Key::ctrl('p'), Picker, Action::Up, Typing),
+    bind(
+        Key::char('a'),
+        LinkKind,
+        Action::ChooseKind(RelationKind::Agrees),
+        Typing,
+    ),
+    bind(
+        Key::char('c'),
+        LinkKind,
+        Action::ChooseKind(RelationKind::Contradicts),
+        Typing,
+    ),
+    bind(Key::plain(KeyCode::Esc), LinkKind, Action::Cancel, Typing),
+    bind(Key::char('y'), Confirm, Action::Yes, Typing),
+    bind(Key::char('n'), Confirm, Action::Cancel, Typing),
+    bind(Key::plain(KeyCode::Esc), Confirm, Action::Cancel, Typing),
 ];
 
 /// The action bound to `key` in `context`. Ctrl-c interrupts from anywhere.
-/// While typing a search, unbound printable characters are search input.
+/// While typing a search or into a prompt, unbound printable characters are text.
 pub fn lookup(context: Context, key: Key) -> Option<Action> {
     if key == Key::ctrl('c') {
         return Some(Action::Interrupt);
@@ -338,21 +537,28 @@ pub fn lookup(context: Context, key: Key) -> Option<Action> {
             .find(|b| b.context == context && b.key == key)
             .map(|b| b.action.clone())
     };
-    if let Some(action) = find(context) {
-        return Some(action);
+    let mut at = Some(context);
+    while let Some(here) = at {
+        if let Some(action) = find(here) {
+            return Some(action);
+        }
+        at = here.fallback();
     }
-    if context == Context::Search {
-        return match key.code {
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                Some(Action::SearchInput(c))
-            }
-            _ => None,
-        };
+    let typed = match key.code {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    };
+    match context {
+        Context::Search => typed.map(Action::SearchInput),
+        c if c.takes_text() => typed.map(Action::Input),
+        _ => None,
     }
-    if context.falls_back_to_global() {
-        return find(Context::Global);
-    }
-    None
 }
 
 /// Bindings grouped for the help overlay: for each action once, all its keys.
@@ -432,8 +638,40 @@ mod tests {
             Action::OpenEditor,
             Action::Export,
             Action::CycleExportFormat,
+            Action::ToggleSelection,
+            Action::SwapSelectionEnds,
+            Action::FindInSource,
+            Action::NewClaim,
+            Action::StartLink,
+            Action::RemoveLink,
+            Action::EditClaimText,
+            Action::EditClaimNote,
+            Action::FixQuote,
+            Action::RetrySave,
+            Action::Accept,
+            Action::Cancel,
+            Action::Yes,
         ];
         all.extend(Screen::ALL.map(Action::Show));
+        for unit in [Unit::Char, Unit::Word, Unit::Sentence] {
+            all.extend([true, false].map(|forward| Action::Motion(unit, forward)));
+        }
+        all.extend([RelationKind::Agrees, RelationKind::Contradicts].map(Action::ChooseKind));
+        all.extend(
+            [
+                TextEdit::Left,
+                TextEdit::Right,
+                TextEdit::Home,
+                TextEdit::End,
+                TextEdit::WordLeft,
+                TextEdit::WordRight,
+                TextEdit::Backspace,
+                TextEdit::Delete,
+                TextEdit::DeleteWord,
+                TextEdit::DeleteToStart,
+            ]
+            .map(Action::InputEdit),
+        );
         all.extend(Status::ALL.map(Action::SetStatus));
         assert!(
             !all.iter().any(typed_not_bound),
@@ -451,7 +689,7 @@ mod tests {
     /// is sorted into bound (and added to the list above) or typed.
     fn typed_not_bound(action: &Action) -> bool {
         match action {
-            Action::SearchInput(_) => true,
+            Action::SearchInput(_) | Action::Input(_) => true,
             Action::Quit
             | Action::Interrupt
             | Action::Up
@@ -490,7 +728,23 @@ mod tests {
             | Action::Undo
             | Action::OpenEditor
             | Action::Export
-            | Action::CycleExportFormat => false,
+            | Action::CycleExportFormat
+            | Action::ToggleSelection
+            | Action::Motion(..)
+            | Action::SwapSelectionEnds
+            | Action::FindInSource
+            | Action::NewClaim
+            | Action::StartLink
+            | Action::RemoveLink
+            | Action::EditClaimText
+            | Action::EditClaimNote
+            | Action::FixQuote
+            | Action::RetrySave
+            | Action::InputEdit(_)
+            | Action::Accept
+            | Action::Cancel
+            | Action::ChooseKind(_)
+            | Action::Yes => false,
         }
     }
 
@@ -517,5 +771,19 @@ mod tests {
             Some(Action::Interrupt)
         );
         assert_eq!(lookup(Context::FilterMenu, Key::char('j')), None);
+        assert_eq!(
+            lookup(Context::Picker, Key::char('j')),
+            Some(Action::Input('j')),
+            "j is text in a picker"
+        );
+        assert_eq!(
+            lookup(Context::Picker, Key::ctrl('w')),
+            Some(Action::InputEdit(TextEdit::DeleteWord))
+        );
+        assert_eq!(
+            lookup(Context::Input, Key::char('q')),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(lookup(Context::Confirm, Key::char('q')), None);
     }
 }

@@ -51,6 +51,25 @@ impl Marked {
         start..at(original.end).max(start)
     }
 
+    /// The bytes of `original` (the text this was made from) shown as
+    /// `display`: markup at the edges left out, a char partly shown taken whole.
+    pub fn original_range(&self, original: &str, display: &Range<usize>) -> Range<usize> {
+        let last = self.map.len() - 1;
+        let mut start = self
+            .map
+            .partition_point(|&d| d <= display.start)
+            .saturating_sub(1)
+            .min(last);
+        while !original.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = self.map.partition_point(|&d| d < display.end).min(last);
+        while !original.is_char_boundary(end) {
+            end += 1;
+        }
+        start..end.max(start)
+    }
+
     pub fn emphasis_at(&self, byte: usize) -> Option<Emphasis> {
         self.emphasis
             .iter()
@@ -196,6 +215,21 @@ mod tests {
         let bold = "### **Strikes and** after";
         let s = bold.find("Strikes").unwrap();
         assert_eq!(shown(bold, s..bold.len()), "Strikes and after");
+    }
+
+    #[test]
+    fn display_ranges_map_back_without_the_markup() {
+        let original = "By [Vasif](#) on **March 14**, Houé said.";
+        let m = Marked::new(original);
+        let back = |shown: &str| {
+            let at = m.text.find(shown).unwrap();
+            original[m.original_range(original, &(at..at + shown.len()))].to_string()
+        };
+        assert_eq!(back("Vasif"), "Vasif");
+        assert_eq!(back("March 14"), "March 14");
+        assert_eq!(back("Vasif on March"), "Vasif](#) on **March");
+        assert_eq!(back("Houé said."), "Houé said.");
+        assert_eq!(back("é"), "é");
     }
 
     #[test]

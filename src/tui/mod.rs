@@ -7,10 +7,12 @@ pub mod app;
 pub mod data;
 mod editor;
 pub mod effect;
+pub mod flow;
 pub mod keymap;
 pub mod markup;
 mod offsets;
 pub mod search;
+pub mod selection;
 mod terminal;
 mod update;
 pub mod view;
@@ -180,20 +182,7 @@ fn reload(app: &mut App, path: &Path, why: &str) {
 
 fn carry_out(app: &mut App, path: &Path, effect: Effect) {
     match effect {
-        Effect::Save {
-            claim,
-            status,
-            undoing,
-        } => {
-            let known = app.dataset().text.clone();
-            match crate::edit::write_status(path, &known, &claim, status) {
-                Ok(saved) if saved.reapplied => {
-                    reload(app, path, "saved onto the file as changed on disk");
-                }
-                Ok(saved) => app.status_saved(&claim, status, saved.text),
-                Err(e) => app.status_not_saved(&claim, status, undoing, &e.to_string()),
-            }
-        }
+        Effect::Apply { edit, undoing } => apply(app, path, edit, undoing),
         Effect::Reload => reload(app, path, "reloaded"),
         Effect::Export(format) => {
             let dataset = app.dataset();
@@ -211,6 +200,25 @@ fn carry_out(app: &mut App, path: &Path, effect: Effect) {
             }
         }
         Effect::OpenEditor { .. } | Effect::Quit | Effect::Interrupt => {}
+    }
+}
+
+/// Saves `edit`; a status change is followed in place, anything else (or
+/// an edit merged into an outside change) reloads the file.
+fn apply(app: &mut App, path: &Path, edit: crate::edit::Edit, undoing: bool) {
+    let before = app.dataset().text.clone();
+    let undo = if undoing { None } else { edit.inverse(&before) };
+    match crate::edit::save(path, &before, &edit) {
+        Ok(saved) if !saved.reapplied && matches!(edit, crate::edit::Edit::SetStatus { .. }) => {
+            app.status_saved(&edit, undo, saved.text);
+        }
+        Ok(saved) => {
+            app.edit_saved(&edit, undo, crate::load(path));
+            if saved.reapplied {
+                app.say("saved onto the file as changed on disk");
+            }
+        }
+        Err(e) => app.edit_not_saved(edit, undoing, &e.to_string()),
     }
 }
 

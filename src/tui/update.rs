@@ -1,14 +1,28 @@
 //! `update`: what each action does to the [`App`], and which effects it asks for.
+//! Reading and selecting in a document is in `reader`, the authoring
+//! dialogs in `author`.
+
+mod author;
+mod reader;
 
 use super::action::{Action, Screen};
 use super::app::{App, Jump, Mode, Pane, Reader};
 use super::effect::Effect;
+use crate::edit::Edit;
 use crate::filter::ClaimFilter;
 use crate::model::Status;
 use crate::report::Format;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.message = None;
+    if app.flow.is_some()
+        && let Some(effects) = author::in_flow(app, &action)
+    {
+        return effects;
+    }
+    if app.mode == Mode::Find && reader::in_find(app, &action) {
+        return Vec::new();
+    }
     match action {
         Action::Quit => return vec![Effect::Quit],
         Action::Interrupt => return vec![Effect::Interrupt],
@@ -40,15 +54,34 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::NextContradicted => next_contradicted(app, true),
         Action::PreviousContradicted => next_contradicted(app, false),
         Action::NextSpan | Action::PreviousSpan => {
-            if let Some(reader) = &mut app.reader {
-                let count = app.data.placed[reader.source].len();
-                if count > 0 {
-                    let forward = action == Action::NextSpan;
-                    reader.span = (reader.span + if forward { 1 } else { count - 1 }) % count;
-                    reader.scroll = 0;
-                }
-            }
+            reader::next_span_or_match(app, action == Action::NextSpan)
         }
+        Action::ToggleSelection => reader::toggle_selection(app),
+        Action::Motion(unit, forward) => reader::motion(app, unit, forward),
+        Action::SwapSelectionEnds => reader::swap_ends(app),
+        Action::FindInSource => reader::start_find(app),
+        Action::NewClaim => reader::new_claim(app),
+        Action::StartLink => author::start_link(app),
+        Action::RemoveLink => author::remove_link(app),
+        Action::EditClaimText => author::edit_field(app, false),
+        Action::EditClaimNote => author::edit_field(app, true),
+        Action::FixQuote => author::fix_quote(app),
+        Action::RetrySave => match app.unsaved.take() {
+            Some(edit) => {
+                return vec![Effect::Apply {
+                    edit,
+                    undoing: false,
+                }];
+            }
+            None => app.say("nothing to try again"),
+        },
+        // Only meaningful inside a dialog or a prompt.
+        Action::Input(_)
+        | Action::InputEdit(_)
+        | Action::Accept
+        | Action::Cancel
+        | Action::ChooseKind(_)
+        | Action::Yes => {}
         Action::StartSearch => {
             app.screen = Screen::Claims;
             app.focus = Pane::List;
@@ -127,16 +160,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return effects;
         }
         Action::Undo => {
-            let Some((id, previous)) = app.undo.pop() else {
+            let Some(edit) = app.undo.pop() else {
                 app.say("nothing to undo");
                 return Vec::new();
             };
-            if let Some(index) = app.dataset().claim_index(&id) {
+            if let Some(index) = claim_of(&edit).and_then(|id| app.dataset().claim_index(id)) {
                 app.select_claim(index);
             }
-            return vec![Effect::Save {
-                claim: id,
-                status: previous,
+            return vec![Effect::Apply {
+                edit,
                 undoing: true,
             }];
         }
@@ -289,11 +321,7 @@ fn open(app: &mut App) {
         Screen::Sources => match &app.reader {
             None => {
                 if app.source_cursor < app.dataset().sources.len() {
-                    app.reader = Some(Reader {
-                        source: app.source_cursor,
-                        span: 0,
-                        scroll: 0,
-                    });
+                    app.reader = Some(Reader::new(&app.data, app.source_cursor, 0));
                 }
             }
             Some(reader) => {
@@ -323,6 +351,9 @@ fn back(app: &mut App) {
         return;
     }
     match app.screen {
+        Screen::Sources if app.reader.as_ref().is_some_and(|r| r.anchor.is_some()) => {
+            reader::toggle_selection(app)
+        }
         Screen::Sources if app.reader.is_some() => app.reader = None,
         Screen::Claims if app.focus != Pane::List => app.focus = Pane::List,
         Screen::Claims if !app.query.is_empty() => {
@@ -359,11 +390,8 @@ fn jump_back(app: &mut App) {
             app.screen = Screen::Sources;
             if source < app.dataset().sources.len() {
                 app.source_cursor = source;
-                app.reader = Some(Reader {
-                    source,
-                    span,
-                    scroll: 0,
-                });
+                let span = span.min(app.data.placed[source].len().saturating_sub(1));
+                app.reader = Some(Reader::new(&app.data, source, span));
             }
         }
     }
@@ -399,13 +427,28 @@ fn set_status(app: &mut App, status: Status) -> Vec<Effect> {
         app.say(format!("{} is already {}", current.id, status.as_str()));
         return Vec::new();
     }
-    let id = current.id.clone();
-    app.undo.push((id.clone(), current.status));
-    vec![Effect::Save {
-        claim: id,
+    let edit = Edit::SetStatus {
+        claim: current.id.clone(),
         status,
+    };
+    vec![Effect::Apply {
+        edit,
         undoing: false,
     }]
+}
+
+/// The claim an edit is about, to show it while undoing.
+fn claim_of(edit: &Edit) -> Option<&str> {
+    match edit {
+        Edit::SetStatus { claim, .. }
+        | Edit::SetText { claim, .. }
+        | Edit::SetNote { claim, .. }
+        | Edit::AddLink { claim, .. }
+        | Edit::RemoveLink { claim, .. }
+        | Edit::RemoveClaim { claim, .. }
+        | Edit::SetQuote { claim, .. } => Some(claim),
+        Edit::AddClaim(new) => Some(&new.id),
+    }
 }
 
 fn editor_line(app: &App) -> usize {

@@ -3,6 +3,7 @@
 mod claims;
 mod contradictions;
 mod diagnostics;
+mod dialog;
 mod help;
 mod sources;
 mod status_bar;
@@ -50,8 +51,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.mode {
         Mode::Help => help::draw(frame, app, body),
         Mode::FilterMenu => help::draw_filter_menu(frame, app, body),
-        Mode::Normal | Mode::Search => {}
+        Mode::Normal | Mode::Search | Mode::Find => {}
     }
+    dialog::draw(frame, app, body);
 }
 
 /// Rows of the main list for a terminal of this height (page moves).
@@ -131,6 +133,19 @@ pub fn draw_passage(
     current: Option<Range<usize>>,
     scroll: isize,
 ) {
+    draw_document(frame, app, area, source, current, scroll, None);
+}
+
+/// [`draw_passage`] with the reader's cursor and selection.
+pub fn draw_document(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    source: usize,
+    current: Option<Range<usize>>,
+    scroll: isize,
+    reader: Option<&crate::tui::app::Reader>,
+) {
     let Some(marked) = &app.data.marked[source] else {
         frame.render_widget(Paragraph::new("(the document could not be read)"), area);
         return;
@@ -147,6 +162,8 @@ pub fn draw_passage(
         others,
         current,
         scroll,
+        cursor: reader.map(|r| r.cursor),
+        selection: reader.and_then(|r| r.selection()),
     };
     frame.render_widget(passage, area);
 }

@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{draw_passage, field};
+use super::{draw_document, field};
 use crate::text::visible_line;
 use crate::tui::app::{App, Reader};
 use crate::tui::widget::claim_list::status_glyph;
@@ -89,8 +89,17 @@ fn draw_reader(frame: &mut Frame, app: &App, area: Rect, reader: &Reader) {
     let placed = &app.data.placed[reader.source];
     let [text_area, claim_area] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(4)]).areas(area);
+    let keys = match reader.selection() {
+        Some(selected) => format!(
+            "selected {} chars — l/h w/b )/( / extend, c makes a claim, Esc drops",
+            app.data.marked[reader.source]
+                .as_ref()
+                .map_or(0, |m| m.text[selected].chars().count())
+        ),
+        None => "n/N next/previous, Enter goes to its claim, v selects, Esc back".to_string(),
+    };
     let title = format!(
-        " {} — quote {}/{} — n/N next/previous, Enter goes to its claim, Esc back ",
+        " {} — quote {}/{} — {keys} ",
         visible_line(source.display_name()),
         (reader.span + 1).min(placed.len()),
         placed.len()
@@ -99,13 +108,14 @@ fn draw_reader(frame: &mut Frame, app: &App, area: Rect, reader: &Reader) {
     let inner = block.inner(text_area);
     frame.render_widget(block, text_area);
     let current = placed.get(reader.span);
-    draw_passage(
+    draw_document(
         frame,
         app,
         inner,
         reader.source,
         current.map(|p| p.display.clone()),
         reader.scroll,
+        Some(reader),
     );
     let block = pane(" Claim ".into(), false);
     let inner = block.inner(claim_area);

@@ -12,6 +12,35 @@ use crate::tui::app::{App, Mode};
 use crate::tui::widget::fit;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    if let Some(flow) = &app.flow {
+        let mut parts = vec![Span::styled(
+            fit(&flow.hint(), area.width as usize),
+            Style::default().add_modifier(Modifier::BOLD),
+        )];
+        if let Some(message) = &app.message {
+            parts.push(Span::raw(format!(" │ {}", visible_line(&message.text))));
+        }
+        frame.render_widget(Line::from(parts), area);
+        return;
+    }
+    if app.mode == Mode::Find
+        && let Some(reader) = &app.reader
+    {
+        let prompt = format!("find: {}", visible_line(&reader.find.text));
+        let mut parts = vec![
+            Span::styled(prompt, Style::default().add_modifier(Modifier::BOLD)),
+            Span::raw("█"),
+            Span::styled(
+                "  Enter keeps the place, Esc goes back",
+                Style::default().add_modifier(Modifier::DIM),
+            ),
+        ];
+        if let Some(message) = &app.message {
+            parts.push(Span::raw(format!(" │ {}", visible_line(&message.text))));
+        }
+        frame.render_widget(Line::from(parts), area);
+        return;
+    }
     if app.mode == Mode::Search {
         let prompt = format!("/{}", visible_line(&app.query));
         let count = format!("  {} matching — Enter keeps, Esc clears", app.visible.len());

@@ -2,7 +2,10 @@
 
 pub mod claim_list;
 pub mod passage;
+pub mod picker;
+pub mod text_input;
 
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Borders};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -42,6 +45,18 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         .into_iter()
         .map(|r| text[r].to_string())
         .collect()
+}
+
+/// A `width` x `height` rectangle centred in `area` (clipped to it).
+pub fn popup(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
 }
 
 /// A bordered pane; the focused one gets a thick border and a bold title.

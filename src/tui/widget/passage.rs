@@ -1,6 +1,7 @@
 //! A window on a source's display text: the current quote highlighted
 //! (REVERSED + BOLD, readable without colour) and centred, the source's other
-//! quotes underlined, markup emphasis kept.
+//! quotes underlined, markup emphasis kept; in the reader, the cursor and a
+//! selection (REVERSED + ITALIC, never bold, so it differs from a quote).
 
 use std::ops::Range;
 
@@ -14,6 +15,8 @@ use unicode_width::UnicodeWidthChar;
 use crate::tui::markup::{Emphasis, Marked};
 
 pub const HIGHLIGHT: Modifier = Modifier::REVERSED.union(Modifier::BOLD);
+pub const SELECTION: Modifier = Modifier::REVERSED.union(Modifier::ITALIC);
+pub const CURSOR: Modifier = Modifier::REVERSED.union(Modifier::UNDERLINED);
 
 /// Byte ranges of `text`'s rows when word-wrapped to `width` columns.
 pub fn wrap_rows(text: &str, width: usize) -> Vec<Range<usize>> {
@@ -57,14 +60,19 @@ pub struct Passage<'a> {
     pub current: Option<Range<usize>>,
     /// Rows scrolled away from the centred position.
     pub scroll: isize,
+    /// The reader's cursor: kept in view instead of the quote, drawn when
+    /// nothing is selected.
+    pub cursor: Option<usize>,
+    pub selection: Option<Range<usize>>,
 }
 
 impl Passage<'_> {
     /// The first row drawn in a window of `height` rows.
     pub fn top(&self, height: usize) -> usize {
-        let focus_row = self.current.as_ref().map_or(0, |current| {
+        let focus = self.cursor.or(self.current.as_ref().map(|c| c.start));
+        let focus_row = focus.map_or(0, |focus| {
             self.rows
-                .partition_point(|row| row.end < current.start)
+                .partition_point(|row| row.end < focus)
                 .min(self.rows.len().saturating_sub(1))
         });
         let centred = focus_row.saturating_sub(height.saturating_sub(1) / 3) as isize;
@@ -80,13 +88,21 @@ impl Passage<'_> {
             Some(Emphasis::Link) => Style::default().add_modifier(Modifier::ITALIC),
             None => Style::default(),
         };
+        if self.selection.as_ref().is_some_and(|r| r.contains(&byte)) {
+            return Style::default().add_modifier(SELECTION);
+        }
+        let cursor = if self.selection.is_none() && self.cursor == Some(byte) {
+            CURSOR
+        } else {
+            Modifier::empty()
+        };
         if self.current.as_ref().is_some_and(|r| r.contains(&byte)) {
-            return Style::default().add_modifier(HIGHLIGHT);
+            return Style::default().add_modifier(HIGHLIGHT | cursor);
         }
         if self.others.iter().any(|r| r.contains(&byte)) {
             style = style.add_modifier(Modifier::UNDERLINED);
         }
-        style
+        style.add_modifier(cursor)
     }
 
     fn line(&self, row: &Range<usize>) -> Line<'_> {

@@ -1,0 +1,143 @@
+//! The open authoring dialog, drawn over the screen: a picker, a one-line
+//! prompt with what it is about, the link kind choice or a yes/no question.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use crate::text::visible_line;
+use crate::tui::app::App;
+use crate::tui::flow::{Flow, LinkStep};
+use crate::tui::widget::picker::PickerView;
+use crate::tui::widget::text_input::InputLine;
+use crate::tui::widget::{fit, pane, popup, wrap};
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(flow) = &app.flow else {
+        return;
+    };
+    let width = area.width.saturating_sub(4).min(100);
+    if let Some(picker) = flow.picker() {
+        let height = area.height.saturating_sub(2).min(18);
+        frame.render_widget(PickerView { picker }, popup(area, width, height));
+        return;
+    }
+    let inner_width = width.saturating_sub(2) as usize;
+    let mut lines = about(app, flow, inner_width);
+    let prompt = flow.prompt();
+    if let Some((question, _)) = prompt {
+        lines.push(Line::styled(
+            format!("{question}:"),
+            Style::default().add_modifier(Modifier::BOLD),
+        ));
+    }
+    let input_row = lines.len();
+    if prompt.is_some() {
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(
+        fit(&flow.hint(), inner_width),
+        Style::default().add_modifier(Modifier::DIM),
+    ));
+    let title = match flow {
+        Flow::NewClaim(_) => " New claim ",
+        Flow::Link(_) => " Link ",
+        Flow::EditField { .. } => " Edit ",
+        Flow::Confirm { .. } => " Confirm ",
+    };
+    let rect = popup(area, width, lines.len() as u16 + 2);
+    let block = pane(title.to_string(), true);
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some((_, input)) = prompt {
+        let row = Rect {
+            y: inner.y + input_row as u16,
+            height: 1,
+            ..inner
+        };
+        if row.y < inner.y + inner.height {
+            frame.render_widget(
+                InputLine {
+                    input,
+                    style: Style::default(),
+                },
+                row,
+            );
+        }
+    }
+}
+
+/// What the dialog is about: the quote, the two claims, the question.
+fn about(app: &App, flow: &Flow, width: usize) -> Vec<Line<'static>> {
+    let dim = Style::default().add_modifier(Modifier::DIM);
+    let quoted = |label: &str, text: &str| -> Vec<Line<'static>> {
+        let mut lines = vec![Line::styled(label.to_string(), dim)];
+        let rows = wrap(&format!("“{}”", visible_line(text)), width);
+        let more = rows.len() > 3;
+        for row in rows.into_iter().take(3) {
+            lines.push(Line::styled(
+                row,
+                Style::default().add_modifier(Modifier::ITALIC),
+            ));
+        }
+        if more {
+            lines.push(Line::styled("…", dim));
+        }
+        lines
+    };
+    match flow {
+        Flow::NewClaim(new) => {
+            let mut lines = quoted(
+                &format!("quote from {}", visible_line(&new.source)),
+                &new.quote,
+            );
+            if !new.topic.is_empty() {
+                let question = app
+                    .dataset()
+                    .topic(&new.topic)
+                    .map(|t| t.question.clone())
+                    .or(new.new_topic_question.clone())
+                    .unwrap_or_default();
+                let topic = format!("topic: {} — {}", new.topic, question);
+                lines.push(Line::raw(fit(&visible_line(&topic), width)));
+            }
+            if !new.text.is_empty() {
+                let text = format!("text: {}", new.text);
+                lines.push(Line::raw(fit(&visible_line(&text), width)));
+            }
+            lines
+        }
+        Flow::Link(link) => {
+            let kind = match link.step {
+                LinkStep::Kind => "agrees with / contradicts",
+                _ => link.kind.as_str(),
+            };
+            let mut lines = vec![Line::raw(fit(
+                &visible_line(&format!("{} {kind} {}", link.claim, link.other)),
+                width,
+            ))];
+            if matches!(link.step, LinkStep::Kind) {
+                lines.push(Line::from(vec![
+                    Span::styled(" a ", Style::default().add_modifier(Modifier::BOLD)),
+                    Span::raw("agrees   "),
+                    Span::styled(" c ", Style::default().add_modifier(Modifier::BOLD)),
+                    Span::raw("contradicts"),
+                ]));
+            }
+            lines
+        }
+        Flow::EditField { claim, .. } => vec![Line::styled(
+            fit(&visible_line(&format!("claim {claim}")), width),
+            dim,
+        )],
+        Flow::Confirm { question, .. } => question
+            .iter()
+            .flat_map(|q| wrap(&visible_line(q), width))
+            .map(Line::raw)
+            .collect(),
+    }
+}

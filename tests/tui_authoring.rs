@@ -1,0 +1,547 @@
+//! Authoring from the keyboard, without a terminal: selecting a passage in
+//! the reader, the new-claim and link dialogs, editing text and notes, and
+//! the edits they ask to be saved.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crux::edit::{Edit, NewClaim};
+use crux::model::{RelationKind, Status};
+use crux::tui::app::{App, Pane, update};
+use crux::tui::effect::Effect;
+use crux::tui::keymap::{Key, lookup};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn fixture_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/claims.toml")
+}
+
+fn app() -> App {
+    App::new(crux::load(&fixture_path()))
+}
+
+fn key_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
+    let event = KeyEvent::new(code, modifiers);
+    match lookup(app.context(), Key::from_event(&event)) {
+        Some(action) => update(app, action),
+        None => Vec::new(),
+    }
+}
+
+/// Types `typed`; `\n` is Enter, `\t` Tab, `\x1b` Esc, `\x15` Ctrl-U.
+fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for c in typed.chars() {
+        let (code, modifiers) = match c {
+            '\n' => (KeyCode::Enter, KeyModifiers::NONE),
+            '\t' => (KeyCode::Tab, KeyModifiers::NONE),
+            '\x1b' => (KeyCode::Esc, KeyModifiers::NONE),
+            '\x15' => (KeyCode::Char('u'), KeyModifiers::CONTROL),
+            c => (KeyCode::Char(c), KeyModifiers::NONE),
+        };
+        effects.extend(key_with(app, code, modifiers));
+    }
+    effects
+}
+
+/// The reader open on the Houé article (the third source).
+fn reading_houe() -> App {
+    let mut app = app();
+    keys(&mut app, "3jj\n");
+    let reader = app.reader.as_ref().expect("the reader is open");
+    assert_eq!(app.dataset().sources[reader.source].id, "houe");
+    app
+}
+
+fn shown(app: &App) -> &str {
+    let reader = app.reader.as_ref().unwrap();
+    &app.data.marked[reader.source].as_ref().unwrap().text
+}
+
+fn selection(app: &App) -> Range<usize> {
+    app.reader
+        .as_ref()
+        .unwrap()
+        .selection()
+        .expect("a selection")
+}
+
+fn selected(app: &App) -> &str {
+    &shown(app)[selection(app)]
+}
+
+/// The byte range of `text`'s first occurrence in what the reader shows.
+fn at(app: &App, text: &str) -> Range<usize> {
+    let start = shown(app).find(text).expect("text in the document");
+    start..start + text.len()
+}
+
+fn select_id(app: &mut App, id: &str) {
+    let index = app.dataset().claim_index(id).unwrap();
+    app.select_claim(index);
+}
+
+#[test]
+fn the_selection_grows_by_word_char_and_sentence() {
+    let mut app = reading_houe();
+    keys(&mut app, "/barely a day\n");
+    let barely = at(&app, "barely a day").start;
+    assert_eq!(app.reader.as_ref().unwrap().cursor, barely);
+    keys(&mut app, "vw");
+    assert_eq!(selection(&app), barely..barely + "barely".len());
+    keys(&mut app, "w");
+    assert_eq!(selected(&app), "barely a");
+    keys(&mut app, "l");
+    assert_eq!(selected(&app), "barely a ");
+    keys(&mut app, "hb");
+    assert_eq!(selected(&app), "barely ");
+    keys(&mut app, ")");
+    let sentence = at(
+        &app,
+        "barely a day after that condolence visit, drones launched from Iranian territory \
+         struck Nakhichevan, Azerbaijan’s exclave on the Iranian border.",
+    );
+    assert_eq!(selection(&app), sentence);
+    keys(&mut app, "(");
+    let on_march = at(&app, "On March 5, barely").start;
+    assert_eq!(
+        selection(&app),
+        on_march..barely,
+        "back past the anchor selects before it"
+    );
+    keys(&mut app, "(");
+    let heading = at(&app, "The Nakhichevan Strikes and Their Aftermath").start;
+    assert_eq!(selection(&app), heading..barely, "a heading is a sentence");
+    keys(&mut app, "o");
+    assert_eq!(app.reader.as_ref().unwrap().cursor, barely, "ends swapped");
+    keys(&mut app, "\x1b");
+    assert_eq!(app.reader.as_ref().unwrap().anchor, None, "Esc drops it");
+    assert!(app.reader.is_some(), "and leaves the reader open");
+}
+
+#[test]
+fn a_find_extends_the_selection_to_the_end_of_the_match() {
+    let mut app = reading_houe();
+    keys(&mut app, "/barely\nv/four iranian");
+    let expected = at(
+        &app,
+        "barely a day after that condolence visit, drones launched from Iranian territory \
+         struck Nakhichevan, Azerbaijan’s exclave on the Iranian border. Azerbaijan’s \
+         Ministry of Defense stated that four Iranian",
+    );
+    assert_eq!(selection(&app), expected, "incremental, before Enter");
+    keys(&mut app, "\n");
+    let reader = app.reader.as_ref().unwrap();
+    assert_eq!(reader.find.text, "four iranian");
+    // `n` goes on to the next "four" match in the document, if any, else wraps.
+    let before = selection(&app);
+    keys(&mut app, "\x1b");
+    keys(&mut app, "/zzzq");
+    assert!(app.message.as_ref().unwrap().is_error, "not found is said");
+    keys(&mut app, "\x1b");
+    assert_eq!(
+        app.reader.as_ref().unwrap().cursor,
+        before.end,
+        "Esc in a find goes back to where it started"
+    );
+}
+
+#[test]
+fn n_walks_the_find_matches_and_offsets_stay_on_char_boundaries() {
+    let mut app = reading_houe();
+    keys(&mut app, "/azerbaijan’s\n");
+    let first = shown(&app).find("Azerbaijan’s").unwrap();
+    assert_eq!(app.reader.as_ref().unwrap().cursor, first);
+    keys(&mut app, "n");
+    let second = first + 1 + shown(&app)[first + 1..].find("Azerbaijan’s").unwrap();
+    assert_eq!(app.reader.as_ref().unwrap().cursor, second);
+    keys(&mut app, "N");
+    assert_eq!(app.reader.as_ref().unwrap().cursor, first);
+    // Stepping over the curly apostrophe (3 bytes) lands on boundaries.
+    keys(&mut app, "v");
+    for _ in 0.."Azerbaijan’s".chars().count() {
+        keys(&mut app, "l");
+        let cursor = app.reader.as_ref().unwrap().cursor;
+        assert!(shown(&app).is_char_boundary(cursor));
+    }
+    assert_eq!(selected(&app), "Azerbaijan’s");
+}
+
+/// Selects "four Iranian drones had taken part in the attack" in the reader.
+fn select_four_drones(app: &mut App) {
+    keys(app, "/four iranian drones\nv/attack\n");
+    assert_eq!(
+        selected(app),
+        "four Iranian drones had taken part in the attack"
+    );
+}
+
+fn the_new_claim(id: &str, topic: &str, question: Option<&str>, text: &str) -> Vec<Effect> {
+    vec![Effect::Apply {
+        edit: Edit::AddClaim(NewClaim {
+            id: id.into(),
+            topic: topic.into(),
+            new_topic_question: question.map(str::to_string),
+            text: text.into(),
+            source: "houe".into(),
+            quote: "four Iranian drones had taken part in the attack".into(),
+            prefix: None,
+            suffix: None,
+        }),
+        undoing: false,
+    }]
+}
+
+#[test]
+fn a_claim_from_the_selection_on_a_topic_picked_by_fuzzy_query() {
+    let mut app = reading_houe();
+    select_four_drones(&mut app);
+    assert!(keys(&mut app, "c").is_empty());
+    assert!(app.flow.is_some());
+    assert!(keys(&mut app, "origin\n").is_empty());
+    let effects = keys(
+        &mut app,
+        "\x15Four Iranian drones took part.\n\x15houe-four-drones\n",
+    );
+    assert_eq!(
+        effects,
+        the_new_claim(
+            "houe-four-drones",
+            "drone-origin",
+            None,
+            "Four Iranian drones took part."
+        )
+    );
+    assert!(app.flow.is_none(), "the dialog closes");
+}
+
+#[test]
+fn a_claim_on_a_new_topic_with_the_quote_as_its_text() {
+    let mut app = reading_houe();
+    select_four_drones(&mut app);
+    keys(&mut app, "c");
+    // Three topics, then "new topic…".
+    for _ in 0..3 {
+        key_with(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    }
+    keys(&mut app, "\nHow many drones struck Nakhchivan?\n");
+    let flow = app.flow.as_ref().unwrap();
+    let (asked, input) = flow.prompt().unwrap();
+    assert_eq!(asked, "new topic's id");
+    assert_eq!(input.text, "how-many-drones-struck-nakhchivan");
+    let effects = keys(&mut app, "\x15drone-count\n\n");
+    assert!(effects.is_empty());
+    let (asked, input) = app.flow.as_ref().unwrap().prompt().unwrap();
+    assert_eq!(asked, "claim id");
+    assert_eq!(
+        input.text, "houe-four-iranian-drones",
+        "suggested from the text"
+    );
+    let effects = keys(&mut app, "\n");
+    assert_eq!(
+        effects,
+        the_new_claim(
+            "houe-four-iranian-drones",
+            "drone-count",
+            Some("How many drones struck Nakhchivan?"),
+            "four Iranian drones had taken part in the attack"
+        )
+    );
+}
+
+#[test]
+fn esc_cancels_the_new_claim_at_every_step() {
+    for steps in ["", "origin\n", "origin\nMy text.\n"] {
+        let mut app = reading_houe();
+        select_four_drones(&mut app);
+        keys(&mut app, "c");
+        assert!(keys(&mut app, steps).is_empty());
+        assert!(app.flow.is_some(), "still asking after {steps:?}");
+        assert!(keys(&mut app, "\x1b").is_empty());
+        assert!(app.flow.is_none(), "cancelled after {steps:?}");
+        assert!(
+            app.reader.as_ref().unwrap().anchor.is_some(),
+            "the selection stays"
+        );
+    }
+}
+
+#[test]
+fn wrong_answers_are_asked_again() {
+    let mut app = reading_houe();
+    keys(&mut app, "c");
+    assert!(app.flow.is_none());
+    assert!(app.message.as_ref().unwrap().is_error, "nothing selected");
+    select_four_drones(&mut app);
+    keys(&mut app, "c");
+    keys(&mut app, "origin\n\x15\n");
+    assert!(app.message.as_ref().unwrap().is_error, "an empty text");
+    keys(&mut app, "Text.\n\x15launched-from-iran\n");
+    let message = app.message.clone().unwrap();
+    assert!(message.text.contains("already a claim"), "{message:?}");
+    assert!(keys(&mut app, "\x15has space\n").is_empty());
+    assert!(app.flow.is_some(), "still asking for the id");
+}
+
+#[test]
+fn a_link_to_a_picked_claim_same_topic_first() {
+    let mut app = app();
+    select_id(&mut app, "thirty-tons");
+    keys(&mut app, "L");
+    let picker = app.flow.as_ref().unwrap().picker().unwrap();
+    let ids: Vec<&str> = picker
+        .matches
+        .iter()
+        .map(|&i| picker.items[i].id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "crossings-reopened",
+            "launched-from-iran",
+            "baku-says-iran",
+            "iran-denies",
+            "false-flag",
+            "stayed-neutral",
+            "largely-neutral",
+            "aligned-not-neutral",
+        ],
+        "itself and first-convoy (already linked) are left out"
+    );
+    keys(&mut app, "largely\n");
+    assert!(keys(&mut app, "x").is_empty(), "only a or c");
+    let effects = keys(&mut app, "cTons are not a stance.\n");
+    assert_eq!(
+        effects,
+        [Effect::Apply {
+            edit: Edit::AddLink {
+                claim: "thirty-tons".into(),
+                other: "largely-neutral".into(),
+                kind: RelationKind::Contradicts,
+                note: Some("Tons are not a stance.".into()),
+            },
+            undoing: false,
+        }]
+    );
+    keys(&mut app, "Lcross\na");
+    assert_eq!(
+        keys(&mut app, "\n"),
+        [Effect::Apply {
+            edit: Edit::AddLink {
+                claim: "thirty-tons".into(),
+                other: "crossings-reopened".into(),
+                kind: RelationKind::Agrees,
+                note: None,
+            },
+            undoing: false,
+        }]
+    );
+}
+
+#[test]
+fn the_selected_link_is_removed_after_a_yes() {
+    let mut app = app();
+    select_id(&mut app, "iran-denies");
+    assert!(
+        keys(&mut app, "D").is_empty(),
+        "the list has no link cursor"
+    );
+    assert!(app.flow.is_none());
+    // iran-denies agrees with false-flag, contradicts launched-from-iran.
+    keys(&mut app, "\tj");
+    assert_eq!(app.focus, Pane::Detail);
+    keys(&mut app, "D");
+    assert!(keys(&mut app, "n").is_empty());
+    assert!(app.flow.is_none(), "n keeps the link");
+    keys(&mut app, "D");
+    assert_eq!(
+        keys(&mut app, "y"),
+        [Effect::Apply {
+            edit: Edit::RemoveLink {
+                claim: "iran-denies".into(),
+                other: "launched-from-iran".into(),
+                kind: RelationKind::Contradicts,
+            },
+            undoing: false,
+        }]
+    );
+}
+
+#[test]
+fn text_and_note_are_edited_in_place() {
+    let mut app = app();
+    select_id(&mut app, "first-convoy");
+    keys(&mut app, "t");
+    let ctrl_w = key_with(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert!(ctrl_w.is_empty());
+    key_with(&mut app, KeyCode::Left, KeyModifiers::CONTROL);
+    key_with(&mut app, KeyCode::End, KeyModifiers::NONE);
+    assert_eq!(
+        keys(&mut app, "the Astara crossing.\n"),
+        [Effect::Apply {
+            edit: Edit::SetText {
+                claim: "first-convoy".into(),
+                text: "A first convoy of roughly thirty tons went through the Astara crossing."
+                    .into(),
+            },
+            undoing: false,
+        }]
+    );
+    assert_eq!(
+        keys(&mut app, "m\x15\n"),
+        [Effect::Apply {
+            edit: Edit::SetNote {
+                claim: "first-convoy".into(),
+                note: None,
+            },
+            undoing: false,
+        }],
+        "an emptied note is removed"
+    );
+    assert!(
+        keys(&mut app, "t\n").is_empty(),
+        "unchanged text: nothing to save"
+    );
+    select_id(&mut app, "thirty-tons");
+    assert_eq!(
+        keys(&mut app, "m Check the date. \n"),
+        [Effect::Apply {
+            edit: Edit::SetNote {
+                claim: "thirty-tons".into(),
+                note: Some("Check the date.".into()),
+            },
+            undoing: false,
+        }]
+    );
+}
+
+#[test]
+fn undo_applies_the_edit_that_undoes_the_last_save() {
+    let mut app = app();
+    select_id(&mut app, "thirty-tons");
+    let effects = keys(&mut app, "Lcross\na\n");
+    let [Effect::Apply { edit, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    let undo = Edit::RemoveLink {
+        claim: "thirty-tons".into(),
+        other: "crossings-reopened".into(),
+        kind: RelationKind::Agrees,
+    };
+    // The loop saved it, reloaded the file and stacked what undoes it.
+    app.edit_saved(edit, Some(undo.clone()), crux::load(&fixture_path()));
+    select_id(&mut app, "first-convoy");
+    assert_eq!(
+        keys(&mut app, "U"),
+        [Effect::Apply {
+            edit: undo.clone(),
+            undoing: true,
+        }]
+    );
+    assert_eq!(
+        app.dataset().claims[app.selected_claim().unwrap()].id,
+        "thirty-tons",
+        "undo shows the claim it changes"
+    );
+    app.edit_not_saved(undo.clone(), true, "disk full");
+    assert_eq!(app.undo, [undo], "a failed undo can be tried again");
+}
+
+#[test]
+fn a_new_claim_that_failed_to_save_is_kept_for_another_try() {
+    let mut app = reading_houe();
+    select_four_drones(&mut app);
+    let effects = keys(&mut app, "corigin\n\n\x15four\n");
+    let [Effect::Apply { edit, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    app.edit_not_saved(edit.clone(), false, "permission denied");
+    let message = app.message.clone().unwrap();
+    assert!(message.is_error && message.text.contains("R tries again"));
+    assert_eq!(keys(&mut app, "R"), effects);
+}
+
+#[test]
+fn a_saved_claim_is_selected_on_the_claims_screen() {
+    let mut app = reading_houe();
+    let dataset = crux::load(&fixture_path());
+    let edit = Edit::AddClaim(NewClaim {
+        id: "false-flag".into(),
+        topic: "drone-origin".into(),
+        new_topic_question: None,
+        text: String::new(),
+        source: "houe".into(),
+        quote: String::new(),
+        prefix: None,
+        suffix: None,
+    });
+    // As if the file now held the new claim `false-flag`.
+    app.edit_saved(&edit, None, dataset);
+    assert_eq!(app.screen, crux::tui::action::Screen::Claims);
+    let selected = app.selected_claim().unwrap();
+    assert_eq!(app.dataset().claims[selected].id, "false-flag");
+    assert_eq!(app.dataset().claims[selected].status, Status::Disputed);
+}
+
+#[test]
+fn a_loosely_matching_quote_is_repaired_after_a_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("doc.txt"),
+        "Officials said the “four drones” struck at dawn.\n",
+    )
+    .unwrap();
+    let path = dir.path().join("claims.toml");
+    std::fs::write(
+        &path,
+        "[sources.d]\npath = \"doc.txt\"\n\n[topics.t]\nquestion = \"How many?\"\n\n\
+         [claims.four]\ntopic = \"t\"\ntext = \"Four drones.\"\n\
+         spans = [{ source = \"d\", quote = 'the \"four drones\" struck' }]\n\n\
+         [claims.other]\ntopic = \"t\"\ntext = \"Other.\"\nspans = []\n",
+    )
+    .unwrap();
+    let mut app = App::new(crux::load(&path));
+    keys(&mut app, "4");
+    let codes: Vec<&str> = app
+        .dataset()
+        .diagnostics
+        .iter()
+        .map(|d| d.code.id())
+        .collect();
+    let normalized = codes
+        .iter()
+        .position(|&c| c == "W0001")
+        .unwrap_or_else(|| panic!("no W0001 in {codes:?}"));
+    let other = codes
+        .iter()
+        .position(|&c| c != "W0001")
+        .unwrap_or_else(|| panic!("only W0001 in {codes:?}"));
+    for _ in 0..other {
+        keys(&mut app, "j");
+    }
+    keys(&mut app, "f");
+    assert!(app.flow.is_none(), "not a quote crux can repair");
+    keys(&mut app, "g");
+    for _ in 0..normalized {
+        keys(&mut app, "j");
+    }
+    assert!(keys(&mut app, "f").is_empty());
+    let Some(crux::tui::flow::Flow::Confirm { question, .. }) = &app.flow else {
+        panic!("asks first");
+    };
+    assert_eq!(question[1], "old: “the \"four drones\" struck”");
+    assert_eq!(question[2], "new: “the “four drones” struck”");
+    assert_eq!(
+        keys(&mut app, "y"),
+        [Effect::Apply {
+            edit: Edit::SetQuote {
+                claim: "four".into(),
+                span: 0,
+                quote: "the “four drones” struck".into(),
+                prefix: None,
+                suffix: None,
+            },
+            undoing: false,
+        }]
+    );
+}
