@@ -303,6 +303,7 @@ pub fn edit_field(app: &mut App, note: bool) {
 pub fn fix_quote(app: &mut App) {
     let dataset = app.dataset();
     let Some(diagnostic) = dataset.diagnostics.get(app.diagnostic_cursor) else {
+        app.say("nothing to repair: the file checks clean");
         return;
     };
     let fixes = crate::fix::plan(dataset);
