@@ -88,7 +88,9 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The document's title: its first Markdown `# ` heading, or for other
+/// The document's title: its first Markdown heading (`#` to `######`;
+/// anywhere in a `.md` file, as the first line elsewhere, since plain-text
+/// copies of web articles often keep their heading marks), or for other
 /// documents a first line that reads like one (short, no final stop,
 /// followed by a blank line).
 pub fn title(path: &str, text: &str) -> Option<String> {
@@ -96,11 +98,10 @@ pub fn title(path: &str, text: &str) -> Option<String> {
     let mut lines = text.lines().map(str::trim).skip_while(|l| l.is_empty());
     let first = lines.next()?;
     if path.ends_with(".md") {
-        return text
-            .lines()
-            .find_map(|l| l.trim().strip_prefix("# "))
-            .map(|t| one_line(t.trim_end_matches('#')))
-            .filter(|t| !t.is_empty());
+        return text.lines().find_map(heading).filter(|t| !t.is_empty());
+    }
+    if let Some(heading) = heading(first) {
+        return Some(heading).filter(|t| !t.is_empty());
     }
     let next_is_blank = lines.next().is_none_or(str::is_empty);
     let looks_like_title = next_is_blank
@@ -110,6 +111,17 @@ pub fn title(path: &str, text: &str) -> Option<String> {
         && !first.ends_with(['.', ',', ';', ':', '!', '?'])
         && !first.chars().any(char::is_control);
     looks_like_title.then(|| first.to_string())
+}
+
+/// The text of an ATX heading line (`## Title ##` gives `Title`).
+fn heading(line: &str) -> Option<String> {
+    let line = line.trim();
+    let marks = line.len() - line.trim_start_matches('#').len();
+    if !(1..=6).contains(&marks) {
+        return None;
+    }
+    let rest = line[marks..].strip_prefix([' ', '\t'])?;
+    Some(one_line(rest.trim().trim_end_matches('#').trim_end()))
 }
 
 /// The first sentence of the document's first paragraph that is not a
@@ -154,6 +166,16 @@ mod tests {
         assert_eq!(title("a.txt", "It closed in March.\n\nMore."), None);
         assert_eq!(title("a.txt", "Harbour Closure\nIt closed in March."), None);
         assert_eq!(title("a.txt", "date 2026-03-10 In light of"), None);
+        assert_eq!(
+            title("a.txt", "\n\n## Alignment and Restraint\n\nElie Houé | No. 2166"),
+            Some("Alignment and Restraint".into())
+        );
+        assert_eq!(
+            title("a.md", "Intro line.\n\n### Third level\n"),
+            Some("Third level".into())
+        );
+        assert_eq!(title("a.txt", "#hashtag news\n\nText."), None);
+        assert_eq!(title("a.txt", "####### seven\n\nText."), None);
     }
 
     #[test]
