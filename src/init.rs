@@ -167,7 +167,10 @@ mod tests {
         assert_eq!(title("a.txt", "Harbour Closure\nIt closed in March."), None);
         assert_eq!(title("a.txt", "date 2026-03-10 In light of"), None);
         assert_eq!(
-            title("a.txt", "\n\n## Alignment and Restraint\n\nElie Houé | No. 2166"),
+            title(
+                "a.txt",
+                "\n\n## Alignment and Restraint\n\nElie Houé | No. 2166"
+            ),
             Some("Alignment and Restraint".into())
         );
         assert_eq!(

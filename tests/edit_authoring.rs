@@ -423,6 +423,37 @@ fn add_claim_with_a_new_topic_adds_the_topic_and_a_group_at_the_end() {
     );
 }
 
+/// A file as `crux init` writes it: sections announced by comments, no
+/// topic or claim yet.
+const STARTED: &str = "# claims.toml: the claims, then topics and more.\n\n# ── Sources ──\n\n[sources.gazette]\npath = \"g.txt\"\n\n# ── Topics ──\n# An example:\n# [topics.example]\n\n# ── Claims ──\n#\n# [claims.example]\n";
+
+#[test]
+fn the_first_topic_goes_under_the_comment_that_announces_topics() {
+    let expected = STARTED.replace(
+        "# [topics.example]\n",
+        "# [topics.example]\n\n[topics.date]\nquestion = \"When?\"\n",
+    ) + "\n# When?\n"
+        + NEW_CLAIM;
+    check(
+        Edit::AddClaim(new_claim("gazette-3-march", "date", Some("When?"))),
+        STARTED,
+        &expected,
+    );
+}
+
+#[test]
+fn without_a_topics_comment_the_first_topic_goes_at_the_end() {
+    let text = "[sources.gazette]\npath = \"g.txt\"\n";
+    let expected = format!(
+        "{text}\n[topics.date]\nquestion = \"When?\"\n\n# When?\n{NEW_CLAIM}"
+    );
+    check(
+        Edit::AddClaim(new_claim("gazette-3-march", "date", Some("When?"))),
+        text,
+        &expected,
+    );
+}
+
 #[test]
 fn add_claim_keeps_crlf_and_a_missing_final_newline() {
     let text = "[sources.gazette]\r\npath = \"g.txt\"\r\n\r\n[topics.date]\r\nquestion = \"Q\"\r\n\r\n[claims.a]\r\ntopic = \"date\"";

@@ -56,10 +56,13 @@ pub(super) fn add_claim(text: &str, new: &NewClaim) -> Result<String, EditError>
         ];
         match last_table_end(&doc, "topics", |_| true) {
             Some(end) => splices.push(block_after(text, end, &topic_lines)),
-            None => {
-                end_block.extend(topic_lines);
-                end_block.push(String::new());
-            }
+            None => match first_topic_place(text, &doc, &topic_lines) {
+                Some(splice) => splices.push(splice),
+                None => {
+                    end_block.extend(topic_lines);
+                    end_block.push(String::new());
+                }
+            },
         }
     }
     let last_of_topic = last_table_end(&doc, "claims", |item| {
@@ -164,6 +167,57 @@ fn last_table_end(
     matches!(Container::of(item), Some(Container::Table(_))).then_some(end)
 }
 
+/// Where the first topic table goes in a file that has none: after a
+/// comment block that announces the topics (`# ── Topics ──`, as `crux init`
+/// writes), else right above the first claim table and the comments that
+/// lead into it. `None`: at the end of the file.
+fn first_topic_place(text: &str, doc: &Document<&str>, lines: &[String]) -> Option<Splice> {
+    let first_claim = doc
+        .get("claims")
+        .and_then(Item::as_table)
+        .into_iter()
+        .flat_map(|claims| claims.iter())
+        .filter_map(|(_, item)| item.as_table()?.span())
+        .map(|header| header.start)
+        .min();
+    let before = &text[..first_claim.unwrap_or(text.len())];
+    let mut offset = 0;
+    let mut announced: Option<usize> = None;
+    for line in before.split_inclusive('\n') {
+        let comment = line.trim_start().starts_with('#');
+        match announced {
+            None if comment && announces_topics(line) => {
+                announced = Some(offset);
+            }
+            Some(_) if comment => announced = Some(offset),
+            Some(last) => return Some(block_after(text, last, lines)),
+            None => {}
+        }
+        offset += line.len();
+    }
+    if let Some(last) = announced {
+        return Some(block_after(text, last, lines));
+    }
+    let header = first_claim?;
+    let start = line_start(text, header);
+    let lead = text[..start]
+        .split_inclusive('\n')
+        .rev()
+        .take_while(|l| l.trim_start().starts_with('#'))
+        .map(str::len)
+        .sum::<usize>();
+    let eol = line_ending(text);
+    let at = start - lead;
+    Some((at..at, format!("{}{eol}{eol}", lines.join(eol))))
+}
+
+/// A section comment such as `# ── Topics ──` or `# Topics: the questions`.
+fn announces_topics(line: &str) -> bool {
+    let words =
+        line.trim_start_matches(|c: char| c == '#' || c.is_whitespace() || "─━-=*".contains(c));
+    words.to_lowercase().starts_with("topics")
+}
+
 /// `lines` as a new block after the line holding byte `end`, one blank
 /// line before it.
 fn block_after(text: &str, end: usize, lines: &[String]) -> Splice {
@@ -261,6 +315,10 @@ pub(super) fn remove_claim(
                 (id, model.get_mut(root).and_then(|t| t.as_table_mut()))
             {
                 table.remove(id);
+                if table.is_empty() {
+                    // No `[claims.*]` header is left to imply the table.
+                    model.remove(root);
+                }
             }
         }
     })
@@ -287,7 +345,7 @@ fn table_region(
     }
     if with_comments {
         while let Some(previous) = previous_line_start(text, start)
-            && text[previous..].trim_start().starts_with('#')
+            && text[previous..start].trim_start().starts_with('#')
         {
             start = previous;
         }
