@@ -444,9 +444,7 @@ fn the_first_topic_goes_under_the_comment_that_announces_topics() {
 #[test]
 fn without_a_topics_comment_the_first_topic_goes_at_the_end() {
     let text = "[sources.gazette]\npath = \"g.txt\"\n";
-    let expected = format!(
-        "{text}\n[topics.date]\nquestion = \"When?\"\n\n# When?\n{NEW_CLAIM}"
-    );
+    let expected = format!("{text}\n[topics.date]\nquestion = \"When?\"\n\n# When?\n{NEW_CLAIM}");
     check(
         Edit::AddClaim(new_claim("gazette-3-march", "date", Some("When?"))),
         text,

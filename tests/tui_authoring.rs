@@ -464,6 +464,8 @@ fn a_new_claim_that_failed_to_save_is_kept_for_another_try() {
 #[test]
 fn a_saved_claim_is_selected_on_the_claims_screen() {
     let mut app = reading_houe();
+    keys(&mut app, "vw");
+    assert!(app.reader.as_ref().unwrap().selection().is_some());
     let dataset = crux::load(&fixture_path());
     let edit = Edit::AddClaim(NewClaim {
         id: "false-flag".into(),
@@ -481,6 +483,11 @@ fn a_saved_claim_is_selected_on_the_claims_screen() {
     let selected = app.selected_claim().unwrap();
     assert_eq!(app.dataset().claims[selected].id, "false-flag");
     assert_eq!(app.dataset().claims[selected].status, Status::Disputed);
+    assert_eq!(
+        app.reader.as_ref().map(|r| r.selection()),
+        Some(None),
+        "the selection the claim was made from is dropped"
+    );
 }
 
 #[test]

@@ -314,6 +314,10 @@ impl App {
         {
             self.mode = Mode::Normal;
             self.focus = Pane::List;
+            if let Some(reader) = &mut self.reader {
+                // The passage is now the claim's quote: a new selection starts afresh.
+                reader.anchor = None;
+            }
             self.select_claim(index);
         }
         self.saved(edit, undo);

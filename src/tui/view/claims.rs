@@ -187,10 +187,12 @@ fn draw_claim_passage(frame: &mut Frame, app: &App, area: Rect) {
         let block = pane(" Passage ".into(), app.focus == Pane::Passage);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        frame.render_widget(
-            Paragraph::new("(no quote of this claim was found in its source)"),
-            inner,
-        );
+        let note = if app.selected_claim().is_some() {
+            "(no quote of this claim was found in its source)"
+        } else {
+            ""
+        };
+        frame.render_widget(Paragraph::new(note), inner);
         return;
     };
     let dataset = app.dataset();

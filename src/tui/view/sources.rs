@@ -39,8 +39,9 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
             let count = app.data.claims_citing(i);
             let date = s.date.as_deref().unwrap_or("");
             let cursor = if i == app.source_cursor { "›" } else { " " };
+            let noun = if count == 1 { "claim " } else { "claims" };
             let text = format!(
-                "{cursor}{count:>3} claims  {date:<10}  {}",
+                "{cursor}{count:>3} {noun}  {date:<10}  {}",
                 s.display_name()
             );
             let style = if i == app.source_cursor {
