@@ -187,3 +187,26 @@ fn nothing_to_fix_exits_zero_and_a_missing_file_two() {
     let run = fixture.crux(&["fix", "nope.toml"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
 }
+
+#[test]
+fn a_dry_run_with_everything_fixable_still_exits_1() {
+    let fixture = shipped();
+    edit_document(
+        &fixture,
+        "003",
+        "drones had taken part",
+        "drones had indeed taken part",
+    );
+    let dry = fixture.crux(&["fix", "--dry-run"]);
+    assert_eq!(dry.code, 1, "something is left to rewrite: {}", dry.stderr);
+    assert!(
+        dry.stderr
+            .contains("would fix 1 quote(s), 0 left to fix by hand"),
+        "{}",
+        dry.stderr
+    );
+    let run = fixture.crux(&["fix"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let again = fixture.crux(&["fix", "--dry-run"]);
+    assert_eq!((again.code, again.stdout.as_str()), (0, ""));
+}

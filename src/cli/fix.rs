@@ -71,7 +71,9 @@ pub(super) fn run(args: &FixArgs) -> ExitCode {
         "{path}: {verb} {fixed} quote(s), {} left to fix by hand",
         left.len()
     );
-    if left.is_empty() {
+    // A dry run fixed nothing on disk: what it would fix is still to do.
+    let pending = args.dry_run && fixed > 0;
+    if left.is_empty() && !pending {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
