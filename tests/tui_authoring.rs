@@ -551,4 +551,25 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
             undoing: false,
         }]
     );
+
+    // Saved; U on the Diagnostics screen undoes it.
+    let edit = Edit::SetQuote {
+        claim: "four".into(),
+        span: 0,
+        quote: "the “four drones” struck".into(),
+        prefix: None,
+        suffix: None,
+    };
+    let before = app.dataset().text.clone();
+    std::fs::write(&path, edit.apply(&before).unwrap()).unwrap();
+    let inverse = edit.inverse(&before).unwrap();
+    app.edit_saved(&edit, Some(inverse.clone()), crux::load(&path));
+    assert_eq!(app.screen, crux::tui::action::Screen::Diagnostics);
+    assert_eq!(
+        keys(&mut app, "U"),
+        [Effect::Apply {
+            edit: inverse,
+            undoing: true,
+        }]
+    );
 }
