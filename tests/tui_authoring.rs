@@ -216,6 +216,54 @@ fn a_claim_from_the_selection_on_a_topic_picked_by_fuzzy_query() {
 }
 
 #[test]
+fn a_passage_that_occurs_twice_gets_a_prefix_or_suffix_that_finds_the_one_selected() {
+    let mut app = reading_houe();
+    keys(&mut app, "/azerbaijan’s\nnv");
+    for _ in 0.."Azerbaijan’s".chars().count() {
+        keys(&mut app, "l");
+    }
+    assert_eq!(selected(&app), "Azerbaijan’s");
+    keys(&mut app, "corigin\n\x15Its own.\n");
+    let effects = keys(&mut app, "\x15houe-own\n");
+    let [Effect::Apply { edit, .. }] = effects.as_slice() else {
+        panic!("one save: {effects:?}");
+    };
+    let Edit::AddClaim(new) = edit else {
+        panic!("a new claim: {edit:?}");
+    };
+    assert_eq!(new.quote, "Azerbaijan’s");
+    assert!(
+        new.prefix.is_some() || new.suffix.is_some(),
+        "the quote alone matches twice: {new:?}"
+    );
+
+    // Written and loaded again, the quote lands on the selected place.
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = fixture_path();
+    let from = fixture.parent().unwrap();
+    std::fs::create_dir(dir.path().join("docs")).unwrap();
+    for entry in std::fs::read_dir(from.join("docs")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            dir.path().join("docs").join(entry.file_name()),
+        )
+        .unwrap();
+    }
+    let path = dir.path().join("claims.toml");
+    let text = std::fs::read_to_string(&fixture).unwrap();
+    std::fs::write(&path, edit.apply(&text).unwrap()).unwrap();
+    let dataset = crux::load(&path);
+    assert_eq!(dataset.error_count(), 0, "{:?}", dataset.diagnostics);
+    let claim = dataset.claim("houe-own").unwrap();
+    let anchor = claim.spans[0].anchor.as_ref().unwrap();
+    let document = dataset.source("houe").unwrap().text.as_ref().unwrap();
+    let first = document.find("Azerbaijan’s").unwrap();
+    let second_in_document = first + 1 + document[first + 1..].find("Azerbaijan’s").unwrap();
+    assert_eq!(anchor.bytes.start, second_in_document);
+}
+
+#[test]
 fn a_claim_on_a_new_topic_with_the_quote_as_its_text() {
     let mut app = reading_houe();
     select_four_drones(&mut app);
