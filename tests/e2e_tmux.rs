@@ -10,20 +10,27 @@ use std::process::Command;
 
 use common::tmux::{self, Tmux, copy_dir, fixture_dir};
 
-#[test]
-fn review_session_in_a_real_terminal() {
-    if !tmux::available() {
-        return;
-    }
+/// crux in a 160x48 pane on a temp copy of the UI fixture; the pane says
+/// CRUX-EXITED when crux has ended.
+fn crux_on_a_copy_of_the_fixture() -> (tempfile::TempDir, Tmux) {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixture_dir(), dir.path());
-    let claims = dir.path().join("claims.toml");
-    let original = std::fs::read_to_string(&claims).unwrap();
     let command = format!(
         "sh -c '\"{}\" claims.toml; echo CRUX-EXITED; sleep 600'",
         env!("CARGO_BIN_EXE_crux")
     );
     let tmux = Tmux::start(dir.path(), &command, 160, 48);
+    (dir, tmux)
+}
+
+#[test]
+fn review_session_in_a_real_terminal() {
+    if !tmux::available() {
+        return;
+    }
+    let (dir, tmux) = crux_on_a_copy_of_the_fixture();
+    let claims = dir.path().join("claims.toml");
+    let original = std::fs::read_to_string(&claims).unwrap();
 
     let screen = tmux.wait_for("claim 1/10");
     assert!(
@@ -128,15 +135,9 @@ fn a_claim_from_a_selected_passage_linked_to_another() {
     if !tmux::available() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture_dir(), dir.path());
+    let (dir, tmux) = crux_on_a_copy_of_the_fixture();
     let claims = dir.path().join("claims.toml");
     let original = std::fs::read_to_string(&claims).unwrap();
-    let command = format!(
-        "sh -c '\"{}\" claims.toml; echo CRUX-EXITED; sleep 600'",
-        env!("CARGO_BIN_EXE_crux")
-    );
-    let tmux = Tmux::start(dir.path(), &command, 160, 48);
     tmux.wait_for("claim 1/10");
 
     // Open the Houé article and select a passage with two finds.

@@ -40,7 +40,7 @@ pub fn help_lines() -> Vec<Line<'static>> {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let popup = centered(area, 84, area.height.saturating_sub(2));
+    let popup = crate::tui::widget::popup(area, 84, area.height.saturating_sub(2));
     let lines = help_lines();
     let block = pane(" Help — Esc or ? closes, j/k scroll ".into(), true);
     let inner = block.inner(popup);
@@ -75,7 +75,7 @@ pub fn draw_filter_menu(frame: &mut Frame, app: &App, area: Rect) {
             .to_string(),
         ),
     ];
-    let popup = centered(area, 48, rows.len() as u16 + 5);
+    let popup = crate::tui::widget::popup(area, 48, rows.len() as u16 + 5);
     let block = pane(" Filter ".into(), true);
     let inner = block.inner(popup);
     let width = inner.width as usize;
@@ -99,15 +99,4 @@ pub fn draw_filter_menu(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
 }
