@@ -128,10 +128,32 @@ impl Widget for Passage<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let height = area.height as usize;
         let top = self.top(height);
-        for (i, row) in self.rows.iter().skip(top).take(height).enumerate() {
-            let y = area.y + i as u16;
+        for (i, row) in self.rows.iter().enumerate().skip(top).take(height) {
+            let y = area.y + (i - top) as u16;
             buf.set_line(area.x, y, &self.line(row), area.width);
+            if self.cursor_after(i) {
+                let text = &self.marked.text[row.clone()];
+                let x = text.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+                if x < area.width as usize {
+                    let cell = Rect::new(area.x + x as u16, y, 1, 1);
+                    buf.set_style(cell, Style::default().add_modifier(CURSOR));
+                }
+            }
         }
+    }
+}
+
+impl Passage<'_> {
+    /// Whether the cursor sits just past row `i`'s last character, on a
+    /// line break or the end of the text, where no character shows it.
+    fn cursor_after(&self, i: usize) -> bool {
+        let row = &self.rows[i];
+        self.selection.is_none()
+            && self.cursor == Some(row.end)
+            && self
+                .rows
+                .get(i + 1)
+                .is_none_or(|next| next.start != row.end)
     }
 }
 
@@ -145,6 +167,40 @@ mod tests {
         let rows = wrap_rows(text, 9);
         let shown: Vec<&str> = rows.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(shown, ["one two ", "three ", "four", "", "five"]);
+    }
+
+    fn cursor_cells(text: &str, cursor: usize) -> Vec<(u16, u16)> {
+        let marked = Marked::new(text);
+        let rows = wrap_rows(&marked.text, 10);
+        let passage = Passage {
+            marked: &marked,
+            rows: &rows,
+            others: Vec::new(),
+            current: None,
+            scroll: 0,
+            cursor: Some(cursor),
+            selection: None,
+        };
+        let area = Rect::new(0, 0, 10, 4);
+        let mut buf = Buffer::empty(area);
+        passage.render(area, &mut buf);
+        area.positions()
+            .filter(|p| buf[(p.x, p.y)].modifier.contains(CURSOR))
+            .map(|p| (p.x, p.y))
+            .collect()
+    }
+
+    #[test]
+    fn the_cursor_shows_on_a_character_a_line_break_and_the_end() {
+        assert_eq!(cursor_cells("ab\n\ncd", 1), [(1, 0)], "on `b`");
+        assert_eq!(cursor_cells("ab\n\ncd", 2), [(2, 0)], "on the line break");
+        assert_eq!(cursor_cells("ab\n\ncd", 3), [(0, 1)], "on the empty line");
+        assert_eq!(cursor_cells("ab\n\ncd", 6), [(2, 2)], "at the end");
+        assert_eq!(
+            cursor_cells("one two three", 8),
+            [(0, 1)],
+            "at a wrap, on the next row's first character"
+        );
     }
 
     #[test]
