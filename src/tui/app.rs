@@ -206,12 +206,13 @@ impl App {
     pub fn refresh_visible(&mut self, keep: Option<usize>) {
         let keep = keep.or_else(|| self.selected_claim());
         let data = &self.data;
+        let found = data.search.matching(&self.query);
         self.visible = data
             .order
             .iter()
             .copied()
             .filter(|&c| self.filter.matches(&data.dataset, &data.graph, c))
-            .filter(|&c| data.search.matches(c, &self.query))
+            .filter(|&c| found.as_ref().is_none_or(|found| found[c]))
             .collect();
         match keep.and_then(|k| self.visible.iter().position(|&c| c == k)) {
             Some(position) => self.cursor = position,
