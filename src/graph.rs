@@ -116,16 +116,22 @@ impl Graph {
     /// Graph consistency warnings for `dataset`.
     pub fn check(&self, dataset: &Dataset) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        let mut tree = None;
         for relation in &dataset.relations {
-            if relation.kind != RelationKind::Contradicts {
+            if relation.kind != RelationKind::Contradicts
+                || self.position_of[relation.from] != self.position_of[relation.to]
+            {
                 continue;
             }
-            if let Some(chain) = self.agree_chain(relation.from, relation.to) {
-                let ids: Vec<&str> = chain
-                    .iter()
-                    .map(|&c| dataset.claims[c].id.as_str())
-                    .collect();
-                out.push(
+            // One tree for all the checks: a search per contradiction would
+            // be quadratic in a large position.
+            let tree = tree.get_or_insert_with(|| AgreeTree::new(self));
+            let chain = tree.chain(relation.from, relation.to);
+            let ids: Vec<&str> = chain
+                .iter()
+                .map(|&c| dataset.claims[c].id.as_str())
+                .collect();
+            out.push(
                     Diagnostic::new(
                         Code::AgreeChainContradicts,
                         format!("`{}` contradicts `{}`, but a chain of agreements joins them", ids[0], ids[ids.len() - 1]),
@@ -136,7 +142,6 @@ impl Graph {
                     .help("one of these links is wrong: drop an `agrees` in the chain, or this `contradicts`")
                     .claim(&dataset.claims[relation.from].id),
                 );
-            }
         }
         for (index, claim) in dataset.claims.iter().enumerate() {
             if self.agrees[index].is_empty() && self.contradicts[index].is_empty() {
@@ -185,6 +190,62 @@ impl Graph {
             }
         }
         out
+    }
+}
+
+/// A breadth-first spanning tree of every position's agreements, rooted at
+/// its first claim. The tree path between two claims of one position is an
+/// agreement chain, found in time proportional to its length.
+struct AgreeTree {
+    parent: Vec<usize>,
+    depth: Vec<usize>,
+}
+
+impl AgreeTree {
+    fn new(graph: &Graph) -> Self {
+        let n = graph.agrees.len();
+        let mut tree = AgreeTree {
+            parent: vec![usize::MAX; n],
+            depth: vec![0; n],
+        };
+        for position in &graph.positions {
+            let root = position[0];
+            tree.parent[root] = root;
+            let mut queue = VecDeque::from([root]);
+            while let Some(claim) = queue.pop_front() {
+                for &(next, _) in &graph.agrees[claim] {
+                    if tree.parent[next] == usize::MAX {
+                        tree.parent[next] = claim;
+                        tree.depth[next] = tree.depth[claim] + 1;
+                        queue.push_back(next);
+                    }
+                }
+            }
+        }
+        tree
+    }
+
+    /// The chain from `from` to `to`, both included; they must share a position.
+    fn chain(&self, from: usize, to: usize) -> Vec<usize> {
+        let (mut a, mut b) = (from, to);
+        let (mut up, mut down) = (vec![a], vec![b]);
+        while self.depth[a] > self.depth[b] {
+            a = self.parent[a];
+            up.push(a);
+        }
+        while self.depth[b] > self.depth[a] {
+            b = self.parent[b];
+            down.push(b);
+        }
+        while a != b {
+            a = self.parent[a];
+            up.push(a);
+            b = self.parent[b];
+            down.push(b);
+        }
+        down.pop();
+        up.extend(down.into_iter().rev());
+        up
     }
 }
 

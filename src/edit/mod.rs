@@ -25,6 +25,8 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{RelationKind, Status};
 
+#[doc(hidden)]
+pub use file::{Fault, inject_fault};
 pub use status::set_status;
 
 /// What [`save`] did.

@@ -6,6 +6,7 @@ mod anchoring;
 mod fields;
 mod references;
 mod sources;
+mod syntax;
 
 use std::ops::Range;
 use std::path::Path;
@@ -44,11 +45,7 @@ pub fn load(path: &Path) -> Dataset {
                 path,
                 Diagnostic::new(
                     Code::SourceNotText,
-                    format!(
-                        "{} is not valid UTF-8 (at byte {})",
-                        path.display(),
-                        e.utf8_error().valid_up_to()
-                    ),
+                    not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to()),
                 )
                 .help("re-save the claims file as UTF-8"),
             ),
@@ -64,6 +61,23 @@ pub fn load(path: &Path) -> Dataset {
     }
 }
 
+fn not_utf8(path: &Path, bytes: &[u8], valid: usize) -> String {
+    let before = &bytes[..valid];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    format!(
+        "{} is not valid UTF-8 at line {line}, column {col} (byte {valid})",
+        path.display()
+    )
+}
+
 fn only(path: &Path, diagnostic: Diagnostic) -> Dataset {
     Dataset {
         path: path.to_path_buf(),
@@ -77,15 +91,7 @@ fn only(path: &Path, diagnostic: Diagnostic) -> Dataset {
 pub fn load_str(path: &Path, text: String) -> Dataset {
     let mut diagnostics = Vec::new();
     let (root, errors) = DeTable::parse_recoverable(&text);
-    for error in errors {
-        let mut d = Diagnostic::new(Code::TomlSyntax, error.message().trim().to_string())
-            .label("invalid TOML here")
-            .help("fix the syntax; strings need double quotes, tables need `[name]` headers");
-        if let Some(span) = error.span() {
-            d = d.at(span);
-        }
-        diagnostics.push(d);
-    }
+    diagnostics.extend(syntax::diagnostics(&text, &errors));
     let root = Fields::new(root.get_ref(), "the claims file".into(), 0..0);
     root.reject_unknown(ROOT_KEYS, &mut diagnostics);
     let title = root.string("title", &mut diagnostics).map(|t| t.value);

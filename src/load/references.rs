@@ -17,15 +17,24 @@ pub struct RelationEntry {
     pub decl: Range<usize>,
 }
 
+/// Unknown ids that get a did-you-mean. Each suggestion is a pass over
+/// every known id, so thousands of broken links would take quadratic time.
+const SUGGESTIONS: usize = 20;
+
 pub fn check_topics_and_sources(dataset: &mut Dataset) {
     let mut found = Vec::new();
+    let mut suggestions = SUGGESTIONS;
     for claim in &dataset.claims {
         if !claim.topic.is_empty() && dataset.topic_index(&claim.topic).is_none() {
             found.push(unknown(
                 Code::UnknownTopic,
                 "topic",
                 &claim.topic,
-                dataset.topics.iter().map(|t| t.id.as_str()),
+                dataset
+                    .topics
+                    .iter()
+                    .map(|t| t.id.as_str())
+                    .take(known_ids(&mut suggestions)),
                 claim.topic_value.clone(),
                 &claim.id,
                 "[topics.ID] with a `question`",
@@ -37,7 +46,11 @@ pub fn check_topics_and_sources(dataset: &mut Dataset) {
                     Code::UnknownSource,
                     "source",
                     &span.source,
-                    dataset.sources.iter().map(|s| s.id.as_str()),
+                    dataset
+                        .sources
+                        .iter()
+                        .map(|s| s.id.as_str())
+                        .take(known_ids(&mut suggestions)),
                     span.source_value.clone(),
                     &claim.id,
                     "[sources.ID] with a `path`",
@@ -46,6 +59,18 @@ pub fn check_topics_and_sources(dataset: &mut Dataset) {
         }
     }
     dataset.diagnostics.extend(found);
+}
+
+/// How many known ids the next did-you-mean may look at: all of them
+/// while suggestions are left, then none.
+fn known_ids(suggestions_left: &mut usize) -> usize {
+    match suggestions_left.checked_sub(1) {
+        Some(left) => {
+            *suggestions_left = left;
+            usize::MAX
+        }
+        None => 0,
+    }
 }
 
 fn unknown<'a>(
@@ -69,6 +94,7 @@ fn unknown<'a>(
 
 pub fn resolve_relations(dataset: &mut Dataset, entries: Vec<RelationEntry>) {
     let mut seen: HashMap<(usize, usize), (RelationKind, usize)> = HashMap::new();
+    let mut suggestions = SUGGESTIONS;
     let mut diagnostics = Vec::new();
     for entry in entries {
         let from_id = dataset.claims[entry.from].id.clone();
@@ -77,7 +103,11 @@ pub fn resolve_relations(dataset: &mut Dataset, entries: Vec<RelationEntry>) {
                 Code::UnknownClaim,
                 "claim",
                 &entry.target.value,
-                dataset.claims.iter().map(|c| c.id.as_str()),
+                dataset
+                    .claims
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .take(known_ids(&mut suggestions)),
                 entry.target.span.clone(),
                 &from_id,
                 "[claims.ID]",

@@ -14,6 +14,13 @@ pub fn read_source(base: &Path, written: &str) -> Result<String, Diagnostic> {
             .label("empty path")
             .help("give the document's path relative to the claims file, e.g. `path = \"seeds/article.txt\"`"));
     }
+    if written.contains('\0') {
+        return Err(
+            Diagnostic::new(Code::InvalidValue, "source path contains a NUL character")
+                .label("NUL in the path; the file was not read")
+                .help("remove the `\\u0000` from the path"),
+        );
+    }
     if path.is_absolute()
         || written.starts_with('/')
         || written.starts_with('\\')
