@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
-use crux::edit::{EditError, Fault, Saved, inject_fault, write_status};
+use crux::edit::{Edit, EditError, Fault, Saved, inject_fault, write_status};
 use crux::model::Status;
 use crux::tui::action::Action;
 use crux::tui::app::{App, update};
@@ -50,33 +50,25 @@ fn project(claims: &str) -> (tempfile::TempDir, PathBuf) {
 /// The one status change an effect asks for: (claim, status, undoing).
 fn status_save(effect: &Effect) -> (String, Status, bool) {
     match effect {
-        Effect::Save {
-            claim,
-            status,
+        Effect::Apply {
+            edit: Edit::SetStatus { claim, status },
             undoing,
         } => (claim.clone(), *status, *undoing),
-        other => panic!("expected a save, got {other:?}"),
+        other => panic!("expected a status save, got {other:?}"),
     }
 }
 
 /// Selects `claim` in the review UI, sets `status` through `update`, and
-/// carries out the save the way the terminal loop does.
+/// carries out the save as the terminal loop does.
 fn set_in_ui(app: &mut App, path: &Path, claim: &str, status: Status) -> Result<Saved, String> {
     app.select_claim(app.dataset().claim_index(claim).unwrap());
     let effects = update(app, Action::SetStatus(status));
     assert_eq!(effects.len(), 1, "{effects:?}");
-    let (claim, status, undoing) = status_save(&effects[0]);
-    let known = app.dataset().text.clone();
-    match write_status(path, &known, &claim, status) {
-        Ok(saved) => {
-            app.status_saved(&claim, status, saved.text.clone());
-            Ok(saved)
-        }
-        Err(e) => {
-            app.status_not_saved(&claim, status, undoing, &e.to_string());
-            Err(e.to_string())
-        }
-    }
+    status_save(&effects[0]);
+    let Some(Effect::Apply { edit, undoing }) = effects.into_iter().next() else {
+        unreachable!("checked above");
+    };
+    crux::tui::save::apply(app, path, edit, undoing).map_err(|e| e.to_string())
 }
 
 fn ui_on(path: &Path) -> App {

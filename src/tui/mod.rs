@@ -11,6 +11,7 @@ pub mod flow;
 pub mod keymap;
 pub mod markup;
 mod offsets;
+pub mod save;
 pub mod search;
 pub mod selection;
 mod terminal;
@@ -182,7 +183,9 @@ fn reload(app: &mut App, path: &Path, why: &str) {
 
 fn carry_out(app: &mut App, path: &Path, effect: Effect) {
     match effect {
-        Effect::Apply { edit, undoing } => apply(app, path, edit, undoing),
+        Effect::Apply { edit, undoing } => {
+            let _ = save::apply(app, path, edit, undoing);
+        }
         Effect::Reload => reload(app, path, "reloaded"),
         Effect::Export(format) => {
             let dataset = app.dataset();
@@ -200,25 +203,6 @@ fn carry_out(app: &mut App, path: &Path, effect: Effect) {
             }
         }
         Effect::OpenEditor { .. } | Effect::Quit | Effect::Interrupt => {}
-    }
-}
-
-/// Saves `edit`; a status change is followed in place, anything else (or
-/// an edit merged into an outside change) reloads the file.
-fn apply(app: &mut App, path: &Path, edit: crate::edit::Edit, undoing: bool) {
-    let before = app.dataset().text.clone();
-    let undo = if undoing { None } else { edit.inverse(&before) };
-    match crate::edit::save(path, &before, &edit) {
-        Ok(saved) if !saved.reapplied && matches!(edit, crate::edit::Edit::SetStatus { .. }) => {
-            app.status_saved(&edit, undo, saved.text);
-        }
-        Ok(saved) => {
-            app.edit_saved(&edit, undo, crate::load(path));
-            if saved.reapplied {
-                app.say("saved onto the file as changed on disk");
-            }
-        }
-        Err(e) => app.edit_not_saved(edit, undoing, &e.to_string()),
     }
 }
 

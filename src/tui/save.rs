@@ -1,0 +1,33 @@
+//! Carrying out an [`Effect::Apply`](super::effect::Effect::Apply): the one
+//! place the review UI writes the claims file, and how the UI follows.
+
+use std::path::Path;
+
+use super::app::App;
+use crate::edit::{Edit, EditError, Saved};
+
+/// Saves `edit` and updates `app`: a status change is followed in place;
+/// anything else (or an edit merged into an outside change) reloads the
+/// file. A failure is shown in the status bar and kept retryable; it is
+/// also returned, for callers that want the details.
+pub fn apply(app: &mut App, path: &Path, edit: Edit, undoing: bool) -> Result<Saved, EditError> {
+    let before = app.dataset().text.clone();
+    let undo = if undoing { None } else { edit.inverse(&before) };
+    match crate::edit::save(path, &before, &edit) {
+        Ok(saved) => {
+            if !saved.reapplied && matches!(edit, Edit::SetStatus { .. }) {
+                app.status_saved(&edit, undo, saved.text.clone());
+            } else {
+                app.edit_saved(&edit, undo, crate::load(path));
+                if saved.reapplied {
+                    app.say("saved onto the file as changed on disk");
+                }
+            }
+            Ok(saved)
+        }
+        Err(e) => {
+            app.edit_not_saved(edit, undoing, &e.to_string());
+            Err(e)
+        }
+    }
+}
