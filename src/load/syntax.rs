@@ -51,7 +51,7 @@ fn too_deep_key(text: &str) -> Option<Range<usize>> {
             Some(_) => line,
             None => line.split('=').next().unwrap_or(line),
         };
-        if key.matches('.').count() + 1 >= KEY_DEPTH_LIMIT {
+        if key.matches('.').count() + 1 > KEY_DEPTH_LIMIT {
             let indent = line.len() - line.trim_start().len();
             let end = start + key.trim_end().len();
             return Some(start + indent..end.max(start + indent));
@@ -80,11 +80,13 @@ mod tests {
 
     #[test]
     fn a_too_deep_key_is_located_on_its_line() {
-        let key = vec!["k"; 200].join(".");
-        let text = format!("title = \"t\"\n{key} = 1\n");
+        let allowed = vec!["a"; KEY_DEPTH_LIMIT].join(".");
+        let key = vec!["k"; KEY_DEPTH_LIMIT + 1].join(".");
+        let text = format!("title = \"t\"\n{allowed} = 1\n{key} = 1\n");
         let found = parse(&text);
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(found[0].span, Some(12..12 + key.len()));
+        let start = 12 + allowed.len() + 5;
+        assert_eq!(found[0].span, Some(start..start + key.len()));
         assert!(found[0].help.as_deref().unwrap().contains("80 levels"));
     }
 }
