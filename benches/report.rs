@@ -67,6 +67,32 @@ fn write_back(c: &mut Criterion) {
                 .text;
         })
     });
+    // The review UI's save: the loader located the status value already.
+    std::fs::write(&path, &text).unwrap();
+    let mut current = crux::load(&path);
+    let index = current.claim_index(&claim).unwrap();
+    if current.claims[index].status_value.is_none() {
+        let with_status = crux::edit::set_status(&text, &claim, Status::Confirmed).unwrap();
+        std::fs::write(&path, with_status).unwrap();
+        current = crux::load(&path);
+    }
+    group.bench_function("save_status_at (value located by the loader)", |b| {
+        b.iter(|| {
+            status = if status == Status::Confirmed {
+                Status::Disputed
+            } else {
+                Status::Confirmed
+            };
+            let value = current.claims[index].status_value.clone().unwrap();
+            let saved =
+                crux::edit::save_status_at(&path, &current.text, &claim, status, value.clone())
+                    .unwrap();
+            // As the UI does: the value's end moves with the word's length.
+            let end = value.end + saved.text.len() - current.text.len();
+            current.claims[index].status_value = Some(value.start..end);
+            current.text = saved.text;
+        })
+    });
     group.finish();
 }
 

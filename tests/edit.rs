@@ -1,7 +1,7 @@
 use std::fs;
 use std::path::Path;
 
-use crux::edit::{EditError, Saved, set_status, write_status};
+use crux::edit::{EditError, Saved, save_status_at, set_status, write_status};
 use crux::model::Status;
 use proptest::prelude::*;
 use toml_edit::Document;
@@ -327,6 +327,55 @@ fn write_status_saves_an_unchanged_file() {
     assert_only_status_changed(SAMPLE, &saved.text, "gazette-march", Status::Confirmed);
     let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temporary or conflict files remain");
+}
+
+/// The status value of `id` as the loader located it in `path`.
+fn loaded_status_value(path: &Path, id: &str) -> std::ops::Range<usize> {
+    let dataset = crux::load(path);
+    dataset.claim(id).unwrap().status_value.clone().unwrap()
+}
+
+#[test]
+fn saving_at_the_loaded_status_value_swaps_that_literal_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_sample(dir.path());
+    for (id, status, old, new) in [
+        (
+            "gazette-march",
+            Status::Disputed,
+            "status = \"unreviewed\"   # first pass",
+            "status = \"disputed\"   # first pass",
+        ),
+        (
+            "odd id",
+            Status::Rejected,
+            "  status = 'disputed'",
+            "  status = 'rejected'",
+        ),
+    ] {
+        let before = fs::read_to_string(&path).unwrap();
+        let value = loaded_status_value(&path, id);
+        let saved = save_status_at(&path, &before, id, status, value).unwrap();
+        assert!(!saved.reapplied);
+        assert_eq!(saved.text, before.replacen(old, new, 1), "{id}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), saved.text);
+    }
+}
+
+#[test]
+fn saving_at_a_stale_status_value_falls_back_to_the_full_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_sample(dir.path());
+    let value = loaded_status_value(&path, "gazette-march");
+    // Edited behind crux's back: one line longer above the claim.
+    let theirs = SAMPLE.replace("# Claims about", "# An extra line.\n# Claims about");
+    fs::write(&path, &theirs).unwrap();
+    let saved = save_status_at(&path, SAMPLE, "gazette-march", Status::Confirmed, value).unwrap();
+    assert!(saved.reapplied, "merged into the file as it is on disk");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        theirs.replace("\"unreviewed\"   # first", "\"confirmed\"   # first")
+    );
 }
 
 #[test]

@@ -21,6 +21,7 @@ mod text;
 
 use std::fmt;
 use std::io;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::model::{RelationKind, Status};
@@ -388,6 +389,30 @@ pub fn write_status(
         status,
     };
     save(path, read_text, &edit)
+}
+
+/// [`write_status`] for a status the loader located at `value` in
+/// `read_text`. While the file on disk still holds `read_text`, the change
+/// is a swap of that one string literal, made without parsing the file
+/// twice as [`save`] does; otherwise (or for a status written in another
+/// form) this is [`save`].
+pub fn save_status_at(
+    path: &Path,
+    read_text: &str,
+    claim_id: &str,
+    status: Status,
+    value: Range<usize>,
+) -> Result<Saved, EditError> {
+    if let Some(intended) = status::replace_status_literal(read_text, value, status)
+        && file::read_if_text(path)?.as_deref() == Some(read_text)
+    {
+        file::replace(path, &intended)?;
+        return Ok(Saved {
+            text: intended,
+            reapplied: false,
+        });
+    }
+    write_status(path, read_text, claim_id, status)
 }
 
 fn reapply(disk: &str, read_text: &str, intended: &str, edit: &Edit) -> Option<String> {

@@ -120,3 +120,64 @@ pub(super) fn status_in(text: &str, claim_id: &str) -> Option<String> {
     let doc = Document::parse(text).ok()?;
     status_of(&doc, claim_id).map(str::to_string)
 }
+
+/// `text` with the string literal at `value` (a claim's status, as the
+/// loader located it) holding `status` instead; `None` unless that literal
+/// is a one-line `"word"` or `'word'` of a known status. Such a literal has
+/// no escapes and no quotes inside, so swapping its word for another status
+/// word leaves every other token of the file as it was: no re-parse needed.
+pub(super) fn replace_status_literal(
+    text: &str,
+    value: Range<usize>,
+    status: Status,
+) -> Option<String> {
+    let literal = text.get(value.clone())?;
+    let quote = literal.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+    let word = literal.strip_prefix(quote)?.strip_suffix(quote)?;
+    Status::parse(word)?;
+    let mut out = String::with_capacity(text.len() + 12);
+    out.push_str(&text[..value.start]);
+    out.push(quote);
+    out.push_str(status.as_str());
+    out.push(quote);
+    out.push_str(&text[value.end..]);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, literal: &str) -> Range<usize> {
+        let start = text.find(literal).unwrap();
+        start..start + literal.len()
+    }
+
+    #[test]
+    fn a_plain_status_literal_is_swapped_in_place() {
+        let text = "[claims.a]\nstatus = 'disputed'  # why\n";
+        assert_eq!(
+            replace_status_literal(text, at(text, "'disputed'"), Status::Confirmed).as_deref(),
+            Some("[claims.a]\nstatus = 'confirmed'  # why\n")
+        );
+    }
+
+    #[test]
+    fn anything_but_a_plain_status_literal_is_left_to_the_full_edit() {
+        for (text, literal) in [
+            ("status = \"\"\"disputed\"\"\"\n", "\"\"\"disputed\"\"\""),
+            ("status = \"disput\\u0065d\"\n", "\"disput\\u0065d\""),
+            ("status = \"disputed\"\n", "status"),
+            ("status = \"maybe\"\n", "\"maybe\""),
+            ("text = \"disputed'\n", "\"disputed'"),
+        ] {
+            let value = at(text, literal);
+            assert_eq!(
+                replace_status_literal(text, value, Status::Confirmed),
+                None,
+                "{text:?}"
+            );
+        }
+        assert_eq!(replace_status_literal("ab", 1..9, Status::Confirmed), None);
+    }
+}

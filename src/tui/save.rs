@@ -12,8 +12,27 @@ use crate::edit::{Edit, EditError, Saved};
 /// also returned, for callers that want the details.
 pub fn apply(app: &mut App, path: &Path, edit: Edit, undoing: bool) -> Result<Saved, EditError> {
     let before = app.dataset().text.clone();
-    let undo = if undoing { None } else { edit.inverse(&before) };
-    match crate::edit::save(path, &before, &edit) {
+    let (undo, result) = match &edit {
+        Edit::SetStatus { claim, status } if let Some(loaded) = app.dataset().claim(claim) => {
+            // The loader read this status and located its value: no need to
+            // parse the file again for the undo or for the change.
+            let undo = Edit::SetStatus {
+                claim: claim.clone(),
+                status: loaded.status,
+            };
+            let result = match loaded.status_value.clone() {
+                Some(value) => crate::edit::save_status_at(path, &before, claim, *status, value),
+                None => crate::edit::save(path, &before, &edit),
+            };
+            (Some(undo), result)
+        }
+        _ => (
+            edit.inverse(&before),
+            crate::edit::save(path, &before, &edit),
+        ),
+    };
+    let undo = undo.filter(|_| !undoing);
+    match result {
         Ok(saved) => {
             if !saved.reapplied && matches!(edit, Edit::SetStatus { .. }) {
                 app.status_saved(&edit, undo, saved.text.clone());
