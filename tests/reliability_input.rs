@@ -365,19 +365,30 @@ fn an_unreadable_source_is_a_diagnostic() {
         fs::Permissions::from_mode(0o000),
     )
     .unwrap();
-    if fs::read(project.path("docs/b.txt")).is_ok() {
-        eprintln!("skipped: permissions do not stop this user (root)");
-        return;
+    if !common::unprivileged::is_root() {
+        assert!(
+            fs::read(project.path("docs/b.txt")).is_err(),
+            "mode 000 must stop this user from reading"
+        );
     }
-    let run = project.crux(&["check", "--format", "json"]);
+    let run = project.crux_bound_by_permissions(&["check", "--format", "json"]);
     let unreadable = diagnostics_with(&run, "E0012");
+    assert_eq!(unreadable.len(), 1, "one unreadable source: {}", run.stdout);
     assert_eq!(start_of(&unreadable[0]), (5, 8));
     assert!(
         unreadable[0]["message"]
             .as_str()
             .unwrap()
-            .contains("permission")
+            .contains("permission"),
+        "{}",
+        run.stdout
     );
+    // The rest still loads: a-march's quote resolves in the readable source.
+    assert_eq!(run.diagnostics(), unreadable, "the only diagnostic");
+    let listed = project.crux_bound_by_permissions(&["list"]);
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    assert!(listed.stdout.contains("a-march"), "{}", listed.stdout);
+    assert!(listed.stdout.contains("b-claim"), "{}", listed.stdout);
 }
 
 /// Peak resident memory, in bytes, of `crux args...` run in `dir`.

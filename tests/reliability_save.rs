@@ -2,6 +2,8 @@
 //! are never overwritten, and a crash, a full disk or a read-only directory
 //! never leaves a mixed or lost file.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
@@ -330,23 +332,92 @@ fn a_full_disk_keeps_the_change_retryable() {
     );
 }
 
+/// Where the child run of `save_into_read_only_directory` finds its project.
+const READ_ONLY_PROJECT: &str = "CRUX_TEST_READ_ONLY_PROJECT";
+/// Printed by that child once every check has passed.
+const READ_ONLY_CHECKED: &str = "read-only directory save checked";
+
+/// Makes `dir` writable again when dropped, so a failed check still lets
+/// the temp dir be removed.
+#[cfg(unix)]
+struct WritableOnDrop<'a>(&'a Path);
+
+#[cfg(unix)]
+impl Drop for WritableOnDrop<'_> {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(self.0, fs::Permissions::from_mode(0o755));
+    }
+}
+
+/// In the project `dir`, already mode 555: loads it, saves a status change
+/// through the UI and checks the failure is shown and retryable.
+fn save_into_read_only(dir: &Path) {
+    assert!(
+        fs::write(dir.join("probe"), "").is_err(),
+        "mode 555 must stop this user from writing in {}",
+        dir.display()
+    );
+    let path = dir.join("claims.toml");
+    let mut app = ui_on(&path);
+    let error = set_in_ui(&mut app, &path, "march", Status::Confirmed).unwrap_err();
+    assert!(error.contains("Permission denied"), "{error}");
+    assert_failed_save_is_retryable(&mut app, &path, &error);
+    assert!(temp_files(dir).is_empty(), "no temp file left");
+}
+
+/// Runs as nobody in a child process of the test below, when that test
+/// runs as root: root writes into any directory.
+#[test]
+#[ignore = "run by a_read_only_directory_keeps_the_change_retryable"]
+fn save_into_read_only_directory() {
+    let Some(dir) = std::env::var_os(READ_ONLY_PROJECT) else {
+        return;
+    };
+    save_into_read_only(Path::new(&dir));
+    println!("{READ_ONLY_CHECKED}");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_read_only_directory_keeps_the_change_retryable() {
+    use common::unprivileged;
     use std::os::unix::fs::PermissionsExt;
     let (dir, path) = project(CLAIMS);
-    let mut app = ui_on(&path);
+    let as_root = unprivileged::is_root();
+    if as_root {
+        // A project of nobody's own, as a user's project is theirs.
+        unprivileged::give_to_nobody(dir.path());
+    }
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
-    let probe = dir.path().join("probe");
-    if fs::write(&probe, "").is_ok() {
-        eprintln!("skipped: permissions do not stop this user (root)");
-        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let _restore = WritableOnDrop(dir.path());
+    if !as_root {
+        save_into_read_only(dir.path());
         return;
     }
-    let result = set_in_ui(&mut app, &path, "march", Status::Confirmed);
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
-    let error = result.unwrap_err();
-    assert_failed_save_is_retryable(&mut app, &path, &error);
+    let why = "to save into a read-only directory";
+    unprivileged::assert_nobody_can(dir.path(), 0o5, why);
+    let output = unprivileged::command_as_nobody(&std::env::current_exe().unwrap(), why)
+        .args([
+            "--exact",
+            "save_into_read_only_directory",
+            "--ignored",
+            "--nocapture",
+        ])
+        .env(READ_ONLY_PROJECT, dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success() && stdout.contains(READ_ONLY_CHECKED),
+        "the save as nobody:\n{stdout}\n{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        CLAIMS,
+        "original untouched"
+    );
 }
 
 // ── Case 9: claims.toml is a symlink ────────────────────────────────────

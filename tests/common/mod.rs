@@ -2,6 +2,8 @@
 #![allow(dead_code)]
 
 pub mod tmux;
+#[cfg(unix)]
+pub mod unprivileged;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -18,6 +20,26 @@ impl Fixture {
             write(&dir.path().join(path), content.as_bytes());
         }
         Fixture { dir }
+    }
+
+    /// Runs `crux args...` inside the fixture dir as a user file permissions
+    /// bind: this user, or nobody when the tests run as root (which reads
+    /// and writes past any mode), with the fixture handed to nobody first.
+    #[cfg(unix)]
+    pub fn crux_bound_by_permissions(&self, args: &[&str]) -> Run {
+        if !unprivileged::is_root() {
+            return self.crux(args);
+        }
+        unprivileged::give_to_nobody(self.dir.path());
+        let why = "to check what a user who cannot read past file modes sees";
+        unprivileged::assert_nobody_can(self.dir.path(), 0o5, why);
+        let output = unprivileged::command_as_nobody(Path::new(env!("CARGO_BIN_EXE_crux")), why)
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run crux as nobody");
+        Run::from(output)
     }
 
     pub fn path(&self, relative: &str) -> PathBuf {
