@@ -110,6 +110,40 @@ fn sighup_exits_with_129_and_restores_the_terminal() {
     assert_restored(&tmux, 129);
 }
 
+/// Whether process `pid` has ended (gone, or a zombie nobody reaped yet).
+fn ended(pid: &str) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        // The state follows the command name's closing parenthesis.
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+    }
+}
+
+#[test]
+fn crux_ends_when_its_terminal_goes_away() {
+    if !tmux::available() {
+        return;
+    }
+    let (tmux, dir) = start(EXEC_CRUX);
+    wait_until_drawn(&tmux);
+    let pid = crux_pid(&dir);
+    assert!(!ended(&pid));
+    // The whole terminal goes: the pane's pty is hung up under crux.
+    assert!(tmux.run(&["kill-server"]).status.success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !ended(&pid) {
+        if std::time::Instant::now() > deadline {
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &pid])
+                .status();
+            panic!("crux (pid {pid}) kept running without a terminal");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
 #[test]
 fn sigint_exits_with_130_and_restores_the_terminal() {
     if !tmux::available() {

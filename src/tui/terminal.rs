@@ -6,6 +6,7 @@ use std::io::{self, stdout};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
 
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::{cursor, execute, terminal};
@@ -102,6 +103,7 @@ impl Signals {
                 signal_hook::flag::register_usize(signal, signals.received.clone(), exit as usize)?;
             signals.registered.push(id);
         }
+        watchdog(signals.received.clone());
         Ok(signals)
     }
 
@@ -118,6 +120,22 @@ impl Signals {
     pub fn received(&self) -> Option<Exit> {
         Exit::from_code(self.received.load(Ordering::SeqCst))
     }
+}
+
+/// Ends the process if a hangup is not acted on within a second: with the
+/// terminal gone, crossterm's read of it returns nothing forever without
+/// coming back to the event loop, and crux would spin. Only SIGHUP: the
+/// other signals can arrive while the editor runs, when the loop waits on
+/// purpose.
+fn watchdog(received: Arc<AtomicUsize>) {
+    std::thread::spawn(move || {
+        while received.load(Ordering::SeqCst) != Exit::HungUp as usize {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::thread::sleep(Duration::from_secs(1));
+        give_back();
+        std::process::exit(Exit::HungUp as i32);
+    });
 }
 
 impl Drop for Signals {
