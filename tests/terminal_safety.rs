@@ -7,15 +7,14 @@ mod common;
 
 use std::process::Command;
 
+use common::screen::{draw, press, render, text_of};
 use crux::tui::action::{Action, Screen};
 use crux::tui::app::{App, update};
-use crux::tui::keymap::{Context, Key, lookup};
+use crux::tui::keymap::Context;
 use crux::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use unicode_width::UnicodeWidthStr;
 
 /// Every kind of text that could drive a terminal: clear screen, clipboard
 /// write (OSC 52), window title (OSC 0), a raw C1 CSI, BEL, backspace, a
@@ -341,53 +340,9 @@ fn app(fixture: &common::Fixture) -> App {
     App::new(crux::load(&fixture.path("claims.toml")))
 }
 
-fn press(app: &mut App, typed: &str) {
-    for c in typed.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\t' => KeyCode::Tab,
-            '\u{1b}' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        let event = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = lookup(app.context(), Key::from_event(&event)) {
-            update(app, action);
-        }
-    }
-}
-
 fn select(app: &mut App, id: &str) {
     let index = app.dataset().claim_index(id).expect("claim");
     app.select_claim(index);
-}
-
-fn draw(terminal: &mut Terminal<TestBackend>, app: &mut App) -> Buffer {
-    app.page_rows = view::page_rows(terminal.size().unwrap().height);
-    terminal.draw(|frame| view::draw(frame, app)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn render(app: &mut App, width: u16, height: u16) -> Buffer {
-    draw(
-        &mut Terminal::new(TestBackend::new(width, height)).unwrap(),
-        app,
-    )
-}
-
-/// The screen as text; a wide character's trailing cell is skipped.
-fn text_of(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut x = 0;
-        while x < area.width {
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            x += symbol.width().max(1) as u16;
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn assert_cells_inert(buffer: &Buffer, what: &str) {

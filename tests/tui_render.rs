@@ -1,60 +1,20 @@
 //! The review UI drawn on a test backend: snapshots of every screen at two
 //! sizes, and checks of which cells carry the quote highlight.
 
+mod common;
+
 use std::path::Path;
 
-use crux::tui::app::{App, update};
-use crux::tui::keymap::{Key, lookup};
-use crux::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::screen::{press, render, text_of};
+use crux::tui::app::App;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
-use unicode_width::UnicodeWidthStr;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 
 fn fixture() -> App {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/claims.toml");
     App::new(crux::load(&path))
-}
-
-fn press(app: &mut App, typed: &str) {
-    for c in typed.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\t' => KeyCode::Tab,
-            c => KeyCode::Char(c),
-        };
-        let event = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = lookup(app.context(), Key::from_event(&event)) {
-            update(app, action);
-        }
-    }
-}
-
-fn render(app: &mut App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    app.page_rows = view::page_rows(height);
-    terminal.draw(|frame| view::draw(frame, app)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-/// The screen as text; a wide character's trailing cell is skipped.
-fn text_of(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut x = 0;
-        while x < area.width {
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            x += symbol.width().max(1) as u16;
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// The symbols of the cells carrying REVERSED and BOLD, in reading order.
