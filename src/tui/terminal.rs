@@ -82,6 +82,7 @@ pub fn panic_if_asked_by_test() {
 pub struct Signals {
     received: Arc<AtomicUsize>,
     registered: Vec<SigId>,
+    stop: Arc<AtomicBool>,
 }
 
 impl Signals {
@@ -89,6 +90,7 @@ impl Signals {
         let mut signals = Signals {
             received: Arc::new(AtomicUsize::new(0)),
             registered: Vec::new(),
+            stop: Arc::new(AtomicBool::new(false)),
         };
         #[cfg(unix)]
         let watched = [
@@ -103,7 +105,7 @@ impl Signals {
                 signal_hook::flag::register_usize(signal, signals.received.clone(), exit as usize)?;
             signals.registered.push(id);
         }
-        watchdog(signals.received.clone());
+        watchdog(signals.received.clone(), signals.stop.clone());
         Ok(signals)
     }
 
@@ -126,20 +128,30 @@ impl Signals {
 /// terminal gone, crossterm's read of it returns nothing forever without
 /// coming back to the event loop, and crux would spin. Only SIGHUP: the
 /// other signals can arrive while the editor runs, when the loop waits on
-/// purpose.
-fn watchdog(received: Arc<AtomicUsize>) {
+/// purpose. Stops when `stop` is set (the signals are no longer watched).
+fn watchdog(received: Arc<AtomicUsize>, stop: Arc<AtomicBool>) {
+    let hung_up = move || received.load(Ordering::SeqCst) == Exit::HungUp as usize;
+    let stopped = move || stop.load(Ordering::SeqCst);
     std::thread::spawn(move || {
-        while received.load(Ordering::SeqCst) != Exit::HungUp as usize {
+        loop {
             std::thread::sleep(Duration::from_millis(100));
+            if stopped() {
+                return;
+            }
+            if hung_up() {
+                std::thread::sleep(Duration::from_secs(1));
+                if hung_up() && !stopped() {
+                    give_back();
+                    std::process::exit(Exit::HungUp as i32);
+                }
+            }
         }
-        std::thread::sleep(Duration::from_secs(1));
-        give_back();
-        std::process::exit(Exit::HungUp as i32);
     });
 }
 
 impl Drop for Signals {
     fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
         for id in self.registered.drain(..) {
             signal_hook::low_level::unregister(id);
         }
