@@ -373,6 +373,12 @@ const SCREENS: &[(&str, &str)] = &[
     ("help", "?"),
     ("filter menu by topic and source", "fto"),
     ("search", "/"),
+    ("reader selection", "3\nvwww"),
+    ("topic picker", "3\nvwwwc"),
+    ("claim text prompt", "3\nvwwwc\n"),
+    ("claim picker", "L"),
+    ("text prompt", "t"),
+    ("note prompt", "m"),
 ];
 
 #[test]

@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(
-        fit(&flow.hint(), inner_width),
+        fit(&visible_line(&flow.hint()), inner_width),
         Style::default().add_modifier(Modifier::DIM),
     ));
     let title = match flow {

@@ -112,7 +112,7 @@ impl Widget for PickerView<'_> {
         let picker = self.picker;
         let title = format!(
             " {} — {}/{} ",
-            picker.title,
+            visible_line(&picker.title),
             picker.matches.len(),
             picker.items.len()
         );
