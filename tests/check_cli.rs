@@ -313,11 +313,7 @@ fn a_zero_occurrence_and_an_unknown_status_are_invalid_values() {
         "spans = [{ source = \"b\", quote = \"Four Iranian drones took part\", occurrence = 0 }]\nstatus = \"maybe\"",
     ));
     assert_eq!(run.code, 1);
-    let codes: Vec<_> = run
-        .diagnostics()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap().to_string())
-        .collect();
+    let codes = run.codes();
     assert_eq!(codes, ["E0016", "E0016"]);
 }
 
@@ -397,11 +393,7 @@ fn every_problem_is_reported_in_one_run_and_valid_claims_still_load() {
     );
     let f = fixture(&claims);
     let run = f.crux(&["check", "--format", "json"]);
-    let codes: Vec<String> = run
-        .diagnostics()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap().to_string())
-        .collect();
+    let codes = run.codes();
     assert_eq!(
         codes,
         ["W0004", "E0014", "E0006", "E0003"],

@@ -144,11 +144,7 @@ fn fix_rewrites_only_the_quotes_and_check_agrees() {
     let fixture = changed_documents();
     let before = fixture.crux(&["check", "--format", "json"]);
     let codes = |run: &common::Run| -> Vec<String> {
-        let mut codes: Vec<String> = run
-            .diagnostics()
-            .iter()
-            .map(|d| d["code"].as_str().unwrap().to_string())
-            .collect();
+        let mut codes = run.codes();
         codes.sort();
         codes
     };

@@ -76,11 +76,7 @@ path = "reports/harbour.txt"
 
     let check = fixture.crux(&["check", "--format", "json"]);
     assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
-    let codes: Vec<_> = check
-        .diagnostics()
-        .iter()
-        .map(|d| d["code"].clone())
-        .collect();
+    let codes = check.codes();
     assert_eq!(codes, ["W0005", "W0005", "W0005", "W0005"]);
 }
 
@@ -99,11 +95,7 @@ fn the_commented_example_is_valid_once_uncommented() {
         .replace("\n# ]", "\n]");
     std::fs::write(fixture.path("claims.toml"), uncommented).unwrap();
     let check = fixture.crux(&["check", "--format", "json"]);
-    let codes: Vec<_> = check
-        .diagnostics()
-        .iter()
-        .map(|d| d["code"].clone())
-        .collect();
+    let codes = check.codes();
     // The example quote is found: only the unused sources, the lone claim
     // and the one-claim topic are reported.
     assert_eq!(

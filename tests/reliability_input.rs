@@ -465,11 +465,7 @@ fn check_graph(text: &str) -> Run {
 }
 
 fn codes(run: &Run) -> Vec<String> {
-    let mut codes: Vec<String> = run
-        .diagnostics()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap().to_string())
-        .collect();
+    let mut codes = run.codes();
     codes.sort();
     codes.dedup();
     codes

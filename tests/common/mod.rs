@@ -90,4 +90,12 @@ impl Run {
             .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
             .collect()
     }
+
+    /// The codes of those diagnostics, in the order printed.
+    pub fn codes(&self) -> Vec<String> {
+        self.diagnostics()
+            .iter()
+            .map(|d| d["code"].as_str().expect("a code").to_string())
+            .collect()
+    }
 }
