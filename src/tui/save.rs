@@ -37,7 +37,8 @@ pub fn apply(app: &mut App, path: &Path, edit: Edit, undoing: bool) -> Result<Sa
             if !saved.reapplied && matches!(edit, Edit::SetStatus { .. }) {
                 app.status_saved(&edit, undo, saved.text.clone());
             } else {
-                app.edit_saved(&edit, undo, crate::load(path));
+                // The text just written, not a second read of the file.
+                app.edit_saved(&edit, undo, crate::load_str(path, saved.text.clone()));
                 if saved.reapplied {
                     app.say("saved onto the file as changed on disk");
                 }
