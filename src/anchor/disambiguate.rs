@@ -63,7 +63,10 @@ fn words_before(text: &str, at: usize, count: usize) -> Option<&str> {
         if rest.is_empty() {
             break;
         }
-        start = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        start = rest
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
     }
     let words = before[start..].trim();
     (!words.is_empty()).then_some(words)
@@ -150,6 +153,19 @@ mod tests {
             )
         );
         assert_eq!(resolve(doc, &found), Resolution::Exact(first..first + 13));
+    }
+
+    #[test]
+    fn context_words_split_at_multi_byte_spaces() {
+        // No-break and thin spaces between the words before the quote.
+        let doc = "Baku\u{a0}said\u{2009}drones struck. Tehran\u{a0}said drones struck.";
+        let second = doc.rfind("drones struck").unwrap();
+        let found = disambiguate(doc, second..second + "drones struck".len());
+        assert_eq!(found.0, "drones struck");
+        assert_eq!(
+            resolve(doc, &found),
+            Resolution::Exact(second..second + "drones struck".len())
+        );
     }
 
     #[test]
