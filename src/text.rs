@@ -169,7 +169,11 @@ pub fn toml_string(text: &str) -> String {
             c if c.is_control()
                 || visible_line(c.encode_utf8(&mut [0; 4])).len() != c.len_utf8() =>
             {
-                out.push_str(&format!("\\u{:04X}", c as u32))
+                if c > '\u{ffff}' {
+                    out.push_str(&format!("\\U{:08X}", c as u32))
+                } else {
+                    out.push_str(&format!("\\u{:04X}", c as u32))
+                }
             }
             c => out.push(c),
         }
@@ -261,6 +265,22 @@ mod tests {
         );
         let json = json_for_terminal(serde_json::to_string("\u{9b}\u{e0041}").unwrap());
         assert_eq!(json, r#""\u009b\udb40\udc41""#);
+    }
+
+    #[test]
+    fn toml_strings_read_back_as_the_text_they_escape() {
+        for text in [
+            "plain",
+            "a \"q\" \\ b\n\t",
+            "esc\u{1b}[2J",
+            "rlo\u{202e}x",
+            "tag\u{e0041}z",
+        ] {
+            let parsed: toml::Value =
+                toml::from_str(&format!("v = {}", toml_string(text))).unwrap();
+            assert_eq!(parsed["v"].as_str(), Some(text), "{text:?}");
+        }
+        assert_eq!(toml_string("\u{e0041}"), "\"\\U000E0041\"");
     }
 
     #[test]
