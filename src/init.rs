@@ -2,7 +2,7 @@
 //! document, and a commented-out example topic and claim.
 
 use crate::ids::{slug, unique};
-use crate::text::toml_string;
+use crate::text::{one_line, toml_string, visible_line};
 
 /// Longest first line taken as a plain-text document's title.
 const TITLE_MAX_CHARS: usize = 100;
@@ -78,14 +78,11 @@ fn example(source_id: &str, document: &Document) -> String {
 #   {{ source = {source_id_string}, quote = {quote} }},
 # ]
 ",
-        source = one_line(&document.path).replace(['"', '\\'], ""),
+        // Inside a comment: no line break or control character may stay.
+        source = visible_line(&one_line(&document.path)).replace(['"', '\\'], ""),
         source_id_string = toml_string(source_id),
         quote = toml_string(&quote),
     )
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The document's title: its first Markdown heading (`#` to `######`;

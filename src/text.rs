@@ -155,6 +155,12 @@ pub fn json_for_terminal(json: String) -> String {
     out
 }
 
+/// `text` on one line: runs of whitespace, line breaks included, become
+/// one space, and the ends are trimmed.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// `text` as a TOML basic string, ready to paste into a claims file:
 /// quotes, backslashes and control or invisible characters escaped.
 pub fn toml_string(text: &str) -> String {

@@ -453,6 +453,17 @@ fn without_a_topics_comment_the_first_topic_goes_at_the_end() {
 }
 
 #[test]
+fn a_question_with_a_control_character_is_shown_visibly_in_its_comment() {
+    let text = "[sources.gazette]\npath = \"g.txt\"\n";
+    let after = apply(
+        &Edit::AddClaim(new_claim("gazette-3-march", "date", Some("When?\u{1}"))),
+        text,
+    );
+    assert!(after.contains("\n# When?\u{2401}\n"), "{after}");
+    assert!(after.contains("question = \"When?\\u0001\""), "{after}");
+}
+
+#[test]
 fn add_claim_keeps_crlf_and_a_missing_final_newline() {
     let text = "[sources.gazette]\r\npath = \"g.txt\"\r\n\r\n[topics.date]\r\nquestion = \"Q\"\r\n\r\n[claims.a]\r\ntopic = \"date\"";
     let expected = format!(

@@ -14,7 +14,7 @@ use super::layout::{
 };
 use super::links::linking_to;
 use super::{EditError, NewClaim};
-use crate::text::toml_string;
+use crate::text::{one_line, toml_string, visible_line};
 
 pub(super) fn add_claim(text: &str, new: &NewClaim) -> Result<String, EditError> {
     let unsupported = |why: String| Err(EditError::Unsupported(why));
@@ -73,7 +73,7 @@ pub(super) fn add_claim(text: &str, new: &NewClaim) -> Result<String, EditError>
     match last_of_topic {
         Some(end) => splices.push(block_after(text, end, &claim_lines)),
         None => {
-            end_block.push(format!("# {}", one_line(&question)));
+            end_block.push(format!("# {}", visible_line(&one_line(&question))));
             end_block.extend(claim_lines);
         }
     }
@@ -96,10 +96,6 @@ fn topic_question(plain: &toml::Table, topic: &str) -> String {
         .and_then(|t| t.get(topic)?.get("question")?.as_str())
         .unwrap_or(topic)
         .to_string()
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn claim_lines(new: &NewClaim) -> Vec<String> {

@@ -95,7 +95,7 @@ fn accept_new_claim(app: &mut App, mut new: NewClaimFlow) -> Next {
         NewClaimStep::Topic(picker) => match picker.selected() {
             Some(Picked::Item(i)) => {
                 new.topic = picker.items[i].id.clone();
-                new.step = NewClaimStep::Text(TextInput::new(claim_text_from(&new.quote)));
+                new.step = NewClaimStep::Text(TextInput::new(crate::text::one_line(&new.quote)));
             }
             Some(Picked::Extra) => {
                 new.step = NewClaimStep::TopicQuestion(TextInput::new(picker.input.text.trim()));
@@ -120,7 +120,7 @@ fn accept_new_claim(app: &mut App, mut new: NewClaimFlow) -> Next {
                 app.warn(format!("there is already a topic `{id}`"));
             } else {
                 new.topic = id.to_string();
-                new.step = NewClaimStep::Text(TextInput::new(claim_text_from(&new.quote)));
+                new.step = NewClaimStep::Text(TextInput::new(crate::text::one_line(&new.quote)));
             }
         }
         NewClaimStep::Text(input) => {
@@ -158,10 +158,6 @@ fn accept_new_claim(app: &mut App, mut new: NewClaimFlow) -> Next {
 }
 
 /// A quote as a first draft of a claim: on one line, without edge spaces.
-fn claim_text_from(quote: &str) -> String {
-    quote.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn accept_link(app: &mut App, mut link: LinkFlow) -> Next {
     match &link.step {
         LinkStep::Other(picker) => match picker.selected() {
