@@ -167,6 +167,25 @@ fn n_walks_the_find_matches_and_offsets_stay_on_char_boundaries() {
     assert_eq!(selected(&app), "Azerbaijan’s");
 }
 
+#[test]
+fn n_moves_on_while_a_selection_grows_backwards() {
+    let mut app = reading_houe();
+    keys(&mut app, "/azerbaijan’s\n");
+    let first = app.reader.as_ref().unwrap().cursor;
+    keys(&mut app, "nvN");
+    assert_eq!(
+        app.reader.as_ref().unwrap().cursor,
+        first,
+        "back to the first"
+    );
+    keys(&mut app, "n");
+    assert_ne!(
+        app.reader.as_ref().unwrap().cursor,
+        first,
+        "n moves on, not onto the match it is at"
+    );
+}
+
 /// Selects "four Iranian drones had taken part in the attack" in the reader.
 fn select_four_drones(app: &mut App) {
     keys(app, "/four iranian drones\nv/attack\n");

@@ -109,8 +109,9 @@ pub fn next_span_or_match(app: &mut App, forward: bool) {
     if !reader.find.text.is_empty() {
         let query = &reader.find.text;
         let from = match (forward, reader.anchor) {
-            (true, None) => selection::step(text, reader.cursor, Unit::Char, true),
-            (true, Some(_)) => reader.cursor,
+            // Selecting forward, the cursor is past a match's end already.
+            (true, Some(anchor)) if reader.cursor >= anchor => reader.cursor,
+            (true, _) => selection::step(text, reader.cursor, Unit::Char, true),
             // From the start of a match the cursor ends, so `N` does not find it again.
             (false, _) => match selection::find(text, query, reader.cursor, false) {
                 Some(m) if m.end == reader.cursor => m.start,
