@@ -86,7 +86,8 @@ impl LineIndex {
     }
 }
 
-fn floor_char_boundary(text: &str, byte: usize) -> usize {
+/// The char boundary at or before `byte` (clamped to the text).
+pub fn floor_char_boundary(text: &str, byte: usize) -> usize {
     let mut byte = byte.min(text.len());
     while !text.is_char_boundary(byte) {
         byte -= 1;

@@ -275,7 +275,7 @@ impl App {
         self.reader = reader.and_then(|(id, reader)| {
             let source = new.source_index(&id)?;
             let text = self.data.marked[source].as_ref().map_or("", |m| &m.text);
-            let floor = |at: usize| super::selection::floor_boundary(text, at);
+            let floor = |at: usize| crate::text::floor_char_boundary(text, at);
             let spans = self.data.placed[source].len();
             Some(Reader {
                 source,

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use crate::text::floor_char_boundary;
+
 /// The bytes between a selection's fixed end and its moving end.
 pub fn range(anchor: usize, head: usize) -> Range<usize> {
     anchor.min(head)..anchor.max(head)
@@ -19,7 +21,7 @@ pub enum Unit {
 /// Where `at` moves by one `unit`: forward to the end of the next unit,
 /// backward to the start of the previous one.
 pub fn step(text: &str, at: usize, unit: Unit, forward: bool) -> usize {
-    let at = floor_boundary(text, at.min(text.len()));
+    let at = floor_char_boundary(text, at.min(text.len()));
     match (unit, forward) {
         (Unit::Char, true) => text[at..].chars().next().map_or(at, |c| at + c.len_utf8()),
         (Unit::Char, false) => text[..at]
@@ -31,15 +33,6 @@ pub fn step(text: &str, at: usize, unit: Unit, forward: bool) -> usize {
         (Unit::Sentence, true) => sentence_end(text, at),
         (Unit::Sentence, false) => sentence_start(text, at),
     }
-}
-
-/// The largest char boundary at or before `at`.
-pub fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 fn is_word(c: char) -> bool {
