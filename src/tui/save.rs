@@ -26,8 +26,9 @@ pub fn apply(app: &mut App, path: &Path, edit: Edit, undoing: bool) -> Result<Sa
             };
             (Some(undo), result)
         }
+        // An undo is not itself undone: no inverse to work out for it.
         _ => (
-            edit.inverse(&before),
+            (!undoing).then(|| edit.inverse(&before)).flatten(),
             crate::edit::save(path, &before, &edit),
         ),
     };
