@@ -168,6 +168,19 @@ fn n_walks_the_find_matches_and_offsets_stay_on_char_boundaries() {
 }
 
 #[test]
+fn brackets_step_through_quotes_even_during_a_find() {
+    let mut app = reading_houe();
+    let quotes = app.data.placed[app.reader.as_ref().unwrap().source].len();
+    assert!(quotes >= 2, "the fixture marks several quotes");
+    keys(&mut app, "/azerbaijan’s\n");
+    let span = app.reader.as_ref().unwrap().span;
+    keys(&mut app, "]");
+    assert_eq!(app.reader.as_ref().unwrap().span, (span + 1) % quotes);
+    keys(&mut app, "[");
+    assert_eq!(app.reader.as_ref().unwrap().span, span);
+}
+
+#[test]
 fn n_moves_on_while_a_selection_grows_backwards() {
     let mut app = reading_houe();
     keys(&mut app, "/azerbaijan’s\n");

@@ -248,8 +248,8 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Key::char('n'), Reader, Action::NextSpan, Screens),
     bind(Key::char('N'), Reader, Action::PreviousSpan, Screens),
-    bind(Key::char(']'), Reader, Action::NextSpan, Screens),
-    bind(Key::char('['), Reader, Action::PreviousSpan, Screens),
+    bind(Key::char(']'), Reader, Action::NextQuote, Screens),
+    bind(Key::char('['), Reader, Action::PreviousQuote, Screens),
     bind(Key::char('/'), Global, Action::StartSearch, SearchFilter),
     bind(Key::char('n'), Global, Action::NextMatch, SearchFilter),
     bind(Key::char('N'), Global, Action::PreviousMatch, SearchFilter),
@@ -620,6 +620,8 @@ mod tests {
             Action::JumpBack,
             Action::NextSpan,
             Action::PreviousSpan,
+            Action::NextQuote,
+            Action::PreviousQuote,
             Action::Help,
             Action::StartSearch,
             Action::SearchDeleteChar,
@@ -710,6 +712,8 @@ mod tests {
             | Action::JumpBack
             | Action::NextSpan
             | Action::PreviousSpan
+            | Action::NextQuote
+            | Action::PreviousQuote
             | Action::Help
             | Action::StartSearch
             | Action::SearchDeleteChar

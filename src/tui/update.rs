@@ -56,6 +56,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::NextSpan | Action::PreviousSpan => {
             reader::next_span_or_match(app, action == Action::NextSpan)
         }
+        Action::NextQuote | Action::PreviousQuote => {
+            reader::next_quote(app, action == Action::NextQuote)
+        }
         Action::ToggleSelection => reader::toggle_selection(app),
         Action::Motion(unit, forward) => reader::motion(app, unit, forward),
         Action::SwapSelectionEnds => reader::swap_ends(app),

@@ -121,6 +121,11 @@ pub fn next_span_or_match(app: &mut App, forward: bool) {
         go_to_match(app, from, forward);
         return;
     }
+    next_quote(app, forward);
+}
+
+/// `]`/`[` in the reader: the next marked quote.
+pub fn next_quote(app: &mut App, forward: bool) {
     let placed = &app.data.placed;
     let Some(reader) = app.reader.as_mut() else {
         return;
