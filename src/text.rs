@@ -86,6 +86,13 @@ impl LineIndex {
     }
 }
 
+/// Where the first invalid byte of non-UTF-8 `bytes` is: its 1-based line
+/// and column (in chars), counted over the valid text before it.
+pub fn invalid_utf8_at(bytes: &[u8], valid_up_to: usize) -> LineCol {
+    let before = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
+    LineIndex::new(before).line_col(before, before.len())
+}
+
 /// The char boundary at or before `byte` (clamped to the text).
 pub fn floor_char_boundary(text: &str, byte: usize) -> usize {
     let mut byte = byte.min(text.len());

@@ -62,19 +62,12 @@ pub fn load(path: &Path) -> Dataset {
 }
 
 fn not_utf8(path: &Path, bytes: &[u8], valid: usize) -> String {
-    let before = &bytes[..valid];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let col = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
+    let at = crate::text::invalid_utf8_at(bytes, valid);
     format!(
-        "{} is not valid UTF-8 at line {line}, column {col} (byte {valid})",
-        path.display()
+        "{} is not valid UTF-8 at line {}, column {} (byte {valid})",
+        path.display(),
+        at.line,
+        at.col
     )
 }
 

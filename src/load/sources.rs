@@ -61,11 +61,7 @@ pub fn read_source(base: &Path, written: &str) -> Result<String, Diagnostic> {
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..valid]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
+        let line = crate::text::invalid_utf8_at(e.as_bytes(), valid).line;
         Diagnostic::new(
             Code::SourceNotText,
             format!("source `{written}` is not valid UTF-8"),
