@@ -90,7 +90,7 @@ fn example(source_id: &str, document: &Document) -> String {
 /// copies of web articles often keep their heading marks), or for other
 /// documents a first line that reads like one (short, no final stop,
 /// followed by a blank line).
-pub fn title(path: &str, text: &str) -> Option<String> {
+fn title(path: &str, text: &str) -> Option<String> {
     let text = text.trim_start_matches('\u{feff}');
     let mut lines = text.lines().map(str::trim).skip_while(|l| l.is_empty());
     let first = lines.next()?;
@@ -124,7 +124,7 @@ fn heading(line: &str) -> Option<String> {
 /// The first sentence of the document's first paragraph that is not a
 /// heading, exactly as written (so it is found verbatim), cut at a word
 /// when long.
-pub fn first_sentence(text: &str) -> Option<&str> {
+fn first_sentence(text: &str) -> Option<&str> {
     let line = text
         .lines()
         .map(str::trim)
