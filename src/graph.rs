@@ -84,35 +84,6 @@ impl Graph {
         &self.positions
     }
 
-    /// The shortest chain of `agrees` links from `from` to `to`, both included.
-    pub fn agree_chain(&self, from: usize, to: usize) -> Option<Vec<usize>> {
-        if self.position_of[from] != self.position_of[to] {
-            return None;
-        }
-        let mut previous = vec![usize::MAX; self.agrees.len()];
-        previous[from] = from;
-        let mut queue = VecDeque::from([from]);
-        while let Some(claim) = queue.pop_front() {
-            if claim == to {
-                let mut chain = vec![to];
-                let mut at = to;
-                while at != from {
-                    at = previous[at];
-                    chain.push(at);
-                }
-                chain.reverse();
-                return Some(chain);
-            }
-            for &(next, _) in &self.agrees[claim] {
-                if previous[next] == usize::MAX {
-                    previous[next] = claim;
-                    queue.push_back(next);
-                }
-            }
-        }
-        None
-    }
-
     /// Graph consistency warnings for `dataset`.
     pub fn check(&self, dataset: &Dataset) -> Vec<Diagnostic> {
         let mut out = Vec::new();
@@ -334,22 +305,6 @@ mod tests {
         assert_eq!(g.position_of(2), 0);
         assert_eq!(g.position_of(3), 1);
         assert!(g.is_contradicted(3) && !g.is_contradicted(1));
-    }
-
-    #[test]
-    fn agree_chain_is_the_shortest_path() {
-        let d = dataset(
-            &["a", "b", "c", "d"],
-            &[
-                (0, 1, Agrees),
-                (1, 2, Agrees),
-                (2, 3, Agrees),
-                (0, 3, Agrees),
-            ],
-        );
-        let g = Graph::new(&d);
-        assert_eq!(g.agree_chain(0, 2), Some(vec![0, 1, 2]));
-        assert_eq!(g.agree_chain(1, 3), Some(vec![1, 0, 3]));
     }
 
     #[test]
