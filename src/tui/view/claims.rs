@@ -93,10 +93,7 @@ fn detail_lines(app: &App, claim: usize, width: usize) -> (Vec<Line<'static>>, O
         .topic(&c.topic)
         .map_or("(unknown topic)", |t| &t.question);
     let topic = format!("{} — {}", c.topic, question);
-    lines.push(field(
-        "topic",
-        fit(&visible_line(&topic), width.saturating_sub(7)),
-    ));
+    lines.push(field("topic", fit(&topic, width.saturating_sub(7))));
     if let Some(note) = &c.note {
         for (i, row) in wrap(&visible_line(note), width.saturating_sub(6))
             .into_iter()
@@ -117,10 +114,7 @@ fn detail_lines(app: &App, claim: usize, width: usize) -> (Vec<Line<'static>>, O
             None => "not found".to_string(),
         };
         let origin = format!("{name}, {place}");
-        lines.push(field(
-            "quote",
-            fit(&visible_line(&origin), width.saturating_sub(7)),
-        ));
+        lines.push(field("quote", fit(&origin, width.saturating_sub(7))));
         let quote = format!("“{}”", visible_line(&span.quote));
         for row in wrap(&quote, width.saturating_sub(2)) {
             lines.push(Line::styled(
@@ -159,7 +153,7 @@ fn detail_lines(app: &App, claim: usize, width: usize) -> (Vec<Line<'static>>, O
                 Style::default()
             };
             let text = format!("{cursor}{} {}: {}", status_glyph(o.status), o.id, o.text);
-            lines.push(Line::styled(fit(&visible_line(&text), width), style));
+            lines.push(Line::styled(fit(&text, width), style));
             if let Some(note) = &dataset.relations[relation].note {
                 let note = format!("     {}", visible_line(note));
                 lines.push(Line::styled(

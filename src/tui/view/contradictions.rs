@@ -39,11 +39,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let width = inner.width as usize;
     frame.render_widget(
         Paragraph::new(vec![
-            field(
-                "topic",
-                fit(&visible_line(question), width.saturating_sub(7)),
-            ),
-            field("note", fit(&visible_line(note), width.saturating_sub(6))),
+            field("topic", fit(question, width.saturating_sub(7))),
+            field("note", fit(note, width.saturating_sub(6))),
         ]),
         inner,
     );
@@ -73,7 +70,7 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
             topic = Some(this);
             let header = dataset.topic(this).map_or(this, |t| t.question.as_str());
             lines.push(Line::styled(
-                fit(&visible_line(header), width),
+                fit(header, width),
                 Style::default().add_modifier(Modifier::BOLD),
             ));
         }
@@ -87,7 +84,7 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
         } else {
             Style::default()
         };
-        lines.push(Line::styled(fit(&visible_line(&text), width), style));
+        lines.push(Line::styled(fit(&text, width), style));
     }
     let height = inner.height as usize;
     let top = window_top(selected_line, height, lines.len());

@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             if i == app.diagnostic_cursor {
                 style = style.add_modifier(Modifier::REVERSED);
             }
-            Line::styled(fit(&visible_line(&text), width), style)
+            Line::styled(fit(&text, width), style)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -88,16 +88,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         lines.push(field("at", format!("{file}:{}:{}", at.line, at.col)));
     }
     if let Some(help) = &d.help {
-        lines.push(field(
-            "help",
-            fit(&visible_line(help), width.saturating_sub(6)),
-        ));
+        lines.push(field("help", fit(help, width.saturating_sub(6))));
     }
     for note in &d.notes {
-        lines.push(field(
-            "note",
-            fit(&visible_line(note), width.saturating_sub(6)),
-        ));
+        lines.push(field("note", fit(note, width.saturating_sub(6))));
     }
     if let Some(claim) = &d.claim {
         lines.push(Line::from(vec![

@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(
-        fit(&visible_line(&flow.hint()), inner_width),
+        fit(&flow.hint(), inner_width),
         Style::default().add_modifier(Modifier::DIM),
     ));
     let title = match flow {
@@ -103,11 +103,11 @@ fn about(app: &App, flow: &Flow, width: usize) -> Vec<Line<'static>> {
                     .or(new.new_topic_question.clone())
                     .unwrap_or_default();
                 let topic = format!("topic: {} — {}", new.topic, question);
-                lines.push(Line::raw(fit(&visible_line(&topic), width)));
+                lines.push(Line::raw(fit(&topic, width)));
             }
             if !new.text.is_empty() {
                 let text = format!("text: {}", new.text);
-                lines.push(Line::raw(fit(&visible_line(&text), width)));
+                lines.push(Line::raw(fit(&text, width)));
             }
             lines
         }
@@ -117,7 +117,7 @@ fn about(app: &App, flow: &Flow, width: usize) -> Vec<Line<'static>> {
                 _ => link.kind.as_str(),
             };
             let mut lines = vec![Line::raw(fit(
-                &visible_line(&format!("{} {kind} {}", link.claim, link.other)),
+                &format!("{} {kind} {}", link.claim, link.other),
                 width,
             ))];
             if matches!(link.step, LinkStep::Kind) {
@@ -130,10 +130,9 @@ fn about(app: &App, flow: &Flow, width: usize) -> Vec<Line<'static>> {
             }
             lines
         }
-        Flow::EditField { claim, .. } => vec![Line::styled(
-            fit(&visible_line(&format!("claim {claim}")), width),
-            dim,
-        )],
+        Flow::EditField { claim, .. } => {
+            vec![Line::styled(fit(&format!("claim {claim}"), width), dim)]
+        }
         Flow::Confirm { question, .. } => question
             .iter()
             .flat_map(|q| wrap(&visible_line(q), width))

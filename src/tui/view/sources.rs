@@ -49,7 +49,7 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
             } else {
                 Style::default()
             };
-            Line::styled(fit(&visible_line(&text), width), style)
+            Line::styled(fit(&text, width), style)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -61,7 +61,7 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
     let inner = block.inner(detail);
     frame.render_widget(block, detail);
     let width = inner.width.saturating_sub(9) as usize;
-    let mut lines = vec![field("title", fit(&visible_line(s.display_name()), width))];
+    let mut lines = vec![field("title", fit(s.display_name(), width))];
     for (label, value) in [
         ("author", &s.author),
         ("outlet", &s.outlet),
@@ -69,7 +69,7 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
         ("note", &s.note),
     ] {
         if let Some(value) = value {
-            lines.push(field(label, fit(&visible_line(value), width)));
+            lines.push(field(label, fit(value, width)));
         }
     }
     let readable = if s.text.is_some() {
@@ -133,8 +133,5 @@ fn draw_reader(frame: &mut Frame, app: &App, area: Rect, reader: &Reader) {
         claim.id,
         claim.text
     );
-    frame.render_widget(
-        Paragraph::new(vec![Line::raw(fit(&visible_line(&text), width))]),
-        inner,
-    );
+    frame.render_widget(Paragraph::new(vec![Line::raw(fit(&text, width))]), inner);
 }

@@ -14,7 +14,7 @@ use crate::tui::widget::fit;
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(flow) = &app.flow {
         let mut parts = vec![Span::styled(
-            fit(&visible_line(&flow.hint()), area.width as usize),
+            fit(&flow.hint(), area.width as usize),
             Style::default().add_modifier(Modifier::BOLD),
         )];
         if let Some(message) = &app.message {

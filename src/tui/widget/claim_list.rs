@@ -65,10 +65,7 @@ impl ClaimList<'_> {
         };
         let cursor = if selected { "›" } else { " " };
         let prefix = format!("{cursor}{} {} ", status_glyph(c.status), marker);
-        let text = fit(
-            &visible_line(&c.text),
-            width.saturating_sub(prefix.chars().count() + 1),
-        );
+        let text = fit(&c.text, width.saturating_sub(prefix.chars().count() + 1));
         let matched = app.data.search.highlights(&text, &app.query);
         let base = if selected {
             let style = Style::default().add_modifier(Modifier::REVERSED);

@@ -10,8 +10,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Borders};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// `text` cut to `width` columns, with `…` when cut.
+use crate::text::visible_line;
+
+/// `text` on one line, safe for the terminal (control and invisible
+/// characters made visible, see [`visible_line`]), cut to `width` columns
+/// with `…` when cut. Escaping here means no caller can forget it; text
+/// already escaped comes through unchanged.
 pub fn fit(text: &str, width: usize) -> String {
+    let text = visible_line(text);
     if text.width() <= width {
         return text.to_string();
     }
@@ -78,6 +84,12 @@ mod tests {
     #[test]
     fn fit_counts_columns_not_bytes() {
         assert_eq!(fit("abc", 3), "abc");
+        assert_eq!(fit("a\u{1b}[2J\u{202e}b", 40), "a␛[2J\\u{202e}b");
+        assert_eq!(
+            fit("a␛[2J\\u{202e}b", 40),
+            "a␛[2J\\u{202e}b",
+            "escaped once"
+        );
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("日本語テキスト", 7), "日本語…");
     }

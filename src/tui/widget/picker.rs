@@ -144,7 +144,7 @@ impl Widget for PickerView<'_> {
             let line = match picker.matches.get(position) {
                 Some(&i) => item_line(&picker.items[i], width),
                 None => Line::styled(
-                    fit(&visible_line(picker.extra.as_deref().unwrap_or("")), width),
+                    fit(picker.extra.as_deref().unwrap_or(""), width),
                     Style::default().add_modifier(Modifier::ITALIC),
                 ),
             };
@@ -160,13 +160,13 @@ impl Widget for PickerView<'_> {
 }
 
 fn item_line(item: &PickItem, width: usize) -> Line<'static> {
-    let id = fit(&visible_line(&item.id), width);
+    let id = fit(&item.id, width);
     let rest = width.saturating_sub(unicode_width::UnicodeWidthStr::width(id.as_str()) + 2);
     Line::from(vec![
         Span::styled(id, Style::default().add_modifier(Modifier::BOLD)),
         Span::raw("  "),
         Span::styled(
-            fit(&visible_line(&item.detail), rest),
+            fit(&item.detail, rest),
             Style::default().add_modifier(Modifier::DIM),
         ),
     ])
