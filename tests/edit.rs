@@ -384,9 +384,12 @@ fn write_status_reapplies_over_an_unrelated_change() {
     let path = write_sample(dir.path());
     let elsewhere = SAMPLE.replace("The harbour closed in April.", "It closed in April.");
     fs::write(&path, &elsewhere).unwrap();
-    let Saved { text, reapplied } =
-        write_status(&path, SAMPLE, "gazette-march", Status::Rejected).unwrap();
-    assert!(reapplied);
+    let Saved {
+        text,
+        reapplied,
+        already_on_disk,
+    } = write_status(&path, SAMPLE, "gazette-march", Status::Rejected).unwrap();
+    assert!(reapplied && !already_on_disk);
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
     assert_only_status_changed(&elsewhere, &text, "gazette-march", Status::Rejected);
 }

@@ -55,6 +55,7 @@ fn status_save(effect: &Effect) -> (String, Status, bool) {
         Effect::Apply {
             edit: Edit::SetStatus { claim, status },
             undoing,
+            ..
         } => (claim.clone(), *status, *undoing),
         other => panic!("expected a status save, got {other:?}"),
     }
@@ -67,10 +68,15 @@ fn set_in_ui(app: &mut App, path: &Path, claim: &str, status: Status) -> Result<
     let effects = update(app, Action::SetStatus(status));
     assert_eq!(effects.len(), 1, "{effects:?}");
     status_save(&effects[0]);
-    let Some(Effect::Apply { edit, undoing }) = effects.into_iter().next() else {
+    let Some(Effect::Apply {
+        edit,
+        base,
+        undoing,
+    }) = effects.into_iter().next()
+    else {
         unreachable!("checked above");
     };
-    crux::tui::save::apply(app, path, edit, undoing).map_err(|e| e.to_string())
+    crux::tui::save::apply(app, path, edit, base, undoing).map_err(|e| e.to_string())
 }
 
 fn ui_on(path: &Path) -> App {
@@ -182,7 +188,8 @@ fn a_same_size_outside_edit_of_the_same_value_is_a_conflict() {
     let kept = fs::read_to_string(dir.path().join("claims.toml.crux-conflict")).unwrap();
     assert_eq!(
         kept,
-        CLAIMS.replace("\"unreviewed\"   # first", "\"rejected\"   # first")
+        theirs.replace("\"disputed\"", "\"rejected\""),
+        "crux's version differs from theirs in that one value"
     );
     assert!(app.message.as_ref().unwrap().is_error);
 }

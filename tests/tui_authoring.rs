@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crux::edit::{Edit, NewClaim};
 use crux::model::{RelationKind, Status};
-use crux::tui::app::{App, Pane, update};
+use crux::tui::app::{App, Change, Pane, update};
 use crux::tui::effect::Effect;
 use crux::tui::keymap::{Key, lookup};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -208,7 +208,15 @@ fn select_four_drones(app: &mut App) {
     );
 }
 
-fn the_new_claim(id: &str, topic: &str, question: Option<&str>, text: &str) -> Vec<Effect> {
+/// The save of a new claim from `select_four_drones`, decided on the
+/// claims file's text `base`.
+fn the_new_claim(
+    base: &str,
+    id: &str,
+    topic: &str,
+    question: Option<&str>,
+    text: &str,
+) -> Vec<Effect> {
     vec![Effect::Apply {
         edit: Edit::AddClaim(NewClaim {
             id: id.into(),
@@ -220,6 +228,7 @@ fn the_new_claim(id: &str, topic: &str, question: Option<&str>, text: &str) -> V
             prefix: None,
             suffix: None,
         }),
+        base: base.to_string(),
         undoing: false,
     }]
 }
@@ -238,6 +247,7 @@ fn a_claim_from_the_selection_on_a_topic_picked_by_fuzzy_query() {
     assert_eq!(
         effects,
         the_new_claim(
+            &app.dataset().text,
             "houe-four-drones",
             "drone-origin",
             None,
@@ -321,6 +331,7 @@ fn a_claim_on_a_new_topic_with_the_quote_as_its_text() {
     assert_eq!(
         effects,
         the_new_claim(
+            &app.dataset().text,
             "houe-four-iranian-drones",
             "drone-count",
             Some("How many drones struck Nakhchivan?"),
@@ -400,6 +411,7 @@ fn a_link_to_a_picked_claim_same_topic_first() {
                 kind: RelationKind::Contradicts,
                 note: Some("Tons are not a stance.".into()),
             },
+            base: app.dataset().text.clone(),
             undoing: false,
         }]
     );
@@ -413,6 +425,7 @@ fn a_link_to_a_picked_claim_same_topic_first() {
                 kind: RelationKind::Agrees,
                 note: None,
             },
+            base: app.dataset().text.clone(),
             undoing: false,
         }]
     );
@@ -442,6 +455,7 @@ fn the_selected_link_is_removed_after_a_yes() {
                 other: "launched-from-iran".into(),
                 kind: RelationKind::Contradicts,
             },
+            base: app.dataset().text.clone(),
             undoing: false,
         }]
     );
@@ -464,6 +478,7 @@ fn text_and_note_are_edited_in_place() {
                 text: "A first convoy of roughly thirty tons went through the Astara crossing."
                     .into(),
             },
+            base: app.dataset().text.clone(),
             undoing: false,
         }]
     );
@@ -474,6 +489,7 @@ fn text_and_note_are_edited_in_place() {
                 claim: "first-convoy".into(),
                 note: None,
             },
+            base: app.dataset().text.clone(),
             undoing: false,
         }],
         "an emptied note is removed"
@@ -490,6 +506,7 @@ fn text_and_note_are_edited_in_place() {
                 claim: "thirty-tons".into(),
                 note: Some("Check the date.".into()),
             },
+            base: app.dataset().text.clone(),
             undoing: false,
         }]
     );
@@ -511,10 +528,15 @@ fn undo_applies_the_edit_that_undoes_the_last_save() {
     // The loop saved it, reloaded the file and stacked what undoes it.
     app.edit_saved(edit, Some(undo.clone()), crux::load(&fixture_path()));
     select_id(&mut app, "first-convoy");
+    let undo = Change {
+        edit: undo,
+        base: app.dataset().text.clone(),
+    };
     assert_eq!(
         keys(&mut app, "U"),
         [Effect::Apply {
-            edit: undo.clone(),
+            edit: undo.edit.clone(),
+            base: undo.base.clone(),
             undoing: true,
         }]
     );
@@ -532,10 +554,14 @@ fn a_new_claim_that_failed_to_save_is_kept_for_another_try() {
     let mut app = reading_houe();
     select_four_drones(&mut app);
     let effects = keys(&mut app, "corigin\n\n\x15four\n");
-    let [Effect::Apply { edit, .. }] = effects.as_slice() else {
+    let [Effect::Apply { edit, base, .. }] = effects.as_slice() else {
         panic!("{effects:?}");
     };
-    app.edit_not_saved(edit.clone(), false, "permission denied");
+    let change = Change {
+        edit: edit.clone(),
+        base: base.clone(),
+    };
+    app.edit_not_saved(change, false, "permission denied");
     let message = app.message.clone().unwrap();
     assert!(message.is_error && message.text.contains("R tries again"));
     assert_eq!(keys(&mut app, "R"), effects);
@@ -628,6 +654,7 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
                 prefix: None,
                 suffix: None,
             },
+            base: app.dataset().text.clone(),
             undoing: false,
         }]
     );
@@ -649,6 +676,7 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
         keys(&mut app, "U"),
         [Effect::Apply {
             edit: inverse,
+            base: std::fs::read_to_string(&path).unwrap(),
             undoing: true,
         }]
     );

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crux::edit::Edit;
 use crux::model::Status;
 use crux::tui::action::Screen;
-use crux::tui::app::{App, Mode, Pane, update};
+use crux::tui::app::{App, Change, Mode, Pane, update};
 use crux::tui::effect::Effect;
 use crux::tui::keymap::{Key, lookup};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -167,8 +167,13 @@ fn set_status(claim: &str, status: Status) -> Edit {
     }
 }
 
-fn apply(edit: Edit, undoing: bool) -> Effect {
-    Effect::Apply { edit, undoing }
+/// A save of `edit`, decided on the claims file's text `base`.
+fn apply(edit: Edit, base: &str, undoing: bool) -> Effect {
+    Effect::Apply {
+        edit,
+        base: base.to_string(),
+        undoing,
+    }
 }
 
 /// What the loop does after a status change was written: the file as saved
@@ -191,6 +196,7 @@ fn review_keys_save_and_undo_restores_the_previous_status() {
         effects,
         [apply(
             set_status("baku-says-iran", Status::Confirmed),
+            &app.dataset().text,
             false
         )]
     );
@@ -200,6 +206,7 @@ fn review_keys_save_and_undo_restores_the_previous_status() {
         Status::Confirmed,
         Status::Unreviewed,
     );
+    let confirmed = app.dataset().text.clone();
     assert_eq!(app.dataset().claims[1].status, Status::Confirmed);
     assert_eq!(app.data.reviewed_count(), 6);
 
@@ -214,7 +221,11 @@ fn review_keys_save_and_undo_restores_the_previous_status() {
     let undo = key_with(&mut app, KeyCode::Char('z'), KeyModifiers::CONTROL);
     assert_eq!(
         undo,
-        [apply(set_status("iran-denies", Status::Unreviewed), true)]
+        [apply(
+            set_status("iran-denies", Status::Unreviewed),
+            &app.dataset().text,
+            true
+        )]
     );
     assert_eq!(
         selected_id(&app),
@@ -226,8 +237,10 @@ fn review_keys_save_and_undo_restores_the_previous_status() {
         undo,
         [apply(
             set_status("baku-says-iran", Status::Unreviewed),
+            &confirmed,
             true
-        )]
+        )],
+        "checked against the file as that save left it"
     );
     assert!(keys(&mut app, "U").is_empty(), "nothing left to undo");
 }
@@ -243,6 +256,7 @@ fn confirm_and_next_moves_to_the_next_unreviewed_claim() {
         effects,
         [apply(
             set_status("baku-says-iran", Status::Confirmed),
+            &app.dataset().text,
             false
         )]
     );
@@ -256,13 +270,18 @@ fn a_failed_save_leaves_nothing_to_undo_and_can_be_retried() {
     let [
         Effect::Apply {
             edit,
+            base,
             undoing: false,
         },
     ] = effects.as_slice()
     else {
         panic!("expected a save, got {effects:?}");
     };
-    app.edit_not_saved(edit.clone(), false, "the file changed on disk");
+    let change = Change {
+        edit: edit.clone(),
+        base: base.clone(),
+    };
+    app.edit_not_saved(change, false, "the file changed on disk");
     assert!(app.undo.is_empty());
     assert!(app.message.as_ref().unwrap().is_error);
     assert_eq!(
@@ -295,6 +314,7 @@ fn a_failed_undo_keeps_its_entry_for_another_try() {
     let [
         Effect::Apply {
             edit,
+            base,
             undoing: true,
         },
     ] = undo.as_slice()
@@ -302,9 +322,13 @@ fn a_failed_undo_keeps_its_entry_for_another_try() {
         panic!("expected an undoing save, got {undo:?}");
     };
     assert_eq!(edit, &set_status("baku-says-iran", Status::Unreviewed));
-    app.edit_not_saved(edit.clone(), true, "disk full");
+    let change = Change {
+        edit: edit.clone(),
+        base: base.clone(),
+    };
+    app.edit_not_saved(change.clone(), true, "disk full");
     assert_eq!(app.undo.len(), 2);
-    assert_eq!(app.undo.last(), Some(edit));
+    assert_eq!(app.undo.last(), Some(&change));
     let retry = keys(&mut app, "U");
     assert_eq!(retry, undo, "the same undo is offered again");
 }

@@ -37,6 +37,8 @@ pub struct Saved {
     pub text: String,
     /// The file had changed on disk and the edit was applied to that version.
     pub reapplied: bool,
+    /// The file on disk already held what the edit makes: nothing was written.
+    pub already_on_disk: bool,
 }
 
 #[derive(Debug)]
@@ -227,11 +229,18 @@ impl Edit {
                 let topic = model.get("topics").and_then(|t| t.get(&new.topic));
                 Some(format!("{:?} {topic:?}", claim_of(&new.id)))
             }
-            Edit::RemoveClaim { claim: id, .. } => Some(format!(
-                "{:?} {:?}",
-                claim_of(id),
-                links::linking_to(&model, id)
-            )),
+            Edit::RemoveClaim { claim: id, topic } => {
+                // The topic goes too when no other claim uses it: an outside
+                // edit of its question must not be lost with it.
+                let topic = topic
+                    .as_ref()
+                    .map(|t| model.get("topics").and_then(|topics| topics.get(t)));
+                Some(format!(
+                    "{:?} {:?} {topic:?}",
+                    claim_of(id),
+                    links::linking_to(&model, id)
+                ))
+            }
             Edit::SetQuote { claim, span, .. } => Some(format!(
                 "{:?}",
                 claim_of(claim)?.get("spans")?.as_array()?.get(*span)
@@ -339,48 +348,71 @@ impl Edit {
     }
 }
 
-/// Atomic, conflict-checked save of one edit. `read_text` is the content
-/// crux last read from `path`.
+/// Atomic, conflict-checked save of one edit. `base` is the content of
+/// `path` the edit was decided on: what crux last read or wrote when the
+/// user asked for it (when a prompt opened, or, for an undo, right after
+/// the save it undoes), even if the file was read again since.
 ///
-/// If the file still holds `read_text`, the edit is written. If it changed on
-/// disk, the edit is applied to the disk version when that is unambiguous
-/// (what the edit touches is unchanged there, or already changed the same
-/// way) and `reapplied` is set. Otherwise the file is left alone, crux's
-/// intended version goes to `<file name>.crux-conflict` beside it, and the
-/// result is [`EditError::Conflict`]. Writes go through a temporary file in
-/// the same directory that is synced and renamed over the target; a symlink
-/// is followed (the link stays a link) and the file's permissions are kept.
-pub fn save(path: &Path, read_text: &str, edit: &Edit) -> Result<Saved, EditError> {
+/// If the file still holds `base`, the edit is written. If it changed on
+/// disk, what the edit touches decides: unchanged from `base`, the edit is
+/// applied to the disk version (`reapplied`); already as the edit makes it,
+/// nothing is written (`already_on_disk`). Otherwise someone else changed
+/// the same thing: the file is left alone, crux's version (the file on
+/// disk with this edit made, so the two differ only there) goes to
+/// `<file name>.crux-conflict` beside it, and the result is
+/// [`EditError::Conflict`]. Writes go through a temporary file in the same
+/// directory that is synced and renamed over the target; a symlink is
+/// followed (the link stays a link) and the file's permissions are kept.
+pub fn save(path: &Path, base: &str, edit: &Edit) -> Result<Saved, EditError> {
     let on_disk = file::read_if_text(path)?;
-    let intended = edit.apply(read_text)?;
-    if on_disk.as_deref() == Some(read_text) {
+    let intended = edit.apply(base)?;
+    let Some(disk) = on_disk else {
+        return keep_aside(path, &intended);
+    };
+    if disk == base {
         file::replace(path, &intended)?;
         return Ok(Saved {
             text: intended,
             reapplied: false,
+            already_on_disk: false,
         });
     }
-    if let Some(disk) = on_disk
-        && let Some(text) = reapply(&disk, read_text, &intended, edit)
-    {
-        if text != disk {
-            file::replace(path, &text)?;
-        }
+    let theirs = edit.touched(&disk);
+    if theirs == edit.touched(&intended) {
         return Ok(Saved {
-            text,
+            text: disk,
             reapplied: true,
+            already_on_disk: true,
         });
     }
+    let ours = edit.apply(&disk);
+    // Someone else changed the same thing: picking a winner is the reviewer's call.
+    if theirs != edit.touched(base) {
+        return keep_aside(path, ours.as_deref().unwrap_or(&intended));
+    }
+    let Ok(text) = ours else {
+        return keep_aside(path, &intended);
+    };
+    file::replace(path, &text)?;
+    Ok(Saved {
+        text,
+        reapplied: true,
+        already_on_disk: false,
+    })
+}
+
+/// Writes crux's version beside the claims file, which stays as it is.
+fn keep_aside(path: &Path, ours: &str) -> Result<Saved, EditError> {
     let kept = file::conflict_path(path);
     let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
-    file::write_atomically(&kept, &intended, permissions)?;
+    file::write_atomically(&kept, ours, permissions)?;
     Err(EditError::Conflict { kept })
 }
 
 /// [`save`] of one status change.
 pub fn write_status(
     path: &Path,
-    read_text: &str,
+    base: &str,
     claim_id: &str,
     status: Status,
 ) -> Result<Saved, EditError> {
@@ -388,38 +420,30 @@ pub fn write_status(
         claim: claim_id.to_string(),
         status,
     };
-    save(path, read_text, &edit)
+    save(path, base, &edit)
 }
 
-/// [`write_status`] for a status the loader located at `value` in
-/// `read_text`. While the file on disk still holds `read_text`, the change
-/// is a swap of that one string literal, made without parsing the file
-/// twice as [`save`] does; otherwise (or for a status written in another
-/// form) this is [`save`].
+/// [`write_status`] for a status the loader located at `value` in `base`.
+/// While the file on disk still holds `base`, the change is a swap of that
+/// one string literal, made without parsing the file twice as [`save`]
+/// does; otherwise (or for a status written in another form) this is
+/// [`save`], checked against the same `base`.
 pub fn save_status_at(
     path: &Path,
-    read_text: &str,
+    base: &str,
     claim_id: &str,
     status: Status,
     value: Range<usize>,
 ) -> Result<Saved, EditError> {
-    if let Some(intended) = status::replace_status_literal(read_text, value, status)
-        && file::read_if_text(path)?.as_deref() == Some(read_text)
+    if let Some(intended) = status::replace_status_literal(base, value, status)
+        && file::read_if_text(path)?.as_deref() == Some(base)
     {
         file::replace(path, &intended)?;
         return Ok(Saved {
             text: intended,
             reapplied: false,
+            already_on_disk: false,
         });
     }
-    write_status(path, read_text, claim_id, status)
-}
-
-fn reapply(disk: &str, read_text: &str, intended: &str, edit: &Edit) -> Option<String> {
-    let theirs = edit.touched(disk);
-    // Someone else changed the same thing; picking a winner is the reviewer's call.
-    if theirs != edit.touched(read_text) && theirs != edit.touched(intended) {
-        return None;
-    }
-    edit.apply(disk).ok()
+    write_status(path, base, claim_id, status)
 }

@@ -83,6 +83,14 @@ impl Reader {
     }
 }
 
+/// An edit kept to be saved later (an undo, a retry), with the claims
+/// file's text it was decided on: see [`Effect::Apply`](super::effect::Effect::Apply).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub edit: Edit,
+    pub base: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub text: String,
@@ -110,10 +118,11 @@ pub struct App {
     pub diagnostic_cursor: usize,
     pub help_scroll: usize,
     pub jumps: Vec<Jump>,
-    /// Edits that undo the saved ones, newest last.
-    pub undo: Vec<Edit>,
+    /// Edits that undo the saved ones, newest last; each one's base is the
+    /// file as the save it undoes left it.
+    pub undo: Vec<Change>,
     /// The last edit that could not be saved, to try again.
-    pub unsaved: Option<Edit>,
+    pub unsaved: Option<Change>,
     /// The authoring dialog in progress.
     pub flow: Option<Flow>,
     pub export_format: Format,
@@ -324,22 +333,29 @@ impl App {
         self.saved(edit, undo);
     }
 
+    /// `undo` is checked, when it is saved, against the file as this save
+    /// left it: the dataset's text now.
     fn saved(&mut self, edit: &Edit, undo: Option<Edit>) {
-        self.undo.extend(undo);
-        if self.unsaved.as_ref() == Some(edit) {
+        let base = &self.data.dataset.text;
+        self.undo.extend(undo.map(|edit| Change {
+            edit,
+            base: base.clone(),
+        }));
+        if self.unsaved.as_ref().is_some_and(|u| &u.edit == edit) {
             self.unsaved = None;
         }
         self.say(format!("{} (saved)", edit.describe()));
     }
 
     /// An edit could not be written. A failed undo goes back on the stack;
-    /// any other edit is kept for `R` to try again.
-    pub fn edit_not_saved(&mut self, edit: Edit, undoing: bool, error: &str) {
+    /// any other edit is kept for `R` to try again. Either keeps its base,
+    /// so trying again never overwrites an outside edit.
+    pub fn edit_not_saved(&mut self, change: Change, undoing: bool, error: &str) {
         if undoing {
-            self.undo.push(edit);
+            self.undo.push(change);
             self.warn(format!("not undone: {error}"));
         } else {
-            self.unsaved = Some(edit);
+            self.unsaved = Some(change);
             self.warn(format!("not saved: {error} — R tries again"));
         }
     }

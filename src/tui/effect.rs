@@ -5,10 +5,19 @@ use crate::edit::Edit;
 use crate::report::Format;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "a few effects per key press, each carried out at once"
+)]
 pub enum Effect {
     /// Make one change to the claims file.
     Apply {
         edit: Edit,
+        /// The claims file's text the change was decided on: what the UI
+        /// showed when the key was pressed or the dialog opened, or, for an
+        /// undo, right after the save it undoes. An outside edit of the
+        /// same value since then is a conflict, never overwritten.
+        base: String,
         /// The edit undoes an earlier one: if it fails, it goes back on the
         /// undo stack.
         undoing: bool,

@@ -1,6 +1,10 @@
 //! The small step-by-step dialogs that author the claims file: a new claim
 //! from a selected passage, a link, a claim's text or note, a yes/no before
 //! a removal or a quote fix. State only; `update::author` moves them on.
+//!
+//! Each dialog keeps the claims file's text as it was when it opened: its
+//! edit is saved against that, so a change made on disk while the user was
+//! answering is never overwritten (see [`crate::edit::save`]).
 
 use super::keymap::Context;
 use super::widget::picker::Picker;
@@ -12,16 +16,12 @@ use crate::model::{Dataset, RelationKind};
 pub enum Flow {
     NewClaim(NewClaimFlow),
     Link(LinkFlow),
-    /// The claim's text (`note: false`) or note, being edited.
-    EditField {
-        claim: String,
-        note: bool,
-        input: TextInput,
-    },
+    EditField(FieldFlow),
     /// `edit` is made on `y`; `question` says what it does.
     Confirm {
         question: Vec<String>,
         edit: Edit,
+        base: String,
     },
 }
 
@@ -36,6 +36,7 @@ pub struct NewClaimFlow {
     pub new_topic_question: Option<String>,
     pub text: String,
     pub step: NewClaimStep,
+    pub base: String,
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +54,18 @@ pub struct LinkFlow {
     pub other: String,
     pub kind: RelationKind,
     pub step: LinkStep,
+    pub base: String,
+}
+
+/// A claim's text (`note: false`) or note, being edited.
+#[derive(Debug, Clone)]
+pub struct FieldFlow {
+    pub claim: String,
+    pub note: bool,
+    pub input: TextInput,
+    /// The value when the prompt opened.
+    pub was: Option<String>,
+    pub base: String,
 }
 
 #[derive(Debug, Clone)]
@@ -75,7 +88,7 @@ impl Flow {
                 LinkStep::Kind => Context::LinkKind,
                 LinkStep::Note(_) => Context::Input,
             },
-            Flow::EditField { .. } => Context::Input,
+            Flow::EditField(_) => Context::Input,
             Flow::Confirm { .. } => Context::Confirm,
         }
     }
@@ -95,7 +108,7 @@ impl Flow {
                 LinkStep::Note(input) => Some(input),
                 LinkStep::Kind => None,
             },
-            Flow::EditField { input, .. } => Some(input),
+            Flow::EditField(f) => Some(&mut f.input),
             Flow::Confirm { .. } => None,
         }
     }
@@ -143,10 +156,8 @@ impl Flow {
                 ..
             }) => Some(("link note (optional)", input)),
             Flow::Link(_) => None,
-            Flow::EditField {
-                note: false, input, ..
-            } => Some(("claim text", input)),
-            Flow::EditField { input, .. } => Some(("note (empty removes it)", input)),
+            Flow::EditField(f) if f.note => Some(("note (empty removes it)", &f.input)),
+            Flow::EditField(f) => Some(("claim text", &f.input)),
             Flow::Confirm { .. } => None,
         }
     }
@@ -172,9 +183,9 @@ impl Flow {
                 };
                 format!("link {}: {step} — Esc cancels", f.claim)
             }
-            Flow::EditField { claim, note, .. } => {
-                let what = if *note { "note" } else { "text" };
-                format!("{claim}'s {what}: Enter saves, Esc cancels")
+            Flow::EditField(f) => {
+                let what = if f.note { "note" } else { "text" };
+                format!("{}'s {what}: Enter saves, Esc cancels", f.claim)
             }
             Flow::Confirm { .. } => "y does it, n or Esc cancels".to_string(),
         }

@@ -183,8 +183,12 @@ fn reload(app: &mut App, path: &Path, why: &str) {
 
 fn carry_out(app: &mut App, path: &Path, effect: Effect) {
     match effect {
-        Effect::Apply { edit, undoing } => {
-            let _ = save::apply(app, path, edit, undoing);
+        Effect::Apply {
+            edit,
+            base,
+            undoing,
+        } => {
+            let _ = save::apply(app, path, edit, base, undoing);
         }
         Effect::Reload => reload(app, path, "reloaded"),
         Effect::Export(format) => {

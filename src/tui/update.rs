@@ -6,7 +6,7 @@ mod author;
 mod reader;
 
 use super::action::{Action, Screen};
-use super::app::{App, Jump, Mode, Pane, Reader};
+use super::app::{App, Change, Jump, Mode, Pane, Reader};
 use super::effect::Effect;
 use crate::edit::Edit;
 use crate::filter::ClaimFilter;
@@ -70,9 +70,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::EditClaimNote => author::edit_field(app, true),
         Action::FixQuote => author::fix_quote(app),
         Action::RetrySave => match app.unsaved.take() {
-            Some(edit) => {
+            Some(Change { edit, base }) => {
                 return vec![Effect::Apply {
                     edit,
+                    base,
                     undoing: false,
                 }];
             }
@@ -163,7 +164,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return effects;
         }
         Action::Undo => {
-            let Some(edit) = app.undo.pop() else {
+            let Some(Change { edit, base }) = app.undo.pop() else {
                 app.say("nothing to undo");
                 return Vec::new();
             };
@@ -172,6 +173,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             return vec![Effect::Apply {
                 edit,
+                base,
                 undoing: true,
             }];
         }
@@ -436,6 +438,7 @@ fn set_status(app: &mut App, status: Status) -> Vec<Effect> {
     };
     vec![Effect::Apply {
         edit,
+        base: app.dataset().text.clone(),
         undoing: false,
     }]
 }

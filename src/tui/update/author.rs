@@ -5,7 +5,7 @@ use super::super::action::Action;
 use super::super::app::{App, Pane};
 use super::super::effect::Effect;
 use super::super::flow::{
-    Flow, LinkFlow, LinkStep, NewClaimFlow, NewClaimStep, is_plain_id, topic_id_for,
+    FieldFlow, Flow, LinkFlow, LinkStep, NewClaimFlow, NewClaimStep, is_plain_id, topic_id_for,
 };
 use super::super::widget::picker::{PickItem, Picked, Picker};
 use super::super::widget::text_input::TextInput;
@@ -51,8 +51,8 @@ pub fn in_flow(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
             }
         }
         Action::Yes => {
-            if let Some(Flow::Confirm { edit, .. }) = app.flow.take() {
-                return Some(save(edit));
+            if let Some(Flow::Confirm { edit, base, .. }) = app.flow.take() {
+                return Some(save(edit, base));
             }
         }
         Action::Accept => return Some(accept(app)),
@@ -61,9 +61,11 @@ pub fn in_flow(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
     Some(Vec::new())
 }
 
-fn save(edit: Edit) -> Vec<Effect> {
+/// The dialog's edit, saved against the file as it was when the dialog opened.
+fn save(edit: Edit, base: String) -> Vec<Effect> {
     vec![Effect::Apply {
         edit,
+        base,
         undoing: false,
     }]
 }
@@ -76,7 +78,7 @@ fn accept(app: &mut App) -> Vec<Effect> {
     let (flow, effects) = match flow {
         Flow::NewClaim(new) => accept_new_claim(app, new),
         Flow::Link(link) => accept_link(app, link),
-        Flow::EditField { claim, note, input } => accept_field(app, claim, note, input),
+        Flow::EditField(field) => accept_field(app, field),
         confirm @ Flow::Confirm { .. } => (Some(confirm), Vec::new()),
     };
     app.flow = flow;
@@ -150,7 +152,7 @@ fn accept_new_claim(app: &mut App, mut new: NewClaimFlow) -> Next {
                     prefix: new.prefix,
                     suffix: new.suffix,
                 });
-                return (None, save(edit));
+                return (None, save(edit, new.base));
             }
         }
     }
@@ -176,40 +178,41 @@ fn accept_link(app: &mut App, mut link: LinkFlow) -> Next {
                 kind: link.kind,
                 note: (!note.is_empty()).then(|| note.to_string()),
             };
-            return (None, save(edit));
+            return (None, save(edit, link.base));
         }
     }
     stay(Flow::Link(link))
 }
 
-fn accept_field(app: &mut App, claim: String, note: bool, input: TextInput) -> Next {
-    let value = input.text.trim();
-    let Some(current) = app.dataset().claim(&claim) else {
-        app.warn(format!("the claim `{claim}` is gone"));
-        return (None, Vec::new());
-    };
-    let edit = if note {
+/// Enter on a text or note: "unchanged" when it is what the prompt opened
+/// with, whatever the file holds now.
+fn accept_field(app: &mut App, field: FieldFlow) -> Next {
+    let value = field.input.text.trim();
+    let edit = if field.note {
         let note = (!value.is_empty()).then(|| value.to_string());
-        if note == current.note {
+        if note == field.was {
             app.say("unchanged");
             return (None, Vec::new());
         }
-        Edit::SetNote { claim, note }
+        Edit::SetNote {
+            claim: field.claim,
+            note,
+        }
     } else {
         if value.is_empty() {
             app.warn("a claim needs a text");
-            return stay(Flow::EditField { claim, note, input });
+            return stay(Flow::EditField(field));
         }
-        if value == current.text {
+        if field.was.as_deref() == Some(value) {
             app.say("unchanged");
             return (None, Vec::new());
         }
         Edit::SetText {
-            claim,
             text: value.to_string(),
+            claim: field.claim,
         }
     };
-    (None, save(edit))
+    (None, save(edit, field.base))
 }
 
 /// `L`: link the selected claim; the other claim is picked first, claims
@@ -239,6 +242,7 @@ pub fn start_link(app: &mut App) {
         other: String::new(),
         kind: RelationKind::Agrees,
         step: LinkStep::Other(picker),
+        base: dataset.text.clone(),
     }));
 }
 
@@ -272,7 +276,12 @@ pub fn remove_link(app: &mut App) {
         other: other_id.clone(),
         kind,
     };
-    app.flow = Some(Flow::Confirm { question, edit });
+    let base = dataset.text.clone();
+    app.flow = Some(Flow::Confirm {
+        question,
+        edit,
+        base,
+    });
 }
 
 /// `t` / `m`: the selected claim's text or note in a prompt.
@@ -281,17 +290,20 @@ pub fn edit_field(app: &mut App, note: bool) {
         app.say("no claim selected");
         return;
     };
-    let c = &app.dataset().claims[claim];
-    let value = if note {
-        c.note.clone().unwrap_or_default()
+    let dataset = app.dataset();
+    let c = &dataset.claims[claim];
+    let was = if note {
+        c.note.clone()
     } else {
-        c.text.clone()
+        Some(c.text.clone())
     };
-    app.flow = Some(Flow::EditField {
+    app.flow = Some(Flow::EditField(FieldFlow {
         claim: c.id.clone(),
         note,
-        input: TextInput::new(value),
-    });
+        input: TextInput::new(was.clone().unwrap_or_default()),
+        was,
+        base: dataset.text.clone(),
+    }));
 }
 
 /// `f` on a quote diagnostic: the old and the repaired quote, and a yes
@@ -315,5 +327,6 @@ pub fn fix_quote(app: &mut App) {
     app.flow = Some(Flow::Confirm {
         question,
         edit: fix.edit(),
+        base: dataset.text.clone(),
     });
 }

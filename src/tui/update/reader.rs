@@ -182,5 +182,6 @@ pub fn new_claim(app: &mut App) {
         new_topic_question: None,
         text: String::new(),
         step: NewClaimStep::Topic(picker),
+        base: app.dataset().text.clone(),
     }));
 }

@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let title = match flow {
         Flow::NewClaim(_) => " New claim ",
         Flow::Link(_) => " Link ",
-        Flow::EditField { .. } => " Edit ",
+        Flow::EditField(_) => " Edit ",
         Flow::Confirm { .. } => " Confirm ",
     };
     let rect = popup(area, width, lines.len() as u16 + 2);
@@ -130,8 +130,8 @@ fn about(app: &App, flow: &Flow, width: usize) -> Vec<Line<'static>> {
             }
             lines
         }
-        Flow::EditField { claim, .. } => {
-            vec![Line::styled(fit(&format!("claim {claim}"), width), dim)]
+        Flow::EditField(f) => {
+            vec![Line::styled(fit(&format!("claim {}", f.claim), width), dim)]
         }
         Flow::Confirm { question, .. } => question
             .iter()
