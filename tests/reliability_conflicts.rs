@@ -398,7 +398,8 @@ fn a_text_edited_on_disk_while_its_prompt_was_open_is_kept() {
         "the typed text is not lost"
     );
     s.assert_conflict_reported("not saved");
-    assert!(s.message().0.ends_with("R tries again"));
+    let (message, _) = s.message();
+    assert!(!message.contains("R tries again"), "{message}");
 
     s.keys("R");
     assert_eq!(s.disk(), theirs, "R does not overwrite either");
@@ -497,4 +498,71 @@ fn a_link_note_edited_on_disk_before_the_yes_to_remove_it_is_kept() {
     assert_eq!(s.disk(), theirs, "the link and its new note stay");
     assert!(!s.kept().contains("contradicts"), "{}", s.kept());
     s.assert_conflict_reported("not saved");
+}
+
+// ── The real binary in tmux ─────────────────────────────────────────────
+
+/// `text` with the first `from` after `after` replaced by `to`.
+fn replace_after(text: &str, after: &str, from: &str, to: &str) -> String {
+    let start = text.find(after).unwrap();
+    let at = start + text[start..].find(from).unwrap();
+    format!("{}{to}{}", &text[..at], &text[at + from.len()..])
+}
+
+#[test]
+fn undo_in_a_real_terminal_keeps_a_status_changed_on_disk_meanwhile() {
+    use common::tmux::{self, Tmux, copy_dir, fixture_dir};
+    if !tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture_dir(), dir.path());
+    let command = format!(
+        "sh -c '\"{}\" claims.toml; echo CRUX-EXITED; sleep 600'",
+        env!("CARGO_BIN_EXE_crux")
+    );
+    let tmux = Tmux::start(dir.path(), &command, 160, 48);
+    let claims = dir.path().join("claims.toml");
+    tmux.wait_for("claim 1/10");
+    tmux.send(&["j"]);
+    tmux.wait_for("baku-says-iran  · unreviewed");
+    tmux.send(&["a"]);
+    tmux.wait_for("baku-says-iran: confirmed (saved)");
+
+    let saved = fs::read_to_string(&claims).unwrap();
+    let theirs = replace_after(
+        &saved,
+        "[claims.baku-says-iran]",
+        "status = \"confirmed\"",
+        "status = \"rejected\"",
+    );
+    // A plain write, as a script or an editor that does not rename would.
+    fs::write(&claims, &theirs).unwrap();
+    tmux.wait_for("baku-says-iran  ✗ rejected");
+    tmux.wait_for("reloaded: changed on disk");
+
+    tmux.send(&["U"]);
+    let screen = tmux.wait_for("compare the two, then reload");
+    assert!(
+        screen.contains(
+            "not undone: changed on disk meanwhile; crux's version is in claims.toml.crux-conflict"
+        ),
+        "{screen}"
+    );
+    assert!(screen.contains("baku-says-iran  ✗ rejected"), "{screen}");
+    assert_eq!(fs::read_to_string(&claims).unwrap(), theirs);
+    let kept = fs::read_to_string(dir.path().join("claims.toml.crux-conflict")).unwrap();
+    assert_eq!(
+        kept,
+        replace_after(
+            &theirs,
+            "[claims.baku-says-iran]",
+            "status = \"rejected\"",
+            "status = \"unreviewed\"",
+        )
+    );
+
+    tmux.send(&["q"]);
+    tmux.wait_for("CRUX-EXITED");
+    assert_eq!(fs::read_to_string(&claims).unwrap(), theirs);
 }

@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crux::edit::{Edit, NewClaim};
+use crux::edit::{Edit, EditError, NewClaim};
 use crux::model::{RelationKind, Status};
 use crux::tui::app::{App, Change, Pane, update};
 use crux::tui::effect::Effect;
@@ -545,7 +545,7 @@ fn undo_applies_the_edit_that_undoes_the_last_save() {
         "thirty-tons",
         "undo shows the claim it changes"
     );
-    app.edit_not_saved(undo.clone(), true, "disk full");
+    app.edit_not_saved(undo.clone(), true, &io_error("disk full"));
     assert_eq!(app.undo, [undo], "a failed undo can be tried again");
 }
 
@@ -561,7 +561,7 @@ fn a_new_claim_that_failed_to_save_is_kept_for_another_try() {
         edit: edit.clone(),
         base: base.clone(),
     };
-    app.edit_not_saved(change, false, "permission denied");
+    app.edit_not_saved(change, false, &io_error("permission denied"));
     let message = app.message.clone().unwrap();
     assert!(message.is_error && message.text.contains("R tries again"));
     assert_eq!(keys(&mut app, "R"), effects);
@@ -680,4 +680,8 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
             undoing: true,
         }]
     );
+}
+
+fn io_error(what: &str) -> EditError {
+    EditError::Io(std::io::Error::other(what))
 }

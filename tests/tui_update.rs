@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crux::edit::Edit;
+use crux::edit::{Edit, EditError};
 use crux::model::Status;
 use crux::tui::action::Screen;
 use crux::tui::app::{App, Change, Mode, Pane, update};
@@ -281,7 +281,7 @@ fn a_failed_save_leaves_nothing_to_undo_and_can_be_retried() {
         edit: edit.clone(),
         base: base.clone(),
     };
-    app.edit_not_saved(change, false, "the file changed on disk");
+    app.edit_not_saved(change, false, &io_error("disk full"));
     assert!(app.undo.is_empty());
     assert!(app.message.as_ref().unwrap().is_error);
     assert_eq!(
@@ -326,7 +326,7 @@ fn a_failed_undo_keeps_its_entry_for_another_try() {
         edit: edit.clone(),
         base: base.clone(),
     };
-    app.edit_not_saved(change.clone(), true, "disk full");
+    app.edit_not_saved(change.clone(), true, &io_error("disk full"));
     assert_eq!(app.undo.len(), 2);
     assert_eq!(app.undo.last(), Some(&change));
     let retry = keys(&mut app, "U");
@@ -488,4 +488,8 @@ fn a_reload_keeps_the_selected_claim_by_id() {
     app.replace_dataset(crux::load_str(&path, edited));
     assert_eq!(selected_id(&app), "false-flag");
     assert_eq!(app.visible.len(), 9);
+}
+
+fn io_error(what: &str) -> EditError {
+    EditError::Io(std::io::Error::other(what))
 }

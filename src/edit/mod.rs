@@ -48,8 +48,9 @@ pub enum EditError {
     Unparsable(String),
     /// The claim is written in a form this edit cannot change safely.
     Unsupported(String),
-    /// The file changed on disk in a way the edit could not be merged into;
-    /// the intended version was written to `kept` instead.
+    /// What the edit changes was changed on disk too (or the file is gone
+    /// or no longer text); the file is left alone and crux's version was
+    /// written to `kept` instead.
     Conflict {
         kept: PathBuf,
     },
@@ -73,8 +74,8 @@ impl fmt::Display for EditError {
             ),
             EditError::Conflict { kept } => write!(
                 f,
-                "the claims file changed on disk and the change could not be merged; \
-                 crux's version is in {}: compare the two, then reload",
+                "changed on disk meanwhile; crux's version is in {}: \
+                 compare the two, then reload",
                 kept.display()
             ),
             EditError::Io(e) => write!(

@@ -11,7 +11,7 @@ use super::data::Data;
 use super::flow::Flow;
 use super::keymap::Context;
 use super::widget::text_input::TextInput;
-use crate::edit::Edit;
+use crate::edit::{Edit, EditError};
 use crate::filter::ClaimFilter;
 use crate::model::Dataset;
 use crate::report::Format;
@@ -349,14 +349,19 @@ impl App {
 
     /// An edit could not be written. A failed undo goes back on the stack;
     /// any other edit is kept for `R` to try again. Either keeps its base,
-    /// so trying again never overwrites an outside edit.
-    pub fn edit_not_saved(&mut self, change: Change, undoing: bool, error: &str) {
+    /// so trying again never overwrites an outside edit: after a conflict it
+    /// succeeds only once the value on disk is back to that base, so `R` is
+    /// not offered then.
+    pub fn edit_not_saved(&mut self, change: Change, undoing: bool, error: &EditError) {
         if undoing {
             self.undo.push(change);
             self.warn(format!("not undone: {error}"));
         } else {
             self.unsaved = Some(change);
-            self.warn(format!("not saved: {error} — R tries again"));
+            match error {
+                EditError::Conflict { .. } => self.warn(format!("not saved: {error}")),
+                _ => self.warn(format!("not saved: {error} — R tries again")),
+            }
         }
     }
 

@@ -54,7 +54,7 @@ pub fn apply(
             Ok(saved)
         }
         Err(e) => {
-            app.edit_not_saved(Change { edit, base }, undoing, &e.to_string());
+            app.edit_not_saved(Change { edit, base }, undoing, &e);
             Err(e)
         }
     }
