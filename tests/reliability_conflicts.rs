@@ -260,6 +260,26 @@ fn undo_after_the_outside_set_the_same_value_writes_nothing() {
 }
 
 #[test]
+fn a_status_already_set_on_disk_is_not_written_nor_undone() {
+    let mut s = session();
+    s.select("march");
+    // Written before the watcher has reported it.
+    let theirs = replace_once(&s.disk(), "\"unreviewed\"", "'confirmed'");
+    fs::write(&s.path, &theirs).unwrap();
+
+    s.keys("a");
+    assert_eq!(s.disk(), theirs, "nothing written");
+    assert_eq!(
+        s.message(),
+        ("march: confirmed (already so on disk)".to_string(), false)
+    );
+    assert_eq!(s.status_of("march"), Status::Confirmed);
+    s.keys("U");
+    assert_eq!(s.message(), ("nothing to undo".to_string(), false));
+    assert_eq!(s.disk(), theirs, "their confirmation is theirs to undo");
+}
+
+#[test]
 fn two_undos_after_an_unrelated_outside_edit_both_apply() {
     let mut s = session();
     s.select("march");

@@ -40,6 +40,9 @@ pub fn apply(
     };
     match result {
         Ok(saved) => {
+            // The file already held it, by someone else's hand: undoing it
+            // would undo their change, not crux's.
+            let undo = undo.filter(|_| !saved.already_on_disk);
             if on_screen && !saved.reapplied && matches!(edit, Edit::SetStatus { .. }) {
                 app.status_saved(&edit, undo, saved.text.clone());
             } else {
