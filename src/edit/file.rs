@@ -63,9 +63,11 @@ pub(super) fn replace(path: &Path, text: &str) -> Result<(), EditError> {
 /// Read-only as vim judges it: the owner may not write it (the mode bits,
 /// so this holds for root, who writes past them), or this user may not.
 fn is_read_only(target: &Path, meta: &Metadata) -> bool {
-    let opened = fs::OpenOptions::new().write(true).open(target);
-    !platform::owner_may_write(meta)
-        || opened.is_err_and(|e| e.kind() == io::ErrorKind::PermissionDenied)
+    let denied = || {
+        let opened = fs::OpenOptions::new().write(true).open(target);
+        opened.is_err_and(|e| e.kind() == io::ErrorKind::PermissionDenied)
+    };
+    !platform::owner_may_write(meta) || denied()
 }
 
 /// Writes `text` to `target` by renaming a new file over it. The new file
