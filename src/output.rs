@@ -59,7 +59,7 @@ impl fmt::Display for OutputError {
             ),
             OutputError::Symlink(path) => write!(
                 f,
-                "{0} is a symbolic link; crux does not write through it: remove the link (rm {0}) and try again",
+                "{0} is a symbolic link; remove the link (rm {0}) and try again: crux does not write through it",
                 shown(path)
             ),
             OutputError::DanglingSymlink(path) => write!(
@@ -107,13 +107,13 @@ pub fn write(dataset: &Dataset, path: &Path, text: &str, links: Links) -> Result
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(io_error(e)),
     };
+    if let Some(what) = protected_as(dataset, path, &target) {
+        return Err(OutputError::Protected {
+            path: path.to_path_buf(),
+            what,
+        });
+    }
     if let Some(meta) = &existing {
-        if let Some(what) = protected_as(dataset, path, &target) {
-            return Err(OutputError::Protected {
-                path: path.to_path_buf(),
-                what,
-            });
-        }
         if meta.is_dir() {
             return Err(OutputError::Directory(path.to_path_buf()));
         }
@@ -127,7 +127,8 @@ pub fn write(dataset: &Dataset, path: &Path, text: &str, links: Links) -> Result
 
 /// What `output` (spelt `spelt`) is among the files the user wrote, when
 /// it is one of them: `the claims file`, `source `id``, and the name the
-/// dataset knows it by when `spelt` is another.
+/// dataset knows it by when `spelt` is another. A declared source that does
+/// not exist yet counts too: the report would become that document.
 fn protected_as(dataset: &Dataset, spelt: &Path, output: &Path) -> Option<String> {
     let shown = |path: &Path| crate::text::visible_line(&path.to_string_lossy()).into_owned();
     let known_as = |path: &Path| {
@@ -150,8 +151,14 @@ fn protected_as(dataset: &Dataset, spelt: &Path, output: &Path) -> Option<String
     })
 }
 
-#[cfg(unix)]
+/// Whether `a` and `b` name the same file: the same inode when both exist,
+/// else the same name in the same directory.
 fn same_file(a: &Path, b: &Path) -> bool {
+    same_inode(a, b) || same_place(a, b)
+}
+
+#[cfg(unix)]
+fn same_inode(a: &Path, b: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
     let id = |path| fs::metadata(path).map(|meta| (meta.dev(), meta.ino()));
     matches!((id(a), id(b)), (Ok(a), Ok(b)) if a == b)
@@ -160,6 +167,18 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// Without inode numbers a hard link goes unseen; the same path, however
 /// spelt, is still caught.
 #[cfg(not(unix))]
-fn same_file(a: &Path, b: &Path) -> bool {
+fn same_inode(a: &Path, b: &Path) -> bool {
     matches!((fs::canonicalize(a), fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
+}
+
+fn same_place(a: &Path, b: &Path) -> bool {
+    let place = |path: &Path| {
+        let name = path.file_name()?;
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        Some(fs::canonicalize(dir).ok()?.join(name))
+    };
+    matches!((place(a), place(b)), (Some(a), Some(b)) if a == b)
 }

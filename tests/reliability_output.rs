@@ -161,6 +161,27 @@ fn a_report_over_a_source_is_refused_however_it_is_spelt() {
 }
 
 #[test]
+fn a_report_at_a_declared_source_that_does_not_exist_yet_is_refused() {
+    let claims = format!("{CLAIMS}\n[sources.later]\npath = \"seeds/later.txt\"\n");
+    let fixture = Fixture::new(&[
+        ("claims.toml", claims.as_str()),
+        ("seeds/gazette.txt", GAZETTE),
+        ("seeds/radio.txt", RADIO),
+    ]);
+    for (output, what) in [
+        ("seeds/later.txt", "source `later`;"),
+        (
+            "./seeds/../seeds/later.txt",
+            "source `later` (seeds/later.txt)",
+        ),
+    ] {
+        let run = fixture.crux(&["report", "-o", output]);
+        assert_refused(&run, output, what);
+    }
+    assert!(!fixture.path("seeds/later.txt").exists());
+}
+
+#[test]
 fn a_report_to_a_directory_a_fifo_or_a_device_is_refused() {
     let fixture = project();
     let fifo = fixture.path("fifo");

@@ -317,3 +317,22 @@ mod platform {
         Ok(true)
     }
 }
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rewriting_in_place_fits_the_file_to_the_new_text_and_leaves_no_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("claims.toml");
+        let link = dir.path().join("link.toml");
+        fs::write(&path, "0123456789").unwrap();
+        fs::hard_link(&path, &link).unwrap();
+        for text in ["short", "a text longer than the file was"] {
+            rewrite_in_place(&path, text).unwrap();
+            assert_eq!(fs::read_to_string(&link).unwrap(), text);
+        }
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+}
