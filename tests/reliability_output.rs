@@ -239,6 +239,17 @@ fn a_report_through_a_link_to_an_old_report_replaces_that_report() {
 }
 
 #[test]
+fn a_report_into_a_missing_directory_says_so_plainly() {
+    let fixture = project();
+    let run = fixture.crux(&["report", "-o", "nodir/report.md"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "error: cannot write nodir/report.md: No such file or directory (os error 2)\n"
+    );
+}
+
+#[test]
 fn a_new_report_gets_the_mode_of_a_new_file() {
     let fixture = project();
     let crux = env!("CARGO_BIN_EXE_crux");

@@ -109,7 +109,9 @@ fn temp_beside(target: &Path, bytes: &[u8], mode: Mode) -> io::Result<(NamedTemp
     if let Mode::NewFile = mode {
         platform::as_new_file(&mut builder);
     }
-    let mut temp = builder.tempfile_in(parent_dir(target))?;
+    let mut temp = builder
+        .tempfile_in(parent_dir(target))
+        .map_err(without_temp_name)?;
     temp.write_all(bytes)?;
     let file = temp.as_file();
     let owner_kept = match mode {
@@ -126,6 +128,16 @@ fn temp_beside(target: &Path, bytes: &[u8], mode: Mode) -> io::Result<(NamedTemp
     };
     file.sync_all()?;
     Ok((temp, owner_kept))
+}
+
+/// tempfile names its random temporary file in its errors, which tells
+/// the user nothing: the caller names the file being written.
+fn without_temp_name(e: io::Error) -> io::Error {
+    let message = e.to_string();
+    match message.split_once(" at path ") {
+        Some((cause, _)) => io::Error::new(e.kind(), cause),
+        None => e,
+    }
 }
 
 fn rename_over(temp: NamedTempFile, target: &Path) -> io::Result<()> {
@@ -150,7 +162,8 @@ fn rewrite_in_place(target: &Path, text: &str) -> io::Result<()> {
     let mut backup = tempfile::Builder::new()
         .prefix(&prefix)
         .suffix(BACKUP_SUFFIX)
-        .tempfile_in(parent_dir(target))?;
+        .tempfile_in(parent_dir(target))
+        .map_err(without_temp_name)?;
     backup.write_all(&old)?;
     backup.as_file().sync_all()?;
     sync_dir(parent_dir(target));
