@@ -11,6 +11,7 @@ pub mod ids;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod report;
 pub mod text;
 pub mod tui;

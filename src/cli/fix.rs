@@ -36,7 +36,7 @@ pub(super) fn run(args: &FixArgs) -> ExitCode {
                 text = new;
                 fixed += 1;
             }
-            Err(e @ (EditError::Io(_) | EditError::Conflict { .. })) => {
+            Err(e @ (EditError::Io(_) | EditError::Conflict { .. } | EditError::ReadOnly(_))) => {
                 let _ = writeln!(err, "error: {}", visible(&e.to_string()));
                 return ExitCode::from(2);
             }

@@ -6,6 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::{ReportArgs, ReportFormat, display_path, load_readable};
 use crux::graph::Graph;
+use crux::output::{self, Links, OutputError};
 use crux::report::{self, Format, ReportOptions};
 
 pub(super) fn run(args: &ReportArgs) -> ExitCode {
@@ -24,14 +25,21 @@ pub(super) fn run(args: &ReportArgs) -> ExitCode {
     };
     let text = report::render(&report::build(&dataset, &graph, &options), format);
     match &args.output {
-        Some(path) => match std::fs::write(path, text) {
+        Some(path) => match output::write(&dataset, path, &text, Links::Follow) {
             Ok(()) => {
                 eprintln!("wrote {}", display_path(path));
                 ExitCode::SUCCESS
             }
-            Err(e) => {
-                eprintln!("error: cannot write {}: {e}", display_path(path));
+            Err(e @ OutputError::Io(..)) => {
+                eprintln!("error: {e}");
                 ExitCode::from(1)
+            }
+            Err(refused) => {
+                eprintln!(
+                    "error: {refused}\n  \
+                     help: give -o another file, or leave out -o to print the report to standard output"
+                );
+                ExitCode::from(2)
             }
         },
         None => {

@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{RelationKind, Status};
 
+pub(crate) use file::write_atomically;
 #[doc(hidden)]
 pub use file::{Fault, inject_fault};
 pub use status::set_status;
@@ -55,6 +56,9 @@ pub enum EditError {
         kept: PathBuf,
     },
     Io(io::Error),
+    /// The claims file's owner may not write it (`chmod u-w`): refused, as
+    /// vim refuses, rather than rewritten.
+    ReadOnly(PathBuf),
 }
 
 impl fmt::Display for EditError {
@@ -81,6 +85,11 @@ impl fmt::Display for EditError {
             EditError::Io(e) => write!(
                 f,
                 "could not save the claims file: {e}; check the path and its permissions"
+            ),
+            EditError::ReadOnly(path) => write!(
+                f,
+                "{0} is read-only; make it writable (chmod u+w {0}) to save",
+                crate::text::visible_line(&path.to_string_lossy())
             ),
         }
     }

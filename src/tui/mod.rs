@@ -7,6 +7,7 @@ pub mod app;
 pub mod data;
 mod editor;
 pub mod effect;
+pub mod export;
 pub mod flow;
 pub mod keymap;
 pub mod markup;
@@ -192,19 +193,7 @@ fn carry_out(app: &mut App, path: &Path, effect: Effect) {
         }
         Effect::Reload => reload(app, path, "reloaded"),
         Effect::Export(format) => {
-            let dataset = app.dataset();
-            let options = crate::report::ReportOptions {
-                filter: app.filter.clone(),
-                timestamp: None,
-            };
-            let report = crate::report::build(dataset, &app.data.graph, &options);
-            let text = crate::report::render(&report, format);
-            let dir = path.parent().unwrap_or(Path::new(""));
-            let target = dir.join(crate::report::default_file_name(format));
-            match std::fs::write(&target, text) {
-                Ok(()) => app.say(format!("exported to {}", target.display())),
-                Err(e) => app.warn(format!("export to {} failed: {e}", target.display())),
-            }
+            let _ = export::export(app, path, format);
         }
         Effect::OpenEditor { .. } | Effect::Quit | Effect::Interrupt => {}
     }
