@@ -1,0 +1,312 @@
+//! What crux reads: only regular files, never without bound, and when it
+//! refuses something it says what it is and what to do. Every run here is
+//! killed if it hangs and has its address space capped, so a regression
+//! fails the test instead of blocking the suite or filling the machine.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::ffi::OsStr;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{Fixture, Run};
+use serde_json::Value;
+
+/// Longer than any of these runs takes; reached only by a hang.
+const HANG_LIMIT: Duration = Duration::from_secs(60);
+/// Far above what these small projects need, far below what an unbounded
+/// read reaches before `HANG_LIMIT`.
+const ADDRESS_SPACE_LIMIT: u64 = 2 << 30;
+
+const DOC: &str = "The harbour closed in March, the gazette said.\n";
+
+/// Source `a` (docs/a.txt) quoted by claim `a-march`; source `b` at
+/// `b_path` (line 5, column 8) quoted by claim `b-claim`.
+fn claims(b_path: &str) -> String {
+    format!(
+        r#"[sources.a]
+path = "docs/a.txt"
+
+[sources.b]
+path = "{b_path}"
+
+[topics.when]
+question = "When did the harbour close?"
+
+[claims.a-march]
+topic = "when"
+text = "March."
+spans = [{{ source = "a", quote = "closed in March" }}]
+contradicts = ["b-claim"]
+
+[claims.b-claim]
+topic = "when"
+text = "Something else."
+spans = [{{ source = "b", quote = "the gazette" }}]
+"#
+    )
+}
+
+fn project(b_path: &str) -> Fixture {
+    Fixture::new(&[("claims.toml", &claims(b_path)), ("docs/a.txt", DOC)])
+}
+
+/// `crux args...` in `dir`, failing the test if it runs past `HANG_LIMIT`
+/// (then killed) and capped at `ADDRESS_SPACE_LIMIT` of memory.
+fn crux_bounded<S: AsRef<OsStr>>(dir: &Path, args: &[S]) -> Run {
+    use std::os::unix::process::CommandExt;
+    let out = tempfile::tempdir().unwrap();
+    let (stdout, stderr) = (out.path().join("stdout"), out.path().join("stderr"));
+    let mut command = Command::new(env!("CARGO_BIN_EXE_crux"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(fs::File::create(&stdout).unwrap())
+        .stderr(fs::File::create(&stderr).unwrap());
+    // SAFETY: setrlimit is async-signal-safe, and nothing else runs between
+    // fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: ADDRESS_SPACE_LIMIT,
+                rlim_max: ADDRESS_SPACE_LIMIT,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().expect("run crux");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > HANG_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "crux {:?} hung (killed after {HANG_LIMIT:?})",
+                args.iter().map(AsRef::as_ref).collect::<Vec<_>>()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let read = |path: &Path| String::from_utf8_lossy(&fs::read(path).unwrap()).into_owned();
+    Run {
+        code: status
+            .code()
+            .unwrap_or_else(|| panic!("crux died of a signal: {status:?}\n{}", read(&stderr))),
+        stdout: read(&stdout),
+        stderr: read(&stderr),
+    }
+}
+
+fn diagnostics_with(run: &Run, code: &str) -> Vec<Value> {
+    run.diagnostics()
+        .into_iter()
+        .filter(|d| d["code"] == code)
+        .collect()
+}
+
+fn start_of(d: &Value) -> (u64, u64) {
+    (
+        d["start"]["line"].as_u64().unwrap(),
+        d["start"]["col"].as_u64().unwrap(),
+    )
+}
+
+/// The one diagnostic `code` of `check --format json`, asserted to be at
+/// source `b`'s path value.
+fn at_b_path(project: &Fixture, code: &str) -> Value {
+    let run = crux_bounded(project.dir.path(), &["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let found = diagnostics_with(&run, code);
+    assert_eq!(found.len(), 1, "{:#?}", run.diagnostics());
+    assert_eq!(start_of(&found[0]), (5, 8), "{:#}", found[0]);
+    found[0].clone()
+}
+
+fn mkfifo(path: &Path) {
+    let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0, "mkfifo");
+}
+
+// ── A1: a source that is not a regular file ─────────────────────────────
+
+#[test]
+fn a_fifo_source_is_refused_where_it_is_declared_by_every_command() {
+    let project = project("docs/pipe");
+    mkfifo(&project.path("docs/pipe"));
+    let refused = at_b_path(&project, "E0012");
+    assert_eq!(
+        refused["message"],
+        "source `docs/pipe` is not a regular file: a FIFO; a source must be a file"
+    );
+    assert!(
+        refused["help"].as_str().unwrap().contains("text file"),
+        "{refused:#}"
+    );
+    for args in [
+        &["check"][..],
+        &["list"],
+        &["show", "a-march"],
+        &["report"],
+        &["report", "--format", "json"],
+        &["fix", "--dry-run"],
+    ] {
+        let run = crux_bounded(project.dir.path(), args);
+        assert!(run.code <= 1, "crux {args:?}: {}", run.stderr);
+    }
+    let listed = crux_bounded(project.dir.path(), &["list"]);
+    assert!(listed.stdout.contains("a-march"), "the rest still loads");
+}
+
+#[test]
+fn a_socket_source_is_refused() {
+    let project = project("docs/socket");
+    let _listener = std::os::unix::net::UnixListener::bind(project.path("docs/socket")).unwrap();
+    let refused = at_b_path(&project, "E0012");
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a regular file: a socket"),
+        "{refused:#}"
+    );
+}
+
+#[test]
+fn a_symlink_to_a_fifo_inside_the_project_is_refused() {
+    let project = project("docs/link.txt");
+    mkfifo(&project.path("docs/pipe"));
+    std::os::unix::fs::symlink("pipe", project.path("docs/link.txt")).unwrap();
+    let refused = at_b_path(&project, "E0012");
+    assert!(
+        refused["message"].as_str().unwrap().contains("a FIFO"),
+        "{refused:#}"
+    );
+}
+
+// ── A2: a claims file that is not a regular file, or is too large ───────
+
+#[test]
+fn a_claims_file_that_is_a_device_fifo_or_directory_is_refused() {
+    let project = project("docs/a.txt");
+    mkfifo(&project.path("pipe.toml"));
+    let cases = [
+        (
+            "/dev/zero",
+            "/dev/zero is not a regular file: a character device",
+        ),
+        ("pipe.toml", "pipe.toml is not a regular file: a FIFO"),
+        ("docs", "docs is not a regular file: a directory"),
+    ];
+    for (file, message) in cases {
+        let run = crux_bounded(project.dir.path(), &["check", file]);
+        assert_eq!(run.code, 1, "check {file}: {}", run.stderr);
+        assert!(run.stderr.contains(message), "check {file}: {}", run.stderr);
+        for command in ["list", "report", "fix"] {
+            let run = crux_bounded(project.dir.path(), &[command, file]);
+            assert!(
+                matches!(run.code, 1 | 2),
+                "{command} {file}: {}",
+                run.stderr
+            );
+            assert!(
+                run.stderr.starts_with(&format!(
+                    "error: {message}; a claims file must be a file\n  help: "
+                )),
+                "{command} {file}: {}",
+                run.stderr
+            );
+        }
+    }
+}
+
+/// A sparse file of `size` bytes: large on paper, no disk used.
+fn sparse(path: &Path, size: u64) {
+    fs::File::create(path).unwrap().set_len(size).unwrap();
+}
+
+#[test]
+fn a_claims_file_over_the_limit_is_refused_with_the_limit_named() {
+    let project = project("docs/a.txt");
+    sparse(&project.path("huge.toml"), 300 << 20);
+    for command in ["check", "list", "report", "fix"] {
+        let run = crux_bounded(project.dir.path(), &[command, "huge.toml"]);
+        assert!(matches!(run.code, 1 | 2), "{command}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("huge.toml is 300 MiB, over the 256 MiB limit for a claims file"),
+            "{command}: {}",
+            run.stderr
+        );
+    }
+    let run = crux_bounded(
+        project.dir.path(),
+        &["check", "--format", "json", "huge.toml"],
+    );
+    assert_eq!(run.codes(), ["E0019"]);
+}
+
+#[test]
+fn a_document_over_the_limit_is_refused_at_its_path() {
+    let project = project("docs/b.txt");
+    sparse(&project.path("docs/b.txt"), (256 << 20) + 1);
+    let refused = at_b_path(&project, "E0019");
+    assert_eq!(
+        refused["message"],
+        "source `docs/b.txt` is 257 MiB, over the 256 MiB limit for a document"
+    );
+    assert!(refused["help"].as_str().unwrap().contains("split"));
+}
+
+/// The review UI in a real terminal on `file`, with the same memory cap;
+/// the screen once it has ended.
+fn tui_on(project: &Fixture, file: &str) -> String {
+    let command = format!(
+        "sh -c 'ulimit -v {}; \"{}\" {file}; echo CRUX-EXITED $?; sleep 600'",
+        ADDRESS_SPACE_LIMIT >> 10,
+        env!("CARGO_BIN_EXE_crux")
+    );
+    let tmux = common::tmux::Tmux::start(project.dir.path(), &command, 200, 20);
+    tmux.wait_for("CRUX-EXITED")
+}
+
+#[test]
+fn the_review_ui_refuses_the_same_files_with_the_same_message() {
+    if !common::tmux::available() {
+        return;
+    }
+    let project = project("docs/a.txt");
+    mkfifo(&project.path("pipe.toml"));
+    sparse(&project.path("huge.toml"), 300 << 20);
+    for (file, message) in [
+        (
+            "/dev/zero",
+            "error: /dev/zero is not a regular file: a character device; a claims file must be a file",
+        ),
+        (
+            "pipe.toml",
+            "error: pipe.toml is not a regular file: a FIFO; a claims file must be a file",
+        ),
+        (
+            "huge.toml",
+            "error: huge.toml is 300 MiB, over the 256 MiB limit for a claims file",
+        ),
+    ] {
+        let screen = tui_on(&project, file);
+        assert!(screen.contains(message), "crux {file}:\n{screen}");
+        assert!(screen.contains("  help: "), "crux {file}:\n{screen}");
+        assert!(screen.contains("CRUX-EXITED 2"), "crux {file}:\n{screen}");
+    }
+}
