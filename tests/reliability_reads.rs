@@ -310,3 +310,55 @@ fn the_review_ui_refuses_the_same_files_with_the_same_message() {
         assert!(screen.contains("CRUX-EXITED 2"), "crux {file}:\n{screen}");
     }
 }
+
+// ── B1: `crux fix` exits 1 while any quote problem is left ──────────────
+
+#[test]
+fn fix_exits_1_when_an_occurrence_is_beyond_the_matches() {
+    let text = claims("docs/a.txt").replace(
+        "quote = \"the gazette\" }",
+        "quote = \"the gazette\", occurrence = 2 }",
+    );
+    let project = Fixture::new(&[("claims.toml", &text), ("docs/a.txt", DOC)]);
+    let check = crux_bounded(project.dir.path(), &["check", "--format", "json"]);
+    assert_eq!(check.codes(), ["E0018"], "the only problem");
+    for args in [&["fix"][..], &["fix", "--dry-run"]] {
+        let run = crux_bounded(project.dir.path(), args);
+        assert_eq!(run.code, 1, "crux {args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("error[E0018]"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("0 quote(s), 1 left to fix by hand"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn fix_exits_1_when_a_quoted_document_cannot_be_read() {
+    // b-claim's document is missing: its quote cannot be checked.
+    let project = project("docs/missing.txt");
+    let run = crux_bounded(project.dir.path(), &["fix"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[E0012]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("1 left to fix by hand"),
+        "{}",
+        run.stderr
+    );
+    // A span naming no source at all is as unchecked.
+    let text = claims("docs/a.txt").replace("source = \"b\"", "source = \"nowhere\"");
+    let project = Fixture::new(&[("claims.toml", &text), ("docs/a.txt", DOC)]);
+    let run = crux_bounded(project.dir.path(), &["fix"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[E0007]"), "{}", run.stderr);
+}
+
+#[test]
+fn fix_exits_0_when_only_an_unquoted_document_is_unreadable() {
+    let mut text = claims("docs/a.txt").replace("source = \"b\"", "source = \"a\"");
+    text.push_str("\n[sources.unused]\npath = \"docs/missing.txt\"\n");
+    let project = Fixture::new(&[("claims.toml", &text), ("docs/a.txt", DOC)]);
+    let run = crux_bounded(project.dir.path(), &["fix"]);
+    assert_eq!(run.code, 0, "no quote is left unchecked: {}", run.stderr);
+}
