@@ -362,3 +362,54 @@ fn fix_exits_0_when_only_an_unquoted_document_is_unreadable() {
     let run = crux_bounded(project.dir.path(), &["fix"]);
     assert_eq!(run.code, 0, "no quote is left unchecked: {}", run.stderr);
 }
+
+// ── B2: a filter naming an unknown topic or source ──────────────────────
+
+#[test]
+fn an_unknown_topic_or_source_filter_is_an_error_with_a_suggestion() {
+    let project = project("docs/a.txt");
+    for command in ["list", "report"] {
+        for (flag, typo, message, near) in [
+            (
+                "--topic",
+                "wehn",
+                "no topic `wehn` in claims.toml",
+                "`when`",
+            ),
+            ("--source", "bb", "no source `bb` in claims.toml", "`b`"),
+        ] {
+            let run = crux_bounded(project.dir.path(), &[command, flag, typo]);
+            assert_eq!(run.code, 2, "{command} {flag} {typo}: {}", run.stderr);
+            assert_eq!(run.stdout, "", "no empty listing or report");
+            assert!(
+                run.stderr.contains(&format!(
+                    "error: {flag}: {message}\n  help: did you mean {near}?"
+                )),
+                "{command} {flag} {typo}: {}",
+                run.stderr
+            );
+        }
+        let run = crux_bounded(project.dir.path(), &[command, "--topic", "zzzzzz"]);
+        assert_eq!(run.code, 2);
+        assert!(
+            run.stderr.contains("help: the topic ids are `when`"),
+            "nothing close: the ids are listed: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_known_filter_that_selects_nothing_is_not_an_error() {
+    // An undeclared topic a claim uses (itself an error) still selects it.
+    let text = claims("docs/a.txt").replacen("topic = \"when\"", "topic = \"undeclared\"", 1);
+    let project = Fixture::new(&[("claims.toml", &text), ("docs/a.txt", DOC)]);
+    let run = crux_bounded(project.dir.path(), &["list", "--topic", "undeclared"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("a-march"), "{}", run.stdout);
+    let run = crux_bounded(
+        project.dir.path(),
+        &["report", "--topic", "when", "--status", "rejected"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}

@@ -1,6 +1,7 @@
 //! Command-line interface: argument definitions and dispatch.
 
 mod check;
+mod filters;
 mod fix;
 mod init;
 mod list;
