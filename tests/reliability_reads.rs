@@ -413,3 +413,70 @@ fn a_known_filter_that_selects_nothing_is_not_an_error() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+// ── B3, B4: `crux init` on folders it cannot fully read or name ─────────
+
+#[test]
+fn init_skips_an_unreadable_folder_by_name_and_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = Fixture::new(&[("a.txt", DOC), ("locked/b.txt", DOC), ("open/c.txt", DOC)]);
+    fs::set_permissions(folder.path("locked"), fs::Permissions::from_mode(0o000)).unwrap();
+    let run = folder.crux_bound_by_permissions(&["init"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("warning: skipped locked/: cannot read this folder (permission denied)"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("error"), "{}", run.stderr);
+    let written = fs::read_to_string(folder.path("claims.toml")).unwrap();
+    assert!(written.contains("path = \"a.txt\""), "{written}");
+    assert!(written.contains("path = \"open/c.txt\""), "{written}");
+    assert!(!written.contains("locked"), "{written}");
+}
+
+#[test]
+fn init_says_a_name_that_is_not_utf8_cannot_go_into_claims_toml() {
+    use std::os::unix::ffi::OsStrExt;
+    let folder = Fixture::new(&[("a.txt", DOC)]);
+    fs::write(folder.path("").join(OsStr::from_bytes(b"caf\xff.txt")), DOC).unwrap();
+    let odd_dir = folder.path("").join(OsStr::from_bytes(b"r\xe9ports"));
+    fs::create_dir(&odd_dir).unwrap();
+    fs::write(odd_dir.join("d.txt"), DOC).unwrap();
+    // Not a document: no warning for it.
+    fs::write(folder.path("").join(OsStr::from_bytes(b"\xff.png")), "x").unwrap();
+
+    let run = crux_bounded(folder.dir.path(), &["init"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let expected = [
+        "warning: skipped caf\\xff.txt: its name is not valid UTF-8, so claims.toml (UTF-8 text) cannot name it; rename it to a UTF-8 name",
+        "warning: skipped r\\xe9ports/: its name is not valid UTF-8, so claims.toml (UTF-8 text) cannot name the documents in it; rename it to a UTF-8 name",
+    ];
+    for line in expected {
+        assert!(run.stderr.contains(line), "{}", run.stderr);
+    }
+    assert_eq!(run.stderr.matches("warning").count(), 2, "{}", run.stderr);
+    assert!(!run.stderr.contains("No such file"), "{}", run.stderr);
+    let written = fs::read_to_string(folder.path("claims.toml")).unwrap();
+    assert!(written.contains("path = \"a.txt\""), "{written}");
+    assert!(!written.contains('\u{fffd}'), "{written}");
+}
+
+#[test]
+fn init_names_a_utf16_document_and_how_to_convert_it() {
+    let folder = Fixture::new(&[("a.txt", DOC)]);
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(DOC.encode_utf16().flat_map(u16::to_le_bytes));
+    fs::write(folder.path("wide.txt"), utf16).unwrap();
+    let run = crux_bounded(folder.dir.path(), &["init"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: skipped wide.txt: it is UTF-16 (little-endian, with a byte-order mark), not UTF-8; \
+             convert it (`iconv -f UTF-16 -t UTF-8 ./wide.txt > ./wide.txt.utf8 && mv ./wide.txt.utf8 ./wide.txt`)"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -3,7 +3,7 @@
 //! becomes a diagnostic; everything valid still loads.
 
 mod anchoring;
-mod encoding;
+pub mod encoding;
 mod fields;
 pub mod file;
 mod names;
