@@ -480,3 +480,143 @@ fn init_names_a_utf16_document_and_how_to_convert_it() {
         run.stderr
     );
 }
+
+// ── B4: names that are not UTF-8 ────────────────────────────────────────
+
+#[test]
+fn a_source_path_copied_from_a_lossy_name_says_the_name_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let copied = project("docs/caf\u{fffd}.txt");
+    fs::write(
+        copied.path("docs").join(OsStr::from_bytes(b"caf\xff.txt")),
+        DOC,
+    )
+    .unwrap();
+    let refused = at_b_path(&copied, "E0012");
+    assert_eq!(
+        refused["message"],
+        "source `docs/caf\u{fffd}.txt` names no file; the file there is named `docs/caf\\xff.txt`, which is not valid UTF-8"
+    );
+    assert!(
+        refused["help"]
+            .as_str()
+            .unwrap()
+            .contains("rename the file")
+    );
+    // A plain typo is still just missing.
+    let typo = project("docs/cafe.txt");
+    let missing = at_b_path(&typo, "E0012");
+    assert_eq!(missing["message"], "source `docs/cafe.txt` does not exist");
+}
+
+#[test]
+fn a_claims_file_name_that_is_not_utf8_is_shown_as_it_is() {
+    use std::os::unix::ffi::OsStrExt;
+    let project = project("docs/a.txt");
+    let name = OsStr::from_bytes(b"cl\xffims.toml");
+    fs::rename(project.path("claims.toml"), project.path("").join(name)).unwrap();
+    let run = crux_bounded(project.dir.path(), &[OsStr::new("check"), name]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("cl\\xffims.toml: ok"), "{}", run.stderr);
+    // The name as a lossy printout shows it names no file, and says why.
+    let run = crux_bounded(project.dir.path(), &["list", "cl\u{fffd}ims.toml"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(
+            "error: cannot read cl\u{fffd}ims.toml: no such file; the file there is named `cl\\xffims.toml`, which is not valid UTF-8"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+// ── B5: UTF-16 documents and claims files ───────────────────────────────
+
+fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let units = bom
+        .then_some(0xfeff_u16)
+        .into_iter()
+        .chain(text.encode_utf16());
+    units
+        .flat_map(|u| {
+            if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_utf16_document_is_named_with_the_command_that_converts_it() {
+    let cases = [
+        (
+            false,
+            true,
+            "little-endian, with a byte-order mark",
+            "UTF-16",
+        ),
+        (true, true, "big-endian, with a byte-order mark", "UTF-16"),
+        (
+            false,
+            false,
+            "little-endian, no byte-order mark",
+            "UTF-16LE",
+        ),
+        (true, false, "big-endian, no byte-order mark", "UTF-16BE"),
+    ];
+    for (big_endian, bom, described, from) in cases {
+        let project = project("docs/b.txt");
+        fs::write(project.path("docs/b.txt"), utf16(DOC, big_endian, bom)).unwrap();
+        let refused = at_b_path(&project, "E0013");
+        assert_eq!(
+            refused["message"],
+            format!("source `docs/b.txt` is UTF-16 ({described}), not UTF-8")
+        );
+        let help = refused["help"].as_str().unwrap();
+        assert!(
+            help.contains(&format!(
+                "iconv -f {from} -t UTF-8 docs/b.txt > docs/b.txt.utf8 && mv docs/b.txt.utf8 docs/b.txt"
+            )),
+            "{help}"
+        );
+        // The command works: after it, the quote is found.
+        if Command::new("iconv").arg("--version").output().is_err() {
+            eprintln!("iconv is not installed: the suggested command is not run");
+            continue;
+        }
+        let command = &help[help.find('`').unwrap() + 1..help.rfind('`').unwrap()];
+        let converted = Command::new("sh")
+            .args(["-c", command])
+            .current_dir(project.dir.path())
+            .status()
+            .unwrap();
+        assert!(converted.success(), "{command}");
+        let run = crux_bounded(project.dir.path(), &["check", "--format", "json"]);
+        assert_eq!(run.code, 0, "after `{command}`: {}", run.stdout);
+    }
+}
+
+#[test]
+fn a_utf16_claims_file_is_named_by_every_command() {
+    let project = project("docs/a.txt");
+    fs::write(
+        project.path("claims.toml"),
+        utf16(&claims("docs/a.txt"), false, true),
+    )
+    .unwrap();
+    let message = "claims.toml is UTF-16 (little-endian, with a byte-order mark), not UTF-8";
+    for command in ["check", "list", "report", "fix"] {
+        let run = crux_bounded(project.dir.path(), &[command]);
+        assert!(matches!(run.code, 1 | 2), "{command}: {}", run.stderr);
+        assert!(run.stderr.contains(message), "{command}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(
+                "iconv -f UTF-16 -t UTF-8 claims.toml > claims.toml.utf8 && mv claims.toml.utf8 claims.toml"
+            ),
+            "{command}: {}",
+            run.stderr
+        );
+    }
+}
