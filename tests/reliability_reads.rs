@@ -620,3 +620,20 @@ fn a_utf16_claims_file_is_named_by_every_command() {
         );
     }
 }
+
+// ── The review UI's check for outside changes ───────────────────────────
+
+#[test]
+fn a_claims_file_swapped_for_a_fifo_does_not_block_the_change_check() {
+    let project = project("docs/a.txt");
+    let path = project.path("claims.toml");
+    let known = fs::read_to_string(&path).unwrap();
+    fs::remove_file(&path).unwrap();
+    mkfifo(&path);
+    let (sender, answer) = std::sync::mpsc::channel();
+    std::thread::spawn(move || sender.send(crux::watch::content_differs(&path, &known)));
+    let differs = answer
+        .recv_timeout(HANG_LIMIT)
+        .expect("content_differs blocked on a FIFO");
+    assert!(differs, "a FIFO is not the text crux holds");
+}
