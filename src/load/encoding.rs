@@ -39,19 +39,39 @@ pub fn utf16(bytes: &[u8]) -> Option<Utf16> {
     let (even, odd) = (nuls_at(0), nuls_at(1));
     // Most characters have a NUL high byte; hardly any a NUL low byte.
     let pattern = |high: usize, low: usize| units > 0 && high * 2 >= units && low * 64 <= units;
-    if pattern(odd, even) {
-        Some(Utf16 {
-            big_endian: false,
-            bom: false,
-        })
+    let big_endian = if pattern(odd, even) {
+        false
     } else if pattern(even, odd) {
-        Some(Utf16 {
-            big_endian: true,
-            bom: false,
-        })
+        true
     } else {
-        None
-    }
+        return None;
+    };
+    reads_as_text(sample, big_endian).then_some(Utf16 {
+        big_endian,
+        bom: false,
+    })
+}
+
+/// Whether `sample` decodes as UTF-16 to text: no control character but
+/// line breaks and tabs, no broken surrogate (except one cut at the end).
+fn reads_as_text(sample: &[u8], big_endian: bool) -> bool {
+    let units = sample.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if big_endian {
+            u16::from_be_bytes(pair)
+        } else {
+            u16::from_le_bytes(pair)
+        }
+    });
+    let decoded: Vec<_> = char::decode_utf16(units).collect();
+    let whole = match decoded.split_last() {
+        Some((Err(_), before)) => before,
+        _ => &decoded[..],
+    };
+    whole.iter().all(|c| {
+        c.as_ref()
+            .is_ok_and(|&c| !c.is_control() || matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+    })
 }
 
 impl Utf16 {
@@ -138,6 +158,11 @@ mod tests {
         assert_eq!(utf16("plain UTF-8 text, café".as_bytes()), None);
         assert_eq!(utf16(b""), None);
         assert_eq!(utf16(&[0xff, 0xfe, 0, 0, b'a', 0, 0, 0]), None, "UTF-32");
+        // 16-bit samples of small values: NUL high bytes, but not text.
+        let samples: Vec<u8> = (1..=200u16)
+            .flat_map(|v| (v % 40 + 1).to_le_bytes())
+            .collect();
+        assert_eq!(utf16(&samples), None);
     }
 
     #[test]
