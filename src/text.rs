@@ -141,6 +141,28 @@ pub fn visible_line(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A path as one printable line that names that file and no other: bytes
+/// that are not UTF-8 shown as `\xff` (a lossy `\u{fffd}` would name a
+/// different file), control characters made visible.
+pub fn visible_path(path: &std::path::Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(&visible_line(chunk.valid()));
+            for byte in chunk.invalid() {
+                out.push_str(&format!("\\x{byte:02x}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        visible_line(&path.to_string_lossy()).into_owned()
+    }
+}
+
 /// Serialized JSON made safe for a terminal: invisible format characters
 /// (bidi overrides and the like) inside strings become `\uXXXX` escapes,
 /// which JSON parsers read back as the same characters. serde_json already
@@ -233,6 +255,14 @@ mod tests {
         assert_eq!(index.line_col(text, x), LineCol { line: 2, col: 12 });
         assert_eq!(index.line_col(text, 0), LineCol { line: 1, col: 1 });
         assert_eq!(index.char_offset(text, x), 14);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_path_that_is_not_utf8_shows_its_bytes() {
+        use std::os::unix::ffi::OsStrExt;
+        let path = std::path::Path::new(std::ffi::OsStr::from_bytes(b"d\x1b/caf\xff.txt"));
+        assert_eq!(visible_path(path), "d␛/caf\\xff.txt");
     }
 
     #[test]

@@ -141,5 +141,7 @@ fn classify(
 /// Whether the file at `path` no longer holds `known`, the text crux last
 /// read or wrote there. An unreadable or missing file differs.
 pub fn content_differs(path: &Path, known: &str) -> bool {
-    fs::read(path).map_or(true, |bytes| bytes != known.as_bytes())
+    // Read as the loader reads it: a FIFO swapped in must not block the UI.
+    crate::load::file::read_regular(path, crate::load::file::CLAIMS_FILE_LIMIT)
+        .map_or(true, |bytes| bytes != known.as_bytes())
 }

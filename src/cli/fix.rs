@@ -4,16 +4,38 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{FixArgs, display_path, load_readable};
-use crux::diag::{Code, render_human};
+use crux::diag::{Code, Diagnostic, render_human};
 use crux::edit::{self, EditError};
 use crux::text::visible;
 
-/// The diagnostics `crux fix` is about; any left means exit 1.
-const QUOTE_CODES: [Code; 3] = [
+/// The diagnostics that say a quote is not placed exactly; any left means
+/// exit 1.
+const QUOTE_CODES: [Code; 4] = [
     Code::QuoteNormalized,
     Code::QuoteNotFound,
     Code::QuoteAmbiguous,
+    Code::NoSuchOccurrence,
 ];
+
+/// Whether `d` leaves a quote wrong or unchecked: a quote diagnostic, a
+/// span naming no source, or any error at the `path` of a source a span
+/// quotes (a document that cannot be read cannot confirm its quotes).
+fn leaves_a_quote_problem(dataset: &crux::Dataset, d: &Diagnostic) -> bool {
+    if QUOTE_CODES.contains(&d.code) || d.code == Code::UnknownSource {
+        return true;
+    }
+    let quoted = |id: &str| {
+        dataset
+            .claims
+            .iter()
+            .any(|c| c.spans.iter().any(|span| span.source == id))
+    };
+    d.is_error()
+        && dataset
+            .sources
+            .iter()
+            .any(|s| d.span.as_ref() == Some(&s.path_value) && quoted(&s.id))
+}
 
 pub(super) fn run(args: &FixArgs) -> ExitCode {
     let Some(dataset) = load_readable(&args.file) else {
@@ -56,7 +78,7 @@ pub(super) fn run(args: &FixArgs) -> ExitCode {
     let left: Vec<_> = after
         .diagnostics
         .iter()
-        .filter(|d| QUOTE_CODES.contains(&d.code))
+        .filter(|d| leaves_a_quote_problem(&after, d))
         .collect();
     for d in &left {
         let _ = writeln!(

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use super::{InitArgs, display_path};
 use crux::init::{Document, claims_toml};
+use crux::load::{encoding, file};
+use crux::text::visible_path;
 
 const EXTENSIONS: [&str; 2] = ["txt", "md"];
 
@@ -28,15 +30,10 @@ pub(super) fn run(args: &InitArgs) -> ExitCode {
     let mut documents = Vec::new();
     for relative in paths {
         let shown = relative.join("/");
-        match fs::read(args.dir.join(relative.iter().collect::<PathBuf>())) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => documents.push(Document { path: shown, text }),
-                Err(_) => eprintln!(
-                    "warning: skipped {}: not UTF-8 text",
-                    crux::text::visible_line(&shown)
-                ),
-            },
-            Err(e) => eprintln!("warning: skipped {}: {e}", crux::text::visible_line(&shown)),
+        let path = args.dir.join(relative.iter().collect::<PathBuf>());
+        match read_document(&path) {
+            Ok(text) => documents.push(Document { path: shown, text }),
+            Err(why) => warn_skipped(&shown, &why),
         }
     }
     let text = claims_toml(&documents);
@@ -58,29 +55,93 @@ pub(super) fn run(args: &InitArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The document's text, or why it is left out.
+fn read_document(path: &Path) -> Result<String, String> {
+    let bytes = file::read_regular(path, file::DOCUMENT_LIMIT).map_err(|e| e.what())?;
+    if let Some(utf16) = encoding::utf16(&bytes) {
+        return Err(format!(
+            "it is {}, not UTF-8; convert it (`{}`) and add it to claims.toml",
+            utf16.describe(),
+            utf16.convert_command(&display_path(path))
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
+}
+
+fn warn_skipped(shown: &str, why: &str) {
+    eprintln!(
+        "warning: skipped {}: {}",
+        crux::text::visible_line(shown),
+        crux::text::visible_line(why)
+    );
+}
+
 /// Every `.txt` and `.md` file under `dir`, as path components relative to
-/// `root`; hidden entries and `target` folders are skipped.
+/// `root`; hidden entries and `target` folders are skipped. Only `root`
+/// itself must be readable: a folder below it that is not is skipped with a
+/// warning, as is a name claims.toml cannot hold.
 fn collect(root: &Path, dir: &Path, out: &mut Vec<Vec<String>>) -> io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
+    let relative = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if dir == root => return Err(e),
+        Err(e) => {
+            let shown = format!("{}/", visible_path(&relative(dir)));
+            warn_skipped(&shown, &format!("cannot read this folder ({})", why(&e)));
+            return Ok(());
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let shown = format!("{}/", visible_path(&relative(dir)));
+                warn_skipped(&shown, &format!("cannot list this folder ({})", why(&e)));
+                return Ok(());
+            }
+        };
+        let name = entry.file_name();
+        if name.as_encoded_bytes().starts_with(b".") {
             continue;
         }
         let path = entry.path();
-        let kind = entry.file_type()?;
+        let kind = match entry.file_type() {
+            Ok(kind) => kind,
+            Err(e) => {
+                warn_skipped(&visible_path(&relative(&path)), &why(&e));
+                continue;
+            }
+        };
+        let is_document = kind.is_file()
+            && path.extension().is_some_and(|e| {
+                EXTENSIONS
+                    .iter()
+                    .any(|x| e.as_encoded_bytes() == x.as_bytes())
+            });
+        let Some(name) = name.to_str() else {
+            if kind.is_dir() || is_document {
+                let (shown, what) = if kind.is_dir() {
+                    let shown = format!("{}/", visible_path(&relative(&path)));
+                    (shown, "the documents in it")
+                } else {
+                    (visible_path(&relative(&path)), "it")
+                };
+                warn_skipped(
+                    &shown,
+                    &format!(
+                        "its name is not valid UTF-8, so claims.toml (UTF-8 text) cannot name {what}; rename it to a UTF-8 name"
+                    ),
+                );
+            }
+            continue;
+        };
         if kind.is_dir() {
             if name != "target" {
                 collect(root, &path, out)?;
             }
-        } else if kind.is_file()
-            && path
-                .extension()
-                .is_some_and(|e| EXTENSIONS.contains(&e.to_string_lossy().as_ref()))
-        {
-            let relative = path.strip_prefix(root).unwrap_or(&path);
+        } else if is_document {
             out.push(
-                relative
+                relative(&path)
                     .components()
                     .map(|c| c.as_os_str().to_string_lossy().into_owned())
                     .collect(),
@@ -88,4 +149,11 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<Vec<String>>) -> io::Result<()
         }
     }
     Ok(())
+}
+
+fn why(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => error.to_string(),
+    }
 }

@@ -16,6 +16,10 @@ pub(super) fn list(args: &ListArgs) -> ExitCode {
     let Some(dataset) = load(&args.file) else {
         return ExitCode::from(1);
     };
+    if let Some(error) = super::filters::unknown_id(&args.filter, &dataset) {
+        eprintln!("{error}");
+        return ExitCode::from(2);
+    }
     let graph = Graph::new(&dataset);
     let filter = args.filter.to_claim_filter(false);
     let claims = filter.apply(&dataset, &graph);

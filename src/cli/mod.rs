@@ -1,6 +1,7 @@
 //! Command-line interface: argument definitions and dispatch.
 
 mod check;
+mod filters;
 mod fix;
 mod init;
 mod list;
@@ -127,11 +128,8 @@ impl Filter {
 /// itself could not be read (a file with errors still loads what is valid).
 fn load_readable(path: &std::path::Path) -> Option<crux::Dataset> {
     let dataset = crux::load(path);
-    if dataset.text.is_empty() && dataset.error_count() > 0 {
-        eprintln!(
-            "error: {}",
-            crux::text::visible_line(&dataset.diagnostics[0].message)
-        );
+    if let Some(refusal) = crux::load::refusal(&dataset) {
+        eprintln!("{refusal}");
         return None;
     }
     Some(dataset)
@@ -206,5 +204,5 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// A path as the user gave it, made safe to print.
 fn display_path(path: &std::path::Path) -> String {
-    crux::text::visible_line(&path.to_string_lossy()).into_owned()
+    crux::text::visible_path(path)
 }

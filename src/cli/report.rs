@@ -13,6 +13,10 @@ pub(super) fn run(args: &ReportArgs) -> ExitCode {
     let Some(dataset) = load_readable(&args.file) else {
         return ExitCode::from(1);
     };
+    if let Some(error) = super::filters::unknown_id(&args.filter, &dataset) {
+        eprintln!("{error}");
+        return ExitCode::from(2);
+    }
     let graph = Graph::new(&dataset);
     let options = ReportOptions {
         filter: args.filter.to_claim_filter(args.contradictions_only),

@@ -42,6 +42,7 @@ codes! {
     InvalidValue = "E0016", Error, "a value is not one of the allowed ones";
     EmptyValue = "E0017", Error, "a value that must not be empty is empty";
     NoSuchOccurrence = "E0018", Error, "an occurrence number is beyond the matches";
+    FileTooLarge = "E0019", Error, "a claims file or document is over crux's size limit";
     QuoteNormalized = "W0001", Warning, "a quote matches only after normalization";
     AgreeChainContradicts = "W0002", Warning, "claims joined by a chain of agreements are declared to contradict";
     Unrelated = "W0003", Warning, "a claim has no relation to any other claim";

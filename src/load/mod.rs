@@ -3,7 +3,10 @@
 //! becomes a diagnostic; everything valid still loads.
 
 mod anchoring;
+pub mod encoding;
 mod fields;
+pub mod file;
+mod names;
 mod references;
 mod sources;
 mod syntax;
@@ -36,38 +39,85 @@ const SPAN_KEYS: &[&str] = &["source", "quote", "prefix", "suffix", "occurrence"
 const RELATION_KEYS: &[&str] = &["claim", "note"];
 
 /// Loads the claims file at `path`. A file that cannot be read gives a
-/// dataset holding only that diagnostic.
+/// dataset holding only that diagnostic (see [`refusal`]).
 pub fn load(path: &Path) -> Dataset {
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => load_str(path, text),
-            Err(e) => only(
-                path,
-                Diagnostic::new(
-                    Code::SourceNotText,
-                    not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to()),
-                )
-                .help("re-save the claims file as UTF-8"),
-            ),
-        },
-        Err(e) => only(
-            path,
-            Diagnostic::new(
-                Code::SourceUnreadable,
-                format!("cannot read {}: {e}", path.display()),
-            )
-            .help("pass the path of a claims file, e.g. `crux check claims.toml`"),
-        ),
+    match read_claims_file(path) {
+        Ok(text) => load_str(path, text),
+        Err(diagnostic) => only(path, diagnostic),
     }
 }
 
-fn not_utf8(path: &Path, bytes: &[u8], valid: usize) -> String {
+/// Why the claims file itself could not be read, as the lines a front end
+/// prints before giving up (`error: ...` and its help); `None` when it was
+/// read, whatever errors it holds.
+pub fn refusal(dataset: &Dataset) -> Option<String> {
+    // Only an unread file leaves the text empty with an error: an empty
+    // file is a valid, empty project.
+    if !dataset.text.is_empty() || dataset.error_count() == 0 {
+        return None;
+    }
+    let d = &dataset.diagnostics[0];
+    let mut lines = format!("error: {}", crate::text::visible_line(&d.message));
+    if let Some(help) = &d.help {
+        lines.push_str(&format!("\n  help: {}", crate::text::visible_line(help)));
+    }
+    Some(lines)
+}
+
+/// The text of the claims file: a regular file of at most
+/// [`file::CLAIMS_FILE_LIMIT`] bytes, in UTF-8.
+fn read_claims_file(path: &Path) -> Result<String, Diagnostic> {
+    let shown = crate::text::visible_path(path);
+    let bytes = file::read_regular(path, file::CLAIMS_FILE_LIMIT).map_err(|e| match e {
+        file::ReadError::Io(io) => {
+            let namesake = (io.kind() == std::io::ErrorKind::NotFound)
+                .then(|| names::not_utf8_namesake(Path::new("."), Path::new("/"), path))
+                .flatten();
+            match namesake {
+                Some(on_disk) => Diagnostic::new(
+                    Code::SourceUnreadable,
+                    format!("cannot read {shown}: no such file; the file there is named `{on_disk}`, which is not valid UTF-8"),
+                )
+                .help("pass the name as the shell gives it (e.g. by tab completion), or rename the file to a UTF-8 name"),
+                None => Diagnostic::new(Code::SourceUnreadable, format!("cannot read {shown}: {io}"))
+                    .help("pass the path of a claims file, e.g. `crux check claims.toml`"),
+            }
+        }
+        file::ReadError::NotRegular(_) => Diagnostic::new(
+            Code::SourceUnreadable,
+            format!("{shown} {}; a claims file must be a file", e.what()),
+        )
+        .help("pass the path of a claims file, e.g. `crux check claims.toml` (crux does not read pipes, devices or directories, which may never end)"),
+        file::ReadError::TooLarge { .. } => Diagnostic::new(
+            Code::FileTooLarge,
+            format!("{shown} {} for a claims file", e.what()),
+        )
+        .help("crux parses the claims file whole in memory and refuses what no hand-edited file comes near; check that this is the claims file you meant"),
+    })?;
+    if let Some(utf16) = encoding::utf16(&bytes) {
+        return Err(Diagnostic::new(
+            Code::SourceNotText,
+            format!("{shown} is {}, not UTF-8", utf16.describe()),
+        )
+        .help(format!(
+            "convert it to UTF-8: `{}`",
+            utf16.convert_command(&shown)
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        Diagnostic::new(
+            Code::SourceNotText,
+            not_utf8(&shown, e.as_bytes(), e.utf8_error().valid_up_to()),
+        )
+        .help("re-save the claims file as UTF-8")
+    })
+}
+
+fn not_utf8(shown: &str, bytes: &[u8], valid: usize) -> String {
     let at = crate::text::invalid_utf8_at(bytes, valid);
     format!(
-        "{} is not valid UTF-8 at line {}, column {} (byte {valid})",
-        path.display(),
-        at.line,
-        at.col
+        "{shown} is not valid UTF-8 at line {}, column {} (byte {valid})",
+        at.line, at.col
     )
 }
 

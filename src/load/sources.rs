@@ -1,9 +1,13 @@
 //! Reading source documents safely: a path must stay inside the claims
-//! file's directory, and a file that escapes it is never opened.
+//! file's directory, and a file that escapes it is never opened; only a
+//! regular file of bounded size is read.
 
 use std::fs;
 use std::path::{Component, Path};
 
+use super::encoding::utf16;
+use super::file::{DOCUMENT_LIMIT, ReadError, read_regular};
+use super::names::not_utf8_namesake;
 use crate::diag::{Code, Diagnostic};
 
 /// The document's text, or the diagnostic saying why it cannot be used.
@@ -37,20 +41,27 @@ pub fn read_source(base: &Path, written: &str) -> Result<String, Diagnostic> {
         return Err(escapes(written, "it climbs out with `..`"));
     }
     let joined = base.join(path);
-    let resolved = fs::canonicalize(&joined).map_err(|e| unreadable(written, &e))?;
     let root = fs::canonicalize(base).map_err(|e| unreadable(written, &e))?;
+    let resolved =
+        fs::canonicalize(&joined).map_err(|e| match not_utf8_namesake(base, &root, path) {
+            Some(name) => name_not_utf8(written, &name),
+            None => unreadable(written, &e),
+        })?;
     if !resolved.starts_with(&root) {
         return Err(escapes(written, "a symlink on the way points outside"));
     }
-    if resolved.is_dir() {
+    let bytes = read_regular(&resolved, DOCUMENT_LIMIT).map_err(|e| refused(written, e))?;
+    if let Some(utf16) = utf16(&bytes) {
         return Err(Diagnostic::new(
-            Code::SourceUnreadable,
-            format!("source path `{written}` is a directory"),
+            Code::SourceNotText,
+            format!("source `{written}` is {}, not UTF-8", utf16.describe()),
         )
-        .label("a directory, not a document")
-        .help("point `path` at a text file"));
+        .label("UTF-16 text")
+        .help(format!(
+            "convert it to UTF-8, from the claims file's directory: `{}`",
+            utf16.convert_command(written)
+        )));
     }
-    let bytes = fs::read(&resolved).map_err(|e| unreadable(written, &e))?;
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(Diagnostic::new(
             Code::SourceNotText,
@@ -71,6 +82,33 @@ pub fn read_source(base: &Path, written: &str) -> Result<String, Diagnostic> {
         ))
         .help("re-save the document as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)")
     })
+}
+
+fn refused(written: &str, error: ReadError) -> Diagnostic {
+    match error {
+        ReadError::Io(e) => unreadable(written, &e),
+        ReadError::NotRegular(kind) => Diagnostic::new(
+            Code::SourceUnreadable,
+            format!("source `{written}` {}; a source must be a file", error.what()),
+        )
+        .label(format!("{kind}, not a file"))
+        .help("point `path` at a text file (crux does not read pipes, devices or directories, which may never end)"),
+        ReadError::TooLarge { .. } => Diagnostic::new(
+            Code::FileTooLarge,
+            format!("source `{written}` {} for a document", error.what()),
+        )
+        .label("too large")
+        .help("crux holds each document whole in memory; split the document into parts of a few MiB and quote each part as its own source"),
+    }
+}
+
+fn name_not_utf8(written: &str, on_disk: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::SourceUnreadable,
+        format!("source `{written}` names no file; the file there is named `{on_disk}`, which is not valid UTF-8"),
+    )
+    .label("name not valid UTF-8")
+    .help("a claims file (UTF-8) cannot name it: rename the file to a UTF-8 name (e.g. `mv` it) and write that name here")
 }
 
 fn has_drive_prefix(written: &str) -> bool {

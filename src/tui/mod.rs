@@ -56,9 +56,8 @@ pub fn run(path: &Path) -> ExitCode {
         return ExitCode::from(2);
     }
     let dataset = crate::load(path);
-    if dataset.claims.is_empty() && dataset.text.is_empty() && !dataset.diagnostics.is_empty() {
-        let message = &dataset.diagnostics[0].message;
-        eprintln!("error: {}", crate::text::visible_line(message));
+    if let Some(refusal) = crate::load::refusal(&dataset) {
+        eprintln!("{refusal}");
         return ExitCode::from(2);
     }
     let mut app = App::new(dataset);
