@@ -396,7 +396,12 @@ fn chmod(path: &Path, mode: u32) {
 fn save_in_ui(app: &mut App, path: &Path, action: Action) -> Result<(), String> {
     app.select_claim(app.dataset().claim_index("march").unwrap());
     let mut effects = update(app, action);
-    let Some(Effect::Apply { edit, base, undoing }) = effects.pop() else {
+    let Some(Effect::Apply {
+        edit,
+        base,
+        undoing,
+    }) = effects.pop()
+    else {
         panic!("expected a save, got {effects:?}");
     };
     crux::tui::save::apply(app, path, edit, base, undoing)

@@ -5,6 +5,7 @@
 mod common;
 
 use std::fs;
+use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
@@ -503,4 +504,29 @@ fn cruxs_own_save_does_not_cause_a_reload() {
             "no reload for our own write"
         );
     }
+}
+
+#[test]
+fn a_claims_file_swapped_for_a_fifo_mid_session_is_not_read_by_a_save() {
+    let (_dir, path) = project(CLAIMS);
+    let read = fs::read_to_string(&path).unwrap();
+    fs::remove_file(&path).unwrap();
+    let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0, "mkfifo");
+    let (done, finished) = std::sync::mpsc::channel();
+    let target = path.clone();
+    std::thread::spawn(move || {
+        let _ = done.send(write_status(&target, &read, "march", Status::Confirmed));
+    });
+    // Opening a FIFO for reading blocks until a writer comes: a save that
+    // reads it that way never returns.
+    let saved = finished
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the save blocked on the FIFO");
+    assert!(
+        matches!(saved, Err(EditError::Conflict { .. })),
+        "{saved:?}"
+    );
+    assert!(fs::symlink_metadata(&path).unwrap().file_type().is_fifo());
 }

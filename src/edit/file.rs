@@ -26,11 +26,16 @@ use super::EditError;
 
 /// The file's text; `None` when it is gone or no longer UTF-8, both of
 /// which count as changed on disk.
+/// Read the way the loader reads it, so a FIFO or a device swapped in
+/// cannot block or flood a save; anything but a regular text file within
+/// the limit counts as changed on disk.
 pub(super) fn read_if_text(path: &Path) -> Result<Option<String>, EditError> {
-    match fs::read(path) {
+    use crate::load::file::{CLAIMS_FILE_LIMIT, ReadError, read_regular};
+    match read_regular(path, CLAIMS_FILE_LIMIT) {
         Ok(bytes) => Ok(String::from_utf8(bytes).ok()),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e.into()),
+        Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(ReadError::Io(e)) => Err(e.into()),
+        Err(ReadError::NotRegular(_) | ReadError::TooLarge { .. }) => Ok(None),
     }
 }
 

@@ -1,5 +1,6 @@
 //! `e`: the claims file in `$VISUAL`/`$EDITOR` at a line.
 
+use std::ffi::{OsStr, OsString};
 use std::path::Path;
 use std::process::Command;
 
@@ -7,28 +8,37 @@ use ratatui::DefaultTerminal;
 
 use super::app::App;
 
-/// Program and arguments to open `file` at `line` with `editor` (as in `$EDITOR`).
-pub fn command_line(editor: &str, file: &str, line: usize) -> (String, Vec<String>) {
-    let mut words = editor.split_whitespace().map(str::to_string);
-    let program = words.next().unwrap_or_else(|| "vi".to_string());
-    let mut args: Vec<String> = words.collect();
+/// Program and arguments to open `file` at `line` with `editor` (as in
+/// `$EDITOR`). The file name is passed as the OS gave it: a name that is
+/// not UTF-8 must reach the editor byte for byte, not as a lossy copy that
+/// would open another file.
+pub fn command_line(editor: &str, file: &OsStr, line: usize) -> (String, Vec<OsString>) {
+    let mut words = editor.split_whitespace().map(OsString::from);
+    let program = editor.split_whitespace().next().unwrap_or("vi").to_string();
+    words.next();
+    let mut args: Vec<OsString> = words.collect();
+    let at_line = || {
+        let mut arg = file.to_os_string();
+        arg.push(format!(":{line}"));
+        arg
+    };
     let name = Path::new(&program)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     match name.as_str() {
-        "hx" | "helix" => args.push(format!("{file}:{line}")),
+        "hx" | "helix" => args.push(at_line()),
         "code" | "codium" | "subl" => {
             if !args.iter().any(|a| a == "--wait" || a == "-w") {
-                args.push("--wait".to_string());
+                args.push("--wait".into());
             }
             if name != "subl" {
-                args.push("--goto".to_string());
+                args.push("--goto".into());
             }
-            args.push(format!("{file}:{line}"));
+            args.push(at_line());
         }
         // vim, nvim, vi, nano, emacs and most others take `+LINE FILE`.
-        _ => args.extend([format!("+{line}"), file.to_string()]),
+        _ => args.extend([format!("+{line}").into(), file.to_os_string()]),
     }
     (program, args)
 }
@@ -48,7 +58,7 @@ pub fn open(
                 .filter(|v| !v.trim().is_empty())
         })
         .unwrap_or_else(|| "vi".to_string());
-    let (program, args) = command_line(&editor, &path.to_string_lossy(), line);
+    let (program, args) = command_line(&editor, path.as_os_str(), line);
     let status = super::suspend(terminal, || Command::new(&program).args(&args).status())?;
     match status {
         Ok(s) if s.success() => {}
@@ -60,11 +70,24 @@ pub fn open(
 
 #[cfg(test)]
 mod tests {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
     use super::command_line;
 
     fn line(editor: &str) -> String {
-        let (program, args) = command_line(editor, "claims.toml", 12);
+        let (program, args) = command_line(editor, OsStr::new("claims.toml"), 12);
+        let args: Vec<_> = args.iter().map(|a| a.to_str().unwrap()).collect();
         format!("{program} {}", args.join(" "))
+    }
+
+    #[test]
+    fn a_file_name_that_is_not_utf8_reaches_the_editor_byte_for_byte() {
+        let name = OsStr::from_bytes(b"caf\xff.toml");
+        let (_, args) = command_line("vim", name, 3);
+        assert_eq!(args[1].as_bytes(), b"caf\xff.toml");
+        let (_, args) = command_line("hx", name, 3);
+        assert_eq!(args[0].as_bytes(), b"caf\xff.toml:3");
     }
 
     #[test]
