@@ -222,6 +222,13 @@ fn a_very_long_paste_into_the_search_line_is_one_query() {
     assert!(app.visible.is_empty(), "nothing matches 120 KB of query");
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
     terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+    // The status line shows the query's end, the cursor and the count.
+    let buffer = terminal.backend().buffer();
+    let status: String = (0..160).map(|x| buffer[(x, 47)].symbol()).collect();
+    assert!(
+        status.starts_with("/") && status.contains("drone drone █  0 matching"),
+        "{status}"
+    );
 }
 
 #[test]

@@ -213,6 +213,19 @@ impl Widget for InputLine<'_> {
     }
 }
 
+/// The end of `text` made safe to print, at most `width` columns: what a
+/// one-line prompt with the cursor at the end shows of a long text.
+pub fn visible_tail(text: &str, width: usize) -> String {
+    let start = columns_before(text, text.len(), width);
+    let shown = visible_line(&text[start..]);
+    let mut tail: &str = &shown;
+    while tail.width() > width {
+        let cut = tail.chars().next().map_or(0, char::len_utf8);
+        tail = &tail[cut..];
+    }
+    tail.to_string()
+}
+
 /// The columns `c` takes once made safe to print (`␛`, `\u{202e}`, ...).
 fn shown_width(c: char) -> usize {
     visible_line(c.encode_utf8(&mut [0; 4])).width()
@@ -288,6 +301,15 @@ mod tests {
             "stops at the end"
         );
         assert_eq!(edited("né", 0, &[Backspace]), ("né".into(), 0));
+    }
+
+    #[test]
+    fn the_tail_of_a_long_text_fits_its_columns() {
+        let long = format!("{}the end", "x".repeat(100_000));
+        assert_eq!(visible_tail(&long, 7), "the end");
+        assert_eq!(visible_tail("a\u{1b}b", 10), "a␛b");
+        assert_eq!(visible_tail("日本語", 5), "本語");
+        assert_eq!(visible_tail("", 5), "");
     }
 
     #[test]
