@@ -1,6 +1,7 @@
 //! The review UI on the medium corpus (1,000 claims): the search update per
 //! typed character, and drawing one frame of each screen at 200x60 into
-//! ratatui's `TestBackend`.
+//! ratatui's `TestBackend`. Then the note prompt (`m`) on a claim whose note
+//! is 60 KB or 5 MB: one key typed and drawn, as the event loop does it.
 //!
 //! ```sh
 //! cargo bench --bench tui
@@ -88,5 +89,54 @@ fn frames(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, search, frames);
+/// The UI fixture with the first claim's note `bytes` long, in a temp dir.
+fn fixture_with_a_note(bytes: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    for entry in std::fs::read_dir(fixture.join("docs")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), docs.join(entry.file_name())).unwrap();
+    }
+    let claims = std::fs::read_to_string(fixture.join("claims.toml")).unwrap();
+    let words = "the drones struck Nakhchivan airport on 5 March ";
+    let note: String = words.chars().cycle().take(bytes).collect();
+    let claims = claims.replacen(
+        "status = \"confirmed\"\n",
+        &format!("status = \"confirmed\"\nnote = \"{note}\"\n"),
+        1,
+    );
+    let path = dir.path().join("claims.toml");
+    std::fs::write(&path, claims).unwrap();
+    (dir, path)
+}
+
+fn prompt(c: &mut Criterion) {
+    let mut group = c.benchmark_group("tui note prompt 200x60");
+    group.sample_size(10);
+    for (name, bytes) in [("60 KB note", 60_000), ("5 MB note", 5_000_000)] {
+        let (_dir, path) = fixture_with_a_note(bytes);
+        let mut app = App::new(crux::load(&path));
+        app.page_rows = view::page_rows(HEIGHT);
+        press(&mut app, "m");
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+        group.bench_function(format!("{name}: type a key and draw"), |b| {
+            let mut typed = 0;
+            b.iter(|| {
+                // Alternately a character and Backspace, so the note keeps its size.
+                let code = match typed % 2 {
+                    0 => KeyCode::Char('x'),
+                    _ => KeyCode::Backspace,
+                };
+                typed += 1;
+                key(&mut app, code);
+                terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, search, frames, prompt);
 criterion_main!(benches);

@@ -110,6 +110,37 @@ fn sighup_exits_with_129_and_restores_the_terminal() {
     assert_restored(&tmux, 129);
 }
 
+/// A key press keeps crux busy for 30 s (the `CRUX_TEST_BUSY` hook), far
+/// past the 15 s the test waits: the signal must be acted on meanwhile.
+const BUSY_CRUX: &str =
+    "CRUX_TEST_BUSY=30 sh -c 'echo $$ > crux.pid; exec \"$0\" claims.toml' \"$CRUX\"";
+
+#[test]
+fn sigterm_while_busy_restores_the_terminal_and_exits_143() {
+    if !tmux::available() {
+        return;
+    }
+    let (tmux, dir) = start(BUSY_CRUX);
+    wait_until_drawn(&tmux);
+    tmux.send(&["j"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    kill("-TERM", &crux_pid(&dir));
+    assert_restored(&tmux, 143);
+}
+
+#[test]
+fn sigint_while_busy_restores_the_terminal_and_exits_130() {
+    if !tmux::available() {
+        return;
+    }
+    let (tmux, dir) = start(BUSY_CRUX);
+    wait_until_drawn(&tmux);
+    tmux.send(&["j"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    kill("-INT", &crux_pid(&dir));
+    assert_restored(&tmux, 130);
+}
+
 /// Whether process `pid` has ended (gone, or a zombie nobody reaped yet).
 fn ended(pid: &str) -> bool {
     match std::fs::read_to_string(format!("/proc/{pid}/stat")) {

@@ -407,7 +407,10 @@ fn the_review_ui_draws_hostile_text_visibly_on_every_screen() {
             "{field:?} not shown"
         );
     }
-    assert!(seen.contains("/␛[2J"), "the search prompt shows the query");
+    assert!(
+        seen.contains("nel\\u{85}█"),
+        "the search prompt shows the query's end, where the cursor is"
+    );
 }
 
 /// After each move the terminal's screen (updated by diffs) equals a fresh

@@ -89,6 +89,9 @@ pub enum Action {
     RetrySave,
     /// A character typed into a prompt.
     Input(char),
+    /// Text the terminal says was pasted (bracketed paste): typed text in a
+    /// prompt, ignored elsewhere.
+    Paste(String),
     InputEdit(TextEdit),
     Accept,
     Cancel,
@@ -164,6 +167,7 @@ impl Action {
             Action::FixQuote => "repair the quote to what the document says",
             Action::RetrySave => "try the change that was not saved again",
             Action::Input(_) => "type",
+            Action::Paste(_) => "paste text into a prompt",
             Action::InputEdit(edit) => edit.description(),
             Action::Accept => "accept this step",
             Action::Cancel => "cancel",

@@ -113,6 +113,19 @@ impl Flow {
         }
     }
 
+    /// Whether the text step keeps pasted line breaks: notes may hold
+    /// paragraphs; a claim's text, a question, an id or a filter is one line.
+    pub fn keeps_lines(&self) -> bool {
+        matches!(
+            self,
+            Flow::EditField(FieldFlow { note: true, .. })
+                | Flow::Link(LinkFlow {
+                    step: LinkStep::Note(_),
+                    ..
+                })
+        )
+    }
+
     pub fn picker_mut(&mut self) -> Option<&mut Picker> {
         match self {
             Flow::NewClaim(NewClaimFlow {

@@ -691,7 +691,7 @@ mod tests {
     /// is sorted into bound (and added to the list above) or typed.
     fn typed_not_bound(action: &Action) -> bool {
         match action {
-            Action::SearchInput(_) | Action::Input(_) => true,
+            Action::SearchInput(_) | Action::Input(_) | Action::Paste(_) => true,
             Action::Quit
             | Action::Interrupt
             | Action::Up

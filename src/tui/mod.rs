@@ -9,6 +9,7 @@ mod editor;
 pub mod effect;
 pub mod export;
 pub mod flow;
+pub mod input;
 pub mod keymap;
 pub mod markup;
 mod offsets;
@@ -20,7 +21,7 @@ mod update;
 pub mod view;
 pub mod widget;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::Receiver;
@@ -28,13 +29,11 @@ use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
-use ratatui::crossterm::{cursor, execute};
 
 use crate::watch::{Changed, FileWatcher, content_differs};
 use app::App;
 use effect::Effect;
-use keymap::Key;
-use terminal::{Exit, Signals};
+use terminal::{Exit, Signals, suspend};
 
 /// Runs the review UI on the claims file at `path`.
 pub fn run(path: &Path) -> ExitCode {
@@ -110,6 +109,14 @@ fn watch(app: &mut App) -> Watch {
     }
 }
 
+/// How long the loop waits for the first event before it looks at the
+/// files and signals again.
+const IDLE: Duration = Duration::from_millis(150);
+
+/// How long the loop waits for a next event once one came. Not zero:
+/// crossterm's reader only looks for more input when given time.
+const DRAIN: Duration = Duration::from_millis(1);
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
@@ -127,32 +134,35 @@ fn event_loop(
             terminal.draw(|frame| view::draw(frame, app))?;
             dirty = false;
         }
-        if event::poll(Duration::from_millis(150))? {
-            match event::read()? {
-                Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    dirty = true;
-                    terminal::panic_if_asked_by_test();
-                    let Some(action) = keymap::lookup(app.context(), Key::from_event(&key)) else {
-                        continue;
-                    };
-                    for effect in update::update(app, action) {
-                        match effect {
-                            Effect::Quit => return Ok(Exit::Quit),
-                            Effect::Interrupt => return Ok(Exit::Interrupted),
-                            Effect::OpenEditor { line } => {
-                                editor::open(terminal, path, line, app)?;
-                                if let Some(signals) = signals {
-                                    signals.forget_interrupt();
-                                }
-                                reload(app, path, "reloaded after editing");
-                                watcher = watch(app);
-                            }
-                            other => carry_out(app, path, other),
+        // Every event already sent is handled before the next frame: the
+        // screen shows the state after all the keys read, and a key acts
+        // on what the screen shows.
+        let mut wait = IDLE;
+        while event::poll(wait)? {
+            wait = DRAIN;
+            let event = event::read()?;
+            if matches!(&event, Event::Key(key) if key.kind == KeyEventKind::Press) {
+                terminal::panic_if_asked_by_test();
+                terminal::busy_if_asked_by_test();
+            }
+            dirty = true;
+            for effect in input::handle(app, event, terminal.size()?) {
+                match effect {
+                    Effect::Quit => return Ok(Exit::Quit),
+                    Effect::Interrupt => return Ok(Exit::Interrupted),
+                    Effect::OpenEditor { line } => {
+                        editor::open(terminal, path, line, app)?;
+                        if let Some(signals) = signals {
+                            signals.forget_interrupt();
                         }
+                        reload(app, path, "reloaded after editing");
+                        watcher = watch(app);
                     }
+                    other => carry_out(app, path, other),
                 }
-                Event::Resize(..) => dirty = true,
-                _ => {}
+            }
+            if signals.and_then(Signals::received).is_some() {
+                break;
             }
         }
         let changed = watcher
@@ -196,17 +206,4 @@ fn carry_out(app: &mut App, path: &Path, effect: Effect) {
         }
         Effect::OpenEditor { .. } | Effect::Quit | Effect::Interrupt => {}
     }
-}
-
-/// Leaves the alternate screen and raw mode for a child program, and comes back.
-fn suspend<T>(terminal: &mut DefaultTerminal, child: impl FnOnce() -> T) -> std::io::Result<T> {
-    use ratatui::crossterm::terminal as term;
-    term::disable_raw_mode()?;
-    execute!(std::io::stdout(), term::LeaveAlternateScreen, cursor::Show)?;
-    let result = child();
-    term::enable_raw_mode()?;
-    execute!(std::io::stdout(), term::EnterAlternateScreen)?;
-    std::io::stdout().flush()?;
-    terminal.clear()?;
-    Ok(result)
 }

@@ -1,14 +1,16 @@
 //! The terminal the review UI takes over, and giving it back however crux
-//! ends: a quit, Ctrl-C, SIGINT, SIGTERM, SIGHUP or a panic. Given back means
-//! raw mode off, the alternate screen left and the cursor shown.
+//! ends: a quit, Ctrl-C, SIGINT, SIGTERM, SIGHUP or a panic, even while the
+//! UI is busy. Given back means raw mode off, bracketed paste off, the
+//! alternate screen left and the cursor shown.
 
-use std::io::{self, stdout};
+use std::io::{self, Write, stdout};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::{cursor, execute, terminal};
 use ratatui::{DefaultTerminal, Terminal};
 use signal_hook::SigId;
@@ -39,13 +41,23 @@ impl Exit {
 /// Whether the UI holds the terminal: a panic then gives it back first.
 static TAKEN: AtomicBool = AtomicBool::new(false);
 
-/// Raw mode and the alternate screen, with a panic hook that gives the
-/// terminal back before the panic message is printed.
+/// Whether a child program (the editor) has the terminal: the event loop
+/// then waits for it on purpose, and the watchdog leaves SIGINT and SIGTERM
+/// to the loop.
+static SUSPENDED: AtomicBool = AtomicBool::new(false);
+
+/// Raw mode, the alternate screen and bracketed paste (so that pasted text
+/// arrives as text, not as keys), with a panic hook that gives the terminal
+/// back before the panic message is printed.
 pub fn take() -> io::Result<DefaultTerminal> {
     install_panic_hook();
     TAKEN.store(true, Ordering::SeqCst);
     terminal::enable_raw_mode()?;
-    execute!(stdout(), terminal::EnterAlternateScreen)?;
+    execute!(
+        stdout(),
+        terminal::EnterAlternateScreen,
+        EnableBracketedPaste
+    )?;
     Terminal::new(CrosstermBackend::new(stdout()))
 }
 
@@ -54,8 +66,37 @@ pub fn give_back() {
     if TAKEN.swap(false, Ordering::SeqCst) {
         // Nothing more can be done if the terminal is gone (SIGHUP).
         let _ = terminal::disable_raw_mode();
-        let _ = execute!(stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+        let _ = execute!(
+            stdout(),
+            DisableBracketedPaste,
+            terminal::LeaveAlternateScreen,
+            cursor::Show
+        );
     }
+}
+
+/// Gives the terminal to a child program as the shell had it, and takes it
+/// back when the child ends.
+pub fn suspend<T>(terminal: &mut DefaultTerminal, child: impl FnOnce() -> T) -> io::Result<T> {
+    SUSPENDED.store(true, Ordering::SeqCst);
+    terminal::disable_raw_mode()?;
+    execute!(
+        stdout(),
+        DisableBracketedPaste,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    )?;
+    let result = child();
+    terminal::enable_raw_mode()?;
+    execute!(
+        stdout(),
+        terminal::EnterAlternateScreen,
+        EnableBracketedPaste
+    )?;
+    stdout().flush()?;
+    terminal.clear()?;
+    SUSPENDED.store(false, Ordering::SeqCst);
+    Ok(result)
 }
 
 fn install_panic_hook() {
@@ -74,6 +115,18 @@ fn install_panic_hook() {
 pub fn panic_if_asked_by_test() {
     if std::env::var_os("CRUX_TEST_PANIC").is_some() {
         panic!("CRUX_TEST_PANIC is set: panicking on a key press");
+    }
+}
+
+/// Test hook, not a feature: with `CRUX_TEST_BUSY=SECONDS`, a key press
+/// keeps the UI busy that long, so that the end-to-end tests can send a
+/// signal while the event loop cannot look at it.
+pub fn busy_if_asked_by_test() {
+    let seconds = std::env::var("CRUX_TEST_BUSY")
+        .ok()
+        .and_then(|s| s.parse().ok());
+    if let Some(seconds) = seconds {
+        std::thread::sleep(Duration::from_secs(seconds));
     }
 }
 
@@ -124,26 +177,36 @@ impl Signals {
     }
 }
 
-/// Ends the process if a hangup is not acted on within a second: with the
-/// terminal gone, crossterm's read of it returns nothing forever without
-/// coming back to the event loop, and crux would spin. Only SIGHUP: the
-/// other signals can arrive while the editor runs, when the loop waits on
-/// purpose. Stops when `stop` is set (the signals are no longer watched).
+/// How long a signal may wait for the event loop before the watchdog acts.
+const GRACE: Duration = Duration::from_secs(1);
+
+/// Gives the terminal back and ends the process when a signal is not acted
+/// on within [`GRACE`]: the event loop may be busy (a long computation) or,
+/// after a hangup, stuck in a read of the gone terminal. While the editor
+/// runs, SIGINT and SIGTERM wait for it: the loop acts on them afterwards
+/// (a Ctrl-C typed in the editor was meant for the editor). Stops when
+/// `stop` is set (the signals are no longer watched).
 fn watchdog(received: Arc<AtomicUsize>, stop: Arc<AtomicBool>) {
-    let hung_up = move || received.load(Ordering::SeqCst) == Exit::HungUp as usize;
-    let stopped = move || stop.load(Ordering::SeqCst);
     std::thread::spawn(move || {
+        let mut pending_since: Option<Instant> = None;
         loop {
             std::thread::sleep(Duration::from_millis(100));
-            if stopped() {
+            if stop.load(Ordering::SeqCst) {
                 return;
             }
-            if hung_up() {
-                std::thread::sleep(Duration::from_secs(1));
-                if hung_up() && !stopped() {
-                    give_back();
-                    std::process::exit(Exit::HungUp as i32);
+            let exit = Exit::from_code(received.load(Ordering::SeqCst));
+            let waits_for_editor = SUSPENDED.load(Ordering::SeqCst) && exit != Some(Exit::HungUp);
+            match exit {
+                Some(exit) if !waits_for_editor => {
+                    let since = *pending_since.get_or_insert_with(Instant::now);
+                    if since.elapsed() >= GRACE && !stop.load(Ordering::SeqCst) {
+                        // Held until the exit, so no frame is written after the restore.
+                        let _stdout = stdout().lock();
+                        give_back();
+                        std::process::exit(exit as i32);
+                    }
                 }
+                _ => pending_since = None,
             }
         }
     });

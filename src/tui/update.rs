@@ -8,6 +8,7 @@ mod reader;
 use super::action::{Action, Screen};
 use super::app::{App, Change, Jump, Mode, Pane, Reader};
 use super::effect::Effect;
+use super::widget::text_input::pasted;
 use crate::edit::Edit;
 use crate::filter::ClaimFilter;
 use crate::model::Status;
@@ -98,6 +99,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.refresh_visible(None);
             app.cursor = 0;
         }
+        Action::Paste(text) if app.mode == Mode::Search => {
+            app.query.push_str(&pasted(&text, false).0);
+            app.refresh_visible(None);
+            app.cursor = 0;
+        }
+        Action::Paste(_) => app.say("paste ignored: not in a text field"),
         Action::SearchDeleteChar => {
             app.query.pop();
             app.refresh_visible(None);

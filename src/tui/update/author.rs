@@ -8,7 +8,7 @@ use super::super::flow::{
     FieldFlow, Flow, LinkFlow, LinkStep, NewClaimFlow, NewClaimStep, is_plain_id, topic_id_for,
 };
 use super::super::widget::picker::{PickItem, Picked, Picker};
-use super::super::widget::text_input::TextInput;
+use super::super::widget::text_input::{PasteChanges, TextInput, pasted};
 use super::link_targets;
 use crate::edit::{Edit, NewClaim};
 use crate::model::RelationKind;
@@ -28,6 +28,19 @@ pub fn in_flow(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
             if let Some(picker) = flow.picker_mut() {
                 picker.refilter();
             }
+        }
+        Action::Paste(text) => {
+            let keeps_lines = flow.keeps_lines();
+            let Some(input) = flow.input_mut() else {
+                app.say("paste ignored: not in a text field");
+                return Some(Vec::new());
+            };
+            let (text, changes) = pasted(text, keeps_lines);
+            input.insert_str(&text);
+            if let Some(picker) = flow.picker_mut() {
+                picker.refilter();
+            }
+            say_what_the_paste_changed(app, changes);
         }
         Action::InputEdit(edit) => {
             if let Some(input) = flow.input_mut() {
@@ -59,6 +72,16 @@ pub fn in_flow(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         _ => return None,
     }
     Some(Vec::new())
+}
+
+fn say_what_the_paste_changed(app: &mut App, changes: PasteChanges) {
+    let said = match (changes.joined_lines, changes.dropped_controls) {
+        (true, true) => "pasted: line breaks became spaces, control characters left out",
+        (true, false) => "pasted: line breaks became spaces (this field is one line)",
+        (false, true) => "pasted: control characters left out",
+        (false, false) => return,
+    };
+    app.say(said);
 }
 
 /// The dialog's edit, saved against the file as it was when the dialog opened.

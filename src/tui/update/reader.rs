@@ -6,6 +6,7 @@ use super::super::app::{App, Mode, Reader};
 use super::super::flow::{Flow, NewClaimFlow, NewClaimStep};
 use super::super::selection::{self, Unit};
 use super::super::widget::picker::{PickItem, Picker};
+use super::super::widget::text_input::pasted;
 
 /// The open reader and the text it shows (empty when unreadable).
 fn reader_and_text(app: &mut App) -> Option<(&mut Reader, &str)> {
@@ -61,6 +62,7 @@ pub fn in_find(app: &mut App, action: &Action) -> bool {
     };
     match action {
         Action::Input(c) => reader.find.insert(*c),
+        Action::Paste(text) => reader.find.insert_str(&pasted(text, false).0),
         Action::InputEdit(edit) => reader.find.edit(*edit),
         Action::Accept => {
             app.mode = Mode::Normal;

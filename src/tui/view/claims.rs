@@ -12,7 +12,7 @@ use crate::model::RelationKind;
 use crate::text::visible_line;
 use crate::tui::app::{App, Pane};
 use crate::tui::widget::claim_list::{CONTRADICTED, ClaimList, status_glyph};
-use crate::tui::widget::{fit, pane, wrap};
+use crate::tui::widget::{fit, pane, wrap, wrap_head};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let list_width = (area.width * 2 / 5).clamp(28, 64);
@@ -50,7 +50,7 @@ fn draw_detail(frame: &mut Frame, app: &App, area: Rect) {
     let Some(claim) = app.selected_claim() else {
         return;
     };
-    let (lines, link_line) = detail_lines(app, claim, inner.width as usize);
+    let (lines, link_line) = detail_lines(app, claim, inner.width as usize, inner.height);
     let top = if app.focus == Pane::Detail {
         link_line.map_or(0, |l| {
             l.saturating_sub(inner.height.saturating_sub(2) as usize)
@@ -67,7 +67,15 @@ fn draw_detail(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// The detail's lines, and which line holds the selected link.
-fn detail_lines(app: &App, claim: usize, width: usize) -> (Vec<Line<'static>>, Option<usize>) {
+/// A text or note longer than the pane (`height` rows) is cut there, so
+/// that a long one costs a frame no more than the rows it can show.
+fn detail_lines(
+    app: &App,
+    claim: usize,
+    width: usize,
+    height: u16,
+) -> (Vec<Line<'static>>, Option<usize>) {
+    let rows = height as usize;
     let dataset = app.dataset();
     let c = &dataset.claims[claim];
     let mut lines = Vec::new();
@@ -86,7 +94,7 @@ fn detail_lines(app: &App, claim: usize, width: usize) -> (Vec<Line<'static>>, O
         head.push(Span::raw(format!("  {CONTRADICTED} contradicted")));
     }
     lines.push(Line::from(head));
-    for row in wrap(&visible_line(&c.text), width) {
+    for row in wrap_head(&c.text, width, rows) {
         lines.push(Line::raw(row));
     }
     let question = dataset
@@ -95,7 +103,7 @@ fn detail_lines(app: &App, claim: usize, width: usize) -> (Vec<Line<'static>>, O
     let topic = format!("{} — {}", c.topic, question);
     lines.push(field("topic", fit(&topic, width.saturating_sub(7))));
     if let Some(note) = &c.note {
-        for (i, row) in wrap(&visible_line(note), width.saturating_sub(6))
+        for (i, row) in wrap_head(note, width.saturating_sub(6), rows)
             .into_iter()
             .enumerate()
         {

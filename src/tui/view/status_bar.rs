@@ -5,11 +5,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
 use crate::text::visible_line;
 use crate::tui::action::Screen;
 use crate::tui::app::{App, Mode};
 use crate::tui::widget::fit;
+use crate::tui::widget::text_input::visible_tail;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(flow) = &app.flow {
@@ -23,17 +25,25 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Line::from(parts), area);
         return;
     }
+    // A find or search too long for the line shows its end, where the
+    // cursor is, and what follows it stays in view.
+    let typed_width = |after: &str, before: &str| {
+        (area.width as usize)
+            .saturating_sub(before.width() + 1 + after.width())
+            .max(10)
+    };
     if app.mode == Mode::Find
         && let Some(reader) = &app.reader
     {
-        let prompt = format!("find: {}", visible_line(&reader.find.text));
+        let hint = "  Enter keeps the place, Esc goes back";
+        let typed = visible_tail(&reader.find.text, typed_width(hint, "find: "));
         let mut parts = vec![
-            Span::styled(prompt, Style::default().add_modifier(Modifier::BOLD)),
-            Span::raw("█"),
             Span::styled(
-                "  Enter keeps the place, Esc goes back",
-                Style::default().add_modifier(Modifier::DIM),
+                format!("find: {typed}"),
+                Style::default().add_modifier(Modifier::BOLD),
             ),
+            Span::raw("█"),
+            Span::styled(hint, Style::default().add_modifier(Modifier::DIM)),
         ];
         if let Some(message) = &app.message {
             parts.push(Span::raw(format!(" │ {}", visible_line(&message.text))));
@@ -42,8 +52,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     if app.mode == Mode::Search {
-        let prompt = format!("/{}", visible_line(&app.query));
         let count = format!("  {} matching — Enter keeps, Esc clears", app.visible.len());
+        let prompt = format!("/{}", visible_tail(&app.query, typed_width(&count, "/")));
         let line = Line::from(vec![
             Span::styled(prompt, Style::default().add_modifier(Modifier::BOLD)),
             Span::raw("█"),

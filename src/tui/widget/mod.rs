@@ -53,6 +53,24 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// The first `rows` rows of [`wrap`] of `text` made safe to print, the
+/// last one `…` when more follow. Only the start of the text that can fill
+/// them is looked at.
+pub fn wrap_head(text: &str, width: usize, rows: usize) -> Vec<String> {
+    // No row holds more than `width` characters of width one or more.
+    let enough = (rows + 1).saturating_mul(width.max(1));
+    let head = text
+        .char_indices()
+        .nth(enough)
+        .map_or(text, |(end, _)| &text[..end]);
+    let mut wrapped = wrap(&visible_line(head), width);
+    if wrapped.len() > rows || head.len() < text.len() {
+        wrapped.truncate(rows.saturating_sub(1));
+        wrapped.push("…".to_string());
+    }
+    wrapped
+}
+
 /// A `width` x `height` rectangle centred in `area` (clipped to it).
 pub fn popup(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
@@ -92,6 +110,15 @@ mod tests {
         );
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("日本語テキスト", 7), "日本語…");
+    }
+
+    #[test]
+    fn wrap_head_keeps_the_first_rows_and_marks_the_cut() {
+        assert_eq!(wrap_head("one two three", 8, 5), ["one two ", "three"]);
+        assert_eq!(wrap_head("one two three four", 8, 2), ["one two ", "…"]);
+        let long = "ab ".repeat(1_000_000);
+        assert_eq!(wrap_head(&long, 6, 2), ["ab ab ", "…"]);
+        assert_eq!(wrap_head("a\u{1b}b", 8, 2), ["a␛b"]);
     }
 
     #[test]

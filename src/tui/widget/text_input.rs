@@ -1,6 +1,6 @@
 //! A one-line text input: its state, the editing keys as pure functions,
-//! and drawing that scrolls sideways to keep the cursor in view. Every
-//! prompt uses it.
+//! pasted text, and drawing that scrolls sideways to keep the cursor in
+//! view. Every prompt uses it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -63,6 +63,13 @@ impl TextInput {
         self.cursor += c.len_utf8();
     }
 
+    /// Inserts text at the cursor, in one step whatever its length; the
+    /// cursor goes after it.
+    pub fn insert_str(&mut self, text: &str) {
+        self.text.insert_str(self.cursor, text);
+        self.cursor += text.len();
+    }
+
     pub fn edit(&mut self, edit: TextEdit) {
         let at = self.cursor;
         match edit {
@@ -123,6 +130,46 @@ impl TextInput {
     }
 }
 
+/// What [`pasted`] changed in a paste so that it could be typed text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PasteChanges {
+    /// Line breaks became spaces (a one-line field).
+    pub joined_lines: bool,
+    /// Control characters (ESC, BEL, ...) were left out.
+    pub dropped_controls: bool,
+}
+
+/// Pasted text as a prompt takes it: never keys, only text. CRLF and CR
+/// (what terminals send for a pasted line break) are line breaks; a
+/// one-line field gets a space for each, a field that `keeps_lines` keeps
+/// them as `\n`. Tabs become spaces; other control characters (ESC and
+/// the escape sequences it starts, BEL, DEL, C1) are left out, so pasted
+/// bytes never act as keys or terminal commands.
+pub fn pasted(text: &str, keeps_lines: bool) -> (String, PasteChanges) {
+    let mut out = String::with_capacity(text.len());
+    let mut changes = PasteChanges::default();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                if keeps_lines {
+                    out.push('\n');
+                } else {
+                    changes.joined_lines = true;
+                    out.push(' ');
+                }
+            }
+            '\t' => out.push(' '),
+            c if c.is_control() => changes.dropped_controls = true,
+            c => out.push(c),
+        }
+    }
+    (out, changes)
+}
+
 /// Draws an input on one row: the text made safe to print, scrolled so the
 /// cursor (a reversed cell) stays in view.
 pub struct InputLine<'a> {
@@ -136,9 +183,14 @@ impl Widget for InputLine<'_> {
         if width == 0 || area.height == 0 {
             return;
         }
+        // Only the columns around the cursor are made safe and measured,
+        // so a long text costs a frame no more than a short one.
         let text = &self.input.text;
-        let before = visible_line(&text[..self.input.cursor]);
-        let after = visible_line(&text[self.input.cursor..]);
+        let cursor = self.input.cursor;
+        let before_start = columns_before(text, cursor, width);
+        let after_end = columns_after(text, cursor, width);
+        let before = visible_line(&text[before_start..cursor]);
+        let after = visible_line(&text[cursor..after_end]);
         // Keep one column for the cursor at the end.
         let mut shown_before: &str = &before;
         while shown_before.width() + 1 > width {
@@ -159,6 +211,48 @@ impl Widget for InputLine<'_> {
             buf.set_stringn(next_x, area.y, chars.as_str(), width - used, self.style);
         }
     }
+}
+
+/// The end of `text` made safe to print, at most `width` columns: what a
+/// one-line prompt with the cursor at the end shows of a long text.
+pub fn visible_tail(text: &str, width: usize) -> String {
+    let start = columns_before(text, text.len(), width);
+    let shown = visible_line(&text[start..]);
+    let mut tail: &str = &shown;
+    while tail.width() > width {
+        let cut = tail.chars().next().map_or(0, char::len_utf8);
+        tail = &tail[cut..];
+    }
+    tail.to_string()
+}
+
+/// The columns `c` takes once made safe to print (`␛`, `\u{202e}`, ...).
+fn shown_width(c: char) -> usize {
+    visible_line(c.encode_utf8(&mut [0; 4])).width()
+}
+
+/// Where the text starts that fills `width` columns before `at`.
+fn columns_before(text: &str, at: usize, width: usize) -> usize {
+    let mut used = 0;
+    for (i, c) in text[..at].char_indices().rev() {
+        used += shown_width(c);
+        if used > width {
+            return i;
+        }
+    }
+    0
+}
+
+/// Where the text ends that fills `width` columns from `at`.
+fn columns_after(text: &str, at: usize, width: usize) -> usize {
+    let mut used = 0;
+    for (i, c) in text[at..].char_indices() {
+        if used > width {
+            return at + i;
+        }
+        used += shown_width(c);
+    }
+    text.len()
 }
 
 #[cfg(test)]
@@ -207,6 +301,15 @@ mod tests {
             "stops at the end"
         );
         assert_eq!(edited("né", 0, &[Backspace]), ("né".into(), 0));
+    }
+
+    #[test]
+    fn the_tail_of_a_long_text_fits_its_columns() {
+        let long = format!("{}the end", "x".repeat(100_000));
+        assert_eq!(visible_tail(&long, 7), "the end");
+        assert_eq!(visible_tail("a\u{1b}b", 10), "a␛b");
+        assert_eq!(visible_tail("日本語", 5), "本語");
+        assert_eq!(visible_tail("", 5), "");
     }
 
     #[test]

@@ -1,0 +1,32 @@
+//! A terminal event in, effects out: keys through the one key table,
+//! pasted text as text, and while the terminal is too small to show what
+//! a key would do, nothing but quitting.
+
+use ratatui::crossterm::event::{Event, KeyEventKind};
+use ratatui::layout::Size;
+
+use super::action::Action;
+use super::app::{App, update};
+use super::effect::Effect;
+use super::keymap::{self, Context, Key};
+use super::view;
+
+/// What `event` does to `app` in a terminal of `size`.
+pub fn handle(app: &mut App, event: Event, size: Size) -> Vec<Effect> {
+    let fits = view::fits(size.width, size.height);
+    let action = match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            let key = Key::from_event(&key);
+            if fits {
+                keymap::lookup(app.context(), key)
+            } else {
+                // The notice says "q quits": q and Ctrl-C, whatever is open.
+                keymap::lookup(Context::Global, key)
+                    .filter(|action| matches!(action, Action::Quit | Action::Interrupt))
+            }
+        }
+        Event::Paste(text) if fits => Some(Action::Paste(text)),
+        _ => None,
+    };
+    action.map_or_else(Vec::new, |action| update(app, action))
+}
