@@ -90,7 +90,7 @@ fn write_back(c: &mut Criterion) {
             // As the UI does: the value's end moves with the word's length.
             let end = value.end + saved.text.len() - current.text.len();
             current.claims[index].status_value = Some(value.start..end);
-            current.text = saved.text;
+            current.text = saved.text.into();
         })
     });
     group.finish();

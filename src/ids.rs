@@ -80,7 +80,7 @@ mod tests {
     fn suggested_ids_skip_small_words_and_are_unique() {
         let dataset = crate::load_str(
             Path::new("claims.toml"),
-            "[claims.inss-four-iranian-drones]\n[claims.inss-four-iranian-drones-2]\n".into(),
+            "[claims.inss-four-iranian-drones]\n[claims.inss-four-iranian-drones-2]\n",
         );
         assert_eq!(
             suggest_claim_id(

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::diag::Diagnostic;
 use crate::text::{LineCol, LineIndex};
@@ -14,8 +15,9 @@ use crate::text::{LineCol, LineIndex};
 pub struct Dataset {
     /// The claims file as given on the command line.
     pub path: PathBuf,
-    /// The claims file's text, exactly as read (BOM and CRLF included).
-    pub text: String,
+    /// The claims file's text, exactly as read (BOM and CRLF included);
+    /// shared, so a save's base or an undo entry holding it costs a pointer.
+    pub text: Arc<str>,
     pub lines: LineIndex,
     pub title: Option<String>,
     pub sources: Vec<Source>,

@@ -94,15 +94,19 @@ impl Session {
                 continue;
             };
             for effect in update(&mut self.app, action) {
-                let Effect::Apply {
-                    edit,
-                    base,
-                    undoing,
-                } = effect
-                else {
-                    panic!("only saves expected, got {effect:?}");
-                };
-                let _ = crux::tui::save::apply(&mut self.app, &self.path, edit, base, undoing);
+                let (app, path) = (&mut self.app, &self.path);
+                match effect {
+                    Effect::Apply { edit, base } => {
+                        let _ = crux::tui::save::apply(app, path, edit, base);
+                    }
+                    Effect::Undo => {
+                        crux::tui::save::undo(app, path);
+                    }
+                    Effect::Retry => {
+                        crux::tui::save::retry(app, path);
+                    }
+                    other => panic!("only saves expected, got {other:?}"),
+                }
             }
         }
     }
@@ -127,7 +131,7 @@ impl Session {
             "the loop reloads only a file that differs from what it holds"
         );
         self.app.replace_dataset(crux::load(&self.path));
-        assert_eq!(self.app.dataset().text, self.disk());
+        assert_eq!(*self.app.dataset().text, self.disk());
     }
 
     fn disk(&self) -> String {
@@ -194,7 +198,7 @@ fn undo_after_an_outside_edit_of_the_same_status_keeps_that_edit() {
     );
     s.assert_conflict_reported("not undone");
     assert_eq!(s.status_of("march"), Status::Disputed);
-    assert_eq!(s.app.undo.len(), 1, "the undo stays to try again");
+    assert_eq!(s.app.history.undo_len(), 1, "the undo stays to try again");
 
     s.keys("U");
     assert_eq!(s.disk(), theirs, "trying again does not overwrite either");
@@ -238,7 +242,7 @@ fn undo_after_an_unrelated_outside_edit_is_made_on_top_of_it() {
     assert!(!s.conflict_file().exists());
     assert!(!s.message().1, "{:?}", s.message());
     assert_eq!(s.status_of("march"), Status::Unreviewed);
-    assert!(s.app.undo.is_empty());
+    assert_eq!(s.app.history.undo_len(), 0);
 }
 
 #[test]
@@ -256,7 +260,7 @@ fn undo_after_the_outside_set_the_same_value_writes_nothing() {
         s.message(),
         ("march: unreviewed (already so on disk)".to_string(), false)
     );
-    assert!(s.app.undo.is_empty(), "the undo is done");
+    assert_eq!(s.app.history.undo_len(), 0, "the undo is done");
 }
 
 #[test]
@@ -293,7 +297,7 @@ fn two_undos_after_an_unrelated_outside_edit_both_apply() {
     let expected = replace_once(&expected, "\"disputed\"", "\"unreviewed\"");
     assert_eq!(s.disk(), expected);
     assert!(!s.conflict_file().exists());
-    assert!(s.app.undo.is_empty());
+    assert_eq!(s.app.history.undo_len(), 0);
 }
 
 #[test]

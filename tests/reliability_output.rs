@@ -396,17 +396,12 @@ fn chmod(path: &Path, mode: u32) {
 fn save_in_ui(app: &mut App, path: &Path, action: Action) -> Result<(), String> {
     app.select_claim(app.dataset().claim_index("march").unwrap());
     let mut effects = update(app, action);
-    let Some(Effect::Apply {
-        edit,
-        base,
-        undoing,
-    }) = effects.pop()
-    else {
-        panic!("expected a save, got {effects:?}");
+    let result = match effects.pop() {
+        Some(Effect::Apply { edit, base }) => crux::tui::save::apply(app, path, edit, base),
+        Some(Effect::Retry) => crux::tui::save::retry(app, path).expect("a change to retry"),
+        other => panic!("expected a save, got {other:?}"),
     };
-    crux::tui::save::apply(app, path, edit, base, undoing)
-        .map(drop)
-        .map_err(|e| e.to_string())
+    result.map(drop).map_err(|e| e.to_string())
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
-use crux::edit::{Edit, EditError, Fault, Saved, inject_fault, write_status};
+use crux::edit::{Applied, Edit, EditError, Fault, inject_fault, write_status};
 use crux::model::Status;
 use crux::tui::action::Action;
 use crux::tui::app::{App, update};
@@ -50,34 +50,28 @@ fn project(claims: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-/// The one status change an effect asks for: (claim, status, undoing).
-fn status_save(effect: &Effect) -> (String, Status, bool) {
+/// The one status change an effect asks for: (claim, status).
+fn status_save(effect: &Effect) -> (String, Status) {
     match effect {
         Effect::Apply {
             edit: Edit::SetStatus { claim, status },
-            undoing,
             ..
-        } => (claim.clone(), *status, *undoing),
+        } => (claim.clone(), *status),
         other => panic!("expected a status save, got {other:?}"),
     }
 }
 
 /// Selects `claim` in the review UI, sets `status` through `update`, and
 /// carries out the save as the terminal loop does.
-fn set_in_ui(app: &mut App, path: &Path, claim: &str, status: Status) -> Result<Saved, String> {
+fn set_in_ui(app: &mut App, path: &Path, claim: &str, status: Status) -> Result<Applied, String> {
     app.select_claim(app.dataset().claim_index(claim).unwrap());
     let effects = update(app, Action::SetStatus(status));
     assert_eq!(effects.len(), 1, "{effects:?}");
     status_save(&effects[0]);
-    let Some(Effect::Apply {
-        edit,
-        base,
-        undoing,
-    }) = effects.into_iter().next()
-    else {
+    let Some(Effect::Apply { edit, base }) = effects.into_iter().next() else {
         unreachable!("checked above");
     };
-    crux::tui::save::apply(app, path, edit, base, undoing).map_err(|e| e.to_string())
+    crux::tui::save::apply(app, path, edit, base).map_err(|e| e.to_string())
 }
 
 fn ui_on(path: &Path) -> App {
@@ -91,7 +85,7 @@ fn assert_ui_edit(claims: &str, claim: &str, expected: &str) {
     let mut app = ui_on(&path);
     set_in_ui(&mut app, &path, claim, Status::Confirmed).unwrap();
     assert_eq!(fs::read(&path).unwrap(), expected.as_bytes());
-    assert_eq!(app.dataset().text, expected, "the UI knows the new text");
+    assert_eq!(*app.dataset().text, *expected, "the UI knows the new text");
     let claim = app.dataset().claim(claim).unwrap();
     assert_eq!(claim.status, Status::Confirmed);
 }
@@ -224,7 +218,7 @@ fn a_crash_before_the_rename_leaves_the_old_file_and_a_temp_the_next_save_remove
 
     // The loader reads claims.toml only; the leftover changes nothing.
     let dataset = crux::load(&path);
-    assert_eq!(dataset.text, CLAIMS);
+    assert_eq!(*dataset.text, *CLAIMS);
     assert_eq!(dataset.claim("march").unwrap().status, Status::Unreviewed);
 
     let saved = write_status(&path, CLAIMS, "march", Status::Confirmed).unwrap();
@@ -309,7 +303,11 @@ fn assert_failed_save_is_retryable(app: &mut App, path: &Path, error: &str) {
         Status::Unreviewed,
         "the UI shows what is on disk"
     );
-    assert!(app.undo.is_empty(), "nothing to undo: nothing changed");
+    assert_eq!(
+        app.history.undo_len(),
+        0,
+        "nothing to undo: nothing changed"
+    );
 
     let again = update(app, Action::SetStatus(Status::Confirmed));
     assert_eq!(
@@ -332,7 +330,6 @@ fn a_full_disk_keeps_the_change_retryable() {
         "no partial temp file left"
     );
 
-    app.undo.clear();
     set_in_ui(&mut app, &path, "march", Status::Confirmed).unwrap();
     assert_eq!(
         app.dataset().claim("march").unwrap().status,
@@ -455,7 +452,7 @@ fn saving_through_a_relative_link_chain_updates_the_target_only() {
         fs::read_link(dir.path().join("data/current.toml")).unwrap(),
         Path::new("real/claims.toml")
     );
-    assert_eq!(fs::read_to_string(&target).unwrap(), saved.text);
+    assert_eq!(fs::read_to_string(&target).unwrap(), *saved.text);
     assert!(saved.text.contains("status = \"disputed\"   # first pass"));
     let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o604);

@@ -2,12 +2,15 @@
 //! the reader, the new-claim and link dialogs, editing text and notes, and
 //! the edits they ask to be saved.
 
+mod common;
+
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crux::edit::{Edit, EditError, NewClaim};
+use common::{carry_out, tui_project};
+use crux::edit::{Change, Edit, Fault, NewClaim, inject_fault};
 use crux::model::{RelationKind, Status};
-use crux::tui::app::{App, Change, Pane, update};
+use crux::tui::app::{App, Pane, update};
 use crux::tui::effect::Effect;
 use crux::tui::keymap::{Key, lookup};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -46,7 +49,10 @@ fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
 
 /// The reader open on the Houé article (the third source).
 fn reading_houe() -> App {
-    let mut app = app();
+    reading_houe_in(app())
+}
+
+fn reading_houe_in(mut app: App) -> App {
     keys(&mut app, "3jj\n");
     let reader = app.reader.as_ref().expect("the reader is open");
     assert_eq!(app.dataset().sources[reader.source].id, "houe");
@@ -228,8 +234,7 @@ fn the_new_claim(
             prefix: None,
             suffix: None,
         }),
-        base: base.to_string(),
-        undoing: false,
+        base: base.into(),
     }]
 }
 
@@ -412,7 +417,6 @@ fn a_link_to_a_picked_claim_same_topic_first() {
                 note: Some("Tons are not a stance.".into()),
             },
             base: app.dataset().text.clone(),
-            undoing: false,
         }]
     );
     keys(&mut app, "Lcross\na");
@@ -426,7 +430,6 @@ fn a_link_to_a_picked_claim_same_topic_first() {
                 note: None,
             },
             base: app.dataset().text.clone(),
-            undoing: false,
         }]
     );
 }
@@ -456,7 +459,6 @@ fn the_selected_link_is_removed_after_a_yes() {
                 kind: RelationKind::Contradicts,
             },
             base: app.dataset().text.clone(),
-            undoing: false,
         }]
     );
 }
@@ -479,7 +481,6 @@ fn text_and_note_are_edited_in_place() {
                     .into(),
             },
             base: app.dataset().text.clone(),
-            undoing: false,
         }]
     );
     assert_eq!(
@@ -490,7 +491,6 @@ fn text_and_note_are_edited_in_place() {
                 note: None,
             },
             base: app.dataset().text.clone(),
-            undoing: false,
         }],
         "an emptied note is removed"
     );
@@ -507,88 +507,102 @@ fn text_and_note_are_edited_in_place() {
                 note: Some("Check the date.".into()),
             },
             base: app.dataset().text.clone(),
-            undoing: false,
         }]
     );
 }
 
+/// The review UI on a copy of the test project, which saves go to.
+fn saving_app() -> (tempfile::TempDir, PathBuf, App) {
+    let (dir, path) = tui_project();
+    let app = App::new(crux::load(&path));
+    (dir, path, app)
+}
+
+/// Carries out `effects`, each save expected to succeed.
+fn saved(app: &mut App, path: &Path, effects: Vec<Effect>) {
+    for result in carry_out(app, path, effects) {
+        result.unwrap();
+    }
+}
+
+/// Carries out `effects` on a full disk: each save fails.
+fn not_saved(app: &mut App, path: &Path, effects: Vec<Effect>) {
+    inject_fault(Fault::OsError(28));
+    for result in carry_out(app, path, effects) {
+        assert!(result.is_err(), "{result:?}");
+    }
+}
+
 #[test]
 fn undo_applies_the_edit_that_undoes_the_last_save() {
-    let mut app = app();
+    let (_dir, path, mut app) = saving_app();
     select_id(&mut app, "thirty-tons");
     let effects = keys(&mut app, "Lcross\na\n");
-    let [Effect::Apply { edit, .. }] = effects.as_slice() else {
+    let [Effect::Apply { .. }] = effects.as_slice() else {
         panic!("{effects:?}");
     };
-    let undo = Edit::RemoveLink {
-        claim: "thirty-tons".into(),
-        other: "crossings-reopened".into(),
-        kind: RelationKind::Agrees,
-    };
-    // The loop saved it, reloaded the file and stacked what undoes it.
-    app.edit_saved(edit, Some(undo.clone()), crux::load(&fixture_path()));
+    saved(&mut app, &path, effects);
     select_id(&mut app, "first-convoy");
     let undo = Change {
-        edit: undo,
+        edit: Edit::RemoveLink {
+            claim: "thirty-tons".into(),
+            other: "crossings-reopened".into(),
+            kind: RelationKind::Agrees,
+        },
         base: app.dataset().text.clone(),
     };
-    assert_eq!(
-        keys(&mut app, "U"),
-        [Effect::Apply {
-            edit: undo.edit.clone(),
-            base: undo.base.clone(),
-            undoing: true,
-        }]
-    );
+    assert_eq!(app.history.next_undo(), Some(&undo));
+    let effects = keys(&mut app, "U");
+    assert_eq!(effects, [Effect::Undo]);
     assert_eq!(
         app.dataset().claims[app.selected_claim().unwrap()].id,
         "thirty-tons",
         "undo shows the claim it changes"
     );
-    app.edit_not_saved(undo.clone(), true, &io_error("disk full"));
-    assert_eq!(app.undo, [undo], "a failed undo can be tried again");
+    not_saved(&mut app, &path, effects);
+    assert_eq!(
+        app.history.next_undo(),
+        Some(&undo),
+        "a failed undo can be tried again"
+    );
+    assert_eq!(app.history.undo_len(), 1);
 }
 
 #[test]
 fn a_new_claim_that_failed_to_save_is_kept_for_another_try() {
-    let mut app = reading_houe();
+    let (_dir, path, app) = saving_app();
+    let mut app = reading_houe_in(app);
     select_four_drones(&mut app);
     let effects = keys(&mut app, "corigin\n\n\x15four\n");
-    let [Effect::Apply { edit, base, .. }] = effects.as_slice() else {
+    let [Effect::Apply { edit, base }] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     let change = Change {
         edit: edit.clone(),
         base: base.clone(),
     };
-    app.edit_not_saved(change, false, &io_error("permission denied"));
+    not_saved(&mut app, &path, effects);
     let message = app.message.clone().unwrap();
     assert!(message.is_error && message.text.contains("R tries again"));
-    assert_eq!(keys(&mut app, "R"), effects);
+    assert_eq!(app.history.retryable(), Some(&change));
+    let retry = keys(&mut app, "R");
+    assert_eq!(retry, [Effect::Retry]);
+    saved(&mut app, &path, retry);
+    assert!(app.dataset().claim("four").is_some(), "saved on the retry");
 }
 
 #[test]
 fn a_saved_claim_is_selected_on_the_claims_screen() {
-    let mut app = reading_houe();
-    keys(&mut app, "vw");
+    let (_dir, path, app) = saving_app();
+    let mut app = reading_houe_in(app);
+    select_four_drones(&mut app);
+    let effects = keys(&mut app, "corigin\n\n\x15four\n");
     assert!(app.reader.as_ref().unwrap().selection().is_some());
-    let dataset = crux::load(&fixture_path());
-    let edit = Edit::AddClaim(NewClaim {
-        id: "false-flag".into(),
-        topic: "drone-origin".into(),
-        new_topic_question: None,
-        text: String::new(),
-        source: "houe".into(),
-        quote: String::new(),
-        prefix: None,
-        suffix: None,
-    });
-    // As if the file now held the new claim `false-flag`.
-    app.edit_saved(&edit, None, dataset);
+    saved(&mut app, &path, effects);
     assert_eq!(app.screen, crux::tui::action::Screen::Claims);
     let selected = app.selected_claim().unwrap();
-    assert_eq!(app.dataset().claims[selected].id, "false-flag");
-    assert_eq!(app.dataset().claims[selected].status, Status::Disputed);
+    assert_eq!(app.dataset().claims[selected].id, "four");
+    assert_eq!(app.dataset().claims[selected].status, Status::Unreviewed);
     assert_eq!(
         app.reader.as_ref().map(|r| r.selection()),
         Some(None),
@@ -644,8 +658,9 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
     };
     assert_eq!(question[1], "old: “the \"four drones\" struck”");
     assert_eq!(question[2], "new: “the “four drones” struck”");
+    let effects = keys(&mut app, "y");
     assert_eq!(
-        keys(&mut app, "y"),
+        effects,
         [Effect::Apply {
             edit: Edit::SetQuote {
                 claim: "four".into(),
@@ -655,33 +670,24 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
                 suffix: None,
             },
             base: app.dataset().text.clone(),
-            undoing: false,
         }]
     );
 
     // Saved; U on the Diagnostics screen undoes it.
-    let edit = Edit::SetQuote {
-        claim: "four".into(),
-        span: 0,
-        quote: "the “four drones” struck".into(),
-        prefix: None,
-        suffix: None,
-    };
-    let before = app.dataset().text.clone();
-    std::fs::write(&path, edit.apply(&before).unwrap()).unwrap();
-    let inverse = edit.inverse(&before).unwrap();
-    app.edit_saved(&edit, Some(inverse.clone()), crux::load(&path));
+    saved(&mut app, &path, effects);
     assert_eq!(app.screen, crux::tui::action::Screen::Diagnostics);
     assert_eq!(
-        keys(&mut app, "U"),
-        [Effect::Apply {
-            edit: inverse,
-            base: std::fs::read_to_string(&path).unwrap(),
-            undoing: true,
-        }]
+        app.history.next_undo(),
+        Some(&Change {
+            edit: Edit::SetQuote {
+                claim: "four".into(),
+                span: 0,
+                quote: "the \"four drones\" struck".into(),
+                prefix: None,
+                suffix: None,
+            },
+            base: std::fs::read_to_string(&path).unwrap().into(),
+        })
     );
-}
-
-fn io_error(what: &str) -> EditError {
-    EditError::Io(std::io::Error::other(what))
+    assert_eq!(keys(&mut app, "U"), [Effect::Undo]);
 }

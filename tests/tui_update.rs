@@ -1,11 +1,14 @@
 //! The review UI's update logic driven by keys, without a terminal.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use crux::edit::{Edit, EditError};
+use common::{carry_out, tui_project};
+use crux::edit::{Change, Edit, Fault, inject_fault};
 use crux::model::Status;
 use crux::tui::action::Screen;
-use crux::tui::app::{App, Change, Mode, Pane, update};
+use crux::tui::app::{App, Mode, Pane, update};
 use crux::tui::effect::Effect;
 use crux::tui::keymap::{Key, lookup};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -168,28 +171,35 @@ fn set_status(claim: &str, status: Status) -> Edit {
 }
 
 /// A save of `edit`, decided on the claims file's text `base`.
-fn apply(edit: Edit, base: &str, undoing: bool) -> Effect {
+fn apply(edit: Edit, base: &str) -> Effect {
     Effect::Apply {
         edit,
-        base: base.to_string(),
-        undoing,
+        base: base.into(),
     }
 }
 
-/// What the loop does after a status change was written: the file as saved
-/// and the edit that undoes it.
-fn saved_status(app: &mut App, claim: &str, status: Status, before: Status) {
-    let text = crux::edit::set_status(&app.dataset().text, claim, status).unwrap();
-    app.status_saved(
-        &set_status(claim, status),
-        Some(set_status(claim, before)),
-        text,
-    );
+/// What `U` would save: `edit`, checked against `base`.
+fn undo_entry(app: &App) -> Option<(&Edit, &str)> {
+    app.history.next_undo().map(|u| (&u.edit, &*u.base))
+}
+
+/// The review UI on a copy of the test project, which saves go to.
+fn saving_app() -> (tempfile::TempDir, PathBuf, App) {
+    let (dir, path) = tui_project();
+    let app = App::new(crux::load(&path));
+    (dir, path, app)
+}
+
+/// Carries out `effects`, each save expected to succeed.
+fn saved(app: &mut App, path: &Path, effects: Vec<Effect>) {
+    for result in carry_out(app, path, effects) {
+        result.unwrap();
+    }
 }
 
 #[test]
 fn review_keys_save_and_undo_restores_the_previous_status() {
-    let mut app = app();
+    let (_dir, path, mut app) = saving_app();
     keys(&mut app, "j");
     let effects = keys(&mut app, "a");
     assert_eq!(
@@ -197,51 +207,41 @@ fn review_keys_save_and_undo_restores_the_previous_status() {
         [apply(
             set_status("baku-says-iran", Status::Confirmed),
             &app.dataset().text,
-            false
         )]
     );
-    saved_status(
-        &mut app,
-        "baku-says-iran",
-        Status::Confirmed,
-        Status::Unreviewed,
-    );
+    saved(&mut app, &path, effects);
     let confirmed = app.dataset().text.clone();
     assert_eq!(app.dataset().claims[1].status, Status::Confirmed);
     assert_eq!(app.data.reviewed_count(), 6);
 
-    keys(&mut app, "jd");
-    saved_status(
-        &mut app,
-        "iran-denies",
-        Status::Disputed,
-        Status::Unreviewed,
-    );
+    let effects = keys(&mut app, "jd");
+    saved(&mut app, &path, effects);
     keys(&mut app, "G");
-    let undo = key_with(&mut app, KeyCode::Char('z'), KeyModifiers::CONTROL);
+    let text = app.dataset().text.clone();
     assert_eq!(
-        undo,
-        [apply(
-            set_status("iran-denies", Status::Unreviewed),
-            &app.dataset().text,
-            true
-        )]
+        undo_entry(&app),
+        Some((&set_status("iran-denies", Status::Unreviewed), &*text))
     );
+    let undo = key_with(&mut app, KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(undo, [Effect::Undo]);
     assert_eq!(
         selected_id(&app),
         "iran-denies",
         "undo selects the claim it restores"
     );
-    let undo = keys(&mut app, "U");
+    saved(&mut app, &path, undo);
     assert_eq!(
-        undo,
-        [apply(
-            set_status("baku-says-iran", Status::Unreviewed),
-            &confirmed,
-            true
-        )],
+        undo_entry(&app),
+        Some((
+            &set_status("baku-says-iran", Status::Unreviewed),
+            &*confirmed
+        )),
         "checked against the file as that save left it"
     );
+    let undo = keys(&mut app, "U");
+    assert_eq!(undo, [Effect::Undo]);
+    saved(&mut app, &path, undo);
+    assert_eq!(app.dataset().claims[1].status, Status::Unreviewed);
     assert!(keys(&mut app, "U").is_empty(), "nothing left to undo");
 }
 
@@ -257,7 +257,6 @@ fn confirm_and_next_moves_to_the_next_unreviewed_claim() {
         [apply(
             set_status("baku-says-iran", Status::Confirmed),
             &app.dataset().text,
-            false
         )]
     );
     assert_eq!(selected_id(&app), "iran-denies");
@@ -265,70 +264,51 @@ fn confirm_and_next_moves_to_the_next_unreviewed_claim() {
 
 #[test]
 fn a_failed_save_leaves_nothing_to_undo_and_can_be_retried() {
-    let mut app = app();
+    let (_dir, path, mut app) = saving_app();
     let effects = keys(&mut app, "r");
-    let [
-        Effect::Apply {
-            edit,
-            base,
-            undoing: false,
-        },
-    ] = effects.as_slice()
-    else {
+    let [Effect::Apply { edit, base }] = effects.as_slice() else {
         panic!("expected a save, got {effects:?}");
     };
     let change = Change {
         edit: edit.clone(),
         base: base.clone(),
     };
-    app.edit_not_saved(change, false, &io_error("disk full"));
-    assert!(app.undo.is_empty());
+    inject_fault(Fault::OsError(28));
+    let [Err(_)] = carry_out(&mut app, &path, effects).as_slice() else {
+        panic!("the save fails");
+    };
+    assert_eq!(app.history.undo_len(), 0);
     assert!(app.message.as_ref().unwrap().is_error);
     assert_eq!(
-        keys(&mut app, "R"),
-        effects,
+        app.history.retryable(),
+        Some(&change),
         "R tries the same change again"
     );
+    let retry = keys(&mut app, "R");
+    assert_eq!(retry, [Effect::Retry]);
+    saved(&mut app, &path, retry);
+    assert_eq!(app.dataset().claims[0].status, Status::Rejected);
     assert!(keys(&mut app, "R").is_empty(), "only once");
 }
 
 #[test]
 fn a_failed_undo_keeps_its_entry_for_another_try() {
-    let mut app = app();
-    keys(&mut app, "r");
-    saved_status(
-        &mut app,
-        "launched-from-iran",
-        Status::Rejected,
-        Status::Confirmed,
-    );
-    keys(&mut app, "jd");
-    saved_status(
-        &mut app,
-        "baku-says-iran",
-        Status::Disputed,
-        Status::Unreviewed,
-    );
+    let (_dir, path, mut app) = saving_app();
+    let effects = keys(&mut app, "r");
+    saved(&mut app, &path, effects);
+    let effects = keys(&mut app, "jd");
+    saved(&mut app, &path, effects);
+    assert_eq!(app.history.undo_len(), 2, "the older entry below");
+    let entry = app.history.next_undo().cloned().unwrap();
+    assert_eq!(entry.edit, set_status("baku-says-iran", Status::Unreviewed));
     let undo = keys(&mut app, "U");
-    assert_eq!(app.undo.len(), 1, "the older entry stays below");
-    let [
-        Effect::Apply {
-            edit,
-            base,
-            undoing: true,
-        },
-    ] = undo.as_slice()
-    else {
-        panic!("expected an undoing save, got {undo:?}");
+    assert_eq!(undo, [Effect::Undo]);
+    inject_fault(Fault::OsError(28));
+    let [Err(_)] = carry_out(&mut app, &path, undo.clone()).as_slice() else {
+        panic!("the undo fails");
     };
-    assert_eq!(edit, &set_status("baku-says-iran", Status::Unreviewed));
-    let change = Change {
-        edit: edit.clone(),
-        base: base.clone(),
-    };
-    app.edit_not_saved(change.clone(), true, &io_error("disk full"));
-    assert_eq!(app.undo.len(), 2);
-    assert_eq!(app.undo.last(), Some(&change));
+    assert_eq!(app.history.undo_len(), 2);
+    assert_eq!(app.history.next_undo(), Some(&entry));
     let retry = keys(&mut app, "U");
     assert_eq!(retry, undo, "the same undo is offered again");
 }
@@ -488,8 +468,4 @@ fn a_reload_keeps_the_selected_claim_by_id() {
     app.replace_dataset(crux::load_str(&path, edited));
     assert_eq!(selected_id(&app), "false-flag");
     assert_eq!(app.visible.len(), 9);
-}
-
-fn io_error(what: &str) -> EditError {
-    EditError::Io(std::io::Error::other(what))
 }

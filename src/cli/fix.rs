@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::{FixArgs, display_path, load_readable};
 use crux::diag::{Code, Diagnostic, render_human};
-use crux::edit::{self, EditError};
+use crux::edit::{EditError, History};
 use crux::text::visible;
 
 /// The diagnostics that say a quote is not placed exactly; any left means
@@ -44,14 +44,17 @@ pub(super) fn run(args: &FixArgs) -> ExitCode {
     let path = display_path(&args.file);
     let fixes = crux::fix::plan(&dataset);
     let mut text = dataset.text.clone();
+    let mut history = History::new();
     let mut fixed = 0;
     let mut err = std::io::stderr().lock();
     for fix in &fixes {
         let edit = fix.edit();
         let result = if args.dry_run {
-            edit.apply(&text)
+            edit.apply(&text).map(Into::into)
         } else {
-            edit::save(&args.file, &text, &edit).map(|saved| saved.text)
+            history
+                .apply(&args.file, edit, text.clone(), None)
+                .map(|applied| applied.text)
         };
         match result {
             Ok(new) => {

@@ -7,12 +7,15 @@
 //! Every result is re-parsed to check it reads back as intended.
 //!
 //! [`Edit`] names one change; [`save`] is the one write path for all of
-//! them: atomic, and checked against what is on disk now.
+//! them: atomic, and checked against what is on disk now. [`History`]
+//! carries a session of edits: their bases, their undos, a retry.
 
 mod claim;
 mod doc;
 mod entries;
 mod file;
+mod follow;
+mod history;
 mod layout;
 mod links;
 mod quote;
@@ -29,6 +32,7 @@ use crate::model::{RelationKind, Status};
 pub(crate) use file::write_atomically;
 #[doc(hidden)]
 pub use file::{Fault, inject_fault};
+pub use history::{Applied, Change, History};
 pub use status::set_status;
 
 /// What [`save`] did.

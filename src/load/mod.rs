@@ -13,6 +13,7 @@ mod syntax;
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -131,7 +132,8 @@ fn only(path: &Path, diagnostic: Diagnostic) -> Dataset {
 
 /// Loads claims from `text` as if read from `path` (documents are looked up
 /// next to `path`).
-pub fn load_str(path: &Path, text: String) -> Dataset {
+pub fn load_str(path: &Path, text: impl Into<Arc<str>>) -> Dataset {
+    let text: Arc<str> = text.into();
     let mut diagnostics = Vec::new();
     let (root, errors) = DeTable::parse_recoverable(&text);
     diagnostics.extend(syntax::diagnostics(&text, &errors));
@@ -173,7 +175,7 @@ pub fn load_str(path: &Path, text: String) -> Dataset {
         dataset.claim_ids.insert(claim.id.clone(), index);
         dataset.claims.push(claim);
     }
-    dataset.text = text;
+    dataset.text = text.clone();
     dataset.diagnostics = diagnostics;
     let base = path
         .parent()

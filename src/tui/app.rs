@@ -11,7 +11,7 @@ use super::data::Data;
 use super::flow::Flow;
 use super::keymap::Context;
 use super::widget::text_input::TextInput;
-use crate::edit::{Edit, EditError};
+use crate::edit::{Applied, Edit, EditError, History};
 use crate::filter::ClaimFilter;
 use crate::model::Dataset;
 use crate::report::Format;
@@ -83,14 +83,6 @@ impl Reader {
     }
 }
 
-/// An edit kept to be saved later (an undo, a retry), with the claims
-/// file's text it was decided on: see [`Effect::Apply`](super::effect::Effect::Apply).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
-    pub edit: Edit,
-    pub base: String,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub text: String,
@@ -118,11 +110,8 @@ pub struct App {
     pub diagnostic_cursor: usize,
     pub help_scroll: usize,
     pub jumps: Vec<Jump>,
-    /// Edits that undo the saved ones, newest last; each one's base is the
-    /// file as the save it undoes left it.
-    pub undo: Vec<Change>,
-    /// The last edit that could not be saved, to try again.
-    pub unsaved: Option<Change>,
+    /// The saves made, to undo, and the one that failed, to try again.
+    pub history: History,
     /// The authoring dialog in progress.
     pub flow: Option<Flow>,
     pub export_format: Format,
@@ -153,8 +142,7 @@ impl App {
             diagnostic_cursor: 0,
             help_scroll: 0,
             jumps: Vec::new(),
-            undo: Vec::new(),
-            unsaved: None,
+            history: History::new(),
             flow: None,
             export_format: Format::Markdown,
             message: None,
@@ -302,62 +290,45 @@ impl App {
         self.link = 0;
     }
 
-    /// A status change was written: `text` is the claims file as now on
-    /// disk, followed in place without reloading the documents.
-    pub fn status_saved(&mut self, edit: &Edit, undo: Option<Edit>, text: String) {
-        if let Edit::SetStatus { claim, status } = edit
-            && let Some(index) = self.data.dataset.claim_index(claim)
-        {
-            self.data.dataset.claims[index].status = *status;
-        }
-        super::offsets::follow_edit(&mut self.data.dataset, text);
-        self.refresh_visible(None);
-        self.saved(edit, undo);
-    }
-
-    /// Any other edit was written and the file loaded again as `dataset`.
-    /// A new claim is selected.
-    pub fn edit_saved(&mut self, edit: &Edit, undo: Option<Edit>, dataset: Dataset) {
-        self.replace_dataset(dataset);
-        if let Edit::AddClaim(new) = edit
-            && let Some(index) = self.dataset().claim_index(&new.id)
-        {
-            self.mode = Mode::Normal;
-            self.focus = Pane::List;
-            if let Some(reader) = &mut self.reader {
-                // The passage is now the claim's quote: a new selection starts afresh.
-                reader.anchor = None;
+    /// `applied` was saved: the dataset follows it (in place for a status
+    /// change, else loaded again from the saved text); a new claim is
+    /// selected.
+    pub fn saved(&mut self, applied: &Applied) {
+        match applied.follow(&mut self.data.dataset) {
+            None => self.refresh_visible(None),
+            Some(dataset) => {
+                self.replace_dataset(dataset);
+                if let Edit::AddClaim(new) = &applied.edit
+                    && let Some(index) = self.dataset().claim_index(&new.id)
+                {
+                    self.mode = Mode::Normal;
+                    self.focus = Pane::List;
+                    if let Some(reader) = &mut self.reader {
+                        // The passage is now the claim's quote: a new selection starts afresh.
+                        reader.anchor = None;
+                    }
+                    self.select_claim(index);
+                }
             }
-            self.select_claim(index);
         }
-        self.saved(edit, undo);
+        let edit = applied.edit.describe();
+        if applied.already_on_disk {
+            self.say(format!("{edit} (already so on disk)"));
+        } else if applied.reapplied {
+            self.say("saved onto the file as changed on disk");
+        } else {
+            self.say(format!("{edit} (saved)"));
+        }
     }
 
-    /// `undo` is checked, when it is saved, against the file as this save
-    /// left it: the dataset's text now.
-    fn saved(&mut self, edit: &Edit, undo: Option<Edit>) {
-        let base = &self.data.dataset.text;
-        self.undo.extend(undo.map(|edit| Change {
-            edit,
-            base: base.clone(),
-        }));
-        if self.unsaved.as_ref().is_some_and(|u| &u.edit == edit) {
-            self.unsaved = None;
-        }
-        self.say(format!("{} (saved)", edit.describe()));
-    }
-
-    /// An edit could not be written. A failed undo goes back on the stack;
-    /// any other edit is kept for `R` to try again. Either keeps its base,
-    /// so trying again never overwrites an outside edit: after a conflict it
-    /// succeeds only once the value on disk is back to that base, so `R` is
-    /// not offered then.
-    pub fn edit_not_saved(&mut self, change: Change, undoing: bool, error: &EditError) {
+    /// An edit could not be written: the history kept it, a failed undo to
+    /// undo again, any other edit for `R`. After a conflict `R` succeeds
+    /// only once the value on disk is back to the edit's base, so it is not
+    /// offered then.
+    pub fn not_saved(&mut self, undoing: bool, error: &EditError) {
         if undoing {
-            self.undo.push(change);
             self.warn(format!("not undone: {error}"));
         } else {
-            self.unsaved = Some(change);
             match error {
                 EditError::Conflict { .. } => self.warn(format!("not saved: {error}")),
                 _ => self.warn(format!("not saved: {error} — R tries again")),

@@ -6,6 +6,8 @@
 //! edit is saved against that, so a change made on disk while the user was
 //! answering is never overwritten (see [`crate::edit::save`]).
 
+use std::sync::Arc;
+
 use super::keymap::Context;
 use super::widget::picker::Picker;
 use super::widget::text_input::TextInput;
@@ -21,7 +23,7 @@ pub enum Flow {
     Confirm {
         question: Vec<String>,
         edit: Edit,
-        base: String,
+        base: Arc<str>,
     },
 }
 
@@ -36,7 +38,7 @@ pub struct NewClaimFlow {
     pub new_topic_question: Option<String>,
     pub text: String,
     pub step: NewClaimStep,
-    pub base: String,
+    pub base: Arc<str>,
 }
 
 #[derive(Debug, Clone)]
@@ -54,7 +56,7 @@ pub struct LinkFlow {
     pub other: String,
     pub kind: RelationKind,
     pub step: LinkStep,
-    pub base: String,
+    pub base: Arc<str>,
 }
 
 /// A claim's text (`note: false`) or note, being edited.
@@ -65,7 +67,7 @@ pub struct FieldFlow {
     pub input: TextInput,
     /// The value when the prompt opened.
     pub was: Option<String>,
-    pub base: String,
+    pub base: Arc<str>,
 }
 
 #[derive(Debug, Clone)]

@@ -12,7 +12,6 @@ pub mod flow;
 pub mod input;
 pub mod keymap;
 pub mod markup;
-mod offsets;
 pub mod save;
 pub mod search;
 pub mod selection;
@@ -193,12 +192,14 @@ fn reload(app: &mut App, path: &Path, why: &str) {
 
 fn carry_out(app: &mut App, path: &Path, effect: Effect) {
     match effect {
-        Effect::Apply {
-            edit,
-            base,
-            undoing,
-        } => {
-            let _ = save::apply(app, path, edit, base, undoing);
+        Effect::Apply { edit, base } => {
+            let _ = save::apply(app, path, edit, base);
+        }
+        Effect::Undo => {
+            let _ = save::undo(app, path);
+        }
+        Effect::Retry => {
+            let _ = save::retry(app, path);
         }
         Effect::Reload => reload(app, path, "reloaded"),
         Effect::Export(format) => {

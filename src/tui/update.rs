@@ -6,7 +6,7 @@ mod author;
 mod reader;
 
 use super::action::{Action, Screen};
-use super::app::{App, Change, Jump, Mode, Pane, Reader};
+use super::app::{App, Jump, Mode, Pane, Reader};
 use super::effect::Effect;
 use super::widget::text_input::pasted;
 use crate::edit::Edit;
@@ -70,14 +70,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::EditClaimText => author::edit_field(app, false),
         Action::EditClaimNote => author::edit_field(app, true),
         Action::FixQuote => author::fix_quote(app),
-        Action::RetrySave => match app.unsaved.take() {
-            Some(Change { edit, base }) => {
-                return vec![Effect::Apply {
-                    edit,
-                    base,
-                    undoing: false,
-                }];
-            }
+        Action::RetrySave => match app.history.retryable() {
+            Some(_) => return vec![Effect::Retry],
             None => app.say("nothing to try again"),
         },
         // Only meaningful inside a dialog or a prompt.
@@ -171,18 +165,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return effects;
         }
         Action::Undo => {
-            let Some(Change { edit, base }) = app.undo.pop() else {
+            let Some(undo) = app.history.next_undo() else {
                 app.say("nothing to undo");
                 return Vec::new();
             };
-            if let Some(index) = claim_of(&edit).and_then(|id| app.dataset().claim_index(id)) {
+            let claim = claim_of(&undo.edit).and_then(|id| app.dataset().claim_index(id));
+            if let Some(index) = claim {
                 app.select_claim(index);
             }
-            return vec![Effect::Apply {
-                edit,
-                base,
-                undoing: true,
-            }];
+            return vec![Effect::Undo];
         }
         Action::OpenEditor => {
             return vec![Effect::OpenEditor {
@@ -446,7 +437,6 @@ fn set_status(app: &mut App, status: Status) -> Vec<Effect> {
     vec![Effect::Apply {
         edit,
         base: app.dataset().text.clone(),
-        undoing: false,
     }]
 }
 

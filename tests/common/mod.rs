@@ -99,3 +99,44 @@ impl Run {
             .collect()
     }
 }
+
+/// A copy of the review UI's test project (`tests/fixtures/tui`) in a temp
+/// dir, for tests that save: the dir and its claims file's path.
+pub fn tui_project() -> (tempfile::TempDir, PathBuf) {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
+    let dir = tempfile::tempdir().expect("temp dir");
+    for file in ["claims.toml", "docs"].map(|name| fixture.join(name)) {
+        let files: Vec<PathBuf> = match std::fs::read_dir(&file) {
+            Ok(entries) => entries.map(|e| e.expect("fixture entry").path()).collect(),
+            Err(_) => vec![file],
+        };
+        for file in files {
+            let relative = file.strip_prefix(&fixture).expect("inside the fixture");
+            write(
+                &dir.path().join(relative),
+                &std::fs::read(&file).expect("fixture file"),
+            );
+        }
+    }
+    let path = dir.path().join("claims.toml");
+    (dir, path)
+}
+
+/// Carries out the saves among `effects` as the event loop does, each
+/// one's result in order.
+pub fn carry_out(
+    app: &mut crux::tui::app::App,
+    path: &Path,
+    effects: Vec<crux::tui::effect::Effect>,
+) -> Vec<Result<crux::edit::Applied, crux::edit::EditError>> {
+    use crux::tui::{effect::Effect, save};
+    effects
+        .into_iter()
+        .filter_map(|effect| match effect {
+            Effect::Apply { edit, base } => Some(save::apply(app, path, edit, base)),
+            Effect::Undo => save::undo(app, path),
+            Effect::Retry => save::retry(app, path),
+            _ => None,
+        })
+        .collect()
+}

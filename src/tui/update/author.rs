@@ -1,6 +1,8 @@
 //! The authoring dialogs: each step takes its answer on Enter, Esc drops
 //! the whole dialog, and the last step asks for one edit to be saved.
 
+use std::sync::Arc;
+
 use super::super::action::Action;
 use super::super::app::{App, Pane};
 use super::super::effect::Effect;
@@ -85,12 +87,8 @@ fn say_what_the_paste_changed(app: &mut App, changes: PasteChanges) {
 }
 
 /// The dialog's edit, saved against the file as it was when the dialog opened.
-fn save(edit: Edit, base: String) -> Vec<Effect> {
-    vec![Effect::Apply {
-        edit,
-        base,
-        undoing: false,
-    }]
+fn save(edit: Edit, base: Arc<str>) -> Vec<Effect> {
+    vec![Effect::Apply { edit, base }]
 }
 
 /// Enter: the current step's answer, checked; the next step or the edit.

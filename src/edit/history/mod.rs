@@ -1,0 +1,222 @@
+//! An editing session on one claims file: every change goes through
+//! [`save`](super::save) with the text it was decided on, what undoes it is
+//! worked out and kept, and a change that could not be saved is kept to try
+//! again. Front ends (the review UI, `crux fix`) call this and follow the
+//! text it returns; none of them decides an undo or a base itself.
+
+mod stack;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::{Edit, EditError, Saved};
+use crate::model::{Dataset, Status};
+use stack::UndoStack;
+
+/// An edit with the claims file's text it was decided on (its base: see
+/// [`save`](super::save)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub edit: Edit,
+    pub base: Arc<str>,
+}
+
+/// A saved edit, and how to follow it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    pub edit: Edit,
+    /// The claims file's new content.
+    pub text: Arc<str>,
+    /// The file had changed on disk and the edit was applied to that version.
+    pub reapplied: bool,
+    /// The file on disk already held what the edit makes: nothing was written.
+    pub already_on_disk: bool,
+    path: PathBuf,
+    base: Arc<str>,
+    /// A status change to the very text loaded: the loaded dataset can
+    /// follow it in place.
+    in_place: bool,
+}
+
+impl Applied {
+    /// Brings `dataset` up to the saved file. A status change to the text
+    /// `dataset` holds is made in place, its byte ranges moved past it,
+    /// without reading the documents again: `None`. Anything else is the
+    /// saved text loaded afresh (not a second read of the file), for the
+    /// caller to put in place of `dataset`.
+    pub fn follow(&self, dataset: &mut Dataset) -> Option<Dataset> {
+        if !(self.in_place && same_text(&dataset.text, &self.base)) {
+            return Some(crate::load_str(&self.path, self.text.clone()));
+        }
+        if let Edit::SetStatus { claim, status } = &self.edit
+            && let Some(index) = dataset.claim_index(claim)
+        {
+            dataset.claims[index].status = *status;
+        }
+        super::follow::follow_edit(dataset, self.text.clone());
+        None
+    }
+}
+
+/// The edits saved to one claims file, to undo them newest first, and the
+/// last one that could not be saved, to try again.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: UndoStack,
+    retry: Option<Change>,
+}
+
+impl History {
+    pub fn new() -> History {
+        History::default()
+    }
+
+    /// Saves `edit`, decided on `base`, to the claims file at `path`, and
+    /// keeps what undoes it (unless the file already held the change: undoing
+    /// that would undo someone else's edit). `loaded` is the dataset the
+    /// caller holds, if any: when it was loaded from `base`, a status change
+    /// it located is written without parsing the file. On failure the edit
+    /// is kept for [`retry`](History::retry), with the same base.
+    pub fn apply(
+        &mut self,
+        path: &Path,
+        edit: Edit,
+        base: Arc<str>,
+        loaded: Option<&Dataset>,
+    ) -> Result<Applied, EditError> {
+        let change = Change { edit, base };
+        let result = self.save(path, &change, loaded, true);
+        if result.is_err() {
+            self.retry = Some(change);
+        }
+        result
+    }
+
+    /// Saves the edit that undoes the newest saved one, checked against the
+    /// file as that save left it, so an outside edit of the same value since
+    /// is a conflict, never overwritten. `None`: nothing to undo. On failure
+    /// the entry stays, to undo again.
+    pub fn undo(
+        &mut self,
+        path: &Path,
+        loaded: Option<&Dataset>,
+    ) -> Option<Result<Applied, EditError>> {
+        let change = self.undo.pop()?;
+        let result = self.save(path, &change, loaded, false);
+        if result.is_err() {
+            self.undo.push(change);
+        }
+        Some(result)
+    }
+
+    /// Tries the edit that could not be saved again, with its base: after a
+    /// conflict it succeeds only once the value on disk is back to that
+    /// base. `None`: nothing to try again.
+    pub fn retry(
+        &mut self,
+        path: &Path,
+        loaded: Option<&Dataset>,
+    ) -> Option<Result<Applied, EditError>> {
+        let Change { edit, base } = self.retry.take()?;
+        Some(self.apply(path, edit, base, loaded))
+    }
+
+    /// What [`undo`](History::undo) would save.
+    pub fn next_undo(&self) -> Option<&Change> {
+        self.undo.top()
+    }
+
+    /// How many saves can be undone.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// What [`retry`](History::retry) would save.
+    pub fn retryable(&self) -> Option<&Change> {
+        self.retry.as_ref()
+    }
+
+    fn save(
+        &mut self,
+        path: &Path,
+        change: &Change,
+        loaded: Option<&Dataset>,
+        keep_undo: bool,
+    ) -> Result<Applied, EditError> {
+        let Change { edit, base } = change;
+        let shown = loaded.is_some_and(|d| same_text(&d.text, base));
+        let located = loaded
+            .filter(|_| shown)
+            .and_then(|dataset| located_status(dataset, edit));
+        let undo = match &located {
+            // An undo is not itself undone: no inverse to work out for it.
+            _ if !keep_undo => None,
+            // The loader read this status: no need to parse the file again.
+            Some(status) => Some(Edit::SetStatus {
+                claim: status.claim.clone(),
+                status: status.old,
+            }),
+            None => edit.inverse(base),
+        };
+        let saved = match (edit, located) {
+            (
+                Edit::SetStatus { claim, status },
+                Some(LocatedStatus {
+                    value: Some(value), ..
+                }),
+            ) => super::save_status_at(path, base, claim, *status, value)?,
+            _ => super::save(path, base, edit)?,
+        };
+        let Saved {
+            text,
+            reapplied,
+            already_on_disk,
+        } = saved;
+        let text: Arc<str> = text.into();
+        if let Some(undo) = undo.filter(|_| !already_on_disk) {
+            self.undo.push(Change {
+                edit: undo,
+                base: text.clone(),
+            });
+        }
+        if self.retry.as_ref().is_some_and(|r| r.edit == *edit) {
+            self.retry = None;
+        }
+        Ok(Applied {
+            edit: edit.clone(),
+            text,
+            reapplied,
+            already_on_disk,
+            path: path.to_path_buf(),
+            base: base.clone(),
+            in_place: shown && !reapplied && matches!(edit, Edit::SetStatus { .. }),
+        })
+    }
+}
+
+fn same_text(a: &Arc<str>, b: &Arc<str>) -> bool {
+    Arc::ptr_eq(a, b) || a == b
+}
+
+/// A status change's claim as loaded: its status and where the loader
+/// found that status's value in the file.
+struct LocatedStatus {
+    claim: String,
+    old: Status,
+    value: Option<Range<usize>>,
+}
+
+fn located_status(dataset: &Dataset, edit: &Edit) -> Option<LocatedStatus> {
+    let Edit::SetStatus { claim, .. } = edit else {
+        return None;
+    };
+    let loaded = dataset.claim(claim)?;
+    Some(LocatedStatus {
+        claim: claim.clone(),
+        old: loaded.status,
+        value: loaded.status_value.clone(),
+    })
+}
