@@ -8,9 +8,10 @@ mod common;
 use std::process::Command;
 
 use common::screen::{draw, press, render, text_of};
-use crux::tui::action::{Action, Screen};
+use crux::tui::action::Action;
 use crux::tui::app::{App, update};
 use crux::tui::keymap::Context;
+use crux::tui::screen::Screen;
 use crux::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -599,7 +599,7 @@ fn a_saved_claim_is_selected_on_the_claims_screen() {
     let effects = keys(&mut app, "corigin\n\n\x15four\n");
     assert!(app.reader.as_ref().unwrap().selection().is_some());
     saved(&mut app, &path, effects);
-    assert_eq!(app.screen, crux::tui::action::Screen::Claims);
+    assert_eq!(app.screen, crux::tui::screen::Screen::Claims);
     let selected = app.selected_claim().unwrap();
     assert_eq!(app.dataset().claims[selected].id, "four");
     assert_eq!(app.dataset().claims[selected].status, Status::Unreviewed);
@@ -675,7 +675,7 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
 
     // Saved; U on the Diagnostics screen undoes it.
     saved(&mut app, &path, effects);
-    assert_eq!(app.screen, crux::tui::action::Screen::Diagnostics);
+    assert_eq!(app.screen, crux::tui::screen::Screen::Diagnostics);
     assert_eq!(
         app.history.next_undo(),
         Some(&Change {

@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use common::{carry_out, tui_project};
 use crux::edit::{Change, Edit, Fault, inject_fault};
 use crux::model::Status;
-use crux::tui::action::Screen;
 use crux::tui::app::{App, Mode, Pane, update};
 use crux::tui::effect::Effect;
 use crux::tui::keymap::{Key, lookup};
+use crux::tui::screen::Screen;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn fixture_path() -> PathBuf {

@@ -1,34 +1,10 @@
 //! Every user intent the review UI understands. Keys map to these through
 //! the one table in `keymap`; `app::update` gives them meaning.
 
+use super::screen::Screen;
 use super::selection::Unit;
 use super::widget::text_input::TextEdit;
 use crate::model::{RelationKind, Status};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Screen {
-    Claims,
-    Contradictions,
-    Sources,
-    Diagnostics,
-}
-
-impl Screen {
-    pub const ALL: [Screen; 4] = [
-        Screen::Claims,
-        Screen::Contradictions,
-        Screen::Sources,
-        Screen::Diagnostics,
-    ];
-    pub fn title(self) -> &'static str {
-        match self {
-            Screen::Claims => "Claims",
-            Screen::Contradictions => "Contradictions",
-            Screen::Sources => "Sources",
-            Screen::Diagnostics => "Diagnostics",
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {

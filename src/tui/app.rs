@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::action::Screen;
 use super::data::Data;
 use super::flow::Flow;
 use super::keymap::Context;
+use super::screen::Screen;
 use super::widget::text_input::TextInput;
 use crate::edit::{Applied, Edit, EditError, History};
 use crate::filter::ClaimFilter;

@@ -2,7 +2,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, Screen};
+use super::action::Action;
+use super::screen::Screen;
 use super::selection::Unit;
 use super::widget::text_input::TextEdit;
 use crate::model::{RelationKind, Status};

@@ -13,6 +13,7 @@ pub mod input;
 pub mod keymap;
 pub mod markup;
 pub mod save;
+pub mod screen;
 pub mod search;
 pub mod selection;
 mod terminal;

@@ -5,9 +5,10 @@
 mod author;
 mod reader;
 
-use super::action::{Action, Screen};
+use super::action::Action;
 use super::app::{App, Jump, Mode, Pane, Reader};
 use super::effect::Effect;
+use super::screen::Screen;
 use super::widget::text_input::pasted;
 use crate::edit::Edit;
 use crate::filter::ClaimFilter;

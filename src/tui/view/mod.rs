@@ -18,8 +18,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::action::Screen;
 use super::app::{App, Mode};
+use super::screen::Screen;
 use super::widget::passage::{Passage, wrap_rows};
 
 /// The smallest terminal every screen and popup fits: the filter menu is 48

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use crate::text::visible_line;
-use crate::tui::action::Screen;
 use crate::tui::app::{App, Mode};
+use crate::tui::screen::Screen;
 use crate::tui::widget::fit;
 use crate::tui::widget::text_input::visible_tail;
 
