@@ -14,12 +14,12 @@ mod common;
 use std::fs;
 use std::path::PathBuf;
 
+use common::keys::key_event;
 use crux::model::Status;
 use crux::tui::app::{App, update};
 use crux::tui::effect::Effect;
 use crux::tui::keymap::{Key, lookup};
 use crux::watch::content_differs;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const CLAIMS: &str = "# Harbour claims\n\
 [sources.gazette]\n\
@@ -78,18 +78,11 @@ impl Session {
         }
     }
 
-    /// Types `typed` (`\n` Enter, `\t` Tab, `\x15` Ctrl-U, `↓` Down), carrying out
+    /// Types `typed` (see [`key_event`]), carrying out
     /// each key's saves before the next key, as the event loop does.
     fn keys(&mut self, typed: &str) {
         for c in typed.chars() {
-            let (code, modifiers) = match c {
-                '\n' => (KeyCode::Enter, KeyModifiers::NONE),
-                '\t' => (KeyCode::Tab, KeyModifiers::NONE),
-                '\x15' => (KeyCode::Char('u'), KeyModifiers::CONTROL),
-                '↓' => (KeyCode::Down, KeyModifiers::NONE),
-                c => (KeyCode::Char(c), KeyModifiers::NONE),
-            };
-            let key = Key::from_event(&KeyEvent::new(code, modifiers));
+            let key = Key::from_event(&key_event(c));
             let Some(action) = lookup(self.app.context(), key) else {
                 continue;
             };

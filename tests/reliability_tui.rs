@@ -5,8 +5,11 @@
 //! side (bracketed paste, queued input, signals while busy) is in
 //! `e2e_input` and `e2e_signals`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::keys::key_event;
 use crux::model::Status;
 use crux::tui::app::{App, Mode};
 use crux::tui::effect::Effect;
@@ -38,21 +41,12 @@ fn key_in(app: &mut App, code: KeyCode, modifiers: KeyModifiers, size: Size) -> 
     handle(app, Event::Key(KeyEvent::new(code, modifiers)), size)
 }
 
-/// Types `typed` on a big terminal; `\n` is Enter, `\t` Tab, `\x1b` Esc,
-/// `\x15` Ctrl-U.
+/// Types `typed` on a big terminal (see [`key_event`]).
 fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for c in typed.chars() {
-        let (code, modifiers) = match c {
-            '\n' => (KeyCode::Enter, KeyModifiers::NONE),
-            '\t' => (KeyCode::Tab, KeyModifiers::NONE),
-            '\x1b' => (KeyCode::Esc, KeyModifiers::NONE),
-            '\x15' => (KeyCode::Char('u'), KeyModifiers::CONTROL),
-            c => (KeyCode::Char(c), KeyModifiers::NONE),
-        };
-        effects.extend(key_in(app, code, modifiers, BIG));
-    }
-    effects
+    typed
+        .chars()
+        .flat_map(|c| handle(app, Event::Key(key_event(c)), BIG))
+        .collect()
 }
 
 fn paste(app: &mut App, text: &str) -> Vec<Effect> {

@@ -7,7 +7,8 @@ mod common;
 
 use std::process::Command;
 
-use common::screen::{draw, press, render, text_of};
+use common::keys::press;
+use common::screen::{draw, render, text_of};
 use crux::tui::action::Action;
 use crux::tui::app::{App, update};
 use crux::tui::keymap::Context;

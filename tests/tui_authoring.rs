@@ -7,13 +7,13 @@ mod common;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use common::keys::{key_with, press};
 use common::{carry_out, tui_project};
 use crux::edit::{Change, Edit, Fault, NewClaim, inject_fault};
 use crux::model::{RelationKind, Status};
-use crux::tui::app::{App, Pane, update};
+use crux::tui::app::{App, Pane};
 use crux::tui::effect::Effect;
-use crux::tui::keymap::{Key, lookup};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn fixture_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/claims.toml")
@@ -23,37 +23,13 @@ fn app() -> App {
     App::new(crux::load(&fixture_path()))
 }
 
-fn key_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
-    let event = KeyEvent::new(code, modifiers);
-    match lookup(app.context(), Key::from_event(&event)) {
-        Some(action) => update(app, action),
-        None => Vec::new(),
-    }
-}
-
-/// Types `typed`; `\n` is Enter, `\t` Tab, `\x1b` Esc, `\x15` Ctrl-U.
-fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for c in typed.chars() {
-        let (code, modifiers) = match c {
-            '\n' => (KeyCode::Enter, KeyModifiers::NONE),
-            '\t' => (KeyCode::Tab, KeyModifiers::NONE),
-            '\x1b' => (KeyCode::Esc, KeyModifiers::NONE),
-            '\x15' => (KeyCode::Char('u'), KeyModifiers::CONTROL),
-            c => (KeyCode::Char(c), KeyModifiers::NONE),
-        };
-        effects.extend(key_with(app, code, modifiers));
-    }
-    effects
-}
-
 /// The reader open on the Houé article (the third source).
 fn reading_houe() -> App {
     reading_houe_in(app())
 }
 
 fn reading_houe_in(mut app: App) -> App {
-    keys(&mut app, "3jj\n");
+    press(&mut app, "3jj\n");
     let reader = app.reader.as_ref().expect("the reader is open");
     assert_eq!(app.dataset().sources[reader.source].id, "houe");
     app
@@ -90,37 +66,37 @@ fn select_id(app: &mut App, id: &str) {
 #[test]
 fn the_selection_grows_by_word_char_and_sentence() {
     let mut app = reading_houe();
-    keys(&mut app, "/barely a day\n");
+    press(&mut app, "/barely a day\n");
     let barely = at(&app, "barely a day").start;
     assert_eq!(app.reader.as_ref().unwrap().cursor, barely);
-    keys(&mut app, "vw");
+    press(&mut app, "vw");
     assert_eq!(selection(&app), barely..barely + "barely".len());
-    keys(&mut app, "w");
+    press(&mut app, "w");
     assert_eq!(selected(&app), "barely a");
-    keys(&mut app, "l");
+    press(&mut app, "l");
     assert_eq!(selected(&app), "barely a ");
-    keys(&mut app, "hb");
+    press(&mut app, "hb");
     assert_eq!(selected(&app), "barely ");
-    keys(&mut app, ")");
+    press(&mut app, ")");
     let sentence = at(
         &app,
         "barely a day after that condolence visit, drones launched from Iranian territory \
          struck Nakhichevan, Azerbaijan’s exclave on the Iranian border.",
     );
     assert_eq!(selection(&app), sentence);
-    keys(&mut app, "(");
+    press(&mut app, "(");
     let on_march = at(&app, "On March 5, barely").start;
     assert_eq!(
         selection(&app),
         on_march..barely,
         "back past the anchor selects before it"
     );
-    keys(&mut app, "(");
+    press(&mut app, "(");
     let heading = at(&app, "The Nakhichevan Strikes and Their Aftermath").start;
     assert_eq!(selection(&app), heading..barely, "a heading is a sentence");
-    keys(&mut app, "o");
+    press(&mut app, "o");
     assert_eq!(app.reader.as_ref().unwrap().cursor, barely, "ends swapped");
-    keys(&mut app, "\x1b");
+    press(&mut app, "\x1b");
     assert_eq!(app.reader.as_ref().unwrap().anchor, None, "Esc drops it");
     assert!(app.reader.is_some(), "and leaves the reader open");
 }
@@ -128,7 +104,7 @@ fn the_selection_grows_by_word_char_and_sentence() {
 #[test]
 fn a_find_extends_the_selection_to_the_end_of_the_match() {
     let mut app = reading_houe();
-    keys(&mut app, "/barely\nv/four iranian");
+    press(&mut app, "/barely\nv/four iranian");
     let expected = at(
         &app,
         "barely a day after that condolence visit, drones launched from Iranian territory \
@@ -136,15 +112,15 @@ fn a_find_extends_the_selection_to_the_end_of_the_match() {
          Ministry of Defense stated that four Iranian",
     );
     assert_eq!(selection(&app), expected, "incremental, before Enter");
-    keys(&mut app, "\n");
+    press(&mut app, "\n");
     let reader = app.reader.as_ref().unwrap();
     assert_eq!(reader.find.text, "four iranian");
     // `n` goes on to the next "four" match in the document, if any, else wraps.
     let before = selection(&app);
-    keys(&mut app, "\x1b");
-    keys(&mut app, "/zzzq");
+    press(&mut app, "\x1b");
+    press(&mut app, "/zzzq");
     assert!(app.message.as_ref().unwrap().is_error, "not found is said");
-    keys(&mut app, "\x1b");
+    press(&mut app, "\x1b");
     assert_eq!(
         app.reader.as_ref().unwrap().cursor,
         before.end,
@@ -155,18 +131,18 @@ fn a_find_extends_the_selection_to_the_end_of_the_match() {
 #[test]
 fn n_walks_the_find_matches_and_offsets_stay_on_char_boundaries() {
     let mut app = reading_houe();
-    keys(&mut app, "/azerbaijan’s\n");
+    press(&mut app, "/azerbaijan’s\n");
     let first = shown(&app).find("Azerbaijan’s").unwrap();
     assert_eq!(app.reader.as_ref().unwrap().cursor, first);
-    keys(&mut app, "n");
+    press(&mut app, "n");
     let second = first + 1 + shown(&app)[first + 1..].find("Azerbaijan’s").unwrap();
     assert_eq!(app.reader.as_ref().unwrap().cursor, second);
-    keys(&mut app, "N");
+    press(&mut app, "N");
     assert_eq!(app.reader.as_ref().unwrap().cursor, first);
     // Stepping over the curly apostrophe (3 bytes) lands on boundaries.
-    keys(&mut app, "v");
+    press(&mut app, "v");
     for _ in 0.."Azerbaijan’s".chars().count() {
-        keys(&mut app, "l");
+        press(&mut app, "l");
         let cursor = app.reader.as_ref().unwrap().cursor;
         assert!(shown(&app).is_char_boundary(cursor));
     }
@@ -178,26 +154,26 @@ fn brackets_step_through_quotes_even_during_a_find() {
     let mut app = reading_houe();
     let quotes = app.data.placed[app.reader.as_ref().unwrap().source].len();
     assert!(quotes >= 2, "the fixture marks several quotes");
-    keys(&mut app, "/azerbaijan’s\n");
+    press(&mut app, "/azerbaijan’s\n");
     let span = app.reader.as_ref().unwrap().span;
-    keys(&mut app, "]");
+    press(&mut app, "]");
     assert_eq!(app.reader.as_ref().unwrap().span, (span + 1) % quotes);
-    keys(&mut app, "[");
+    press(&mut app, "[");
     assert_eq!(app.reader.as_ref().unwrap().span, span);
 }
 
 #[test]
 fn n_moves_on_while_a_selection_grows_backwards() {
     let mut app = reading_houe();
-    keys(&mut app, "/azerbaijan’s\n");
+    press(&mut app, "/azerbaijan’s\n");
     let first = app.reader.as_ref().unwrap().cursor;
-    keys(&mut app, "nvN");
+    press(&mut app, "nvN");
     assert_eq!(
         app.reader.as_ref().unwrap().cursor,
         first,
         "back to the first"
     );
-    keys(&mut app, "n");
+    press(&mut app, "n");
     assert_ne!(
         app.reader.as_ref().unwrap().cursor,
         first,
@@ -207,7 +183,7 @@ fn n_moves_on_while_a_selection_grows_backwards() {
 
 /// Selects "four Iranian drones had taken part in the attack" in the reader.
 fn select_four_drones(app: &mut App) {
-    keys(app, "/four iranian drones\nv/attack\n");
+    press(app, "/four iranian drones\nv/attack\n");
     assert_eq!(
         selected(app),
         "four Iranian drones had taken part in the attack"
@@ -242,10 +218,10 @@ fn the_new_claim(
 fn a_claim_from_the_selection_on_a_topic_picked_by_fuzzy_query() {
     let mut app = reading_houe();
     select_four_drones(&mut app);
-    assert!(keys(&mut app, "c").is_empty());
+    assert!(press(&mut app, "c").is_empty());
     assert!(app.flow.is_some());
-    assert!(keys(&mut app, "origin\n").is_empty());
-    let effects = keys(
+    assert!(press(&mut app, "origin\n").is_empty());
+    let effects = press(
         &mut app,
         "\x15Four Iranian drones took part.\n\x15houe-four-drones\n",
     );
@@ -265,13 +241,13 @@ fn a_claim_from_the_selection_on_a_topic_picked_by_fuzzy_query() {
 #[test]
 fn a_passage_that_occurs_twice_gets_a_prefix_or_suffix_that_finds_the_one_selected() {
     let mut app = reading_houe();
-    keys(&mut app, "/azerbaijan’s\nnv");
+    press(&mut app, "/azerbaijan’s\nnv");
     for _ in 0.."Azerbaijan’s".chars().count() {
-        keys(&mut app, "l");
+        press(&mut app, "l");
     }
     assert_eq!(selected(&app), "Azerbaijan’s");
-    keys(&mut app, "corigin\n\x15Its own.\n");
-    let effects = keys(&mut app, "\x15houe-own\n");
+    press(&mut app, "corigin\n\x15Its own.\n");
+    let effects = press(&mut app, "\x15houe-own\n");
     let [Effect::Apply { edit, .. }] = effects.as_slice() else {
         panic!("one save: {effects:?}");
     };
@@ -314,17 +290,17 @@ fn a_passage_that_occurs_twice_gets_a_prefix_or_suffix_that_finds_the_one_select
 fn a_claim_on_a_new_topic_with_the_quote_as_its_text() {
     let mut app = reading_houe();
     select_four_drones(&mut app);
-    keys(&mut app, "c");
+    press(&mut app, "c");
     // Three topics, then "new topic…".
     for _ in 0..3 {
         key_with(&mut app, KeyCode::Down, KeyModifiers::NONE);
     }
-    keys(&mut app, "\nHow many drones struck Nakhchivan?\n");
+    press(&mut app, "\nHow many drones struck Nakhchivan?\n");
     let flow = app.flow.as_ref().unwrap();
     let (asked, input) = flow.prompt().unwrap();
     assert_eq!(asked, "new topic's id");
     assert_eq!(input.text, "how-many-drones-struck-nakhchivan");
-    let effects = keys(&mut app, "\x15drone-count\n\n");
+    let effects = press(&mut app, "\x15drone-count\n\n");
     assert!(effects.is_empty());
     let (asked, input) = app.flow.as_ref().unwrap().prompt().unwrap();
     assert_eq!(asked, "claim id");
@@ -332,7 +308,7 @@ fn a_claim_on_a_new_topic_with_the_quote_as_its_text() {
         input.text, "houe-four-iranian-drones",
         "suggested from the text"
     );
-    let effects = keys(&mut app, "\n");
+    let effects = press(&mut app, "\n");
     assert_eq!(
         effects,
         the_new_claim(
@@ -350,10 +326,10 @@ fn esc_cancels_the_new_claim_at_every_step() {
     for steps in ["", "origin\n", "origin\nMy text.\n"] {
         let mut app = reading_houe();
         select_four_drones(&mut app);
-        keys(&mut app, "c");
-        assert!(keys(&mut app, steps).is_empty());
+        press(&mut app, "c");
+        assert!(press(&mut app, steps).is_empty());
         assert!(app.flow.is_some(), "still asking after {steps:?}");
-        assert!(keys(&mut app, "\x1b").is_empty());
+        assert!(press(&mut app, "\x1b").is_empty());
         assert!(app.flow.is_none(), "cancelled after {steps:?}");
         assert!(
             app.reader.as_ref().unwrap().anchor.is_some(),
@@ -365,17 +341,17 @@ fn esc_cancels_the_new_claim_at_every_step() {
 #[test]
 fn wrong_answers_are_asked_again() {
     let mut app = reading_houe();
-    keys(&mut app, "c");
+    press(&mut app, "c");
     assert!(app.flow.is_none());
     assert!(app.message.as_ref().unwrap().is_error, "nothing selected");
     select_four_drones(&mut app);
-    keys(&mut app, "c");
-    keys(&mut app, "origin\n\x15\n");
+    press(&mut app, "c");
+    press(&mut app, "origin\n\x15\n");
     assert!(app.message.as_ref().unwrap().is_error, "an empty text");
-    keys(&mut app, "Text.\n\x15launched-from-iran\n");
+    press(&mut app, "Text.\n\x15launched-from-iran\n");
     let message = app.message.clone().unwrap();
     assert!(message.text.contains("already a claim"), "{message:?}");
-    assert!(keys(&mut app, "\x15has space\n").is_empty());
+    assert!(press(&mut app, "\x15has space\n").is_empty());
     assert!(app.flow.is_some(), "still asking for the id");
 }
 
@@ -383,7 +359,7 @@ fn wrong_answers_are_asked_again() {
 fn a_link_to_a_picked_claim_same_topic_first() {
     let mut app = app();
     select_id(&mut app, "thirty-tons");
-    keys(&mut app, "L");
+    press(&mut app, "L");
     let picker = app.flow.as_ref().unwrap().picker().unwrap();
     let ids: Vec<&str> = picker
         .matches
@@ -404,9 +380,9 @@ fn a_link_to_a_picked_claim_same_topic_first() {
         ],
         "itself and first-convoy (already linked) are left out"
     );
-    keys(&mut app, "largely\n");
-    assert!(keys(&mut app, "x").is_empty(), "only a or c");
-    let effects = keys(&mut app, "cTons are not a stance.\n");
+    press(&mut app, "largely\n");
+    assert!(press(&mut app, "x").is_empty(), "only a or c");
+    let effects = press(&mut app, "cTons are not a stance.\n");
     assert_eq!(
         effects,
         [Effect::Apply {
@@ -419,9 +395,9 @@ fn a_link_to_a_picked_claim_same_topic_first() {
             base: app.dataset().text.clone(),
         }]
     );
-    keys(&mut app, "Lcross\na");
+    press(&mut app, "Lcross\na");
     assert_eq!(
-        keys(&mut app, "\n"),
+        press(&mut app, "\n"),
         [Effect::Apply {
             edit: Edit::AddLink {
                 claim: "thirty-tons".into(),
@@ -439,19 +415,19 @@ fn the_selected_link_is_removed_after_a_yes() {
     let mut app = app();
     select_id(&mut app, "iran-denies");
     assert!(
-        keys(&mut app, "D").is_empty(),
+        press(&mut app, "D").is_empty(),
         "the list has no link cursor"
     );
     assert!(app.flow.is_none());
     // iran-denies agrees with false-flag, contradicts launched-from-iran.
-    keys(&mut app, "\tj");
+    press(&mut app, "\tj");
     assert_eq!(app.focus, Pane::Detail);
-    keys(&mut app, "D");
-    assert!(keys(&mut app, "n").is_empty());
+    press(&mut app, "D");
+    assert!(press(&mut app, "n").is_empty());
     assert!(app.flow.is_none(), "n keeps the link");
-    keys(&mut app, "D");
+    press(&mut app, "D");
     assert_eq!(
-        keys(&mut app, "y"),
+        press(&mut app, "y"),
         [Effect::Apply {
             edit: Edit::RemoveLink {
                 claim: "iran-denies".into(),
@@ -467,13 +443,13 @@ fn the_selected_link_is_removed_after_a_yes() {
 fn text_and_note_are_edited_in_place() {
     let mut app = app();
     select_id(&mut app, "first-convoy");
-    keys(&mut app, "t");
+    press(&mut app, "t");
     let ctrl_w = key_with(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
     assert!(ctrl_w.is_empty());
     key_with(&mut app, KeyCode::Left, KeyModifiers::CONTROL);
     key_with(&mut app, KeyCode::End, KeyModifiers::NONE);
     assert_eq!(
-        keys(&mut app, "the Astara crossing.\n"),
+        press(&mut app, "the Astara crossing.\n"),
         [Effect::Apply {
             edit: Edit::SetText {
                 claim: "first-convoy".into(),
@@ -484,7 +460,7 @@ fn text_and_note_are_edited_in_place() {
         }]
     );
     assert_eq!(
-        keys(&mut app, "m\x15\n"),
+        press(&mut app, "m\x15\n"),
         [Effect::Apply {
             edit: Edit::SetNote {
                 claim: "first-convoy".into(),
@@ -495,12 +471,12 @@ fn text_and_note_are_edited_in_place() {
         "an emptied note is removed"
     );
     assert!(
-        keys(&mut app, "t\n").is_empty(),
+        press(&mut app, "t\n").is_empty(),
         "unchanged text: nothing to save"
     );
     select_id(&mut app, "thirty-tons");
     assert_eq!(
-        keys(&mut app, "m Check the date. \n"),
+        press(&mut app, "m Check the date. \n"),
         [Effect::Apply {
             edit: Edit::SetNote {
                 claim: "thirty-tons".into(),
@@ -537,7 +513,7 @@ fn not_saved(app: &mut App, path: &Path, effects: Vec<Effect>) {
 fn undo_applies_the_edit_that_undoes_the_last_save() {
     let (_dir, path, mut app) = saving_app();
     select_id(&mut app, "thirty-tons");
-    let effects = keys(&mut app, "Lcross\na\n");
+    let effects = press(&mut app, "Lcross\na\n");
     let [Effect::Apply { .. }] = effects.as_slice() else {
         panic!("{effects:?}");
     };
@@ -552,7 +528,7 @@ fn undo_applies_the_edit_that_undoes_the_last_save() {
         base: app.dataset().text.clone(),
     };
     assert_eq!(app.history.next_undo(), Some(&undo));
-    let effects = keys(&mut app, "U");
+    let effects = press(&mut app, "U");
     assert_eq!(effects, [Effect::Undo]);
     assert_eq!(
         app.dataset().claims[app.selected_claim().unwrap()].id,
@@ -573,7 +549,7 @@ fn a_new_claim_that_failed_to_save_is_kept_for_another_try() {
     let (_dir, path, app) = saving_app();
     let mut app = reading_houe_in(app);
     select_four_drones(&mut app);
-    let effects = keys(&mut app, "corigin\n\n\x15four\n");
+    let effects = press(&mut app, "corigin\n\n\x15four\n");
     let [Effect::Apply { edit, base }] = effects.as_slice() else {
         panic!("{effects:?}");
     };
@@ -585,7 +561,7 @@ fn a_new_claim_that_failed_to_save_is_kept_for_another_try() {
     let message = app.message.clone().unwrap();
     assert!(message.is_error && message.text.contains("R tries again"));
     assert_eq!(app.history.retryable(), Some(&change));
-    let retry = keys(&mut app, "R");
+    let retry = press(&mut app, "R");
     assert_eq!(retry, [Effect::Retry]);
     saved(&mut app, &path, retry);
     assert!(app.dataset().claim("four").is_some(), "saved on the retry");
@@ -596,7 +572,7 @@ fn a_saved_claim_is_selected_on_the_claims_screen() {
     let (_dir, path, app) = saving_app();
     let mut app = reading_houe_in(app);
     select_four_drones(&mut app);
-    let effects = keys(&mut app, "corigin\n\n\x15four\n");
+    let effects = press(&mut app, "corigin\n\n\x15four\n");
     assert!(app.reader.as_ref().unwrap().selection().is_some());
     saved(&mut app, &path, effects);
     assert_eq!(app.screen, crux::tui::screen::Screen::Claims);
@@ -628,7 +604,7 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
     )
     .unwrap();
     let mut app = App::new(crux::load(&path));
-    keys(&mut app, "4");
+    press(&mut app, "4");
     let codes: Vec<&str> = app
         .dataset()
         .diagnostics
@@ -644,21 +620,21 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
         .position(|&c| c != "W0001")
         .unwrap_or_else(|| panic!("only W0001 in {codes:?}"));
     for _ in 0..other {
-        keys(&mut app, "j");
+        press(&mut app, "j");
     }
-    keys(&mut app, "f");
+    press(&mut app, "f");
     assert!(app.flow.is_none(), "not a quote crux can repair");
-    keys(&mut app, "g");
+    press(&mut app, "g");
     for _ in 0..normalized {
-        keys(&mut app, "j");
+        press(&mut app, "j");
     }
-    assert!(keys(&mut app, "f").is_empty());
+    assert!(press(&mut app, "f").is_empty());
     let Some(crux::tui::flow::Flow::Confirm { question, .. }) = &app.flow else {
         panic!("asks first");
     };
     assert_eq!(question[1], "old: “the \"four drones\" struck”");
     assert_eq!(question[2], "new: “the “four drones” struck”");
-    let effects = keys(&mut app, "y");
+    let effects = press(&mut app, "y");
     assert_eq!(
         effects,
         [Effect::Apply {
@@ -689,5 +665,5 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
             base: std::fs::read_to_string(&path).unwrap().into(),
         })
     );
-    assert_eq!(keys(&mut app, "U"), [Effect::Undo]);
+    assert_eq!(press(&mut app, "U"), [Effect::Undo]);
 }

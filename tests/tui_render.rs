@@ -5,7 +5,8 @@ mod common;
 
 use std::path::Path;
 
-use common::screen::{press, render, text_of};
+use common::keys::press;
+use common::screen::{render, text_of};
 use crux::tui::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;

@@ -4,14 +4,14 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::keys::{key, key_with, press};
 use common::{carry_out, tui_project};
 use crux::edit::{Change, Edit, Fault, inject_fault};
 use crux::model::Status;
-use crux::tui::app::{App, Mode, Pane, update};
+use crux::tui::app::{App, Mode, Pane};
 use crux::tui::effect::Effect;
-use crux::tui::keymap::{Key, lookup};
 use crux::tui::screen::Screen;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn fixture_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/claims.toml")
@@ -19,25 +19,6 @@ fn fixture_path() -> PathBuf {
 
 fn app() -> App {
     App::new(crux::load(&fixture_path()))
-}
-
-fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    key_with(app, code, KeyModifiers::NONE)
-}
-
-fn key_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
-    let event = KeyEvent::new(code, modifiers);
-    match lookup(app.context(), Key::from_event(&event)) {
-        Some(action) => update(app, action),
-        None => Vec::new(),
-    }
-}
-
-fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
-    typed
-        .chars()
-        .flat_map(|c| key(app, KeyCode::Char(c)))
-        .collect()
 }
 
 fn selected_id(app: &App) -> &str {
@@ -56,11 +37,11 @@ fn claims_are_grouped_by_topic_and_navigable() {
     let mut app = app();
     assert_eq!(app.screen, Screen::Claims);
     assert_eq!(selected_id(&app), "launched-from-iran");
-    keys(&mut app, "jj");
+    press(&mut app, "jj");
     assert_eq!(selected_id(&app), "iran-denies");
     key(&mut app, KeyCode::Down);
     assert_eq!(selected_id(&app), "false-flag");
-    keys(&mut app, "G");
+    press(&mut app, "G");
     assert_eq!(selected_id(&app), "crossings-reopened");
     key(&mut app, KeyCode::Home);
     assert_eq!(selected_id(&app), "launched-from-iran");
@@ -74,21 +55,21 @@ fn claims_are_grouped_by_topic_and_navigable() {
 #[test]
 fn brackets_walk_the_contradicted_claims() {
     let mut app = app();
-    keys(&mut app, "G");
-    keys(&mut app, "]");
+    press(&mut app, "G");
+    press(&mut app, "]");
     assert_eq!(
         selected_id(&app),
         "launched-from-iran",
         "wraps to the first"
     );
-    keys(&mut app, "[");
+    press(&mut app, "[");
     assert_eq!(selected_id(&app), "aligned-not-neutral");
 }
 
 #[test]
 fn search_filters_live_and_enter_keeps_it() {
     let mut app = app();
-    keys(&mut app, "/drone");
+    press(&mut app, "/drone");
     assert_eq!(app.mode, Mode::Search);
     assert_eq!(
         visible_ids(&app),
@@ -109,12 +90,12 @@ fn search_filters_live_and_enter_keeps_it() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.query, "drone");
-    keys(&mut app, "n");
+    press(&mut app, "n");
     assert_eq!(selected_id(&app), "baku-says-iran");
-    keys(&mut app, "N");
-    keys(&mut app, "N");
+    press(&mut app, "N");
+    press(&mut app, "N");
     assert_eq!(selected_id(&app), "false-flag", "previous wraps around");
-    keys(&mut app, "/xyzzy");
+    press(&mut app, "/xyzzy");
     assert!(app.visible.is_empty());
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.query, "");
@@ -124,7 +105,7 @@ fn search_filters_live_and_enter_keeps_it() {
 #[test]
 fn typing_a_search_does_not_trigger_commands() {
     let mut app = app();
-    let effects = keys(&mut app, "/quad");
+    let effects = press(&mut app, "/quad");
     assert!(effects.is_empty(), "q inside a search is text: {effects:?}");
     assert_eq!(app.query, "quad");
     key(&mut app, KeyCode::Backspace);
@@ -136,9 +117,9 @@ fn typing_a_search_does_not_trigger_commands() {
 #[test]
 fn filter_menu_cycles_and_clears() {
     let mut app = app();
-    keys(&mut app, "f");
+    press(&mut app, "f");
     assert_eq!(app.mode, Mode::FilterMenu);
-    keys(&mut app, "s");
+    press(&mut app, "s");
     assert_eq!(app.filter.status, Some(Status::Unreviewed));
     assert_eq!(
         visible_ids(&app),
@@ -150,15 +131,15 @@ fn filter_menu_cycles_and_clears() {
             "crossings-reopened"
         ]
     );
-    keys(&mut app, "c");
+    press(&mut app, "c");
     assert!(app.filter.contradicted_only);
     assert_eq!(app.visible.len(), 4);
-    keys(&mut app, "tt");
+    press(&mut app, "tt");
     assert_eq!(app.filter.topic.as_deref(), Some("neutrality"));
     assert_eq!(visible_ids(&app), ["stayed-neutral", "largely-neutral"]);
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.mode, Mode::Normal);
-    keys(&mut app, "F");
+    press(&mut app, "F");
     assert!(!app.filter.is_active());
     assert_eq!(app.visible.len(), 10);
 }
@@ -200,8 +181,8 @@ fn saved(app: &mut App, path: &Path, effects: Vec<Effect>) {
 #[test]
 fn review_keys_save_and_undo_restores_the_previous_status() {
     let (_dir, path, mut app) = saving_app();
-    keys(&mut app, "j");
-    let effects = keys(&mut app, "a");
+    press(&mut app, "j");
+    let effects = press(&mut app, "a");
     assert_eq!(
         effects,
         [apply(
@@ -214,9 +195,9 @@ fn review_keys_save_and_undo_restores_the_previous_status() {
     assert_eq!(app.dataset().claims[1].status, Status::Confirmed);
     assert_eq!(app.data.reviewed_count(), 6);
 
-    let effects = keys(&mut app, "jd");
+    let effects = press(&mut app, "jd");
     saved(&mut app, &path, effects);
-    keys(&mut app, "G");
+    press(&mut app, "G");
     let text = app.dataset().text.clone();
     assert_eq!(
         undo_entry(&app),
@@ -238,11 +219,11 @@ fn review_keys_save_and_undo_restores_the_previous_status() {
         )),
         "checked against the file as that save left it"
     );
-    let undo = keys(&mut app, "U");
+    let undo = press(&mut app, "U");
     assert_eq!(undo, [Effect::Undo]);
     saved(&mut app, &path, undo);
     assert_eq!(app.dataset().claims[1].status, Status::Unreviewed);
-    assert!(keys(&mut app, "U").is_empty(), "nothing left to undo");
+    assert!(press(&mut app, "U").is_empty(), "nothing left to undo");
 }
 
 #[test]
@@ -251,7 +232,7 @@ fn confirm_and_next_moves_to_the_next_unreviewed_claim() {
     let effects = key(&mut app, KeyCode::Char(' '));
     assert!(effects.is_empty(), "already confirmed: nothing to write");
     assert_eq!(selected_id(&app), "baku-says-iran");
-    let effects = keys(&mut app, "A");
+    let effects = press(&mut app, "A");
     assert_eq!(
         effects,
         [apply(
@@ -265,7 +246,7 @@ fn confirm_and_next_moves_to_the_next_unreviewed_claim() {
 #[test]
 fn a_failed_save_leaves_nothing_to_undo_and_can_be_retried() {
     let (_dir, path, mut app) = saving_app();
-    let effects = keys(&mut app, "r");
+    let effects = press(&mut app, "r");
     let [Effect::Apply { edit, base }] = effects.as_slice() else {
         panic!("expected a save, got {effects:?}");
     };
@@ -284,24 +265,24 @@ fn a_failed_save_leaves_nothing_to_undo_and_can_be_retried() {
         Some(&change),
         "R tries the same change again"
     );
-    let retry = keys(&mut app, "R");
+    let retry = press(&mut app, "R");
     assert_eq!(retry, [Effect::Retry]);
     saved(&mut app, &path, retry);
     assert_eq!(app.dataset().claims[0].status, Status::Rejected);
-    assert!(keys(&mut app, "R").is_empty(), "only once");
+    assert!(press(&mut app, "R").is_empty(), "only once");
 }
 
 #[test]
 fn a_failed_undo_keeps_its_entry_for_another_try() {
     let (_dir, path, mut app) = saving_app();
-    let effects = keys(&mut app, "r");
+    let effects = press(&mut app, "r");
     saved(&mut app, &path, effects);
-    let effects = keys(&mut app, "jd");
+    let effects = press(&mut app, "jd");
     saved(&mut app, &path, effects);
     assert_eq!(app.history.undo_len(), 2, "the older entry below");
     let entry = app.history.next_undo().cloned().unwrap();
     assert_eq!(entry.edit, set_status("baku-says-iran", Status::Unreviewed));
-    let undo = keys(&mut app, "U");
+    let undo = press(&mut app, "U");
     assert_eq!(undo, [Effect::Undo]);
     inject_fault(Fault::OsError(28));
     let [Err(_)] = carry_out(&mut app, &path, undo.clone()).as_slice() else {
@@ -309,19 +290,19 @@ fn a_failed_undo_keeps_its_entry_for_another_try() {
     };
     assert_eq!(app.history.undo_len(), 2);
     assert_eq!(app.history.next_undo(), Some(&entry));
-    let retry = keys(&mut app, "U");
+    let retry = press(&mut app, "U");
     assert_eq!(retry, undo, "the same undo is offered again");
 }
 
 #[test]
 fn following_links_pushes_a_jump_stack_that_backspace_walks_back() {
     let mut app = app();
-    keys(&mut app, "jj");
+    press(&mut app, "jj");
     assert_eq!(selected_id(&app), "iran-denies");
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.focus, Pane::Detail);
     // iran-denies agrees with false-flag, contradicts launched-from-iran.
-    keys(&mut app, "j");
+    press(&mut app, "j");
     key(&mut app, KeyCode::Enter);
     assert_eq!(selected_id(&app), "launched-from-iran");
     key(&mut app, KeyCode::Tab);
@@ -338,17 +319,17 @@ fn following_links_pushes_a_jump_stack_that_backspace_walks_back() {
 #[test]
 fn following_a_link_clears_filters_that_hide_the_target() {
     let mut app = app();
-    keys(&mut app, "/launched");
+    press(&mut app, "/launched");
     key(&mut app, KeyCode::Enter);
     assert_eq!(
         visible_ids(&app),
         ["launched-from-iran", "baku-says-iran", "iran-denies"]
     );
     key(&mut app, KeyCode::Tab);
-    keys(&mut app, "j");
+    press(&mut app, "j");
     key(&mut app, KeyCode::Enter);
     assert_eq!(selected_id(&app), "iran-denies");
-    keys(&mut app, "jj");
+    press(&mut app, "jj");
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Enter);
     assert_eq!(selected_id(&app), "false-flag");
@@ -358,7 +339,7 @@ fn following_a_link_clears_filters_that_hide_the_target() {
 #[test]
 fn screens_switch_by_number_and_keep_their_place() {
     let mut app = app();
-    keys(&mut app, "2j");
+    press(&mut app, "2j");
     assert_eq!(app.screen, Screen::Contradictions);
     assert_eq!(app.pair_cursor, 1);
     key(&mut app, KeyCode::Enter);
@@ -367,32 +348,32 @@ fn screens_switch_by_number_and_keep_their_place() {
     key(&mut app, KeyCode::Backspace);
     assert_eq!(app.screen, Screen::Contradictions);
     assert_eq!(app.pair_cursor, 1);
-    keys(&mut app, "4");
+    press(&mut app, "4");
     assert_eq!(app.screen, Screen::Diagnostics);
-    keys(&mut app, "1");
+    press(&mut app, "1");
     assert_eq!(app.screen, Screen::Claims);
-    keys(&mut app, "?");
+    press(&mut app, "?");
     assert_eq!(app.mode, Mode::Help);
     assert!(
-        keys(&mut app, "q").is_empty(),
+        press(&mut app, "q").is_empty(),
         "q closes the help, not crux"
     );
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(keys(&mut app, "q"), [Effect::Quit]);
+    assert_eq!(press(&mut app, "q"), [Effect::Quit]);
 }
 
 #[test]
 fn the_source_reader_steps_through_quotes_and_opens_their_claims() {
     let mut app = app();
-    keys(&mut app, "3jj");
+    press(&mut app, "3jj");
     key(&mut app, KeyCode::Enter);
     let reader = app.reader.clone().expect("reader open");
     assert_eq!(app.dataset().sources[reader.source].id, "houe");
-    keys(&mut app, "nn");
+    press(&mut app, "nn");
     assert_eq!(app.reader.as_ref().unwrap().span, 2);
-    keys(&mut app, "N[");
+    press(&mut app, "N[");
     assert_eq!(app.reader.as_ref().unwrap().span, 0);
-    keys(&mut app, "N");
+    press(&mut app, "N");
     let last = app.data.placed[reader.source].len() - 1;
     assert_eq!(
         app.reader.as_ref().unwrap().span,
@@ -423,7 +404,7 @@ fn diagnostics_lead_to_their_claim_and_the_editor_line() {
         Screen::Claims,
         "errors do not change the start screen"
     );
-    keys(&mut app, "4");
+    press(&mut app, "4");
     let unknown_topic = app
         .dataset()
         .diagnostics
@@ -431,25 +412,25 @@ fn diagnostics_lead_to_their_claim_and_the_editor_line() {
         .position(|d| d.message.contains("nope"))
         .unwrap();
     for _ in 0..unknown_topic {
-        keys(&mut app, "j");
+        press(&mut app, "j");
     }
-    assert_eq!(keys(&mut app, "e"), [Effect::OpenEditor { line: 10 }]);
+    assert_eq!(press(&mut app, "e"), [Effect::OpenEditor { line: 10 }]);
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Claims);
     assert_eq!(selected_id(&app), "b");
-    assert_eq!(keys(&mut app, "e"), [Effect::OpenEditor { line: 9 }]);
+    assert_eq!(press(&mut app, "e"), [Effect::OpenEditor { line: 9 }]);
 }
 
 #[test]
 fn export_uses_the_chosen_format() {
     let mut app = app();
     assert_eq!(
-        keys(&mut app, "x"),
+        press(&mut app, "x"),
         [Effect::Export(crux::report::Format::Markdown)]
     );
-    keys(&mut app, "X");
+    press(&mut app, "X");
     assert_eq!(
-        keys(&mut app, "x"),
+        press(&mut app, "x"),
         [Effect::Export(crux::report::Format::Html)]
     );
 }
@@ -457,7 +438,7 @@ fn export_uses_the_chosen_format() {
 #[test]
 fn a_reload_keeps_the_selected_claim_by_id() {
     let mut app = app();
-    keys(&mut app, "jjj");
+    press(&mut app, "jjj");
     assert_eq!(selected_id(&app), "false-flag");
     let path = fixture_path();
     let text = std::fs::read_to_string(&path).unwrap();

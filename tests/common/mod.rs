@@ -1,6 +1,7 @@
 //! Shared helpers for tests that run the `crux` binary on files in a temp dir.
 #![allow(dead_code)]
 
+pub mod keys;
 pub mod screen;
 pub mod tmux;
 #[cfg(unix)]

@@ -1,30 +1,12 @@
-//! The review UI without a terminal: keys typed into `update`, frames drawn
-//! into ratatui's `TestBackend`, and the screen read back as text.
+//! The review UI without a terminal: frames drawn into ratatui's
+//! `TestBackend`, and the screen read back as text.
 
-use crux::tui::app::{App, update};
-use crux::tui::keymap::{Key, lookup};
+use crux::tui::app::App;
 use crux::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_width::UnicodeWidthStr;
-
-/// Types `typed` (`\n` Enter, `\t` Tab, `\u{1b}` Esc) through the keymap.
-pub fn press(app: &mut App, typed: &str) {
-    for c in typed.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\t' => KeyCode::Tab,
-            '\u{1b}' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        let event = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = lookup(app.context(), Key::from_event(&event)) {
-            update(app, action);
-        }
-    }
-}
 
 /// Draws one frame as the event loop does, and returns what is on screen.
 pub fn draw(terminal: &mut Terminal<TestBackend>, app: &mut App) -> Buffer {
