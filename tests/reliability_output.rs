@@ -18,7 +18,7 @@ use crux::edit::{Fault, inject_fault, write_status};
 use crux::model::Status;
 use crux::output::{Links, OutputError};
 use crux::report::Format;
-use crux::tui::action::Action;
+use crux::tui::action::{Action, ClaimAction, GlobalAction};
 use crux::tui::app::{App, update};
 use crux::tui::effect::Effect;
 
@@ -307,7 +307,7 @@ fn ui_on(fixture: &Fixture) -> (App, PathBuf) {
 }
 
 fn export_effect(app: &mut App) -> Format {
-    let effects = update(app, Action::Export);
+    let effects = update(app, Action::Global(GlobalAction::Export));
     match effects.as_slice() {
         [Effect::Export(format)] => *format,
         other => panic!("expected an export, got {other:?}"),
@@ -409,7 +409,12 @@ fn a_read_only_claims_file_is_refused_and_the_change_stays_retryable() {
     let fixture = project();
     let (mut app, path) = ui_on(&fixture);
     chmod(&path, 0o444);
-    let error = save_in_ui(&mut app, &path, Action::SetStatus(Status::Confirmed)).unwrap_err();
+    let error = save_in_ui(
+        &mut app,
+        &path,
+        Action::Claim(ClaimAction::SetStatus(Status::Confirmed)),
+    )
+    .unwrap_err();
     let expected = format!(
         "{0} is read-only; make it writable (chmod u+w {0}) to save",
         path.display()
@@ -429,7 +434,7 @@ fn a_read_only_claims_file_is_refused_and_the_change_stays_retryable() {
     );
 
     chmod(&path, 0o644);
-    save_in_ui(&mut app, &path, Action::RetrySave).unwrap();
+    save_in_ui(&mut app, &path, Action::Global(GlobalAction::RetrySave)).unwrap();
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
         CLAIMS.replacen("status = \"unreviewed\"", CONFIRMED, 1)

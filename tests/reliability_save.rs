@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use crux::edit::{Applied, Edit, EditError, Fault, inject_fault, write_status};
 use crux::model::Status;
-use crux::tui::action::Action;
+use crux::tui::action::{Action, ClaimAction};
 use crux::tui::app::{App, update};
 use crux::tui::effect::Effect;
 use crux::watch::{Changed, FileWatcher, content_differs};
@@ -65,7 +65,7 @@ fn status_save(effect: &Effect) -> (String, Status) {
 /// carries out the save as the terminal loop does.
 fn set_in_ui(app: &mut App, path: &Path, claim: &str, status: Status) -> Result<Applied, String> {
     app.select_claim(app.dataset().claim_index(claim).unwrap());
-    let effects = update(app, Action::SetStatus(status));
+    let effects = update(app, Action::Claim(ClaimAction::SetStatus(status)));
     assert_eq!(effects.len(), 1, "{effects:?}");
     status_save(&effects[0]);
     let Some(Effect::Apply { edit, base }) = effects.into_iter().next() else {
@@ -309,7 +309,10 @@ fn assert_failed_save_is_retryable(app: &mut App, path: &Path, error: &str) {
         "nothing to undo: nothing changed"
     );
 
-    let again = update(app, Action::SetStatus(Status::Confirmed));
+    let again = update(
+        app,
+        Action::Claim(ClaimAction::SetStatus(Status::Confirmed)),
+    );
     assert_eq!(
         status_save(&again[0]).1,
         Status::Confirmed,

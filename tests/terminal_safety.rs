@@ -9,7 +9,7 @@ use std::process::Command;
 
 use common::keys::press;
 use common::screen::{draw, render, text_of};
-use crux::tui::action::Action;
+use crux::tui::action::{Action, SearchAction};
 use crux::tui::app::{App, update};
 use crux::tui::keymap::Context;
 use crux::tui::screen::Screen;
@@ -394,7 +394,7 @@ fn the_review_ui_draws_hostile_text_visibly_on_every_screen() {
             press(&mut app, keys);
             if *screen == "search" {
                 for c in HOSTILE.chars() {
-                    update(&mut app, Action::SearchInput(c));
+                    update(&mut app, Action::Search(SearchAction::Input(c)));
                 }
             }
             let buffer = render(&mut app, width, height);

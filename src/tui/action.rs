@@ -1,5 +1,7 @@
 //! Every user intent the review UI understands. Keys map to these through
-//! the one table in `keymap`; `app::update` gives them meaning.
+//! the one table in `keymap`; `update` gives them meaning. Actions come in
+//! families, one per part of the UI that handles them, so that `update`
+//! only routes a family to its handler.
 
 use super::screen::Screen;
 use super::selection::Unit;
@@ -8,8 +10,40 @@ use crate::model::{RelationKind, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// Anywhere: quitting, help, screens, undo, the editor, exports.
+    Global(GlobalAction),
+    /// Moving in the current screen, or in the help.
+    Nav(NavAction),
+    /// The selected claim on the Claims screen.
+    Claim(ClaimAction),
+    /// The fuzzy search of the claim list.
+    Search(SearchAction),
+    /// The claim list's filters.
+    Filter(FilterAction),
+    /// The open document on the Sources screen.
+    Reader(ReaderAction),
+    /// The selected diagnostic.
+    Diagnostic(DiagnosticAction),
+    /// Typing into a prompt or answering a dialog.
+    Prompt(PromptAction),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GlobalAction {
     Quit,
     Interrupt,
+    Help,
+    Show(Screen),
+    JumpBack,
+    Undo,
+    RetrySave,
+    OpenEditor,
+    Export,
+    CycleExportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NavAction {
     Up,
     Down,
     Top,
@@ -22,53 +56,69 @@ pub enum Action {
     PreviousPane,
     Open,
     Back,
-    Show(Screen),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimAction {
     NextContradicted,
     PreviousContradicted,
-    JumpBack,
+    SetStatus(Status),
+    ConfirmAndNext,
+    StartLink,
+    RemoveLink,
+    EditText,
+    EditNote,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchAction {
+    Start,
+    Input(char),
+    DeleteChar,
+    Accept,
+    Cancel,
+    NextMatch,
+    PreviousMatch,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterAction {
+    OpenMenu,
+    Clear,
+    CycleStatus,
+    CycleTopic,
+    CycleSource,
+    ToggleContradicted,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReaderAction {
     NextSpan,
     PreviousSpan,
     NextQuote,
     PreviousQuote,
-    Help,
-    StartSearch,
-    SearchInput(char),
-    SearchDeleteChar,
-    SearchAccept,
-    SearchCancel,
-    NextMatch,
-    PreviousMatch,
-    OpenFilters,
-    ClearFilters,
-    CycleStatusFilter,
-    CycleTopicFilter,
-    CycleSourceFilter,
-    ToggleContradictedFilter,
-    SetStatus(Status),
-    ConfirmAndNext,
-    Undo,
-    OpenEditor,
-    Export,
-    CycleExportFormat,
     /// Start or drop a selection at the reader's cursor.
     ToggleSelection,
     /// Move the reader's cursor (and the selection's end with it).
     Motion(Unit, bool),
     SwapSelectionEnds,
-    FindInSource,
+    Find,
     NewClaim,
-    StartLink,
-    RemoveLink,
-    EditClaimText,
-    EditClaimNote,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiagnosticAction {
     FixQuote,
-    RetrySave,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptAction {
     /// A character typed into a prompt.
     Input(char),
     /// Text the terminal says was pasted (bracketed paste): typed text in a
     /// prompt, ignored elsewhere.
     Paste(String),
-    InputEdit(TextEdit),
+    Edit(TextEdit),
     Accept,
     Cancel,
     ChooseKind(RelationKind),
@@ -78,53 +128,112 @@ pub enum Action {
 impl Action {
     /// One line for the help overlay.
     pub fn description(&self) -> String {
+        match self {
+            Action::Global(action) => action.description(),
+            Action::Nav(action) => action.description().to_string(),
+            Action::Claim(action) => action.description(),
+            Action::Search(action) => action.description().to_string(),
+            Action::Filter(action) => action.description().to_string(),
+            Action::Reader(action) => action.description(),
+            Action::Diagnostic(DiagnosticAction::FixQuote) => {
+                "repair the quote to what the document says".to_string()
+            }
+            Action::Prompt(action) => action.description().to_string(),
+        }
+    }
+}
+
+impl GlobalAction {
+    fn description(&self) -> String {
         let text = match self {
-            Action::Quit => "quit",
-            Action::Interrupt => "quit at once, as an interrupt (exit code 130)",
-            Action::Up => "move up",
-            Action::Down => "move down",
-            Action::Top => "go to the first item",
-            Action::Bottom => "go to the last item",
-            Action::HalfPageDown => "half a page down",
-            Action::HalfPageUp => "half a page up",
-            Action::PageDown => "page down",
-            Action::PageUp => "page up",
-            Action::NextPane => "next pane (list, detail, passage)",
-            Action::PreviousPane => "previous pane",
-            Action::Open => "open / follow the selected item",
-            Action::Back => "close / back",
-            Action::Show(screen) => return format!("show {}", screen.title()),
-            Action::NextContradicted => "next contradicted claim",
-            Action::PreviousContradicted => "previous contradicted claim",
-            Action::JumpBack => "jump back to where a link was followed",
-            Action::NextSpan => "next find match or quote",
-            Action::PreviousSpan => "previous find match or quote",
-            Action::NextQuote => "next quote, even during a find",
-            Action::PreviousQuote => "previous quote, even during a find",
-            Action::Help => "show or hide this help",
-            Action::StartSearch => "fuzzy search claims",
-            Action::SearchInput(_) => "type into the search",
-            Action::SearchDeleteChar => "delete the last search character",
-            Action::SearchAccept => "keep the search as a filter",
-            Action::SearchCancel => "clear the search",
-            Action::NextMatch => "next search result",
-            Action::PreviousMatch => "previous search result",
-            Action::OpenFilters => "open the filter menu",
-            Action::ClearFilters => "clear all filters and the search",
-            Action::CycleStatusFilter => "filter by status (cycles)",
-            Action::CycleTopicFilter => "filter by topic (cycles)",
-            Action::CycleSourceFilter => "filter by source (cycles)",
-            Action::ToggleContradictedFilter => "only contradicted claims (toggle)",
-            Action::SetStatus(status) => {
+            GlobalAction::Quit => "quit",
+            GlobalAction::Interrupt => "quit at once, as an interrupt (exit code 130)",
+            GlobalAction::Help => "show or hide this help",
+            GlobalAction::Show(screen) => return format!("show {}", screen.title()),
+            GlobalAction::JumpBack => "jump back to where a link was followed",
+            GlobalAction::Undo => "undo the last change (several levels)",
+            GlobalAction::RetrySave => "try the change that was not saved again",
+            GlobalAction::OpenEditor => "edit the claims file at this claim ($VISUAL/$EDITOR)",
+            GlobalAction::Export => "export the report next to the claims file",
+            GlobalAction::CycleExportFormat => "cycle the export format (md, html, json)",
+        };
+        text.to_string()
+    }
+}
+
+impl NavAction {
+    fn description(&self) -> &'static str {
+        match self {
+            NavAction::Up => "move up",
+            NavAction::Down => "move down",
+            NavAction::Top => "go to the first item",
+            NavAction::Bottom => "go to the last item",
+            NavAction::HalfPageDown => "half a page down",
+            NavAction::HalfPageUp => "half a page up",
+            NavAction::PageDown => "page down",
+            NavAction::PageUp => "page up",
+            NavAction::NextPane => "next pane (list, detail, passage)",
+            NavAction::PreviousPane => "previous pane",
+            NavAction::Open => "open / follow the selected item",
+            NavAction::Back => "close / back",
+        }
+    }
+}
+
+impl ClaimAction {
+    fn description(&self) -> String {
+        let text = match self {
+            ClaimAction::NextContradicted => "next contradicted claim",
+            ClaimAction::PreviousContradicted => "previous contradicted claim",
+            ClaimAction::SetStatus(status) => {
                 return format!("mark the claim {}", status.as_str());
             }
-            Action::ConfirmAndNext => "confirm, then go to the next unreviewed claim",
-            Action::Undo => "undo the last change (several levels)",
-            Action::OpenEditor => "edit the claims file at this claim ($VISUAL/$EDITOR)",
-            Action::Export => "export the report next to the claims file",
-            Action::CycleExportFormat => "cycle the export format (md, html, json)",
-            Action::ToggleSelection => "start / drop a selection at the cursor",
-            Action::Motion(unit, forward) => {
+            ClaimAction::ConfirmAndNext => "confirm, then go to the next unreviewed claim",
+            ClaimAction::StartLink => "link the claim to another (agrees / contradicts)",
+            ClaimAction::RemoveLink => "remove the selected link (detail pane)",
+            ClaimAction::EditText => "edit the claim's text",
+            ClaimAction::EditNote => "edit the claim's note",
+        };
+        text.to_string()
+    }
+}
+
+impl SearchAction {
+    fn description(&self) -> &'static str {
+        match self {
+            SearchAction::Start => "fuzzy search claims",
+            SearchAction::Input(_) => "type into the search",
+            SearchAction::DeleteChar => "delete the last search character",
+            SearchAction::Accept => "keep the search as a filter",
+            SearchAction::Cancel => "clear the search",
+            SearchAction::NextMatch => "next search result",
+            SearchAction::PreviousMatch => "previous search result",
+        }
+    }
+}
+
+impl FilterAction {
+    fn description(&self) -> &'static str {
+        match self {
+            FilterAction::OpenMenu => "open the filter menu",
+            FilterAction::Clear => "clear all filters and the search",
+            FilterAction::CycleStatus => "filter by status (cycles)",
+            FilterAction::CycleTopic => "filter by topic (cycles)",
+            FilterAction::CycleSource => "filter by source (cycles)",
+            FilterAction::ToggleContradicted => "only contradicted claims (toggle)",
+        }
+    }
+}
+
+impl ReaderAction {
+    fn description(&self) -> String {
+        let text = match self {
+            ReaderAction::NextSpan => "next find match or quote",
+            ReaderAction::PreviousSpan => "previous find match or quote",
+            ReaderAction::NextQuote => "next quote, even during a find",
+            ReaderAction::PreviousQuote => "previous quote, even during a find",
+            ReaderAction::ToggleSelection => "start / drop a selection at the cursor",
+            ReaderAction::Motion(unit, forward) => {
                 let unit = match unit {
                     Unit::Char => "character",
                     Unit::Word => "word",
@@ -133,24 +242,25 @@ impl Action {
                 let way = if *forward { "forward" } else { "back" };
                 return format!("cursor (and selection) a {unit} {way}");
             }
-            Action::SwapSelectionEnds => "move the cursor to the selection's other end",
-            Action::FindInSource => "find in the document (n/N next/previous)",
-            Action::NewClaim => "new claim from the selection",
-            Action::StartLink => "link the claim to another (agrees / contradicts)",
-            Action::RemoveLink => "remove the selected link (detail pane)",
-            Action::EditClaimText => "edit the claim's text",
-            Action::EditClaimNote => "edit the claim's note",
-            Action::FixQuote => "repair the quote to what the document says",
-            Action::RetrySave => "try the change that was not saved again",
-            Action::Input(_) => "type",
-            Action::Paste(_) => "paste text into a prompt",
-            Action::InputEdit(edit) => edit.description(),
-            Action::Accept => "accept this step",
-            Action::Cancel => "cancel",
-            Action::ChooseKind(RelationKind::Agrees) => "the claims agree",
-            Action::ChooseKind(RelationKind::Contradicts) => "the claims contradict",
-            Action::Yes => "yes, do it",
+            ReaderAction::SwapSelectionEnds => "move the cursor to the selection's other end",
+            ReaderAction::Find => "find in the document (n/N next/previous)",
+            ReaderAction::NewClaim => "new claim from the selection",
         };
         text.to_string()
+    }
+}
+
+impl PromptAction {
+    fn description(&self) -> &'static str {
+        match self {
+            PromptAction::Input(_) => "type",
+            PromptAction::Paste(_) => "paste text into a prompt",
+            PromptAction::Edit(edit) => edit.description(),
+            PromptAction::Accept => "accept this step",
+            PromptAction::Cancel => "cancel",
+            PromptAction::ChooseKind(RelationKind::Agrees) => "the claims agree",
+            PromptAction::ChooseKind(RelationKind::Contradicts) => "the claims contradict",
+            PromptAction::Yes => "yes, do it",
+        }
     }
 }

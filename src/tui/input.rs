@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::{Event, KeyEventKind};
 use ratatui::layout::Size;
 
-use super::action::Action;
+use super::action::{Action, GlobalAction, PromptAction};
 use super::app::{App, update};
 use super::effect::Effect;
 use super::keymap::{self, Context, Key};
@@ -21,11 +21,15 @@ pub fn handle(app: &mut App, event: Event, size: Size) -> Vec<Effect> {
                 keymap::lookup(app.context(), key)
             } else {
                 // The notice says "q quits": q and Ctrl-C, whatever is open.
-                keymap::lookup(Context::Global, key)
-                    .filter(|action| matches!(action, Action::Quit | Action::Interrupt))
+                keymap::lookup(Context::Global, key).filter(|action| {
+                    matches!(
+                        action,
+                        Action::Global(GlobalAction::Quit | GlobalAction::Interrupt)
+                    )
+                })
             }
         }
-        Event::Paste(text) if fits => Some(Action::Paste(text)),
+        Event::Paste(text) if fits => Some(Action::Prompt(PromptAction::Paste(text))),
         _ => None,
     };
     action.map_or_else(Vec::new, |action| update(app, action))

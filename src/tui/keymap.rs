@@ -97,14 +97,14 @@ pub struct Key {
 }
 
 impl Key {
-    const fn plain(code: KeyCode) -> Key {
+    const fn code(code: KeyCode) -> Key {
         Key {
             code,
             modifiers: KeyModifiers::NONE,
         }
     }
     const fn char(c: char) -> Key {
-        Key::plain(KeyCode::Char(c))
+        Key::code(KeyCode::Char(c))
     }
     const fn ctrl(c: char) -> Key {
         Key::with(KeyCode::Char(c), KeyModifiers::CONTROL)
@@ -174,134 +174,146 @@ const fn bind(key: Key, context: Context, action: Action, group: Group) -> Bindi
     }
 }
 
+use super::action::{
+    ClaimAction as C, DiagnosticAction as D, FilterAction as F, GlobalAction as G, NavAction as N,
+    PromptAction as P, ReaderAction as R, SearchAction as S,
+};
 use Context::{
     Claims, Confirm, Diagnostics, FilterMenu, Global, Help, Input, LinkKind, Picker, Reader, Search,
 };
 use Group::{Author, Move, Other, Review, Screens, SearchFilter, Typing};
+use KeyCode::{
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
+use RelationKind::{Agrees, Contradicts};
+use Status::{Confirmed, Disputed, Rejected, Unreviewed};
+use TextEdit as T;
 
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const ALT: KeyModifiers = KeyModifiers::ALT;
 
+/// The key table. One row: a key, where it applies, what it does, and the
+/// help section that lists it.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind(Key::char('j'),                  Global,      Action::Down,                                  Move),
-    bind(Key::plain(KeyCode::Down),       Global,      Action::Down,                                  Move),
-    bind(Key::char('k'),                  Global,      Action::Up,                                    Move),
-    bind(Key::plain(KeyCode::Up),         Global,      Action::Up,                                    Move),
-    bind(Key::char('g'),                  Global,      Action::Top,                                   Move),
-    bind(Key::plain(KeyCode::Home),       Global,      Action::Top,                                   Move),
-    bind(Key::char('G'),                  Global,      Action::Bottom,                                Move),
-    bind(Key::plain(KeyCode::End),        Global,      Action::Bottom,                                Move),
-    bind(Key::ctrl('d'),                  Global,      Action::HalfPageDown,                          Move),
-    bind(Key::ctrl('u'),                  Global,      Action::HalfPageUp,                            Move),
-    bind(Key::plain(KeyCode::PageDown),   Global,      Action::PageDown,                              Move),
-    bind(Key::plain(KeyCode::PageUp),     Global,      Action::PageUp,                                Move),
-    bind(Key::plain(KeyCode::Tab),        Global,      Action::NextPane,                              Move),
-    bind(Key::plain(KeyCode::BackTab),    Global,      Action::PreviousPane,                          Move),
-    bind(Key::char('1'),                  Global,      Action::Show(Screen::Claims),                  Screens),
-    bind(Key::char('2'),                  Global,      Action::Show(Screen::Contradictions),          Screens),
-    bind(Key::char('3'),                  Global,      Action::Show(Screen::Sources),                 Screens),
-    bind(Key::char('4'),                  Global,      Action::Show(Screen::Diagnostics),             Screens),
-    bind(Key::plain(KeyCode::Enter),      Global,      Action::Open,                                  Screens),
-    bind(Key::plain(KeyCode::Esc),        Global,      Action::Back,                                  Screens),
-    bind(Key::plain(KeyCode::Backspace),  Global,      Action::JumpBack,                              Screens),
-    bind(Key::ctrl('o'),                  Global,      Action::JumpBack,                              Screens),
-    bind(Key::char(']'),                  Claims,      Action::NextContradicted,                      Screens),
-    bind(Key::char('['),                  Claims,      Action::PreviousContradicted,                  Screens),
-    bind(Key::char('n'),                  Reader,      Action::NextSpan,                              Screens),
-    bind(Key::char('N'),                  Reader,      Action::PreviousSpan,                          Screens),
-    bind(Key::char(']'),                  Reader,      Action::NextQuote,                             Screens),
-    bind(Key::char('['),                  Reader,      Action::PreviousQuote,                         Screens),
-    bind(Key::char('/'),                  Global,      Action::StartSearch,                           SearchFilter),
-    bind(Key::char('n'),                  Global,      Action::NextMatch,                             SearchFilter),
-    bind(Key::char('N'),                  Global,      Action::PreviousMatch,                         SearchFilter),
-    bind(Key::plain(KeyCode::Enter),      Search,      Action::SearchAccept,                          SearchFilter),
-    bind(Key::plain(KeyCode::Esc),        Search,      Action::SearchCancel,                          SearchFilter),
-    bind(Key::plain(KeyCode::Backspace),  Search,      Action::SearchDeleteChar,                      SearchFilter),
-    bind(Key::plain(KeyCode::Down),       Search,      Action::Down,                                  Move),
-    bind(Key::plain(KeyCode::Up),         Search,      Action::Up,                                    Move),
-    bind(Key::char('f'),                  Global,      Action::OpenFilters,                           SearchFilter),
-    bind(Key::char('F'),                  Global,      Action::ClearFilters,                          SearchFilter),
-    bind(Key::char('s'),                  FilterMenu,  Action::CycleStatusFilter,                     SearchFilter),
-    bind(Key::char('t'),                  FilterMenu,  Action::CycleTopicFilter,                      SearchFilter),
-    bind(Key::char('o'),                  FilterMenu,  Action::CycleSourceFilter,                     SearchFilter),
-    bind(Key::char('c'),                  FilterMenu,  Action::ToggleContradictedFilter,              SearchFilter),
-    bind(Key::char('F'),                  FilterMenu,  Action::ClearFilters,                          SearchFilter),
-    bind(Key::plain(KeyCode::Esc),        FilterMenu,  Action::Back,                                  SearchFilter),
-    bind(Key::char('f'),                  FilterMenu,  Action::Back,                                  SearchFilter),
-    bind(Key::plain(KeyCode::Enter),      FilterMenu,  Action::Back,                                  SearchFilter),
-    bind(Key::char('a'),                  Claims,      Action::SetStatus(Status::Confirmed),          Review),
-    bind(Key::char('d'),                  Claims,      Action::SetStatus(Status::Disputed),           Review),
-    bind(Key::char('r'),                  Claims,      Action::SetStatus(Status::Rejected),           Review),
-    bind(Key::char('u'),                  Claims,      Action::SetStatus(Status::Unreviewed),         Review),
-    bind(Key::char('A'),                  Claims,      Action::ConfirmAndNext,                        Review),
-    bind(Key::char(' '),                  Claims,      Action::ConfirmAndNext,                        Review),
-    bind(Key::char('U'),                  Global,      Action::Undo,                                  Review),
-    bind(Key::ctrl('z'),                  Global,      Action::Undo,                                  Review),
-    bind(Key::char('e'),                  Global,      Action::OpenEditor,                            Other),
-    bind(Key::char('x'),                  Global,      Action::Export,                                Other),
-    bind(Key::char('X'),                  Global,      Action::CycleExportFormat,                     Other),
-    bind(Key::char('?'),                  Global,      Action::Help,                                  Other),
-    bind(Key::char('q'),                  Global,      Action::Quit,                                  Other),
-    bind(Key::ctrl('c'),                  Global,      Action::Interrupt,                             Other),
-    bind(Key::char('j'),                  Help,        Action::Down,                                  Move),
-    bind(Key::plain(KeyCode::Down),       Help,        Action::Down,                                  Move),
-    bind(Key::char('k'),                  Help,        Action::Up,                                    Move),
-    bind(Key::plain(KeyCode::Up),         Help,        Action::Up,                                    Move),
-    bind(Key::plain(KeyCode::Esc),        Help,        Action::Back,                                  Other),
-    bind(Key::char('?'),                  Help,        Action::Back,                                  Other),
-    bind(Key::char('q'),                  Help,        Action::Back,                                  Other),
-    bind(Key::char('v'),                  Reader,      Action::ToggleSelection,                       Author),
-    bind(Key::char('l'),                  Reader,      Action::Motion(Unit::Char, true),              Author),
-    bind(Key::plain(KeyCode::Right),      Reader,      Action::Motion(Unit::Char, true),              Author),
-    bind(Key::char('h'),                  Reader,      Action::Motion(Unit::Char, false),             Author),
-    bind(Key::plain(KeyCode::Left),       Reader,      Action::Motion(Unit::Char, false),             Author),
-    bind(Key::char('w'),                  Reader,      Action::Motion(Unit::Word, true),              Author),
-    bind(Key::char('b'),                  Reader,      Action::Motion(Unit::Word, false),             Author),
-    bind(Key::char(')'),                  Reader,      Action::Motion(Unit::Sentence, true),          Author),
-    bind(Key::char('('),                  Reader,      Action::Motion(Unit::Sentence, false),         Author),
-    bind(Key::char('o'),                  Reader,      Action::SwapSelectionEnds,                     Author),
-    bind(Key::char('/'),                  Reader,      Action::FindInSource,                          Author),
-    bind(Key::char('c'),                  Reader,      Action::NewClaim,                              Author),
-    bind(Key::char('L'),                  Claims,      Action::StartLink,                             Author),
-    bind(Key::char('D'),                  Claims,      Action::RemoveLink,                            Author),
-    bind(Key::char('t'),                  Claims,      Action::EditClaimText,                         Author),
-    bind(Key::char('m'),                  Claims,      Action::EditClaimNote,                         Author),
-    bind(Key::char('f'),                  Diagnostics, Action::FixQuote,                              Author),
-    bind(Key::char('R'),                  Global,      Action::RetrySave,                             Author),
-    bind(Key::plain(KeyCode::Enter),      Input,       Action::Accept,                                Typing),
-    bind(Key::plain(KeyCode::Esc),        Input,       Action::Cancel,                                Typing),
-    bind(Key::plain(KeyCode::Left),       Input,       Action::InputEdit(TextEdit::Left),             Typing),
-    bind(Key::plain(KeyCode::Right),      Input,       Action::InputEdit(TextEdit::Right),            Typing),
-    bind(Key::plain(KeyCode::Home),       Input,       Action::InputEdit(TextEdit::Home),             Typing),
-    bind(Key::ctrl('a'),                  Input,       Action::InputEdit(TextEdit::Home),             Typing),
-    bind(Key::plain(KeyCode::End),        Input,       Action::InputEdit(TextEdit::End),              Typing),
-    bind(Key::ctrl('e'),                  Input,       Action::InputEdit(TextEdit::End),              Typing),
-    bind(Key::with(KeyCode::Left, CTRL),  Input,       Action::InputEdit(TextEdit::WordLeft),         Typing),
-    bind(Key::with(KeyCode::Left, ALT),   Input,       Action::InputEdit(TextEdit::WordLeft),         Typing),
-    bind(Key::with(KeyCode::Right, CTRL), Input,       Action::InputEdit(TextEdit::WordRight),        Typing),
-    bind(Key::with(KeyCode::Right, ALT),  Input,       Action::InputEdit(TextEdit::WordRight),        Typing),
-    bind(Key::plain(KeyCode::Backspace),  Input,       Action::InputEdit(TextEdit::Backspace),        Typing),
-    bind(Key::plain(KeyCode::Delete),     Input,       Action::InputEdit(TextEdit::Delete),           Typing),
-    bind(Key::ctrl('w'),                  Input,       Action::InputEdit(TextEdit::DeleteWord),       Typing),
-    bind(Key::ctrl('u'),                  Input,       Action::InputEdit(TextEdit::DeleteToStart),    Typing),
-    bind(Key::plain(KeyCode::Down),       Picker,      Action::Down,                                  Typing),
-    bind(Key::ctrl('n'),                  Picker,      Action::Down,                                  Typing),
-    bind(Key::plain(KeyCode::Up),         Picker,      Action::Up,                                    Typing),
-    bind(Key::ctrl('p'),                  Picker,      Action::Up,                                    Typing),
-    bind(Key::char('a'),                  LinkKind,    Action::ChooseKind(RelationKind::Agrees),      Typing),
-    bind(Key::char('c'),                  LinkKind,    Action::ChooseKind(RelationKind::Contradicts), Typing),
-    bind(Key::plain(KeyCode::Esc),        LinkKind,    Action::Cancel,                                Typing),
-    bind(Key::char('y'),                  Confirm,     Action::Yes,                                   Typing),
-    bind(Key::char('n'),                  Confirm,     Action::Cancel,                                Typing),
-    bind(Key::plain(KeyCode::Esc),        Confirm,     Action::Cancel,                                Typing),
+    bind(Key::char('j'),         Global,      Action::Nav(N::Down),                             Move),
+    bind(Key::code(Down),        Global,      Action::Nav(N::Down),                             Move),
+    bind(Key::char('k'),         Global,      Action::Nav(N::Up),                               Move),
+    bind(Key::code(Up),          Global,      Action::Nav(N::Up),                               Move),
+    bind(Key::char('g'),         Global,      Action::Nav(N::Top),                              Move),
+    bind(Key::code(Home),        Global,      Action::Nav(N::Top),                              Move),
+    bind(Key::char('G'),         Global,      Action::Nav(N::Bottom),                           Move),
+    bind(Key::code(End),         Global,      Action::Nav(N::Bottom),                           Move),
+    bind(Key::ctrl('d'),         Global,      Action::Nav(N::HalfPageDown),                     Move),
+    bind(Key::ctrl('u'),         Global,      Action::Nav(N::HalfPageUp),                       Move),
+    bind(Key::code(PageDown),    Global,      Action::Nav(N::PageDown),                         Move),
+    bind(Key::code(PageUp),      Global,      Action::Nav(N::PageUp),                           Move),
+    bind(Key::code(Tab),         Global,      Action::Nav(N::NextPane),                         Move),
+    bind(Key::code(BackTab),     Global,      Action::Nav(N::PreviousPane),                     Move),
+    bind(Key::char('1'),         Global,      Action::Global(G::Show(Screen::Claims)),          Screens),
+    bind(Key::char('2'),         Global,      Action::Global(G::Show(Screen::Contradictions)),  Screens),
+    bind(Key::char('3'),         Global,      Action::Global(G::Show(Screen::Sources)),         Screens),
+    bind(Key::char('4'),         Global,      Action::Global(G::Show(Screen::Diagnostics)),     Screens),
+    bind(Key::code(Enter),       Global,      Action::Nav(N::Open),                             Screens),
+    bind(Key::code(Esc),         Global,      Action::Nav(N::Back),                             Screens),
+    bind(Key::code(Backspace),   Global,      Action::Global(G::JumpBack),                      Screens),
+    bind(Key::ctrl('o'),         Global,      Action::Global(G::JumpBack),                      Screens),
+    bind(Key::char(']'),         Claims,      Action::Claim(C::NextContradicted),               Screens),
+    bind(Key::char('['),         Claims,      Action::Claim(C::PreviousContradicted),           Screens),
+    bind(Key::char('n'),         Reader,      Action::Reader(R::NextSpan),                      Screens),
+    bind(Key::char('N'),         Reader,      Action::Reader(R::PreviousSpan),                  Screens),
+    bind(Key::char(']'),         Reader,      Action::Reader(R::NextQuote),                     Screens),
+    bind(Key::char('['),         Reader,      Action::Reader(R::PreviousQuote),                 Screens),
+    bind(Key::char('/'),         Global,      Action::Search(S::Start),                         SearchFilter),
+    bind(Key::char('n'),         Global,      Action::Search(S::NextMatch),                     SearchFilter),
+    bind(Key::char('N'),         Global,      Action::Search(S::PreviousMatch),                 SearchFilter),
+    bind(Key::code(Enter),       Search,      Action::Search(S::Accept),                        SearchFilter),
+    bind(Key::code(Esc),         Search,      Action::Search(S::Cancel),                        SearchFilter),
+    bind(Key::code(Backspace),   Search,      Action::Search(S::DeleteChar),                    SearchFilter),
+    bind(Key::code(Down),        Search,      Action::Nav(N::Down),                             Move),
+    bind(Key::code(Up),          Search,      Action::Nav(N::Up),                               Move),
+    bind(Key::char('f'),         Global,      Action::Filter(F::OpenMenu),                      SearchFilter),
+    bind(Key::char('F'),         Global,      Action::Filter(F::Clear),                         SearchFilter),
+    bind(Key::char('s'),         FilterMenu,  Action::Filter(F::CycleStatus),                   SearchFilter),
+    bind(Key::char('t'),         FilterMenu,  Action::Filter(F::CycleTopic),                    SearchFilter),
+    bind(Key::char('o'),         FilterMenu,  Action::Filter(F::CycleSource),                   SearchFilter),
+    bind(Key::char('c'),         FilterMenu,  Action::Filter(F::ToggleContradicted),            SearchFilter),
+    bind(Key::char('F'),         FilterMenu,  Action::Filter(F::Clear),                         SearchFilter),
+    bind(Key::code(Esc),         FilterMenu,  Action::Nav(N::Back),                             SearchFilter),
+    bind(Key::char('f'),         FilterMenu,  Action::Nav(N::Back),                             SearchFilter),
+    bind(Key::code(Enter),       FilterMenu,  Action::Nav(N::Back),                             SearchFilter),
+    bind(Key::char('a'),         Claims,      Action::Claim(C::SetStatus(Confirmed)),           Review),
+    bind(Key::char('d'),         Claims,      Action::Claim(C::SetStatus(Disputed)),            Review),
+    bind(Key::char('r'),         Claims,      Action::Claim(C::SetStatus(Rejected)),            Review),
+    bind(Key::char('u'),         Claims,      Action::Claim(C::SetStatus(Unreviewed)),          Review),
+    bind(Key::char('A'),         Claims,      Action::Claim(C::ConfirmAndNext),                 Review),
+    bind(Key::char(' '),         Claims,      Action::Claim(C::ConfirmAndNext),                 Review),
+    bind(Key::char('U'),         Global,      Action::Global(G::Undo),                          Review),
+    bind(Key::ctrl('z'),         Global,      Action::Global(G::Undo),                          Review),
+    bind(Key::char('e'),         Global,      Action::Global(G::OpenEditor),                    Other),
+    bind(Key::char('x'),         Global,      Action::Global(G::Export),                        Other),
+    bind(Key::char('X'),         Global,      Action::Global(G::CycleExportFormat),             Other),
+    bind(Key::char('?'),         Global,      Action::Global(G::Help),                          Other),
+    bind(Key::char('q'),         Global,      Action::Global(G::Quit),                          Other),
+    bind(Key::ctrl('c'),         Global,      Action::Global(G::Interrupt),                     Other),
+    bind(Key::char('j'),         Help,        Action::Nav(N::Down),                             Move),
+    bind(Key::code(Down),        Help,        Action::Nav(N::Down),                             Move),
+    bind(Key::char('k'),         Help,        Action::Nav(N::Up),                               Move),
+    bind(Key::code(Up),          Help,        Action::Nav(N::Up),                               Move),
+    bind(Key::code(Esc),         Help,        Action::Nav(N::Back),                             Other),
+    bind(Key::char('?'),         Help,        Action::Nav(N::Back),                             Other),
+    bind(Key::char('q'),         Help,        Action::Nav(N::Back),                             Other),
+    bind(Key::char('v'),         Reader,      Action::Reader(R::ToggleSelection),               Author),
+    bind(Key::char('l'),         Reader,      Action::Reader(R::Motion(Unit::Char, true)),      Author),
+    bind(Key::code(Right),       Reader,      Action::Reader(R::Motion(Unit::Char, true)),      Author),
+    bind(Key::char('h'),         Reader,      Action::Reader(R::Motion(Unit::Char, false)),     Author),
+    bind(Key::code(Left),        Reader,      Action::Reader(R::Motion(Unit::Char, false)),     Author),
+    bind(Key::char('w'),         Reader,      Action::Reader(R::Motion(Unit::Word, true)),      Author),
+    bind(Key::char('b'),         Reader,      Action::Reader(R::Motion(Unit::Word, false)),     Author),
+    bind(Key::char(')'),         Reader,      Action::Reader(R::Motion(Unit::Sentence, true)),  Author),
+    bind(Key::char('('),         Reader,      Action::Reader(R::Motion(Unit::Sentence, false)), Author),
+    bind(Key::char('o'),         Reader,      Action::Reader(R::SwapSelectionEnds),             Author),
+    bind(Key::char('/'),         Reader,      Action::Reader(R::Find),                          Author),
+    bind(Key::char('c'),         Reader,      Action::Reader(R::NewClaim),                      Author),
+    bind(Key::char('L'),         Claims,      Action::Claim(C::StartLink),                      Author),
+    bind(Key::char('D'),         Claims,      Action::Claim(C::RemoveLink),                     Author),
+    bind(Key::char('t'),         Claims,      Action::Claim(C::EditText),                       Author),
+    bind(Key::char('m'),         Claims,      Action::Claim(C::EditNote),                       Author),
+    bind(Key::char('f'),         Diagnostics, Action::Diagnostic(D::FixQuote),                  Author),
+    bind(Key::char('R'),         Global,      Action::Global(G::RetrySave),                     Author),
+    bind(Key::code(Enter),       Input,       Action::Prompt(P::Accept),                        Typing),
+    bind(Key::code(Esc),         Input,       Action::Prompt(P::Cancel),                        Typing),
+    bind(Key::code(Left),        Input,       Action::Prompt(P::Edit(T::Left)),                 Typing),
+    bind(Key::code(Right),       Input,       Action::Prompt(P::Edit(T::Right)),                Typing),
+    bind(Key::code(Home),        Input,       Action::Prompt(P::Edit(T::Home)),                 Typing),
+    bind(Key::ctrl('a'),         Input,       Action::Prompt(P::Edit(T::Home)),                 Typing),
+    bind(Key::code(End),         Input,       Action::Prompt(P::Edit(T::End)),                  Typing),
+    bind(Key::ctrl('e'),         Input,       Action::Prompt(P::Edit(T::End)),                  Typing),
+    bind(Key::with(Left, CTRL),  Input,       Action::Prompt(P::Edit(T::WordLeft)),             Typing),
+    bind(Key::with(Left, ALT),   Input,       Action::Prompt(P::Edit(T::WordLeft)),             Typing),
+    bind(Key::with(Right, CTRL), Input,       Action::Prompt(P::Edit(T::WordRight)),            Typing),
+    bind(Key::with(Right, ALT),  Input,       Action::Prompt(P::Edit(T::WordRight)),            Typing),
+    bind(Key::code(Backspace),   Input,       Action::Prompt(P::Edit(T::Backspace)),            Typing),
+    bind(Key::code(Delete),      Input,       Action::Prompt(P::Edit(T::Delete)),               Typing),
+    bind(Key::ctrl('w'),         Input,       Action::Prompt(P::Edit(T::DeleteWord)),           Typing),
+    bind(Key::ctrl('u'),         Input,       Action::Prompt(P::Edit(T::DeleteToStart)),        Typing),
+    bind(Key::code(Down),        Picker,      Action::Nav(N::Down),                             Typing),
+    bind(Key::ctrl('n'),         Picker,      Action::Nav(N::Down),                             Typing),
+    bind(Key::code(Up),          Picker,      Action::Nav(N::Up),                               Typing),
+    bind(Key::ctrl('p'),         Picker,      Action::Nav(N::Up),                               Typing),
+    bind(Key::char('a'),         LinkKind,    Action::Prompt(P::ChooseKind(Agrees)),            Typing),
+    bind(Key::char('c'),         LinkKind,    Action::Prompt(P::ChooseKind(Contradicts)),       Typing),
+    bind(Key::code(Esc),         LinkKind,    Action::Prompt(P::Cancel),                        Typing),
+    bind(Key::char('y'),         Confirm,     Action::Prompt(P::Yes),                           Typing),
+    bind(Key::char('n'),         Confirm,     Action::Prompt(P::Cancel),                        Typing),
+    bind(Key::code(Esc),         Confirm,     Action::Prompt(P::Cancel),                        Typing),
 ];
 
 /// The action bound to `key` in `context`. Ctrl-c interrupts from anywhere.
 /// While typing a search or into a prompt, unbound printable characters are text.
 pub fn lookup(context: Context, key: Key) -> Option<Action> {
     if key == Key::ctrl('c') {
-        return Some(Action::Interrupt);
+        return Some(Action::Global(G::Interrupt));
     }
     let find = |context: Context| {
         BINDINGS
@@ -327,8 +339,8 @@ pub fn lookup(context: Context, key: Key) -> Option<Action> {
         _ => None,
     };
     match context {
-        Context::Search => typed.map(Action::SearchInput),
-        c if c.takes_text() => typed.map(Action::Input),
+        Context::Search => typed.map(|c| Action::Search(S::Input(c))),
+        c if c.takes_text() => typed.map(|c| Action::Prompt(P::Input(c))),
         _ => None,
     }
 }
@@ -372,81 +384,7 @@ mod tests {
 
     #[test]
     fn every_action_has_a_key() {
-        let mut all = vec![
-            Action::Quit,
-            Action::Interrupt,
-            Action::Up,
-            Action::Down,
-            Action::Top,
-            Action::Bottom,
-            Action::HalfPageDown,
-            Action::HalfPageUp,
-            Action::PageDown,
-            Action::PageUp,
-            Action::NextPane,
-            Action::PreviousPane,
-            Action::Open,
-            Action::Back,
-            Action::NextContradicted,
-            Action::PreviousContradicted,
-            Action::JumpBack,
-            Action::NextSpan,
-            Action::PreviousSpan,
-            Action::NextQuote,
-            Action::PreviousQuote,
-            Action::Help,
-            Action::StartSearch,
-            Action::SearchDeleteChar,
-            Action::SearchAccept,
-            Action::SearchCancel,
-            Action::NextMatch,
-            Action::PreviousMatch,
-            Action::OpenFilters,
-            Action::ClearFilters,
-            Action::CycleStatusFilter,
-            Action::CycleTopicFilter,
-            Action::CycleSourceFilter,
-            Action::ToggleContradictedFilter,
-            Action::ConfirmAndNext,
-            Action::Undo,
-            Action::OpenEditor,
-            Action::Export,
-            Action::CycleExportFormat,
-            Action::ToggleSelection,
-            Action::SwapSelectionEnds,
-            Action::FindInSource,
-            Action::NewClaim,
-            Action::StartLink,
-            Action::RemoveLink,
-            Action::EditClaimText,
-            Action::EditClaimNote,
-            Action::FixQuote,
-            Action::RetrySave,
-            Action::Accept,
-            Action::Cancel,
-            Action::Yes,
-        ];
-        all.extend(Screen::ALL.map(Action::Show));
-        for unit in [Unit::Char, Unit::Word, Unit::Sentence] {
-            all.extend([true, false].map(|forward| Action::Motion(unit, forward)));
-        }
-        all.extend([RelationKind::Agrees, RelationKind::Contradicts].map(Action::ChooseKind));
-        all.extend(
-            [
-                TextEdit::Left,
-                TextEdit::Right,
-                TextEdit::Home,
-                TextEdit::End,
-                TextEdit::WordLeft,
-                TextEdit::WordRight,
-                TextEdit::Backspace,
-                TextEdit::Delete,
-                TextEdit::DeleteWord,
-                TextEdit::DeleteToStart,
-            ]
-            .map(Action::InputEdit),
-        );
-        all.extend(Status::ALL.map(Action::SetStatus));
+        let all = every_action();
         assert!(
             !all.iter().any(typed_not_bound),
             "typed actions are not bound"
@@ -459,68 +397,173 @@ mod tests {
         }
     }
 
-    /// No wildcard: a new `Action` variant fails to compile here until it
-    /// is sorted into bound (and added to the list above) or typed.
+    /// One of each action a key can give.
+    fn every_action() -> Vec<Action> {
+        let global = [
+            G::Quit,
+            G::Interrupt,
+            G::Help,
+            G::JumpBack,
+            G::Undo,
+            G::RetrySave,
+            G::OpenEditor,
+            G::Export,
+            G::CycleExportFormat,
+        ];
+        let mut all: Vec<Action> = global.map(Action::Global).into();
+        all.extend(Screen::ALL.map(|screen| Action::Global(G::Show(screen))));
+        all.extend(
+            [
+                N::Up,
+                N::Down,
+                N::Top,
+                N::Bottom,
+                N::HalfPageDown,
+                N::HalfPageUp,
+                N::PageDown,
+                N::PageUp,
+                N::NextPane,
+                N::PreviousPane,
+                N::Open,
+                N::Back,
+            ]
+            .map(Action::Nav),
+        );
+        all.extend(
+            [
+                C::NextContradicted,
+                C::PreviousContradicted,
+                C::ConfirmAndNext,
+                C::StartLink,
+                C::RemoveLink,
+                C::EditText,
+                C::EditNote,
+            ]
+            .map(Action::Claim),
+        );
+        all.extend(Status::ALL.map(|status| Action::Claim(C::SetStatus(status))));
+        all.extend(every_typing_action());
+        all
+    }
+
+    /// The search, filter, reader, diagnostic and prompt actions.
+    fn every_typing_action() -> Vec<Action> {
+        let search = [
+            S::Start,
+            S::DeleteChar,
+            S::Accept,
+            S::Cancel,
+            S::NextMatch,
+            S::PreviousMatch,
+        ];
+        let mut all: Vec<Action> = search.map(Action::Search).into();
+        let filter = [
+            F::OpenMenu,
+            F::Clear,
+            F::CycleStatus,
+            F::CycleTopic,
+            F::CycleSource,
+            F::ToggleContradicted,
+        ];
+        all.extend(filter.map(Action::Filter));
+        let reader = [
+            R::NextSpan,
+            R::PreviousSpan,
+            R::NextQuote,
+            R::PreviousQuote,
+            R::ToggleSelection,
+            R::SwapSelectionEnds,
+            R::Find,
+            R::NewClaim,
+        ];
+        all.extend(reader.map(Action::Reader));
+        for unit in [Unit::Char, Unit::Word, Unit::Sentence] {
+            all.extend([true, false].map(|forward| Action::Reader(R::Motion(unit, forward))));
+        }
+        all.push(Action::Diagnostic(D::FixQuote));
+        all.extend([P::Accept, P::Cancel, P::Yes].map(Action::Prompt));
+        all.extend([Agrees, Contradicts].map(|kind| Action::Prompt(P::ChooseKind(kind))));
+        let edits = [
+            T::Left,
+            T::Right,
+            T::Home,
+            T::End,
+            T::WordLeft,
+            T::WordRight,
+            T::Backspace,
+            T::Delete,
+            T::DeleteWord,
+            T::DeleteToStart,
+        ];
+        all.extend(edits.map(|edit| Action::Prompt(P::Edit(edit))));
+        all
+    }
+
+    /// No wildcard: a new action fails to compile here until it is sorted
+    /// into bound (and added to [`every_action`]) or typed.
     fn typed_not_bound(action: &Action) -> bool {
         match action {
-            Action::SearchInput(_) | Action::Input(_) | Action::Paste(_) => true,
-            Action::Quit
-            | Action::Interrupt
-            | Action::Up
-            | Action::Down
-            | Action::Top
-            | Action::Bottom
-            | Action::HalfPageDown
-            | Action::HalfPageUp
-            | Action::PageDown
-            | Action::PageUp
-            | Action::NextPane
-            | Action::PreviousPane
-            | Action::Open
-            | Action::Back
-            | Action::Show(_)
-            | Action::NextContradicted
-            | Action::PreviousContradicted
-            | Action::JumpBack
-            | Action::NextSpan
-            | Action::PreviousSpan
-            | Action::NextQuote
-            | Action::PreviousQuote
-            | Action::Help
-            | Action::StartSearch
-            | Action::SearchDeleteChar
-            | Action::SearchAccept
-            | Action::SearchCancel
-            | Action::NextMatch
-            | Action::PreviousMatch
-            | Action::OpenFilters
-            | Action::ClearFilters
-            | Action::CycleStatusFilter
-            | Action::CycleTopicFilter
-            | Action::CycleSourceFilter
-            | Action::ToggleContradictedFilter
-            | Action::SetStatus(_)
-            | Action::ConfirmAndNext
-            | Action::Undo
-            | Action::OpenEditor
-            | Action::Export
-            | Action::CycleExportFormat
-            | Action::ToggleSelection
-            | Action::Motion(..)
-            | Action::SwapSelectionEnds
-            | Action::FindInSource
-            | Action::NewClaim
-            | Action::StartLink
-            | Action::RemoveLink
-            | Action::EditClaimText
-            | Action::EditClaimNote
-            | Action::FixQuote
-            | Action::RetrySave
-            | Action::InputEdit(_)
-            | Action::Accept
-            | Action::Cancel
-            | Action::ChooseKind(_)
-            | Action::Yes => false,
+            Action::Search(S::Input(_)) | Action::Prompt(P::Input(_) | P::Paste(_)) => true,
+            Action::Global(
+                G::Quit
+                | G::Interrupt
+                | G::Help
+                | G::Show(_)
+                | G::JumpBack
+                | G::Undo
+                | G::RetrySave
+                | G::OpenEditor
+                | G::Export
+                | G::CycleExportFormat,
+            ) => false,
+            Action::Nav(
+                N::Up
+                | N::Down
+                | N::Top
+                | N::Bottom
+                | N::HalfPageDown
+                | N::HalfPageUp
+                | N::PageDown
+                | N::PageUp
+                | N::NextPane
+                | N::PreviousPane
+                | N::Open
+                | N::Back,
+            ) => false,
+            Action::Claim(
+                C::NextContradicted
+                | C::PreviousContradicted
+                | C::SetStatus(_)
+                | C::ConfirmAndNext
+                | C::StartLink
+                | C::RemoveLink
+                | C::EditText
+                | C::EditNote,
+            ) => false,
+            Action::Search(
+                S::Start | S::DeleteChar | S::Accept | S::Cancel | S::NextMatch | S::PreviousMatch,
+            ) => false,
+            Action::Filter(
+                F::OpenMenu
+                | F::Clear
+                | F::CycleStatus
+                | F::CycleTopic
+                | F::CycleSource
+                | F::ToggleContradicted,
+            ) => false,
+            Action::Reader(
+                R::NextSpan
+                | R::PreviousSpan
+                | R::NextQuote
+                | R::PreviousQuote
+                | R::ToggleSelection
+                | R::Motion(..)
+                | R::SwapSelectionEnds
+                | R::Find
+                | R::NewClaim,
+            ) => false,
+            Action::Diagnostic(D::FixQuote) => false,
+            Action::Prompt(P::Edit(_) | P::Accept | P::Cancel | P::ChooseKind(_) | P::Yes) => false,
         }
     }
 
@@ -528,37 +571,37 @@ mod tests {
     fn specific_contexts_win_and_search_takes_text() {
         assert_eq!(
             lookup(Context::Reader, Key::char('n')),
-            Some(Action::NextSpan)
+            Some(Action::Reader(R::NextSpan))
         );
         assert_eq!(
             lookup(Context::Claims, Key::char('n')),
-            Some(Action::NextMatch)
+            Some(Action::Search(S::NextMatch))
         );
         assert_eq!(
             lookup(Context::Search, Key::char('q')),
-            Some(Action::SearchInput('q'))
+            Some(Action::Search(S::Input('q')))
         );
         assert_eq!(
             lookup(Context::Search, Key::ctrl('c')),
-            Some(Action::Interrupt)
+            Some(Action::Global(G::Interrupt))
         );
         assert_eq!(
             lookup(Context::Help, Key::ctrl('c')),
-            Some(Action::Interrupt)
+            Some(Action::Global(G::Interrupt))
         );
         assert_eq!(lookup(Context::FilterMenu, Key::char('j')), None);
         assert_eq!(
             lookup(Context::Picker, Key::char('j')),
-            Some(Action::Input('j')),
+            Some(Action::Prompt(P::Input('j'))),
             "j is text in a picker"
         );
         assert_eq!(
             lookup(Context::Picker, Key::ctrl('w')),
-            Some(Action::InputEdit(TextEdit::DeleteWord))
+            Some(Action::Prompt(P::Edit(T::DeleteWord)))
         );
         assert_eq!(
             lookup(Context::Input, Key::char('q')),
-            Some(Action::Input('q'))
+            Some(Action::Prompt(P::Input('q')))
         );
         assert_eq!(lookup(Context::Confirm, Key::char('q')), None);
     }

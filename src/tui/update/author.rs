@@ -3,27 +3,25 @@
 
 use std::sync::Arc;
 
-use super::super::action::Action;
-use super::super::app::{App, Pane};
+use super::super::action::{Action, NavAction, PromptAction};
+use super::super::app::App;
 use super::super::effect::Effect;
 use super::super::flow::{
     FieldFlow, Flow, LinkFlow, LinkStep, NewClaimFlow, NewClaimStep, is_plain_id, topic_id_for,
 };
-use super::super::widget::picker::{PickItem, Picked, Picker};
+use super::super::widget::picker::Picked;
 use super::super::widget::text_input::{PasteChanges, TextInput, pasted};
-use super::link_targets;
 use crate::edit::{Edit, NewClaim};
-use crate::model::RelationKind;
 
 /// An action while a dialog is open; `None` lets it through (quitting).
 pub fn in_flow(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
     let flow = app.flow.as_mut()?;
     match action {
-        Action::Cancel => {
+        Action::Prompt(PromptAction::Cancel) => {
             app.flow = None;
             app.say("cancelled");
         }
-        Action::Input(c) => {
+        Action::Prompt(PromptAction::Input(c)) => {
             if let Some(input) = flow.input_mut() {
                 input.insert(*c);
             }
@@ -31,7 +29,7 @@ pub fn in_flow(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
                 picker.refilter();
             }
         }
-        Action::Paste(text) => {
+        Action::Prompt(PromptAction::Paste(text)) => {
             let keeps_lines = flow.keeps_lines();
             let Some(input) = flow.input_mut() else {
                 app.say("paste ignored: not in a text field");
@@ -44,7 +42,7 @@ pub fn in_flow(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
             }
             say_what_the_paste_changed(app, changes);
         }
-        Action::InputEdit(edit) => {
+        Action::Prompt(PromptAction::Edit(edit)) => {
             if let Some(input) = flow.input_mut() {
                 input.edit(*edit);
             }
@@ -52,12 +50,12 @@ pub fn in_flow(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
                 picker.refilter();
             }
         }
-        Action::Up | Action::Down => {
+        Action::Nav(nav @ (NavAction::Up | NavAction::Down)) => {
             if let Some(picker) = flow.picker_mut() {
-                picker.step(if *action == Action::Up { -1 } else { 1 });
+                picker.step(if *nav == NavAction::Up { -1 } else { 1 });
             }
         }
-        Action::ChooseKind(kind) => {
+        Action::Prompt(PromptAction::ChooseKind(kind)) => {
             if let Flow::Link(link) = flow
                 && matches!(link.step, LinkStep::Kind)
             {
@@ -65,12 +63,12 @@ pub fn in_flow(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
                 link.step = LinkStep::Note(TextInput::default());
             }
         }
-        Action::Yes => {
+        Action::Prompt(PromptAction::Yes) => {
             if let Some(Flow::Confirm { edit, base, .. }) = app.flow.take() {
                 return Some(save(edit, base));
             }
         }
-        Action::Accept => return Some(accept(app)),
+        Action::Prompt(PromptAction::Accept) => return Some(accept(app)),
         _ => return None,
     }
     Some(Vec::new())
@@ -234,120 +232,4 @@ fn accept_field(app: &mut App, field: FieldFlow) -> Next {
         }
     };
     (None, save(edit, field.base))
-}
-
-/// `L`: link the selected claim; the other claim is picked first, claims
-/// of the same topic listed before the rest.
-pub fn start_link(app: &mut App) {
-    let Some(claim) = app.selected_claim() else {
-        app.say("no claim selected");
-        return;
-    };
-    let dataset = app.dataset();
-    let this = &dataset.claims[claim];
-    let linked = link_targets(app, claim);
-    let items = dataset
-        .claims
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != claim && !linked.contains(&i))
-        .map(|(_, c)| PickItem {
-            id: c.id.clone(),
-            detail: c.text.clone(),
-            group: u8::from(c.topic != this.topic),
-        })
-        .collect();
-    let picker = Picker::new(format!("link {} to", this.id), items, None);
-    app.flow = Some(Flow::Link(LinkFlow {
-        claim: this.id.clone(),
-        other: String::new(),
-        kind: RelationKind::Agrees,
-        step: LinkStep::Other(picker),
-        base: dataset.text.clone(),
-    }));
-}
-
-/// `D` on a link in the detail pane: remove it, after a yes.
-pub fn remove_link(app: &mut App) {
-    let Some(claim) = app.selected_claim() else {
-        app.say("no claim selected");
-        return;
-    };
-    if app.focus != Pane::Detail {
-        app.say("Tab to the detail pane and select the link to remove");
-        return;
-    }
-    let Some(&other) = link_targets(app, claim).get(app.link) else {
-        app.say("this claim has no link to remove");
-        return;
-    };
-    let kind = if app.link < app.data.graph.agreeing(claim).len() {
-        RelationKind::Agrees
-    } else {
-        RelationKind::Contradicts
-    };
-    let dataset = app.dataset();
-    let (id, other_id) = (&dataset.claims[claim].id, &dataset.claims[other].id);
-    let question = vec![format!(
-        "Remove the link: {id} {} {other_id}?",
-        kind.as_str()
-    )];
-    let edit = Edit::RemoveLink {
-        claim: id.clone(),
-        other: other_id.clone(),
-        kind,
-    };
-    let base = dataset.text.clone();
-    app.flow = Some(Flow::Confirm {
-        question,
-        edit,
-        base,
-    });
-}
-
-/// `t` / `m`: the selected claim's text or note in a prompt.
-pub fn edit_field(app: &mut App, note: bool) {
-    let Some(claim) = app.selected_claim() else {
-        app.say("no claim selected");
-        return;
-    };
-    let dataset = app.dataset();
-    let c = &dataset.claims[claim];
-    let was = if note {
-        c.note.clone()
-    } else {
-        Some(c.text.clone())
-    };
-    app.flow = Some(Flow::EditField(FieldFlow {
-        claim: c.id.clone(),
-        note,
-        input: TextInput::new(was.clone().unwrap_or_default()),
-        was,
-        base: dataset.text.clone(),
-    }));
-}
-
-/// `f` on a quote diagnostic: the old and the repaired quote, and a yes
-/// before the repair is written.
-pub fn fix_quote(app: &mut App) {
-    let dataset = app.dataset();
-    let Some(diagnostic) = dataset.diagnostics.get(app.diagnostic_cursor) else {
-        app.say("nothing to repair: the file checks clean");
-        return;
-    };
-    let fixes = crate::fix::plan(dataset);
-    let Some(fix) = fixes.iter().find(|f| &f.resolves == diagnostic) else {
-        app.say("crux cannot repair this one: edit the claims file (e)");
-        return;
-    };
-    let question = vec![
-        format!("Repair {}?", fix.describe()),
-        format!("old: “{}”", fix.old_quote),
-        format!("new: “{}”", fix.quote),
-    ];
-    app.flow = Some(Flow::Confirm {
-        question,
-        edit: fix.edit(),
-        base: dataset.text.clone(),
-    });
 }

@@ -1,12 +1,26 @@
 //! The reader: its cursor, selecting a passage, finding text in the
 //! document, and turning a selection into a new claim.
 
-use super::super::action::Action;
+use super::super::action::{Action, PromptAction, ReaderAction};
 use super::super::app::{App, Mode, Reader};
 use super::super::flow::{Flow, NewClaimFlow, NewClaimStep};
 use super::super::selection::{self, Unit};
 use super::super::widget::picker::{PickItem, Picker};
 use super::super::widget::text_input::pasted;
+
+pub fn update(app: &mut App, action: ReaderAction) {
+    match action {
+        ReaderAction::NextSpan => next_span_or_match(app, true),
+        ReaderAction::PreviousSpan => next_span_or_match(app, false),
+        ReaderAction::NextQuote => next_quote(app, true),
+        ReaderAction::PreviousQuote => next_quote(app, false),
+        ReaderAction::ToggleSelection => toggle_selection(app),
+        ReaderAction::Motion(unit, forward) => motion(app, unit, forward),
+        ReaderAction::SwapSelectionEnds => swap_ends(app),
+        ReaderAction::Find => start_find(app),
+        ReaderAction::NewClaim => new_claim(app),
+    }
+}
 
 /// The open reader and the text it shows (empty when unreadable).
 fn reader_and_text(app: &mut App) -> Option<(&mut Reader, &str)> {
@@ -27,14 +41,14 @@ pub fn toggle_selection(app: &mut App) {
     }
 }
 
-pub fn motion(app: &mut App, unit: Unit, forward: bool) {
+fn motion(app: &mut App, unit: Unit, forward: bool) {
     if let Some((reader, text)) = reader_and_text(app) {
         reader.cursor = selection::step(text, reader.cursor, unit, forward);
         reader.scroll = 0;
     }
 }
 
-pub fn swap_ends(app: &mut App) {
+fn swap_ends(app: &mut App) {
     if let Some(reader) = app.reader.as_mut()
         && let Some(anchor) = reader.anchor
     {
@@ -44,7 +58,7 @@ pub fn swap_ends(app: &mut App) {
     }
 }
 
-pub fn start_find(app: &mut App) {
+fn start_find(app: &mut App) {
     if let Some(reader) = app.reader.as_mut() {
         reader.find.text.clear();
         reader.find.cursor = 0;
@@ -61,14 +75,16 @@ pub fn in_find(app: &mut App, action: &Action) -> bool {
         return false;
     };
     match action {
-        Action::Input(c) => reader.find.insert(*c),
-        Action::Paste(text) => reader.find.insert_str(&pasted(text, false).0),
-        Action::InputEdit(edit) => reader.find.edit(*edit),
-        Action::Accept => {
+        Action::Prompt(PromptAction::Input(c)) => reader.find.insert(*c),
+        Action::Prompt(PromptAction::Paste(text)) => {
+            reader.find.insert_str(&pasted(text, false).0);
+        }
+        Action::Prompt(PromptAction::Edit(edit)) => reader.find.edit(*edit),
+        Action::Prompt(PromptAction::Accept) => {
             app.mode = Mode::Normal;
             return true;
         }
-        Action::Cancel => {
+        Action::Prompt(PromptAction::Cancel) => {
             reader.cursor = reader.find_from;
             reader.find = Default::default();
             reader.scroll = 0;
@@ -104,7 +120,7 @@ fn go_to_match(app: &mut App, from: usize, forward: bool) -> bool {
 
 /// `n`/`N` in the reader: the next find match when there is a find, else
 /// the next marked quote.
-pub fn next_span_or_match(app: &mut App, forward: bool) {
+fn next_span_or_match(app: &mut App, forward: bool) {
     let Some((reader, text)) = reader_and_text(app) else {
         return;
     };
@@ -127,7 +143,7 @@ pub fn next_span_or_match(app: &mut App, forward: bool) {
 }
 
 /// `]`/`[` in the reader: the next marked quote.
-pub fn next_quote(app: &mut App, forward: bool) {
+fn next_quote(app: &mut App, forward: bool) {
     let placed = &app.data.placed;
     let Some(reader) = app.reader.as_mut() else {
         return;
@@ -144,7 +160,7 @@ pub fn next_quote(app: &mut App, forward: bool) {
 }
 
 /// `c`: a claim from the selected passage; asks for its topic first.
-pub fn new_claim(app: &mut App) {
+fn new_claim(app: &mut App) {
     let Some(reader) = &app.reader else {
         return;
     };

@@ -1,0 +1,175 @@
+//! Moving in the current screen: up and down its list or pane, between
+//! panes, opening the selected item and going back.
+
+use super::super::action::NavAction;
+use super::super::app::{App, Jump, Mode, Pane, Reader};
+use super::super::screen::Screen;
+use super::claims::{claim_changed, link_targets};
+use super::reader;
+
+pub fn navigate(app: &mut App, action: NavAction) {
+    let page = app.page_rows.max(1) as isize;
+    let half = (app.page_rows / 2).max(1) as isize;
+    match action {
+        NavAction::Up => step(app, -1),
+        NavAction::Down => step(app, 1),
+        NavAction::Top => step(app, isize::MIN / 2),
+        NavAction::Bottom => step(app, isize::MAX / 2),
+        NavAction::HalfPageDown => step(app, half),
+        NavAction::HalfPageUp => step(app, -half),
+        NavAction::PageDown => step(app, page),
+        NavAction::PageUp => step(app, -page),
+        NavAction::NextPane => cycle_pane(app, true),
+        NavAction::PreviousPane => cycle_pane(app, false),
+        NavAction::Open => open(app),
+        NavAction::Back => back(app),
+    }
+}
+
+fn moved(cursor: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    cursor.saturating_add_signed(delta).min(len - 1)
+}
+
+fn step(app: &mut App, delta: isize) {
+    if app.mode == Mode::Help {
+        app.help_scroll = app
+            .help_scroll
+            .saturating_add_signed(delta.clamp(-1000, 1000));
+        return;
+    }
+    match app.screen {
+        Screen::Claims => match app.focus {
+            Pane::List => {
+                let before = app.cursor;
+                app.cursor = moved(app.cursor, delta, app.visible.len());
+                if app.cursor != before {
+                    claim_changed(app);
+                }
+            }
+            Pane::Detail => {
+                let links = app
+                    .selected_claim()
+                    .map_or(0, |c| link_targets(app, c).len());
+                app.link = moved(app.link, delta, links);
+            }
+            Pane::Passage => app.passage_scroll += delta.clamp(-10_000, 10_000),
+        },
+        Screen::Contradictions => match app.focus {
+            Pane::List => {
+                app.pair_cursor = moved(app.pair_cursor, delta, app.data.pairs.len());
+                app.passage_scroll = 0;
+            }
+            _ => app.passage_scroll += delta.clamp(-10_000, 10_000),
+        },
+        Screen::Sources => match &mut app.reader {
+            Some(reader) => reader.scroll += delta.clamp(-100_000, 100_000),
+            None => {
+                let n = app.data.dataset.sources.len();
+                app.source_cursor = moved(app.source_cursor, delta, n);
+            }
+        },
+        Screen::Diagnostics => {
+            let n = app.data.dataset.diagnostics.len();
+            app.diagnostic_cursor = moved(app.diagnostic_cursor, delta, n);
+        }
+    }
+}
+
+fn cycle_pane(app: &mut App, forward: bool) {
+    let panes: &[Pane] = match app.screen {
+        Screen::Claims => &[Pane::List, Pane::Detail, Pane::Passage],
+        Screen::Contradictions => &[Pane::List, Pane::Passage],
+        _ => &[Pane::List],
+    };
+    let at = panes.iter().position(|&p| p == app.focus).unwrap_or(0);
+    let n = panes.len();
+    app.focus = panes[(at + if forward { 1 } else { n - 1 }) % n];
+}
+
+pub fn follow(app: &mut App, from: Jump, target: usize) {
+    app.jumps.push(from);
+    app.mode = Mode::Normal;
+    app.focus = Pane::List;
+    app.select_claim(target);
+}
+
+fn open(app: &mut App) {
+    match app.screen {
+        Screen::Claims => match app.focus {
+            Pane::List => {
+                if app.selected_claim().is_some() {
+                    app.focus = Pane::Detail;
+                    app.link = 0;
+                }
+            }
+            Pane::Detail => {
+                let Some(claim) = app.selected_claim() else {
+                    return;
+                };
+                if let Some(&target) = link_targets(app, claim).get(app.link) {
+                    let id = app.dataset().claims[claim].id.clone();
+                    follow(app, Jump::Claim(id), target);
+                }
+            }
+            Pane::Passage => {
+                let count = app.selected_claim().map_or(0, |c| app.data.placed_count(c));
+                if count > 0 {
+                    app.passage_span = (app.passage_span + 1) % count;
+                    app.passage_scroll = 0;
+                }
+            }
+        },
+        Screen::Contradictions => {
+            if let Some(r) = app.selected_pair() {
+                let target = app.dataset().relations[r].from;
+                follow(app, Jump::Pair(app.pair_cursor), target);
+            }
+        }
+        Screen::Sources => match &app.reader {
+            None => {
+                if app.source_cursor < app.dataset().sources.len() {
+                    app.reader = Some(Reader::new(&app.data, app.source_cursor, 0));
+                }
+            }
+            Some(reader) => {
+                let (source, span) = (reader.source, reader.span);
+                if let Some(placed) = app.data.placed[source].get(span) {
+                    let target = placed.claim;
+                    follow(app, Jump::Reader { source, span }, target);
+                }
+            }
+        },
+        Screen::Diagnostics => {
+            let diagnostic = app.dataset().diagnostics.get(app.diagnostic_cursor);
+            let target = diagnostic
+                .and_then(|d| d.claim.as_deref())
+                .and_then(|id| app.dataset().claim_index(id));
+            match target {
+                Some(target) => follow(app, Jump::Diagnostic(app.diagnostic_cursor), target),
+                None => app.say("this diagnostic is not about one claim"),
+            }
+        }
+    }
+}
+
+fn back(app: &mut App) {
+    if app.mode != Mode::Normal {
+        app.mode = Mode::Normal;
+        return;
+    }
+    match app.screen {
+        Screen::Sources if app.reader.as_ref().is_some_and(|r| r.anchor.is_some()) => {
+            reader::toggle_selection(app)
+        }
+        Screen::Sources if app.reader.is_some() => app.reader = None,
+        Screen::Claims if app.focus != Pane::List => app.focus = Pane::List,
+        Screen::Claims if !app.query.is_empty() => {
+            app.query.clear();
+            app.refresh_visible(None);
+        }
+        _ => {}
+    }
+}
