@@ -1,10 +1,7 @@
 //! The review UI's state and its one entry point, [`update`]: an action in,
 //! effects out. No terminal and no I/O here.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
-use std::rc::Rc;
 
 use super::data::Data;
 use super::flow::Flow;
@@ -15,9 +12,6 @@ use crate::edit::{Applied, Edit, EditError, History};
 use crate::filter::ClaimFilter;
 use crate::model::Dataset;
 use crate::report::Format;
-
-/// Byte ranges of a source's display text, one per screen row.
-pub type WrappedRows = Rc<Vec<Range<usize>>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -118,8 +112,6 @@ pub struct App {
     pub message: Option<Message>,
     /// Rows of the main list, for page moves; set by the view.
     pub page_rows: usize,
-    /// Wrapped rows of each source's display text, per (source, width).
-    pub wrap_cache: RefCell<HashMap<(usize, u16), WrappedRows>>,
 }
 
 impl App {
@@ -147,7 +139,6 @@ impl App {
             export_format: Format::Markdown,
             message: None,
             page_rows: 20,
-            wrap_cache: RefCell::default(),
         };
         app.refresh_visible(None);
         app
@@ -254,7 +245,6 @@ impl App {
             .take()
             .map(|r| (old.sources[r.source].id.clone(), r));
         self.data = Data::new(dataset);
-        self.wrap_cache.borrow_mut().clear();
         let new = &self.data.dataset;
         let keep = claim.and_then(|id| new.claim_index(&id));
         self.pair_cursor = pair
@@ -347,12 +337,3 @@ impl App {
 }
 
 pub use super::update::update;
-
-impl App {
-    /// The claims file's name, safe to print.
-    pub fn file_name(&self) -> String {
-        let path = &self.data.dataset.path;
-        let name = path.file_name().unwrap_or(path.as_os_str());
-        crate::text::visible_line(&name.to_string_lossy()).into_owned()
-    }
-}

@@ -2,12 +2,18 @@
 //! the graph, claims grouped by topic, contradicting pairs, the sources'
 //! display text and where every quote sits in it.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::markup::Marked;
 use super::search::Search;
 use crate::graph::Graph;
 use crate::model::{Dataset, RelationKind};
+
+/// Byte ranges of a source's display text, one per screen row.
+pub type WrappedRows = Rc<Vec<Range<usize>>>;
 
 /// A quote placed in its source's display text.
 #[derive(Debug, Clone)]
@@ -29,6 +35,9 @@ pub struct Data {
     /// Per source: every resolved quote in it, by position.
     pub placed: Vec<Vec<PlacedSpan>>,
     pub search: Search,
+    /// Wrapped rows of each source's display text, per (source, width),
+    /// filled as the view draws them.
+    pub wrapped: RefCell<HashMap<(usize, u16), WrappedRows>>,
 }
 
 impl Data {
@@ -79,6 +88,7 @@ impl Data {
             marked,
             placed,
             search,
+            wrapped: RefCell::default(),
         }
     }
 
@@ -104,6 +114,13 @@ impl Data {
             .flatten()
             .filter(|p| p.claim == claim)
             .count()
+    }
+
+    /// The claims file's name, safe to print.
+    pub fn file_name(&self) -> String {
+        let path = &self.dataset.path;
+        let name = path.file_name().unwrap_or(path.as_os_str());
+        crate::text::visible_line(&name.to_string_lossy()).into_owned()
     }
 
     pub fn reviewed_count(&self) -> usize {

@@ -173,7 +173,7 @@ fn detail_lines(
         }
     }
     let line = dataset.location(c.decl.start).line;
-    let file = app.file_name();
+    let file = app.data.file_name();
     lines.push(Line::styled(
         format!("{file} line {line}"),
         Style::default().add_modifier(Modifier::DIM),

@@ -84,7 +84,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .collect();
     if let Some(span) = &d.span {
         let at = dataset.location(span.start);
-        let file = app.file_name();
+        let file = app.data.file_name();
         lines.push(field("at", format!("{file}:{}:{}", at.line, at.col)));
     }
     if let Some(help) = &d.help {

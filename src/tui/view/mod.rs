@@ -19,6 +19,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Mode};
+use super::data::{Data, WrappedRows};
 use super::screen::Screen;
 use super::widget::passage::{Passage, wrap_rows};
 
@@ -155,7 +156,7 @@ pub fn draw_document(
         frame.render_widget(Paragraph::new("(the document could not be read)"), area);
         return;
     };
-    let rows = wrapped(app, source, area.width);
+    let rows = wrapped(&app.data, source, area.width);
     let others = app.data.placed[source]
         .iter()
         .map(|p| p.display.clone())
@@ -174,14 +175,12 @@ pub fn draw_document(
 }
 
 /// A source's rows at `width`, wrapped once and cached.
-fn wrapped(app: &App, source: usize, width: u16) -> Rc<Vec<Range<usize>>> {
-    let mut cache = app.wrap_cache.borrow_mut();
+fn wrapped(data: &Data, source: usize, width: u16) -> WrappedRows {
+    let mut cache = data.wrapped.borrow_mut();
     cache
         .entry((source, width))
         .or_insert_with(|| {
-            let text = app.data.marked[source]
-                .as_ref()
-                .map_or("", |m| m.text.as_str());
+            let text = data.marked[source].as_ref().map_or("", |m| m.text.as_str());
             Rc::new(wrap_rows(text, width as usize))
         })
         .clone()

@@ -92,7 +92,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         " │ {}/{total} reviewed",
         app.data.reviewed_count()
     )));
-    parts.push(Span::raw(format!(" │ {}", app.file_name())));
+    parts.push(Span::raw(format!(" │ {}", app.data.file_name())));
     let mut filters = visible_line(&app.filter.describe()).into_owned();
     if !app.query.is_empty() {
         if !filters.is_empty() {
