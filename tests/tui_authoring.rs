@@ -11,8 +11,9 @@ use common::keys::{key_with, press};
 use common::{carry_out, tui_project};
 use crux::edit::{Change, Edit, Fault, NewClaim, inject_fault};
 use crux::model::{RelationKind, Status};
-use crux::tui::app::{App, Pane};
+use crux::tui::app::App;
 use crux::tui::effect::Effect;
+use crux::tui::screen::Pane;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn fixture_path() -> PathBuf {

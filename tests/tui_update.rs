@@ -8,9 +8,9 @@ use common::keys::{key, key_with, press};
 use common::{carry_out, tui_project};
 use crux::edit::{Change, Edit, Fault, inject_fault};
 use crux::model::Status;
-use crux::tui::app::{App, Mode, Pane};
+use crux::tui::app::{App, Mode};
 use crux::tui::effect::Effect;
-use crux::tui::screen::Screen;
+use crux::tui::screen::{Pane, Screen};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn fixture_path() -> PathBuf {

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::data::Data;
 use super::flow::Flow;
 use super::keymap::Context;
-use super::screen::Screen;
+use super::screen::{Follow, Jump, Pane, Screen, Screens};
 use super::widget::text_input::TextInput;
 use crate::edit::{Applied, Edit, EditError, History};
 use crate::filter::ClaimFilter;
@@ -21,22 +21,6 @@ pub enum Mode {
     Help,
     /// Typing a search in the open document.
     Find,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    List,
-    Detail,
-    Passage,
-}
-
-/// Where a followed link was followed from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Jump {
-    Claim(String),
-    Pair(usize),
-    Diagnostic(usize),
-    Reader { source: usize, span: usize },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +70,7 @@ pub struct Message {
 pub struct App {
     pub data: Data,
     pub screen: Screen,
+    pub screens: Screens,
     pub mode: Mode,
     pub focus: Pane,
     pub filter: ClaimFilter,
@@ -101,7 +86,6 @@ pub struct App {
     pub pair_cursor: usize,
     pub source_cursor: usize,
     pub reader: Option<Reader>,
-    pub diagnostic_cursor: usize,
     pub help_scroll: usize,
     pub jumps: Vec<Jump>,
     /// The saves made, to undo, and the one that failed, to try again.
@@ -119,6 +103,7 @@ impl App {
         let mut app = App {
             data: Data::new(dataset),
             screen: Screen::Claims,
+            screens: Screens::default(),
             mode: Mode::Normal,
             focus: Pane::List,
             filter: ClaimFilter::default(),
@@ -131,7 +116,6 @@ impl App {
             pair_cursor: 0,
             source_cursor: 0,
             reader: None,
-            diagnostic_cursor: 0,
             help_scroll: 0,
             jumps: Vec::new(),
             history: History::new(),
@@ -208,6 +192,14 @@ impl App {
         }
     }
 
+    /// Goes where a screen's link leads, remembering where it was followed from.
+    pub fn follow(&mut self, follow: Follow) {
+        self.jumps.push(follow.from);
+        self.mode = Mode::Normal;
+        self.focus = Pane::List;
+        self.select_claim(follow.claim);
+    }
+
     /// Selects claim `index` on the Claims screen, clearing filters that hide it.
     pub fn select_claim(&mut self, index: usize) {
         if !self.visible.contains(&index) {
@@ -273,9 +265,7 @@ impl App {
                 ..reader
             })
         });
-        self.diagnostic_cursor = self
-            .diagnostic_cursor
-            .min(new.diagnostics.len().saturating_sub(1));
+        self.screens.diagnostics.reload(&self.data);
         self.refresh_visible(keep);
         self.link = 0;
     }

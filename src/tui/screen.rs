@@ -1,4 +1,14 @@
-//! The screens the review UI switches between with 1-4.
+//! The screens the review UI switches between with 1-4. Each screen's
+//! module holds its own state (its cursor, its panes) and how that state
+//! moves; its actions beyond moving are in `update`, its drawing in `view`.
+
+mod diagnostics;
+
+pub use diagnostics::Diagnostics;
+
+use super::action::NavAction;
+use super::app::Message;
+use super::data::Data;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
@@ -23,4 +33,78 @@ impl Screen {
             Screen::Diagnostics => "Diagnostics",
         }
     }
+}
+
+/// Each screen's own state, kept while another screen shows.
+#[derive(Debug, Default)]
+pub struct Screens {
+    pub diagnostics: Diagnostics,
+}
+
+/// Which of a screen's panes keys act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Detail,
+    Passage,
+}
+
+/// Where a followed link was followed from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Jump {
+    Claim(String),
+    Pair(usize),
+    Diagnostic(usize),
+    Reader { source: usize, span: usize },
+}
+
+/// A link a screen followed: the app records `from` and shows `claim`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Follow {
+    pub from: Jump,
+    pub claim: usize,
+}
+
+/// What a screen's moves may use besides its own state.
+pub struct Cx<'a> {
+    pub data: &'a Data,
+    /// Rows of the main list, for page moves.
+    pub page_rows: usize,
+    pub message: &'a mut Option<Message>,
+}
+
+impl Cx<'_> {
+    pub fn say(&mut self, text: impl Into<String>) {
+        *self.message = Some(Message {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+}
+
+/// How far a move goes, in rows; `None` for what is not a move.
+pub fn delta(nav: NavAction, page_rows: usize) -> Option<isize> {
+    let page = page_rows.max(1) as isize;
+    let half = (page_rows / 2).max(1) as isize;
+    Some(match nav {
+        NavAction::Up => -1,
+        NavAction::Down => 1,
+        NavAction::Top => isize::MIN / 2,
+        NavAction::Bottom => isize::MAX / 2,
+        NavAction::HalfPageDown => half,
+        NavAction::HalfPageUp => -half,
+        NavAction::PageDown => page,
+        NavAction::PageUp => -page,
+        NavAction::NextPane | NavAction::PreviousPane | NavAction::Open | NavAction::Back => {
+            return None;
+        }
+    })
+}
+
+/// `cursor` moved by `delta` in a list of `len`, kept inside it.
+pub fn moved(cursor: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    cursor.saturating_add_signed(delta).min(len - 1)
 }

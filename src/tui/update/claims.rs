@@ -2,9 +2,10 @@
 //! dialogs that link it or edit its text or note.
 
 use super::super::action::ClaimAction;
-use super::super::app::{App, Pane};
+use super::super::app::App;
 use super::super::effect::Effect;
 use super::super::flow::{FieldFlow, Flow, LinkFlow, LinkStep};
+use super::super::screen::Pane;
 use super::super::widget::picker::{PickItem, Picker};
 use super::super::widget::text_input::TextInput;
 use crate::edit::Edit;

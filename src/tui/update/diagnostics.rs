@@ -14,7 +14,7 @@ pub fn update(app: &mut App, action: DiagnosticAction) {
 /// before the repair is written.
 fn fix_quote(app: &mut App) {
     let dataset = app.dataset();
-    let Some(diagnostic) = dataset.diagnostics.get(app.diagnostic_cursor) else {
+    let Some(diagnostic) = app.screens.diagnostics.selected(&app.data) else {
         app.say("nothing to repair: the file checks clean");
         return;
     };

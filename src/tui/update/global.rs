@@ -2,9 +2,9 @@
 //! jumping back, undo and retry, the editor and exports.
 
 use super::super::action::GlobalAction;
-use super::super::app::{App, Jump, Mode, Pane, Reader};
+use super::super::app::{App, Mode, Reader};
 use super::super::effect::Effect;
-use super::super::screen::Screen;
+use super::super::screen::{Jump, Pane, Screen};
 use crate::edit::Edit;
 use crate::report::Format;
 
@@ -70,7 +70,7 @@ fn jump_back(app: &mut App) {
         }
         Jump::Diagnostic(cursor) => {
             app.screen = Screen::Diagnostics;
-            app.diagnostic_cursor = cursor;
+            app.screens.diagnostics.jump_back(cursor);
         }
         Jump::Reader { source, span } => {
             app.screen = Screen::Sources;
@@ -113,11 +113,7 @@ fn claim_of(edit: &Edit) -> Option<&str> {
 fn editor_line(app: &App) -> usize {
     let dataset = app.dataset();
     let byte = match app.screen {
-        Screen::Diagnostics => dataset
-            .diagnostics
-            .get(app.diagnostic_cursor)
-            .and_then(|d| d.span.as_ref())
-            .map(|s| s.start),
+        Screen::Diagnostics => app.screens.diagnostics.decl(&app.data),
         Screen::Contradictions => app.selected_pair().map(|r| dataset.relations[r].decl.start),
         Screen::Sources => dataset.sources.get(app.source_cursor).map(|s| s.decl.start),
         Screen::Claims => app.selected_claim().map(|c| dataset.claims[c].decl.start),

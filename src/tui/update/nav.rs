@@ -2,44 +2,46 @@
 //! panes, opening the selected item and going back.
 
 use super::super::action::NavAction;
-use super::super::app::{App, Jump, Mode, Pane, Reader};
-use super::super::screen::Screen;
+use super::super::app::{App, Mode, Reader};
+use super::super::screen::{Cx, Follow, Jump, Pane, Screen, delta, moved};
 use super::claims::{claim_changed, link_targets};
 use super::reader;
 
 pub fn navigate(app: &mut App, action: NavAction) {
-    let page = app.page_rows.max(1) as isize;
-    let half = (app.page_rows / 2).max(1) as isize;
-    match action {
-        NavAction::Up => step(app, -1),
-        NavAction::Down => step(app, 1),
-        NavAction::Top => step(app, isize::MIN / 2),
-        NavAction::Bottom => step(app, isize::MAX / 2),
-        NavAction::HalfPageDown => step(app, half),
-        NavAction::HalfPageUp => step(app, -half),
-        NavAction::PageDown => step(app, page),
-        NavAction::PageUp => step(app, -page),
-        NavAction::NextPane => cycle_pane(app, true),
-        NavAction::PreviousPane => cycle_pane(app, false),
-        NavAction::Open => open(app),
-        NavAction::Back => back(app),
-    }
-}
-
-fn moved(cursor: usize, delta: isize, len: usize) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    cursor.saturating_add_signed(delta).min(len - 1)
-}
-
-fn step(app: &mut App, delta: isize) {
-    if app.mode == Mode::Help {
+    let step = delta(action, app.page_rows);
+    if app.mode == Mode::Help
+        && let Some(delta) = step
+    {
         app.help_scroll = app
             .help_scroll
             .saturating_add_signed(delta.clamp(-1000, 1000));
         return;
     }
+    if action == NavAction::Back && app.mode != Mode::Normal {
+        app.mode = Mode::Normal;
+        return;
+    }
+    if app.screen == Screen::Diagnostics {
+        let mut cx = Cx {
+            data: &app.data,
+            page_rows: app.page_rows,
+            message: &mut app.message,
+        };
+        if let Some(follow) = app.screens.diagnostics.navigate(&mut cx, action) {
+            app.follow(follow);
+        }
+        return;
+    }
+    match action {
+        NavAction::NextPane => cycle_pane(app, true),
+        NavAction::PreviousPane => cycle_pane(app, false),
+        NavAction::Open => open(app),
+        NavAction::Back => back(app),
+        _ => step_by(app, step.unwrap_or(0)),
+    }
+}
+
+fn step_by(app: &mut App, delta: isize) {
     match app.screen {
         Screen::Claims => match app.focus {
             Pane::List => {
@@ -71,10 +73,7 @@ fn step(app: &mut App, delta: isize) {
                 app.source_cursor = moved(app.source_cursor, delta, n);
             }
         },
-        Screen::Diagnostics => {
-            let n = app.data.dataset.diagnostics.len();
-            app.diagnostic_cursor = moved(app.diagnostic_cursor, delta, n);
-        }
+        Screen::Diagnostics => {}
     }
 }
 
@@ -87,13 +86,6 @@ fn cycle_pane(app: &mut App, forward: bool) {
     let at = panes.iter().position(|&p| p == app.focus).unwrap_or(0);
     let n = panes.len();
     app.focus = panes[(at + if forward { 1 } else { n - 1 }) % n];
-}
-
-pub fn follow(app: &mut App, from: Jump, target: usize) {
-    app.jumps.push(from);
-    app.mode = Mode::Normal;
-    app.focus = Pane::List;
-    app.select_claim(target);
 }
 
 fn open(app: &mut App) {
@@ -142,24 +134,15 @@ fn open(app: &mut App) {
                 }
             }
         },
-        Screen::Diagnostics => {
-            let diagnostic = app.dataset().diagnostics.get(app.diagnostic_cursor);
-            let target = diagnostic
-                .and_then(|d| d.claim.as_deref())
-                .and_then(|id| app.dataset().claim_index(id));
-            match target {
-                Some(target) => follow(app, Jump::Diagnostic(app.diagnostic_cursor), target),
-                None => app.say("this diagnostic is not about one claim"),
-            }
-        }
+        Screen::Diagnostics => {}
     }
 }
 
+fn follow(app: &mut App, from: Jump, claim: usize) {
+    app.follow(Follow { from, claim });
+}
+
 fn back(app: &mut App) {
-    if app.mode != Mode::Normal {
-        app.mode = Mode::Normal;
-        return;
-    }
     match app.screen {
         Screen::Sources if app.reader.as_ref().is_some_and(|r| r.anchor.is_some()) => {
             reader::toggle_selection(app)

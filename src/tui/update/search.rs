@@ -2,7 +2,8 @@
 //! screen's list, and show it when used from another screen.
 
 use super::super::action::{FilterAction, SearchAction};
-use super::super::app::{App, Mode, Pane};
+use super::super::app::{App, Mode};
+use super::super::screen::Pane;
 use super::super::screen::Screen;
 use super::claims::claim_changed;
 use crate::filter::ClaimFilter;

@@ -10,7 +10,8 @@ use ratatui::widgets::Paragraph;
 use super::{draw_passage, field};
 use crate::model::RelationKind;
 use crate::text::visible_line;
-use crate::tui::app::{App, Pane};
+use crate::tui::app::App;
+use crate::tui::screen::Pane;
 use crate::tui::widget::claim_list::{CONTRADICTED, ClaimList, status_glyph};
 use crate::tui::widget::{fit, pane, wrap, wrap_head};
 

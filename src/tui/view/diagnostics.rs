@@ -7,13 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::field;
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Severity};
 use crate::text::visible_line;
-use crate::tui::app::App;
+use crate::tui::data::Data;
+use crate::tui::screen::Diagnostics;
 use crate::tui::widget::{fit, pane, window_top, wrap};
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let dataset = app.dataset();
+pub fn draw(frame: &mut Frame, data: &Data, state: &Diagnostics, area: Rect) {
+    let dataset = &data.dataset;
     let title = format!(
         " Diagnostics: {} errors, {} warnings ",
         dataset.error_count(),
@@ -31,9 +32,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         );
         return;
     }
+    draw_list(frame, data, state.cursor, inner);
+    if let Some(d) = state.selected(data) {
+        draw_detail(frame, data, d, detail);
+    }
+}
+
+fn draw_list(frame: &mut Frame, data: &Data, cursor: usize, inner: Rect) {
+    let dataset = &data.dataset;
     let width = inner.width as usize;
     let height = inner.height as usize;
-    let top = window_top(app.diagnostic_cursor, height, dataset.diagnostics.len());
+    let top = window_top(cursor, height, dataset.diagnostics.len());
     let lines: Vec<Line> = dataset
         .diagnostics
         .iter()
@@ -49,13 +58,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 Severity::Error => "error",
                 Severity::Warning => "warn ",
             };
-            let cursor = if i == app.diagnostic_cursor {
-                "›"
-            } else {
-                " "
-            };
+            let marker = if i == cursor { "›" } else { " " };
             let text = format!(
-                "{cursor}{severity} {} line {line:<4} {}",
+                "{marker}{severity} {} line {line:<4} {}",
                 d.code.id(),
                 d.message
             );
@@ -63,28 +68,27 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             if d.is_error() {
                 style = style.add_modifier(Modifier::BOLD);
             }
-            if i == app.diagnostic_cursor {
+            if i == cursor {
                 style = style.add_modifier(Modifier::REVERSED);
             }
             Line::styled(fit(&text, width), style)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
 
-    let Some(d) = dataset.diagnostics.get(app.diagnostic_cursor) else {
-        return;
-    };
+fn draw_detail(frame: &mut Frame, data: &Data, d: &Diagnostic, area: Rect) {
     let block = pane(format!(" {} — {} ", d.code.id(), d.code.summary()), false);
-    let inner = block.inner(detail);
-    frame.render_widget(block, detail);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
     let width = inner.width as usize;
     let mut lines: Vec<Line> = wrap(&visible_line(&d.message), width)
         .into_iter()
         .map(Line::raw)
         .collect();
     if let Some(span) = &d.span {
-        let at = dataset.location(span.start);
-        let file = app.data.file_name();
+        let at = data.dataset.location(span.start);
+        let file = data.file_name();
         lines.push(field("at", format!("{file}:{}:{}", at.line, at.col)));
     }
     if let Some(help) = &d.help {

@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Claims => claims::draw(frame, app, body),
         Screen::Contradictions => contradictions::draw(frame, app, body),
         Screen::Sources => sources::draw(frame, app, body),
-        Screen::Diagnostics => diagnostics::draw(frame, app, body),
+        Screen::Diagnostics => diagnostics::draw(frame, &app.data, &app.screens.diagnostics, body),
     }
     status_bar::draw(frame, app, bottom);
     match app.mode {

@@ -81,11 +81,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             ),
             None => format!("source {}/{}", app.source_cursor + 1, dataset.sources.len()),
         },
-        Screen::Diagnostics => format!(
-            "{}/{}",
-            (app.diagnostic_cursor + 1).min(dataset.diagnostics.len()),
-            dataset.diagnostics.len()
-        ),
+        Screen::Diagnostics => app.screens.diagnostics.position(&app.data),
     };
     parts.push(Span::raw(position));
     parts.push(Span::raw(format!(
