@@ -263,3 +263,29 @@ fn the_picker_and_the_prompt_show_their_cursor() {
         .unwrap();
     assert_eq!(buffer[(cursor_x - 1, row)].symbol(), "g");
 }
+
+/// The screen after typing `keys`, at 160x48.
+fn shown_after(keys: &str) -> String {
+    let mut app = fixture();
+    press(&mut app, keys);
+    text_of(&render(&mut app, 160, 48))
+}
+
+#[test]
+fn scrolling_one_screens_passage_leaves_the_other_screens_passages_in_place() {
+    assert_eq!(
+        shown_after("\t\tjjjjjjjjjjjj2"),
+        shown_after("2"),
+        "the claim's passage was scrolled, not the pair's"
+    );
+    assert_eq!(
+        shown_after("2\tjjjjjjjjjjjj1"),
+        shown_after("1"),
+        "the pair's passages were scrolled, not the claim's"
+    );
+    assert_ne!(
+        shown_after("\t\tjjjjjjjjjjjj21"),
+        shown_after("1"),
+        "the claim's passage keeps its own scroll"
+    );
+}

@@ -341,13 +341,13 @@ fn screens_switch_by_number_and_keep_their_place() {
     let mut app = app();
     press(&mut app, "2j");
     assert_eq!(app.screen, Screen::Contradictions);
-    assert_eq!(app.pair_cursor, 1);
+    assert_eq!(app.screens.pairs.cursor, 1);
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Claims);
     assert_eq!(selected_id(&app), "false-flag");
     key(&mut app, KeyCode::Backspace);
     assert_eq!(app.screen, Screen::Contradictions);
-    assert_eq!(app.pair_cursor, 1);
+    assert_eq!(app.screens.pairs.cursor, 1);
     press(&mut app, "4");
     assert_eq!(app.screen, Screen::Diagnostics);
     press(&mut app, "1");

@@ -83,7 +83,6 @@ pub struct App {
     /// Which of the selected claim's quotes the passage pane shows.
     pub passage_span: usize,
     pub passage_scroll: isize,
-    pub pair_cursor: usize,
     pub source_cursor: usize,
     pub reader: Option<Reader>,
     pub help_scroll: usize,
@@ -113,7 +112,6 @@ impl App {
             link: 0,
             passage_span: 0,
             passage_scroll: 0,
-            pair_cursor: 0,
             source_cursor: 0,
             reader: None,
             help_scroll: 0,
@@ -134,10 +132,6 @@ impl App {
 
     pub fn selected_claim(&self) -> Option<usize> {
         self.visible.get(self.cursor).copied()
-    }
-
-    pub fn selected_pair(&self) -> Option<usize> {
-        self.data.pairs.get(self.pair_cursor).copied()
     }
 
     /// The key context the current state reads keys in.
@@ -222,34 +216,17 @@ impl App {
 
     /// Replaces the dataset after a reload, keeping selections by id.
     pub fn replace_dataset(&mut self, dataset: Dataset) {
-        let old = &self.data.dataset;
+        let old_data = std::mem::replace(&mut self.data, Data::new(dataset));
+        self.screens.pairs.reload(&old_data, &self.data);
+        let old = &old_data.dataset;
         let claim = self.selected_claim().map(|c| old.claims[c].id.clone());
-        let pair = self.selected_pair().map(|r| {
-            let rel = &old.relations[r];
-            (
-                old.claims[rel.from].id.clone(),
-                old.claims[rel.to].id.clone(),
-            )
-        });
         let source = old.sources.get(self.source_cursor).map(|s| s.id.clone());
         let reader = self
             .reader
             .take()
             .map(|r| (old.sources[r.source].id.clone(), r));
-        self.data = Data::new(dataset);
         let new = &self.data.dataset;
         let keep = claim.and_then(|id| new.claim_index(&id));
-        self.pair_cursor = pair
-            .and_then(|(a, b)| {
-                self.data.pairs.iter().position(|&r| {
-                    let rel = &new.relations[r];
-                    new.claims[rel.from].id == a && new.claims[rel.to].id == b
-                })
-            })
-            .unwrap_or(
-                self.pair_cursor
-                    .min(self.data.pairs.len().saturating_sub(1)),
-            );
         self.source_cursor = source.and_then(|id| new.source_index(&id)).unwrap_or(0);
         self.reader = reader.and_then(|(id, reader)| {
             let source = new.source_index(&id)?;

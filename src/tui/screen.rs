@@ -3,8 +3,10 @@
 //! moves; its actions beyond moving are in `update`, its drawing in `view`.
 
 mod diagnostics;
+mod pairs;
 
 pub use diagnostics::Diagnostics;
+pub use pairs::Pairs;
 
 use super::action::NavAction;
 use super::app::Message;
@@ -38,6 +40,7 @@ impl Screen {
 /// Each screen's own state, kept while another screen shows.
 #[derive(Debug, Default)]
 pub struct Screens {
+    pub pairs: Pairs,
     pub diagnostics: Diagnostics,
 }
 

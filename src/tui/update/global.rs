@@ -24,6 +24,7 @@ pub fn update(app: &mut App, action: GlobalAction) -> Vec<Effect> {
             app.mode = Mode::Normal;
             app.screen = screen;
             app.focus = Pane::List;
+            app.screens.pairs.enter();
         }
         GlobalAction::JumpBack => jump_back(app),
         GlobalAction::Undo => return undo(app),
@@ -66,7 +67,7 @@ fn jump_back(app: &mut App) {
         }
         Jump::Pair(cursor) => {
             app.screen = Screen::Contradictions;
-            app.pair_cursor = cursor.min(app.data.pairs.len().saturating_sub(1));
+            app.screens.pairs.jump_back(cursor, &app.data);
         }
         Jump::Diagnostic(cursor) => {
             app.screen = Screen::Diagnostics;
@@ -114,7 +115,7 @@ fn editor_line(app: &App) -> usize {
     let dataset = app.dataset();
     let byte = match app.screen {
         Screen::Diagnostics => app.screens.diagnostics.decl(&app.data),
-        Screen::Contradictions => app.selected_pair().map(|r| dataset.relations[r].decl.start),
+        Screen::Contradictions => app.screens.pairs.decl(&app.data),
         Screen::Sources => dataset.sources.get(app.source_cursor).map(|s| s.decl.start),
         Screen::Claims => app.selected_claim().map(|c| dataset.claims[c].decl.start),
     };

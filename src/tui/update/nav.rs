@@ -21,17 +21,22 @@ pub fn navigate(app: &mut App, action: NavAction) {
         app.mode = Mode::Normal;
         return;
     }
-    if app.screen == Screen::Diagnostics {
-        let mut cx = Cx {
-            data: &app.data,
-            page_rows: app.page_rows,
-            message: &mut app.message,
-        };
-        if let Some(follow) = app.screens.diagnostics.navigate(&mut cx, action) {
-            app.follow(follow);
-        }
-        return;
+    let mut cx = Cx {
+        data: &app.data,
+        page_rows: app.page_rows,
+        message: &mut app.message,
+    };
+    let follow = match app.screen {
+        Screen::Contradictions => app.screens.pairs.navigate(&mut cx, action),
+        Screen::Diagnostics => app.screens.diagnostics.navigate(&mut cx, action),
+        _ => return old_navigate(app, action, step),
+    };
+    if let Some(follow) = follow {
+        app.follow(follow);
     }
+}
+
+fn old_navigate(app: &mut App, action: NavAction, step: Option<isize>) {
     match action {
         NavAction::NextPane => cycle_pane(app, true),
         NavAction::PreviousPane => cycle_pane(app, false),
@@ -59,13 +64,6 @@ fn step_by(app: &mut App, delta: isize) {
             }
             Pane::Passage => app.passage_scroll += delta.clamp(-10_000, 10_000),
         },
-        Screen::Contradictions => match app.focus {
-            Pane::List => {
-                app.pair_cursor = moved(app.pair_cursor, delta, app.data.pairs.len());
-                app.passage_scroll = 0;
-            }
-            _ => app.passage_scroll += delta.clamp(-10_000, 10_000),
-        },
         Screen::Sources => match &mut app.reader {
             Some(reader) => reader.scroll += delta.clamp(-100_000, 100_000),
             None => {
@@ -73,14 +71,13 @@ fn step_by(app: &mut App, delta: isize) {
                 app.source_cursor = moved(app.source_cursor, delta, n);
             }
         },
-        Screen::Diagnostics => {}
+        Screen::Contradictions | Screen::Diagnostics => {}
     }
 }
 
 fn cycle_pane(app: &mut App, forward: bool) {
     let panes: &[Pane] = match app.screen {
         Screen::Claims => &[Pane::List, Pane::Detail, Pane::Passage],
-        Screen::Contradictions => &[Pane::List, Pane::Passage],
         _ => &[Pane::List],
     };
     let at = panes.iter().position(|&p| p == app.focus).unwrap_or(0);
@@ -114,12 +111,6 @@ fn open(app: &mut App) {
                 }
             }
         },
-        Screen::Contradictions => {
-            if let Some(r) = app.selected_pair() {
-                let target = app.dataset().relations[r].from;
-                follow(app, Jump::Pair(app.pair_cursor), target);
-            }
-        }
         Screen::Sources => match &app.reader {
             None => {
                 if app.source_cursor < app.dataset().sources.len() {
@@ -134,7 +125,7 @@ fn open(app: &mut App) {
                 }
             }
         },
-        Screen::Diagnostics => {}
+        Screen::Contradictions | Screen::Diagnostics => {}
     }
 }
 

@@ -220,7 +220,7 @@ fn draw_claim_passage(frame: &mut Frame, app: &App, area: Rect) {
     let scroll = app.passage_scroll;
     draw_passage(
         frame,
-        app,
+        &app.data,
         inner,
         source,
         Some(span.display.clone()),

@@ -9,24 +9,24 @@ use ratatui::widgets::Paragraph;
 
 use super::{draw_passage, field};
 use crate::text::visible_line;
-use crate::tui::app::App;
-use crate::tui::screen::Pane;
+use crate::tui::data::Data;
+use crate::tui::screen::{Pairs, Pane};
 use crate::tui::widget::claim_list::status_glyph;
 use crate::tui::widget::{fit, pane, window_top, wrap};
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw(frame: &mut Frame, data: &Data, state: &Pairs, area: Rect) {
     let list_width = (area.width / 3).clamp(24, 50);
     let [left, right] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(area);
-    draw_list(frame, app, left);
-    let Some(relation) = app.selected_pair() else {
+    draw_list(frame, data, state, left);
+    let Some(relation) = state.selected(data) else {
         let block = pane(" Pair ".into(), false);
         let inner = block.inner(right);
         frame.render_widget(block, right);
         frame.render_widget(Paragraph::new("no claims contradict each other"), inner);
         return;
     };
-    let dataset = app.dataset();
+    let dataset = &data.dataset;
     let rel = &dataset.relations[relation];
     let [head, sides] = Layout::vertical([Constraint::Length(4), Constraint::Min(4)]).areas(right);
     let block = pane(" Why they clash ".into(), false);
@@ -46,25 +46,25 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         inner,
     );
     let [a, b] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(sides);
-    draw_side(frame, app, a, rel.from);
-    draw_side(frame, app, b, rel.to);
+    draw_side(frame, data, state, a, rel.from);
+    draw_side(frame, data, state, b, rel.to);
 }
 
-fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
-    let dataset = app.dataset();
+fn draw_list(frame: &mut Frame, data: &Data, state: &Pairs, area: Rect) {
+    let dataset = &data.dataset;
     let title = format!(
         " Pairs {}/{} ",
-        (app.pair_cursor + 1).min(app.data.pairs.len()),
-        app.data.pairs.len()
+        (state.cursor + 1).min(data.pairs.len()),
+        data.pairs.len()
     );
-    let block = pane(title, app.focus == Pane::List);
+    let block = pane(title, state.focus == Pane::List);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     let mut topic: Option<&str> = None;
-    for (position, &r) in app.data.pairs.iter().enumerate() {
+    for (position, &r) in data.pairs.iter().enumerate() {
         let rel = &dataset.relations[r];
         let this = dataset.claims[rel.from].topic.as_str();
         if topic != Some(this) {
@@ -75,7 +75,7 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
                 Style::default().add_modifier(Modifier::BOLD),
             ));
         }
-        let selected = position == app.pair_cursor;
+        let selected = position == state.cursor;
         let cursor = if selected { "›" } else { " " };
         let (a, b) = (&dataset.claims[rel.from].id, &dataset.claims[rel.to].id);
         let text = format!("{cursor}{a} ⚡ {b}");
@@ -93,13 +93,13 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-fn draw_side(frame: &mut Frame, app: &App, area: Rect, claim: usize) {
-    let dataset = app.dataset();
+fn draw_side(frame: &mut Frame, data: &Data, state: &Pairs, area: Rect, claim: usize) {
+    let dataset = &data.dataset;
     let c = &dataset.claims[claim];
     let title = format!(" {} {} ", status_glyph(c.status), visible_line(&c.id));
     let block = pane(
         fit(&title, area.width.saturating_sub(2) as usize),
-        app.focus == Pane::Passage,
+        state.focus == Pane::Passage,
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -109,7 +109,7 @@ fn draw_side(frame: &mut Frame, app: &App, area: Rect, claim: usize) {
         .take(3)
         .map(Line::raw)
         .collect();
-    let placed = app.data.nth_placed(claim, 0);
+    let placed = data.nth_placed(claim, 0);
     if let Some(source) = placed
         .map(|(s, _)| &dataset.sources[s])
         .or_else(|| c.spans.first().and_then(|s| dataset.source(&s.source)))
@@ -133,11 +133,11 @@ fn draw_side(frame: &mut Frame, app: &App, area: Rect, claim: usize) {
     if let Some((source, span)) = placed {
         draw_passage(
             frame,
-            app,
+            data,
             passage,
             source,
             Some(span.display.clone()),
-            app.passage_scroll,
+            state.passage_scroll,
         );
     } else {
         frame.render_widget(Paragraph::new("(quote not found in its source)"), passage);

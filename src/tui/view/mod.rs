@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     draw_tabs(frame, app, tabs);
     match app.screen {
         Screen::Claims => claims::draw(frame, app, body),
-        Screen::Contradictions => contradictions::draw(frame, app, body),
+        Screen::Contradictions => contradictions::draw(frame, &app.data, &app.screens.pairs, body),
         Screen::Sources => sources::draw(frame, app, body),
         Screen::Diagnostics => diagnostics::draw(frame, &app.data, &app.screens.diagnostics, body),
     }
@@ -133,31 +133,31 @@ fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
 /// Draws source `source`'s text in `area` with `current` highlighted.
 pub fn draw_passage(
     frame: &mut Frame,
-    app: &App,
+    data: &Data,
     area: Rect,
     source: usize,
     current: Option<Range<usize>>,
     scroll: isize,
 ) {
-    draw_document(frame, app, area, source, current, scroll, None);
+    draw_document(frame, data, area, source, current, scroll, None);
 }
 
 /// [`draw_passage`] with the reader's cursor and selection.
 pub fn draw_document(
     frame: &mut Frame,
-    app: &App,
+    data: &Data,
     area: Rect,
     source: usize,
     current: Option<Range<usize>>,
     scroll: isize,
     reader: Option<&crate::tui::app::Reader>,
 ) {
-    let Some(marked) = &app.data.marked[source] else {
+    let Some(marked) = &data.marked[source] else {
         frame.render_widget(Paragraph::new("(the document could not be read)"), area);
         return;
     };
-    let rows = wrapped(&app.data, source, area.width);
-    let others = app.data.placed[source]
+    let rows = wrapped(data, source, area.width);
+    let others = data.placed[source]
         .iter()
         .map(|p| p.display.clone())
         .filter(|r| Some(r) != current.as_ref())

@@ -111,7 +111,7 @@ fn draw_reader(frame: &mut Frame, app: &App, area: Rect, reader: &Reader) {
     let current = placed.get(reader.span);
     draw_document(
         frame,
-        app,
+        &app.data,
         inner,
         reader.source,
         current.map(|p| p.display.clone()),

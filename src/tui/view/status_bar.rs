@@ -68,11 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let position = match app.screen {
         Screen::Claims if app.visible.is_empty() => "claim 0/0".to_string(),
         Screen::Claims => format!("claim {}/{}", app.cursor + 1, app.visible.len()),
-        Screen::Contradictions => format!(
-            "pair {}/{}",
-            (app.pair_cursor + 1).min(app.data.pairs.len()),
-            app.data.pairs.len()
-        ),
+        Screen::Contradictions => app.screens.pairs.position(&app.data),
         Screen::Sources => match &app.reader {
             Some(r) => format!(
                 "quote {}/{}",
