@@ -156,11 +156,16 @@ fn a_paste_outside_a_text_field_is_ignored_with_a_note() {
 fn a_paste_in_the_reader_while_selecting_moves_nothing() {
     let mut app = app();
     keys(&mut app, "3jj\nvw");
-    let reader = app.reader.clone().expect("the reader is open");
+    let reader = app
+        .screens
+        .sources
+        .reader
+        .clone()
+        .expect("the reader is open");
     assert!(reader.anchor.is_some(), "selecting");
     let effects = paste(&mut app, "wwwc)\n");
     assert!(effects.is_empty(), "{effects:?}");
-    assert_eq!(app.reader.as_ref(), Some(&reader));
+    assert_eq!(app.screens.sources.reader.as_ref(), Some(&reader));
     assert!(app.flow.is_none(), "no new-claim dialog");
     assert_eq!(message(&app), "paste ignored: not in a text field");
 }
@@ -171,7 +176,7 @@ fn a_paste_into_the_find_line_searches_for_it() {
     keys(&mut app, "3jj\n/");
     assert_eq!(app.mode, Mode::Find);
     paste(&mut app, "Nakhichevan\nAzerbaijan");
-    let reader = app.reader.as_ref().unwrap();
+    let reader = app.screens.sources.reader.as_ref().unwrap();
     assert_eq!(reader.find.text, "Nakhichevan Azerbaijan");
     assert_eq!(app.mode, Mode::Find, "the line break was not Enter");
 }

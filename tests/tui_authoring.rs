@@ -31,18 +31,25 @@ fn reading_houe() -> App {
 
 fn reading_houe_in(mut app: App) -> App {
     press(&mut app, "3jj\n");
-    let reader = app.reader.as_ref().expect("the reader is open");
+    let reader = app
+        .screens
+        .sources
+        .reader
+        .as_ref()
+        .expect("the reader is open");
     assert_eq!(app.dataset().sources[reader.source].id, "houe");
     app
 }
 
 fn shown(app: &App) -> &str {
-    let reader = app.reader.as_ref().unwrap();
+    let reader = app.screens.sources.reader.as_ref().unwrap();
     &app.data.marked[reader.source].as_ref().unwrap().text
 }
 
 fn selection(app: &App) -> Range<usize> {
-    app.reader
+    app.screens
+        .sources
+        .reader
         .as_ref()
         .unwrap()
         .selection()
@@ -69,7 +76,7 @@ fn the_selection_grows_by_word_char_and_sentence() {
     let mut app = reading_houe();
     press(&mut app, "/barely a day\n");
     let barely = at(&app, "barely a day").start;
-    assert_eq!(app.reader.as_ref().unwrap().cursor, barely);
+    assert_eq!(app.screens.sources.reader.as_ref().unwrap().cursor, barely);
     press(&mut app, "vw");
     assert_eq!(selection(&app), barely..barely + "barely".len());
     press(&mut app, "w");
@@ -96,10 +103,21 @@ fn the_selection_grows_by_word_char_and_sentence() {
     let heading = at(&app, "The Nakhichevan Strikes and Their Aftermath").start;
     assert_eq!(selection(&app), heading..barely, "a heading is a sentence");
     press(&mut app, "o");
-    assert_eq!(app.reader.as_ref().unwrap().cursor, barely, "ends swapped");
+    assert_eq!(
+        app.screens.sources.reader.as_ref().unwrap().cursor,
+        barely,
+        "ends swapped"
+    );
     press(&mut app, "\x1b");
-    assert_eq!(app.reader.as_ref().unwrap().anchor, None, "Esc drops it");
-    assert!(app.reader.is_some(), "and leaves the reader open");
+    assert_eq!(
+        app.screens.sources.reader.as_ref().unwrap().anchor,
+        None,
+        "Esc drops it"
+    );
+    assert!(
+        app.screens.sources.reader.is_some(),
+        "and leaves the reader open"
+    );
 }
 
 #[test]
@@ -114,7 +132,7 @@ fn a_find_extends_the_selection_to_the_end_of_the_match() {
     );
     assert_eq!(selection(&app), expected, "incremental, before Enter");
     press(&mut app, "\n");
-    let reader = app.reader.as_ref().unwrap();
+    let reader = app.screens.sources.reader.as_ref().unwrap();
     assert_eq!(reader.find.text, "four iranian");
     // `n` goes on to the next "four" match in the document, if any, else wraps.
     let before = selection(&app);
@@ -123,7 +141,7 @@ fn a_find_extends_the_selection_to_the_end_of_the_match() {
     assert!(app.message.as_ref().unwrap().is_error, "not found is said");
     press(&mut app, "\x1b");
     assert_eq!(
-        app.reader.as_ref().unwrap().cursor,
+        app.screens.sources.reader.as_ref().unwrap().cursor,
         before.end,
         "Esc in a find goes back to where it started"
     );
@@ -134,17 +152,17 @@ fn n_walks_the_find_matches_and_offsets_stay_on_char_boundaries() {
     let mut app = reading_houe();
     press(&mut app, "/azerbaijan’s\n");
     let first = shown(&app).find("Azerbaijan’s").unwrap();
-    assert_eq!(app.reader.as_ref().unwrap().cursor, first);
+    assert_eq!(app.screens.sources.reader.as_ref().unwrap().cursor, first);
     press(&mut app, "n");
     let second = first + 1 + shown(&app)[first + 1..].find("Azerbaijan’s").unwrap();
-    assert_eq!(app.reader.as_ref().unwrap().cursor, second);
+    assert_eq!(app.screens.sources.reader.as_ref().unwrap().cursor, second);
     press(&mut app, "N");
-    assert_eq!(app.reader.as_ref().unwrap().cursor, first);
+    assert_eq!(app.screens.sources.reader.as_ref().unwrap().cursor, first);
     // Stepping over the curly apostrophe (3 bytes) lands on boundaries.
     press(&mut app, "v");
     for _ in 0.."Azerbaijan’s".chars().count() {
         press(&mut app, "l");
-        let cursor = app.reader.as_ref().unwrap().cursor;
+        let cursor = app.screens.sources.reader.as_ref().unwrap().cursor;
         assert!(shown(&app).is_char_boundary(cursor));
     }
     assert_eq!(selected(&app), "Azerbaijan’s");
@@ -153,30 +171,33 @@ fn n_walks_the_find_matches_and_offsets_stay_on_char_boundaries() {
 #[test]
 fn brackets_step_through_quotes_even_during_a_find() {
     let mut app = reading_houe();
-    let quotes = app.data.placed[app.reader.as_ref().unwrap().source].len();
+    let quotes = app.data.placed[app.screens.sources.reader.as_ref().unwrap().source].len();
     assert!(quotes >= 2, "the fixture marks several quotes");
     press(&mut app, "/azerbaijan’s\n");
-    let span = app.reader.as_ref().unwrap().span;
+    let span = app.screens.sources.reader.as_ref().unwrap().span;
     press(&mut app, "]");
-    assert_eq!(app.reader.as_ref().unwrap().span, (span + 1) % quotes);
+    assert_eq!(
+        app.screens.sources.reader.as_ref().unwrap().span,
+        (span + 1) % quotes
+    );
     press(&mut app, "[");
-    assert_eq!(app.reader.as_ref().unwrap().span, span);
+    assert_eq!(app.screens.sources.reader.as_ref().unwrap().span, span);
 }
 
 #[test]
 fn n_moves_on_while_a_selection_grows_backwards() {
     let mut app = reading_houe();
     press(&mut app, "/azerbaijan’s\n");
-    let first = app.reader.as_ref().unwrap().cursor;
+    let first = app.screens.sources.reader.as_ref().unwrap().cursor;
     press(&mut app, "nvN");
     assert_eq!(
-        app.reader.as_ref().unwrap().cursor,
+        app.screens.sources.reader.as_ref().unwrap().cursor,
         first,
         "back to the first"
     );
     press(&mut app, "n");
     assert_ne!(
-        app.reader.as_ref().unwrap().cursor,
+        app.screens.sources.reader.as_ref().unwrap().cursor,
         first,
         "n moves on, not onto the match it is at"
     );
@@ -333,7 +354,13 @@ fn esc_cancels_the_new_claim_at_every_step() {
         assert!(press(&mut app, "\x1b").is_empty());
         assert!(app.flow.is_none(), "cancelled after {steps:?}");
         assert!(
-            app.reader.as_ref().unwrap().anchor.is_some(),
+            app.screens
+                .sources
+                .reader
+                .as_ref()
+                .unwrap()
+                .anchor
+                .is_some(),
             "the selection stays"
         );
     }
@@ -574,14 +601,22 @@ fn a_saved_claim_is_selected_on_the_claims_screen() {
     let mut app = reading_houe_in(app);
     select_four_drones(&mut app);
     let effects = press(&mut app, "corigin\n\n\x15four\n");
-    assert!(app.reader.as_ref().unwrap().selection().is_some());
+    assert!(
+        app.screens
+            .sources
+            .reader
+            .as_ref()
+            .unwrap()
+            .selection()
+            .is_some()
+    );
     saved(&mut app, &path, effects);
     assert_eq!(app.screen, crux::tui::screen::Screen::Claims);
     let selected = app.selected_claim().unwrap();
     assert_eq!(app.dataset().claims[selected].id, "four");
     assert_eq!(app.dataset().claims[selected].status, Status::Unreviewed);
     assert_eq!(
-        app.reader.as_ref().map(|r| r.selection()),
+        app.screens.sources.reader.as_ref().map(|r| r.selection()),
         Some(None),
         "the selection the claim was made from is dropped"
     );

@@ -367,16 +367,16 @@ fn the_source_reader_steps_through_quotes_and_opens_their_claims() {
     let mut app = app();
     press(&mut app, "3jj");
     key(&mut app, KeyCode::Enter);
-    let reader = app.reader.clone().expect("reader open");
+    let reader = app.screens.sources.reader.clone().expect("reader open");
     assert_eq!(app.dataset().sources[reader.source].id, "houe");
     press(&mut app, "nn");
-    assert_eq!(app.reader.as_ref().unwrap().span, 2);
+    assert_eq!(app.screens.sources.reader.as_ref().unwrap().span, 2);
     press(&mut app, "N[");
-    assert_eq!(app.reader.as_ref().unwrap().span, 0);
+    assert_eq!(app.screens.sources.reader.as_ref().unwrap().span, 0);
     press(&mut app, "N");
     let last = app.data.placed[reader.source].len() - 1;
     assert_eq!(
-        app.reader.as_ref().unwrap().span,
+        app.screens.sources.reader.as_ref().unwrap().span,
         last,
         "previous wraps to the last"
     );
@@ -386,9 +386,9 @@ fn the_source_reader_steps_through_quotes_and_opens_their_claims() {
     assert_eq!(app.selected_claim(), Some(claim));
     key(&mut app, KeyCode::Backspace);
     assert_eq!(app.screen, Screen::Sources);
-    assert_eq!(app.reader.as_ref().unwrap().span, last);
+    assert_eq!(app.screens.sources.reader.as_ref().unwrap().span, last);
     key(&mut app, KeyCode::Esc);
-    assert!(app.reader.is_none());
+    assert!(app.screens.sources.reader.is_none());
 }
 
 #[test]

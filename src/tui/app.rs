@@ -1,13 +1,10 @@
 //! The review UI's state and its one entry point, [`update`]: an action in,
 //! effects out. No terminal and no I/O here.
 
-use std::ops::Range;
-
 use super::data::Data;
 use super::flow::Flow;
 use super::keymap::Context;
 use super::screen::{Follow, Jump, Pane, Screen, Screens};
-use super::widget::text_input::TextInput;
 use crate::edit::{Applied, Edit, EditError, History};
 use crate::filter::ClaimFilter;
 use crate::model::Dataset;
@@ -21,44 +18,6 @@ pub enum Mode {
     Help,
     /// Typing a search in the open document.
     Find,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reader {
-    pub source: usize,
-    /// Index into `Data::placed[source]`.
-    pub span: usize,
-    /// Extra rows scrolled away from the cursor's row.
-    pub scroll: isize,
-    /// A byte offset in the source's display text; the moving end of a selection.
-    pub cursor: usize,
-    /// The selection's fixed end, while selecting.
-    pub anchor: Option<usize>,
-    /// What `/` looks for in the document.
-    pub find: TextInput,
-    /// Where the cursor was when the find started (Esc goes back there).
-    pub find_from: usize,
-}
-
-impl Reader {
-    /// Source `source` opened at its quote `span`, the cursor on that quote.
-    pub fn new(data: &Data, source: usize, span: usize) -> Reader {
-        let cursor = data.placed[source].get(span).map_or(0, |p| p.display.start);
-        Reader {
-            source,
-            span,
-            scroll: 0,
-            cursor,
-            anchor: None,
-            find: TextInput::default(),
-            find_from: cursor,
-        }
-    }
-
-    pub fn selection(&self) -> Option<Range<usize>> {
-        self.anchor
-            .map(|anchor| super::selection::range(anchor, self.cursor))
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,8 +42,6 @@ pub struct App {
     /// Which of the selected claim's quotes the passage pane shows.
     pub passage_span: usize,
     pub passage_scroll: isize,
-    pub source_cursor: usize,
-    pub reader: Option<Reader>,
     pub help_scroll: usize,
     pub jumps: Vec<Jump>,
     /// The saves made, to undo, and the one that failed, to try again.
@@ -112,8 +69,6 @@ impl App {
             link: 0,
             passage_span: 0,
             passage_scroll: 0,
-            source_cursor: 0,
-            reader: None,
             help_scroll: 0,
             jumps: Vec::new(),
             history: History::new(),
@@ -146,7 +101,7 @@ impl App {
             Mode::Help => Context::Help,
             Mode::Normal => match self.screen {
                 Screen::Claims => Context::Claims,
-                Screen::Sources if self.reader.is_some() => Context::Reader,
+                Screen::Sources if self.screens.sources.reader.is_some() => Context::Reader,
                 Screen::Diagnostics => Context::Diagnostics,
                 _ => Context::Global,
             },
@@ -218,30 +173,11 @@ impl App {
     pub fn replace_dataset(&mut self, dataset: Dataset) {
         let old_data = std::mem::replace(&mut self.data, Data::new(dataset));
         self.screens.pairs.reload(&old_data, &self.data);
+        self.screens.sources.reload(&old_data, &self.data);
         let old = &old_data.dataset;
         let claim = self.selected_claim().map(|c| old.claims[c].id.clone());
-        let source = old.sources.get(self.source_cursor).map(|s| s.id.clone());
-        let reader = self
-            .reader
-            .take()
-            .map(|r| (old.sources[r.source].id.clone(), r));
         let new = &self.data.dataset;
         let keep = claim.and_then(|id| new.claim_index(&id));
-        self.source_cursor = source.and_then(|id| new.source_index(&id)).unwrap_or(0);
-        self.reader = reader.and_then(|(id, reader)| {
-            let source = new.source_index(&id)?;
-            let text = self.data.marked[source].as_ref().map_or("", |m| &m.text);
-            let floor = |at: usize| crate::text::floor_char_boundary(text, at);
-            let spans = self.data.placed[source].len();
-            Some(Reader {
-                source,
-                span: reader.span.min(spans.saturating_sub(1)),
-                cursor: floor(reader.cursor),
-                anchor: reader.anchor.map(floor),
-                find_from: floor(reader.find_from),
-                ..reader
-            })
-        });
         self.screens.diagnostics.reload(&self.data);
         self.refresh_visible(keep);
         self.link = 0;
@@ -260,7 +196,7 @@ impl App {
                 {
                     self.mode = Mode::Normal;
                     self.focus = Pane::List;
-                    if let Some(reader) = &mut self.reader {
+                    if let Some(reader) = &mut self.screens.sources.reader {
                         // The passage is now the claim's quote: a new selection starts afresh.
                         reader.anchor = None;
                     }

@@ -4,9 +4,13 @@
 
 mod diagnostics;
 mod pairs;
+mod reader;
+mod sources;
 
 pub use diagnostics::Diagnostics;
 pub use pairs::Pairs;
+pub use reader::Reader;
+pub use sources::Sources;
 
 use super::action::NavAction;
 use super::app::Message;
@@ -41,6 +45,7 @@ impl Screen {
 #[derive(Debug, Default)]
 pub struct Screens {
     pub pairs: Pairs,
+    pub sources: Sources,
     pub diagnostics: Diagnostics,
 }
 

@@ -2,7 +2,7 @@
 //! jumping back, undo and retry, the editor and exports.
 
 use super::super::action::GlobalAction;
-use super::super::app::{App, Mode, Reader};
+use super::super::app::{App, Mode};
 use super::super::effect::Effect;
 use super::super::screen::{Jump, Pane, Screen};
 use crate::edit::Edit;
@@ -75,11 +75,7 @@ fn jump_back(app: &mut App) {
         }
         Jump::Reader { source, span } => {
             app.screen = Screen::Sources;
-            if source < app.dataset().sources.len() {
-                app.source_cursor = source;
-                let span = span.min(app.data.placed[source].len().saturating_sub(1));
-                app.reader = Some(Reader::new(&app.data, source, span));
-            }
+            app.screens.sources.jump_back(&app.data, source, span);
         }
     }
 }
@@ -116,7 +112,7 @@ fn editor_line(app: &App) -> usize {
     let byte = match app.screen {
         Screen::Diagnostics => app.screens.diagnostics.decl(&app.data),
         Screen::Contradictions => app.screens.pairs.decl(&app.data),
-        Screen::Sources => dataset.sources.get(app.source_cursor).map(|s| s.decl.start),
+        Screen::Sources => app.screens.sources.decl(&app.data),
         Screen::Claims => app.selected_claim().map(|c| dataset.claims[c].decl.start),
     };
     byte.map_or(1, |b| dataset.location(b).line)

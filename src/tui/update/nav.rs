@@ -2,10 +2,9 @@
 //! panes, opening the selected item and going back.
 
 use super::super::action::NavAction;
-use super::super::app::{App, Mode, Reader};
+use super::super::app::{App, Mode};
 use super::super::screen::{Cx, Follow, Jump, Pane, Screen, delta, moved};
 use super::claims::{claim_changed, link_targets};
-use super::reader;
 
 pub fn navigate(app: &mut App, action: NavAction) {
     let step = delta(action, app.page_rows);
@@ -28,6 +27,7 @@ pub fn navigate(app: &mut App, action: NavAction) {
     };
     let follow = match app.screen {
         Screen::Contradictions => app.screens.pairs.navigate(&mut cx, action),
+        Screen::Sources => app.screens.sources.navigate(&mut cx, action),
         Screen::Diagnostics => app.screens.diagnostics.navigate(&mut cx, action),
         _ => return old_navigate(app, action, step),
     };
@@ -64,14 +64,7 @@ fn step_by(app: &mut App, delta: isize) {
             }
             Pane::Passage => app.passage_scroll += delta.clamp(-10_000, 10_000),
         },
-        Screen::Sources => match &mut app.reader {
-            Some(reader) => reader.scroll += delta.clamp(-100_000, 100_000),
-            None => {
-                let n = app.data.dataset.sources.len();
-                app.source_cursor = moved(app.source_cursor, delta, n);
-            }
-        },
-        Screen::Contradictions | Screen::Diagnostics => {}
+        Screen::Contradictions | Screen::Sources | Screen::Diagnostics => {}
     }
 }
 
@@ -111,21 +104,7 @@ fn open(app: &mut App) {
                 }
             }
         },
-        Screen::Sources => match &app.reader {
-            None => {
-                if app.source_cursor < app.dataset().sources.len() {
-                    app.reader = Some(Reader::new(&app.data, app.source_cursor, 0));
-                }
-            }
-            Some(reader) => {
-                let (source, span) = (reader.source, reader.span);
-                if let Some(placed) = app.data.placed[source].get(span) {
-                    let target = placed.claim;
-                    follow(app, Jump::Reader { source, span }, target);
-                }
-            }
-        },
-        Screen::Contradictions | Screen::Diagnostics => {}
+        Screen::Contradictions | Screen::Sources | Screen::Diagnostics => {}
     }
 }
 
@@ -135,10 +114,6 @@ fn follow(app: &mut App, from: Jump, claim: usize) {
 
 fn back(app: &mut App) {
     match app.screen {
-        Screen::Sources if app.reader.as_ref().is_some_and(|r| r.anchor.is_some()) => {
-            reader::toggle_selection(app)
-        }
-        Screen::Sources if app.reader.is_some() => app.reader = None,
         Screen::Claims if app.focus != Pane::List => app.focus = Pane::List,
         Screen::Claims if !app.query.is_empty() => {
             app.query.clear();

@@ -2,8 +2,9 @@
 //! document, and turning a selection into a new claim.
 
 use super::super::action::{Action, PromptAction, ReaderAction};
-use super::super::app::{App, Mode, Reader};
+use super::super::app::{App, Mode};
 use super::super::flow::{Flow, NewClaimFlow, NewClaimStep};
+use super::super::screen::Reader;
 use super::super::selection::{self, Unit};
 use super::super::widget::picker::{PickItem, Picker};
 use super::super::widget::text_input::pasted;
@@ -24,15 +25,13 @@ pub fn update(app: &mut App, action: ReaderAction) {
 
 /// The open reader and the text it shows (empty when unreadable).
 fn reader_and_text(app: &mut App) -> Option<(&mut Reader, &str)> {
-    let reader = app.reader.as_mut()?;
-    let text = app.data.marked[reader.source]
-        .as_ref()
-        .map_or("", |m| m.text.as_str());
+    let reader = app.screens.sources.reader.as_mut()?;
+    let text = reader.text(&app.data);
     Some((reader, text))
 }
 
-pub fn toggle_selection(app: &mut App) {
-    let Some(reader) = app.reader.as_mut() else {
+fn toggle_selection(app: &mut App) {
+    let Some(reader) = app.screens.sources.reader.as_mut() else {
         return;
     };
     if reader.anchor.take().is_none() {
@@ -49,7 +48,7 @@ fn motion(app: &mut App, unit: Unit, forward: bool) {
 }
 
 fn swap_ends(app: &mut App) {
-    if let Some(reader) = app.reader.as_mut()
+    if let Some(reader) = app.screens.sources.reader.as_mut()
         && let Some(anchor) = reader.anchor
     {
         reader.anchor = Some(reader.cursor);
@@ -59,7 +58,7 @@ fn swap_ends(app: &mut App) {
 }
 
 fn start_find(app: &mut App) {
-    if let Some(reader) = app.reader.as_mut() {
+    if let Some(reader) = app.screens.sources.reader.as_mut() {
         reader.find.text.clear();
         reader.find.cursor = 0;
         reader.find_from = reader.cursor;
@@ -70,7 +69,7 @@ fn start_find(app: &mut App) {
 /// Typing a find: every change looks again from where the find started.
 /// Returns whether the action was the find's.
 pub fn in_find(app: &mut App, action: &Action) -> bool {
-    let Some(reader) = app.reader.as_mut() else {
+    let Some(reader) = app.screens.sources.reader.as_mut() else {
         app.mode = Mode::Normal;
         return false;
     };
@@ -94,7 +93,13 @@ pub fn in_find(app: &mut App, action: &Action) -> bool {
         _ => return false,
     }
     let from = reader.find_from;
-    if !go_to_match(app, from, true) && app.reader.as_ref().is_some_and(|r| !r.find.text.is_empty())
+    if !go_to_match(app, from, true)
+        && app
+            .screens
+            .sources
+            .reader
+            .as_ref()
+            .is_some_and(|r| !r.find.text.is_empty())
     {
         app.warn("not found in this document");
     }
@@ -145,7 +150,7 @@ fn next_span_or_match(app: &mut App, forward: bool) {
 /// `]`/`[` in the reader: the next marked quote.
 fn next_quote(app: &mut App, forward: bool) {
     let placed = &app.data.placed;
-    let Some(reader) = app.reader.as_mut() else {
+    let Some(reader) = app.screens.sources.reader.as_mut() else {
         return;
     };
     let spans = &placed[reader.source];
@@ -161,7 +166,7 @@ fn next_quote(app: &mut App, forward: bool) {
 
 /// `c`: a claim from the selected passage; asks for its topic first.
 fn new_claim(app: &mut App) {
-    let Some(reader) = &app.reader else {
+    let Some(reader) = &app.screens.sources.reader else {
         return;
     };
     let selected = reader.selection().filter(|r| !r.is_empty());

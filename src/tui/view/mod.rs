@@ -20,7 +20,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Mode};
 use super::data::{Data, WrappedRows};
-use super::screen::Screen;
+use super::screen::{Reader, Screen};
 use super::widget::passage::{Passage, wrap_rows};
 
 /// The smallest terminal every screen and popup fits: the filter menu is 48
@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.screen {
         Screen::Claims => claims::draw(frame, app, body),
         Screen::Contradictions => contradictions::draw(frame, &app.data, &app.screens.pairs, body),
-        Screen::Sources => sources::draw(frame, app, body),
+        Screen::Sources => sources::draw(frame, &app.data, &app.screens.sources, body),
         Screen::Diagnostics => diagnostics::draw(frame, &app.data, &app.screens.diagnostics, body),
     }
     status_bar::draw(frame, app, bottom);
@@ -150,7 +150,7 @@ pub fn draw_document(
     source: usize,
     current: Option<Range<usize>>,
     scroll: isize,
-    reader: Option<&crate::tui::app::Reader>,
+    reader: Option<&Reader>,
 ) {
     let Some(marked) = &data.marked[source] else {
         frame.render_widget(Paragraph::new("(the document could not be read)"), area);

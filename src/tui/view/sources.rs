@@ -9,26 +9,27 @@ use ratatui::widgets::Paragraph;
 
 use super::{draw_document, field};
 use crate::text::visible_line;
-use crate::tui::app::{App, Reader};
+use crate::tui::data::Data;
+use crate::tui::screen::{Reader, Sources};
 use crate::tui::widget::claim_list::status_glyph;
 use crate::tui::widget::{fit, pane, window_top};
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    match &app.reader {
-        Some(reader) => draw_reader(frame, app, area, reader),
-        None => draw_list(frame, app, area),
+pub fn draw(frame: &mut Frame, data: &Data, state: &Sources, area: Rect) {
+    match &state.reader {
+        Some(reader) => draw_reader(frame, data, area, reader),
+        None => draw_list(frame, data, state.cursor, area),
     }
 }
 
-fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
-    let dataset = app.dataset();
+fn draw_list(frame: &mut Frame, data: &Data, cursor: usize, area: Rect) {
+    let dataset = &data.dataset;
     let [list, detail] = Layout::vertical([Constraint::Min(4), Constraint::Length(8)]).areas(area);
     let block = pane(" Sources — Enter reads one ".into(), true);
     let inner = block.inner(list);
     frame.render_widget(block, list);
     let width = inner.width as usize;
     let height = inner.height as usize;
-    let top = window_top(app.source_cursor, height, dataset.sources.len());
+    let top = window_top(cursor, height, dataset.sources.len());
     let lines: Vec<Line> = dataset
         .sources
         .iter()
@@ -36,15 +37,15 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
         .skip(top)
         .take(height)
         .map(|(i, s)| {
-            let count = app.data.claims_citing(i);
+            let count = data.claims_citing(i);
             let date = s.date.as_deref().unwrap_or("");
-            let cursor = if i == app.source_cursor { "›" } else { " " };
+            let marker = if i == cursor { "›" } else { " " };
             let noun = if count == 1 { "claim " } else { "claims" };
             let text = format!(
-                "{cursor}{count:>3} {noun}  {date:<10}  {}",
+                "{marker}{count:>3} {noun}  {date:<10}  {}",
                 s.display_name()
             );
-            let style = if i == app.source_cursor {
+            let style = if i == cursor {
                 Style::default().add_modifier(Modifier::REVERSED)
             } else {
                 Style::default()
@@ -54,7 +55,7 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 
-    let Some(s) = dataset.sources.get(app.source_cursor) else {
+    let Some(s) = dataset.sources.get(cursor) else {
         return;
     };
     let block = pane(format!(" {} ", visible_line(&s.id)), false);
@@ -84,16 +85,16 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_reader(frame: &mut Frame, app: &App, area: Rect, reader: &Reader) {
-    let dataset = app.dataset();
+fn draw_reader(frame: &mut Frame, data: &Data, area: Rect, reader: &Reader) {
+    let dataset = &data.dataset;
     let source = &dataset.sources[reader.source];
-    let placed = &app.data.placed[reader.source];
+    let placed = &data.placed[reader.source];
     let [text_area, claim_area] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(4)]).areas(area);
     let keys = match reader.selection() {
         Some(selected) => format!(
             "selected {} chars — l/h w/b )/( / extend, c makes a claim, Esc drops",
-            app.data.marked[reader.source]
+            data.marked[reader.source]
                 .as_ref()
                 .map_or(0, |m| m.text[selected].chars().count())
         ),
@@ -111,7 +112,7 @@ fn draw_reader(frame: &mut Frame, app: &App, area: Rect, reader: &Reader) {
     let current = placed.get(reader.span);
     draw_document(
         frame,
-        &app.data,
+        data,
         inner,
         reader.source,
         current.map(|p| p.display.clone()),

@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .max(10)
     };
     if app.mode == Mode::Find
-        && let Some(reader) = &app.reader
+        && let Some(reader) = &app.screens.sources.reader
     {
         let hint = "  Enter keeps the place, Esc goes back";
         let typed = visible_tail(&reader.find.text, typed_width(hint, "find: "));
@@ -69,14 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Screen::Claims if app.visible.is_empty() => "claim 0/0".to_string(),
         Screen::Claims => format!("claim {}/{}", app.cursor + 1, app.visible.len()),
         Screen::Contradictions => app.screens.pairs.position(&app.data),
-        Screen::Sources => match &app.reader {
-            Some(r) => format!(
-                "quote {}/{}",
-                (r.span + 1).min(app.data.placed[r.source].len()),
-                app.data.placed[r.source].len()
-            ),
-            None => format!("source {}/{}", app.source_cursor + 1, dataset.sources.len()),
-        },
+        Screen::Sources => app.screens.sources.position(&app.data),
         Screen::Diagnostics => app.screens.diagnostics.position(&app.data),
     };
     parts.push(Span::raw(position));
