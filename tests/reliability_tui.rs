@@ -87,7 +87,7 @@ fn a_paste_into_the_text_prompt_is_text_and_never_keys() {
         message(&app),
         "pasted: line breaks became spaces (this field is one line)"
     );
-    assert_eq!(app.cursor, 0, "no j moved the cursor");
+    assert_eq!(app.screens.claims.cursor, 0, "no j moved the cursor");
     assert_eq!(statuses(&app), before);
     // A CR (what terminals send for a pasted line break) and CRLF alike.
     keys(&mut app, "\x15");
@@ -132,11 +132,19 @@ fn a_paste_outside_a_text_field_is_ignored_with_a_note() {
     for open in ["", "\t", "?", "f"] {
         let mut app = self::app();
         keys(&mut app, open);
-        let (cursor, mode, focus) = (app.cursor, app.mode, app.focus);
+        let (cursor, mode, focus) = (
+            app.screens.claims.cursor,
+            app.mode,
+            app.screens.claims.focus,
+        );
         let effects = paste(&mut app, "jjjadr\n");
         assert!(effects.is_empty(), "{open:?}: {effects:?}");
         assert_eq!(
-            (app.cursor, app.mode, app.focus),
+            (
+                app.screens.claims.cursor,
+                app.mode,
+                app.screens.claims.focus
+            ),
             (cursor, mode, focus),
             "{open:?}"
         );
@@ -216,9 +224,12 @@ fn a_very_long_paste_into_the_search_line_is_one_query() {
     let long = "drone ".repeat(20_000);
     let effects = paste(&mut app, &long);
     assert!(effects.is_empty());
-    assert_eq!(app.query, long);
+    assert_eq!(app.screens.claims.query, long);
     assert_eq!(app.mode, Mode::Search);
-    assert!(app.visible.is_empty(), "nothing matches 120 KB of query");
+    assert!(
+        app.screens.claims.visible.is_empty(),
+        "nothing matches 120 KB of query"
+    );
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
     terminal.draw(|frame| view::draw(frame, &app)).unwrap();
     // The status line shows the query's end, the cursor and the count.
@@ -292,13 +303,13 @@ fn on_a_too_small_terminal_only_q_and_ctrl_c_act() {
         assert!(key_in(&mut app, code, KeyModifiers::NONE, small).is_empty());
     }
     assert!(handle(&mut app, Event::Paste("jjja".into()), small).is_empty());
-    assert_eq!(app.cursor, 0);
+    assert_eq!(app.screens.claims.cursor, 0);
     assert!(app.flow.is_none() && app.mode == Mode::Normal);
     assert_eq!(statuses(&app), before);
     // Big enough again: keys act.
     handle(&mut app, Event::Resize(BIG.width, BIG.height), BIG);
     keys(&mut app, "j");
-    assert_eq!(app.cursor, 1);
+    assert_eq!(app.screens.claims.cursor, 1);
     // q quits and Ctrl-C interrupts, even from a prompt (the notice says q quits).
     keys(&mut app, "t");
     let q = key_in(&mut app, KeyCode::Char('q'), KeyModifiers::NONE, small);
@@ -309,7 +320,7 @@ fn on_a_too_small_terminal_only_q_and_ctrl_c_act() {
     for size in [Size::new(59, 15), Size::new(60, 14)] {
         let mut app = self::app();
         assert!(key_in(&mut app, KeyCode::Char('j'), KeyModifiers::NONE, size).is_empty());
-        assert_eq!(app.cursor, 0, "{size:?}");
+        assert_eq!(app.screens.claims.cursor, 0, "{size:?}");
     }
     let mut app = self::app();
     key_in(
@@ -318,5 +329,5 @@ fn on_a_too_small_terminal_only_q_and_ctrl_c_act() {
         KeyModifiers::NONE,
         Size::new(60, 15),
     );
-    assert_eq!(app.cursor, 1);
+    assert_eq!(app.screens.claims.cursor, 1);
 }

@@ -449,7 +449,7 @@ fn the_selected_link_is_removed_after_a_yes() {
     assert!(app.flow.is_none());
     // iran-denies agrees with false-flag, contradicts launched-from-iran.
     press(&mut app, "\tj");
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.screens.claims.focus, Pane::Detail);
     press(&mut app, "D");
     assert!(press(&mut app, "n").is_empty());
     assert!(app.flow.is_none(), "n keeps the link");

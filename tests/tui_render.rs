@@ -289,3 +289,17 @@ fn scrolling_one_screens_passage_leaves_the_other_screens_passages_in_place() {
         "the claim's passage keeps its own scroll"
     );
 }
+
+#[test]
+fn the_claim_list_has_the_keys_when_another_screen_shows_the_claims() {
+    assert_eq!(
+        shown_after("/drone\n2\tn"),
+        shown_after("/drone\nn"),
+        "n from the pair's passages"
+    );
+    assert_eq!(
+        shown_after("2\tf\x1b"),
+        shown_after("f\x1b"),
+        "the filter menu from the pair's passages"
+    );
+}

@@ -26,7 +26,9 @@ fn selected_id(app: &App) -> &str {
 }
 
 fn visible_ids(app: &App) -> Vec<&str> {
-    app.visible
+    app.screens
+        .claims
+        .visible
         .iter()
         .map(|&c| app.dataset().claims[c].id.as_str())
         .collect()
@@ -49,7 +51,10 @@ fn claims_are_grouped_by_topic_and_navigable() {
     key(&mut app, KeyCode::Up);
     assert_eq!(selected_id(&app), "first-convoy");
     key_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(app.cursor, 0, "half a page up clamps at the top");
+    assert_eq!(
+        app.screens.claims.cursor, 0,
+        "half a page up clamps at the top"
+    );
 }
 
 #[test]
@@ -89,17 +94,17 @@ fn search_filters_live_and_enter_keeps_it() {
     key(&mut app, KeyCode::Up);
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.query, "drone");
+    assert_eq!(app.screens.claims.query, "drone");
     press(&mut app, "n");
     assert_eq!(selected_id(&app), "baku-says-iran");
     press(&mut app, "N");
     press(&mut app, "N");
     assert_eq!(selected_id(&app), "false-flag", "previous wraps around");
     press(&mut app, "/xyzzy");
-    assert!(app.visible.is_empty());
+    assert!(app.screens.claims.visible.is_empty());
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.query, "");
-    assert_eq!(app.visible.len(), 10);
+    assert_eq!(app.screens.claims.query, "");
+    assert_eq!(app.screens.claims.visible.len(), 10);
 }
 
 #[test]
@@ -107,9 +112,9 @@ fn typing_a_search_does_not_trigger_commands() {
     let mut app = app();
     let effects = press(&mut app, "/quad");
     assert!(effects.is_empty(), "q inside a search is text: {effects:?}");
-    assert_eq!(app.query, "quad");
+    assert_eq!(app.screens.claims.query, "quad");
     key(&mut app, KeyCode::Backspace);
-    assert_eq!(app.query, "qua");
+    assert_eq!(app.screens.claims.query, "qua");
     let quit = key_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(quit, [Effect::Interrupt], "Ctrl-c quits as an interrupt");
 }
@@ -120,7 +125,7 @@ fn filter_menu_cycles_and_clears() {
     press(&mut app, "f");
     assert_eq!(app.mode, Mode::FilterMenu);
     press(&mut app, "s");
-    assert_eq!(app.filter.status, Some(Status::Unreviewed));
+    assert_eq!(app.screens.claims.filter.status, Some(Status::Unreviewed));
     assert_eq!(
         visible_ids(&app),
         [
@@ -132,16 +137,19 @@ fn filter_menu_cycles_and_clears() {
         ]
     );
     press(&mut app, "c");
-    assert!(app.filter.contradicted_only);
-    assert_eq!(app.visible.len(), 4);
+    assert!(app.screens.claims.filter.contradicted_only);
+    assert_eq!(app.screens.claims.visible.len(), 4);
     press(&mut app, "tt");
-    assert_eq!(app.filter.topic.as_deref(), Some("neutrality"));
+    assert_eq!(
+        app.screens.claims.filter.topic.as_deref(),
+        Some("neutrality")
+    );
     assert_eq!(visible_ids(&app), ["stayed-neutral", "largely-neutral"]);
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.mode, Mode::Normal);
     press(&mut app, "F");
-    assert!(!app.filter.is_active());
-    assert_eq!(app.visible.len(), 10);
+    assert!(!app.screens.claims.filter.is_active());
+    assert_eq!(app.screens.claims.visible.len(), 10);
 }
 
 fn set_status(claim: &str, status: Status) -> Edit {
@@ -300,7 +308,7 @@ fn following_links_pushes_a_jump_stack_that_backspace_walks_back() {
     press(&mut app, "jj");
     assert_eq!(selected_id(&app), "iran-denies");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.screens.claims.focus, Pane::Detail);
     // iran-denies agrees with false-flag, contradicts launched-from-iran.
     press(&mut app, "j");
     key(&mut app, KeyCode::Enter);
@@ -333,7 +341,10 @@ fn following_a_link_clears_filters_that_hide_the_target() {
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Enter);
     assert_eq!(selected_id(&app), "false-flag");
-    assert_eq!(app.query, "", "the search was cleared to show false-flag");
+    assert_eq!(
+        app.screens.claims.query, "",
+        "the search was cleared to show false-flag"
+    );
 }
 
 #[test]
@@ -448,5 +459,5 @@ fn a_reload_keeps_the_selected_claim_by_id() {
     let edited = format!("{}{}", &text[..start], &text[end..]);
     app.replace_dataset(crux::load_str(&path, edited));
     assert_eq!(selected_id(&app), "false-flag");
-    assert_eq!(app.visible.len(), 9);
+    assert_eq!(app.screens.claims.visible.len(), 9);
 }

@@ -4,9 +4,8 @@
 use super::data::Data;
 use super::flow::Flow;
 use super::keymap::Context;
-use super::screen::{Follow, Jump, Pane, Screen, Screens};
+use super::screen::{Follow, Jump, Screen, Screens};
 use crate::edit::{Applied, Edit, EditError, History};
-use crate::filter::ClaimFilter;
 use crate::model::Dataset;
 use crate::report::Format;
 
@@ -29,19 +28,9 @@ pub struct Message {
 pub struct App {
     pub data: Data,
     pub screen: Screen,
+    /// Each screen's own state.
     pub screens: Screens,
     pub mode: Mode,
-    pub focus: Pane,
-    pub filter: ClaimFilter,
-    pub query: String,
-    /// Claims shown on the Claims screen, in display order.
-    pub visible: Vec<usize>,
-    pub cursor: usize,
-    /// Selected link in the claim detail (agreeing, then contradicting claims).
-    pub link: usize,
-    /// Which of the selected claim's quotes the passage pane shows.
-    pub passage_span: usize,
-    pub passage_scroll: isize,
     pub help_scroll: usize,
     pub jumps: Vec<Jump>,
     /// The saves made, to undo, and the one that failed, to try again.
@@ -56,19 +45,12 @@ pub struct App {
 
 impl App {
     pub fn new(dataset: Dataset) -> App {
-        let mut app = App {
-            data: Data::new(dataset),
+        let data = Data::new(dataset);
+        App {
+            screens: Screens::new(&data),
+            data,
             screen: Screen::Claims,
-            screens: Screens::default(),
             mode: Mode::Normal,
-            focus: Pane::List,
-            filter: ClaimFilter::default(),
-            query: String::new(),
-            visible: Vec::new(),
-            cursor: 0,
-            link: 0,
-            passage_span: 0,
-            passage_scroll: 0,
             help_scroll: 0,
             jumps: Vec::new(),
             history: History::new(),
@@ -76,17 +58,16 @@ impl App {
             export_format: Format::Markdown,
             message: None,
             page_rows: 20,
-        };
-        app.refresh_visible(None);
-        app
+        }
     }
 
     pub fn dataset(&self) -> &Dataset {
         &self.data.dataset
     }
 
+    /// The claim selected on the Claims screen.
     pub fn selected_claim(&self) -> Option<usize> {
-        self.visible.get(self.cursor).copied()
+        self.screens.claims.selected()
     }
 
     /// The key context the current state reads keys in.
@@ -122,65 +103,26 @@ impl App {
         });
     }
 
-    /// Recomputes the visible claims, keeping `keep` (or the current claim)
-    /// selected when it is still visible.
-    pub fn refresh_visible(&mut self, keep: Option<usize>) {
-        let keep = keep.or_else(|| self.selected_claim());
-        let data = &self.data;
-        let found = data.search.matching(&self.query);
-        self.visible = data
-            .order
-            .iter()
-            .copied()
-            .filter(|&c| self.filter.matches(&data.dataset, &data.graph, c))
-            .filter(|&c| found.as_ref().is_none_or(|found| found[c]))
-            .collect();
-        match keep.and_then(|k| self.visible.iter().position(|&c| c == k)) {
-            Some(position) => self.cursor = position,
-            None => self.cursor = self.cursor.min(self.visible.len().saturating_sub(1)),
-        }
-    }
-
     /// Goes where a screen's link leads, remembering where it was followed from.
     pub fn follow(&mut self, follow: Follow) {
         self.jumps.push(follow.from);
         self.mode = Mode::Normal;
-        self.focus = Pane::List;
+        self.screens.focus_lists();
         self.select_claim(follow.claim);
     }
 
-    /// Selects claim `index` on the Claims screen, clearing filters that hide it.
+    /// Shows claim `index` on the Claims screen, clearing filters that hide it.
     pub fn select_claim(&mut self, index: usize) {
-        if !self.visible.contains(&index) {
-            if self.filter.is_active() || !self.query.is_empty() {
-                self.say("filters cleared to show the claim");
-            }
-            self.filter = ClaimFilter::default();
-            self.query.clear();
+        if self.screens.claims.show_claim(&self.data, index) {
+            self.say("filters cleared to show the claim");
         }
-        self.refresh_visible(Some(index));
         self.screen = Screen::Claims;
-        self.claim_changed();
-    }
-
-    fn claim_changed(&mut self) {
-        self.link = 0;
-        self.passage_span = 0;
-        self.passage_scroll = 0;
     }
 
     /// Replaces the dataset after a reload, keeping selections by id.
     pub fn replace_dataset(&mut self, dataset: Dataset) {
-        let old_data = std::mem::replace(&mut self.data, Data::new(dataset));
-        self.screens.pairs.reload(&old_data, &self.data);
-        self.screens.sources.reload(&old_data, &self.data);
-        let old = &old_data.dataset;
-        let claim = self.selected_claim().map(|c| old.claims[c].id.clone());
-        let new = &self.data.dataset;
-        let keep = claim.and_then(|id| new.claim_index(&id));
-        self.screens.diagnostics.reload(&self.data);
-        self.refresh_visible(keep);
-        self.link = 0;
+        let old = std::mem::replace(&mut self.data, Data::new(dataset));
+        self.screens.reload(&old, &self.data);
     }
 
     /// `applied` was saved: the dataset follows it (in place for a status
@@ -188,14 +130,14 @@ impl App {
     /// selected.
     pub fn saved(&mut self, applied: &Applied) {
         match applied.follow(&mut self.data.dataset) {
-            None => self.refresh_visible(None),
+            None => self.screens.claims.refresh(&self.data, None),
             Some(dataset) => {
                 self.replace_dataset(dataset);
                 if let Edit::AddClaim(new) = &applied.edit
                     && let Some(index) = self.dataset().claim_index(&new.id)
                 {
                     self.mode = Mode::Normal;
-                    self.focus = Pane::List;
+                    self.screens.focus_lists();
                     if let Some(reader) = &mut self.screens.sources.reader {
                         // The passage is now the claim's quote: a new selection starts afresh.
                         reader.anchor = None;
@@ -227,15 +169,6 @@ impl App {
                 _ => self.warn(format!("not saved: {error} — R tries again")),
             }
         }
-    }
-
-    pub fn unreviewed_after(&self, position: usize) -> Option<usize> {
-        let n = self.visible.len();
-        (1..n).map(|step| (position + step) % n).find(|&p| {
-            !self.data.dataset.claims[self.visible[p]]
-                .status
-                .is_reviewed()
-        })
     }
 }
 

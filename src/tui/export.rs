@@ -12,7 +12,7 @@ use crate::report::{self, Format, ReportOptions};
 /// repository can plant one pointing anywhere.
 pub fn export(app: &mut App, path: &Path, format: Format) -> Result<(), OutputError> {
     let options = ReportOptions {
-        filter: app.filter.clone(),
+        filter: app.screens.claims.filter.clone(),
         timestamp: None,
     };
     let report = report::build(app.dataset(), &app.data.graph, &options);

@@ -2,11 +2,13 @@
 //! module holds its own state (its cursor, its panes) and how that state
 //! moves; its actions beyond moving are in `update`, its drawing in `view`.
 
+mod claims;
 mod diagnostics;
 mod pairs;
 mod reader;
 mod sources;
 
+pub use claims::{Claims, link_targets};
 pub use diagnostics::Diagnostics;
 pub use pairs::Pairs;
 pub use reader::Reader;
@@ -42,11 +44,39 @@ impl Screen {
 }
 
 /// Each screen's own state, kept while another screen shows.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Screens {
+    pub claims: Claims,
     pub pairs: Pairs,
     pub sources: Sources,
     pub diagnostics: Diagnostics,
+}
+
+impl Screens {
+    pub fn new(data: &Data) -> Screens {
+        Screens {
+            claims: Claims::new(data),
+            pairs: Pairs::default(),
+            sources: Sources::default(),
+            diagnostics: Diagnostics::default(),
+        }
+    }
+
+    /// Every screen's list has the keys again, as after switching screens
+    /// or following a link.
+    pub fn focus_lists(&mut self) {
+        self.claims.focus = Pane::List;
+        self.pairs.focus = Pane::List;
+    }
+
+    /// The file was loaded again (`old` is the data before): each screen
+    /// keeps its selection by id.
+    pub fn reload(&mut self, old: &Data, new: &Data) {
+        self.claims.reload(old, new);
+        self.pairs.reload(old, new);
+        self.sources.reload(old, new);
+        self.diagnostics.reload(new);
+    }
 }
 
 /// Which of a screen's panes keys act on.

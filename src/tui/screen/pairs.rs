@@ -60,14 +60,8 @@ impl Pairs {
         }
     }
 
-    /// The screen is shown: its list has the keys.
-    pub fn enter(&mut self) {
-        self.focus = Pane::List;
-    }
-
     /// Back where a link was followed from.
     pub fn jump_back(&mut self, cursor: usize, data: &Data) {
-        self.enter();
         self.cursor = cursor.min(data.pairs.len().saturating_sub(1));
     }
 

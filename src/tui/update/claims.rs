@@ -5,7 +5,7 @@ use super::super::action::ClaimAction;
 use super::super::app::App;
 use super::super::effect::Effect;
 use super::super::flow::{FieldFlow, Flow, LinkFlow, LinkStep};
-use super::super::screen::Pane;
+use super::super::screen::{Pane, link_targets};
 use super::super::widget::picker::{PickItem, Picker};
 use super::super::widget::text_input::TextInput;
 use crate::edit::Edit;
@@ -18,9 +18,10 @@ pub fn update(app: &mut App, action: ClaimAction) -> Vec<Effect> {
         ClaimAction::SetStatus(status) => return set_status(app, status),
         ClaimAction::ConfirmAndNext => {
             let effects = set_status(app, Status::Confirmed);
-            if let Some(next) = app.unreviewed_after(app.cursor) {
-                app.cursor = next;
-                claim_changed(app);
+            let claims = &mut app.screens.claims;
+            if let Some(next) = claims.unreviewed_after(&app.data, claims.cursor) {
+                claims.cursor = next;
+                claims.claim_changed();
             } else {
                 app.say("no other unreviewed claim");
             }
@@ -34,38 +35,22 @@ pub fn update(app: &mut App, action: ClaimAction) -> Vec<Effect> {
     Vec::new()
 }
 
-pub fn claim_changed(app: &mut App) {
-    app.link = 0;
-    app.passage_span = 0;
-    app.passage_scroll = 0;
-}
-
-/// The claims the detail pane links to: agreeing first, then contradicting.
-pub fn link_targets(app: &App, claim: usize) -> Vec<usize> {
-    let graph = &app.data.graph;
-    graph
-        .agreeing(claim)
-        .iter()
-        .chain(graph.contradicting(claim))
-        .map(|&(other, _)| other)
-        .collect()
-}
-
 fn next_contradicted(app: &mut App, forward: bool) {
-    let n = app.visible.len();
+    let claims = &mut app.screens.claims;
+    let n = claims.visible.len();
     let found = (1..=n)
         .map(|step| {
             if forward {
-                (app.cursor + step) % n
+                (claims.cursor + step) % n
             } else {
-                (app.cursor + n * 2 - step) % n
+                (claims.cursor + n * 2 - step) % n
             }
         })
-        .find(|&p| app.data.graph.is_contradicted(app.visible[p]));
+        .find(|&p| app.data.graph.is_contradicted(claims.visible[p]));
     match found {
         Some(position) => {
-            app.cursor = position;
-            claim_changed(app);
+            claims.cursor = position;
+            claims.claim_changed();
         }
         None => app.say("no contradicted claim in the list"),
     }
@@ -100,7 +85,7 @@ fn start_link(app: &mut App) {
     };
     let dataset = app.dataset();
     let this = &dataset.claims[claim];
-    let linked = link_targets(app, claim);
+    let linked = link_targets(&app.data, claim);
     let items = dataset
         .claims
         .iter()
@@ -128,15 +113,16 @@ fn remove_link(app: &mut App) {
         app.say("no claim selected");
         return;
     };
-    if app.focus != Pane::Detail {
+    let claims = &app.screens.claims;
+    if claims.focus != Pane::Detail {
         app.say("Tab to the detail pane and select the link to remove");
         return;
     }
-    let Some(&other) = link_targets(app, claim).get(app.link) else {
+    let Some(&other) = link_targets(&app.data, claim).get(claims.link) else {
         app.say("this claim has no link to remove");
         return;
     };
-    let kind = if app.link < app.data.graph.agreeing(claim).len() {
+    let kind = if claims.link < app.data.graph.agreeing(claim).len() {
         RelationKind::Agrees
     } else {
         RelationKind::Contradicts

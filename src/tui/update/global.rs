@@ -23,8 +23,7 @@ pub fn update(app: &mut App, action: GlobalAction) -> Vec<Effect> {
         GlobalAction::Show(screen) => {
             app.mode = Mode::Normal;
             app.screen = screen;
-            app.focus = Pane::List;
-            app.screens.pairs.enter();
+            app.screens.focus_lists();
         }
         GlobalAction::JumpBack => jump_back(app),
         GlobalAction::Undo => return undo(app),
@@ -57,12 +56,12 @@ fn jump_back(app: &mut App) {
         return;
     };
     app.mode = Mode::Normal;
-    app.focus = Pane::List;
+    app.screens.focus_lists();
     match jump {
         Jump::Claim(id) => {
             if let Some(index) = app.dataset().claim_index(&id) {
                 app.select_claim(index);
-                app.focus = Pane::Detail;
+                app.screens.claims.focus = Pane::Detail;
             }
         }
         Jump::Pair(cursor) => {
@@ -113,7 +112,7 @@ fn editor_line(app: &App) -> usize {
         Screen::Diagnostics => app.screens.diagnostics.decl(&app.data),
         Screen::Contradictions => app.screens.pairs.decl(&app.data),
         Screen::Sources => app.screens.sources.decl(&app.data),
-        Screen::Claims => app.selected_claim().map(|c| dataset.claims[c].decl.start),
+        Screen::Claims => app.screens.claims.decl(&app.data),
     };
     byte.map_or(1, |b| dataset.location(b).line)
 }

@@ -3,36 +3,37 @@
 
 use super::super::action::{FilterAction, SearchAction};
 use super::super::app::{App, Mode};
-use super::super::screen::Pane;
 use super::super::screen::Screen;
-use super::claims::claim_changed;
 use crate::filter::ClaimFilter;
 use crate::model::Status;
 
 pub fn search(app: &mut App, action: SearchAction) {
+    let claims = &mut app.screens.claims;
     match action {
         SearchAction::Start => {
             app.screen = Screen::Claims;
-            app.focus = Pane::List;
+            app.screens.focus_lists();
             app.mode = Mode::Search;
-            app.query.clear();
-            app.refresh_visible(None);
+            let claims = &mut app.screens.claims;
+            claims.query.clear();
+            claims.refresh(&app.data, None);
         }
         SearchAction::Input(c) => type_text(app, c.encode_utf8(&mut [0; 4])),
         SearchAction::DeleteChar => {
-            app.query.pop();
-            app.refresh_visible(None);
+            claims.query.pop();
+            claims.refresh(&app.data, None);
         }
         SearchAction::Accept => {
             app.mode = Mode::Normal;
-            if app.visible.is_empty() {
-                app.warn(format!("no claim matches /{}", app.query));
+            if claims.visible.is_empty() {
+                let query = claims.query.clone();
+                app.warn(format!("no claim matches /{query}"));
             }
         }
         SearchAction::Cancel => {
             app.mode = Mode::Normal;
-            app.query.clear();
-            app.refresh_visible(None);
+            claims.query.clear();
+            claims.refresh(&app.data, None);
         }
         SearchAction::NextMatch => next_match(app, true),
         SearchAction::PreviousMatch => next_match(app, false),
@@ -41,53 +42,57 @@ pub fn search(app: &mut App, action: SearchAction) {
 
 /// Text typed or pasted into the search: the list narrows, its first claim selected.
 pub fn type_text(app: &mut App, text: &str) {
-    app.query.push_str(text);
-    app.refresh_visible(None);
-    app.cursor = 0;
+    let claims = &mut app.screens.claims;
+    claims.query.push_str(text);
+    claims.refresh(&app.data, None);
+    claims.cursor = 0;
 }
 
 fn next_match(app: &mut App, forward: bool) {
-    if app.query.is_empty() {
+    let claims = &mut app.screens.claims;
+    if claims.query.is_empty() {
         app.say("no search: press / to search");
-    } else if !app.visible.is_empty() {
-        let n = app.visible.len();
-        app.cursor = (app.cursor + if forward { 1 } else { n - 1 }) % n;
+    } else if !claims.visible.is_empty() {
+        let n = claims.visible.len();
+        claims.cursor = (claims.cursor + if forward { 1 } else { n - 1 }) % n;
+        claims.claim_changed();
         app.screen = Screen::Claims;
-        claim_changed(app);
     }
 }
 
 pub fn filter(app: &mut App, action: FilterAction) {
+    let claims = &mut app.screens.claims;
+    let dataset = &app.data.dataset;
+    let filter = &mut claims.filter;
     match action {
         FilterAction::OpenMenu => {
             app.screen = Screen::Claims;
             app.mode = Mode::FilterMenu;
+            return;
         }
         FilterAction::Clear => {
-            app.filter = ClaimFilter::default();
-            app.query.clear();
-            app.refresh_visible(None);
+            *filter = ClaimFilter::default();
+            claims.query.clear();
+            claims.refresh(&app.data, None);
             app.say("filters cleared");
+            return;
         }
         FilterAction::CycleStatus => {
-            app.filter.status = cycle(&Status::ALL, app.filter.status.as_ref()).copied();
-            app.refresh_visible(None);
+            filter.status = cycle(&Status::ALL, filter.status.as_ref()).copied();
         }
         FilterAction::CycleTopic => {
-            let ids: Vec<String> = app.dataset().topics.iter().map(|t| t.id.clone()).collect();
-            app.filter.topic = cycle(&ids, app.filter.topic.as_ref()).cloned();
-            app.refresh_visible(None);
+            let ids: Vec<String> = dataset.topics.iter().map(|t| t.id.clone()).collect();
+            filter.topic = cycle(&ids, filter.topic.as_ref()).cloned();
         }
         FilterAction::CycleSource => {
-            let ids: Vec<String> = app.dataset().sources.iter().map(|s| s.id.clone()).collect();
-            app.filter.source = cycle(&ids, app.filter.source.as_ref()).cloned();
-            app.refresh_visible(None);
+            let ids: Vec<String> = dataset.sources.iter().map(|s| s.id.clone()).collect();
+            filter.source = cycle(&ids, filter.source.as_ref()).cloned();
         }
         FilterAction::ToggleContradicted => {
-            app.filter.contradicted_only = !app.filter.contradicted_only;
-            app.refresh_visible(None);
+            filter.contradicted_only = !filter.contradicted_only;
         }
     }
+    claims.refresh(&app.data, None);
 }
 
 /// The next value after `current` in `values`, then `None`, then the first.

@@ -8,51 +8,54 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{draw_passage, field};
-use crate::model::RelationKind;
+use crate::model::{Claim, RelationKind};
 use crate::text::visible_line;
-use crate::tui::app::App;
-use crate::tui::screen::Pane;
+use crate::tui::data::Data;
+use crate::tui::screen::{Claims, Pane};
 use crate::tui::widget::claim_list::{CONTRADICTED, ClaimList, status_glyph};
 use crate::tui::widget::{fit, pane, wrap, wrap_head};
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw(frame: &mut Frame, data: &Data, state: &Claims, area: Rect) {
     let list_width = (area.width * 2 / 5).clamp(28, 64);
     let [left, right] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)]).areas(area);
-    let title = format!(" Claims {} ", position(app));
-    let block = pane(title, app.focus == Pane::List);
+    let title = format!(" Claims {} ", position(state));
+    let block = pane(title, state.focus == Pane::List);
     let inner = block.inner(left);
     frame.render_widget(block, left);
     frame.render_widget(
         ClaimList {
-            app,
-            focused: app.focus == Pane::List,
+            data,
+            claims: state,
+            focused: state.focus == Pane::List,
         },
         inner,
     );
     let [detail, passage] =
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
-    draw_detail(frame, app, detail);
-    draw_claim_passage(frame, app, passage);
+    draw_detail(frame, data, state, detail);
+    draw_claim_passage(frame, data, state, passage);
 }
 
-fn position(app: &App) -> String {
-    if app.visible.is_empty() {
+fn position(state: &Claims) -> String {
+    if state.visible.is_empty() {
         "0/0".to_string()
     } else {
-        format!("{}/{}", app.cursor + 1, app.visible.len())
+        format!("{}/{}", state.cursor + 1, state.visible.len())
     }
 }
 
-fn draw_detail(frame: &mut Frame, app: &App, area: Rect) {
-    let block = pane(" Detail ".into(), app.focus == Pane::Detail);
+fn draw_detail(frame: &mut Frame, data: &Data, state: &Claims, area: Rect) {
+    let focused = state.focus == Pane::Detail;
+    let block = pane(" Detail ".into(), focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(claim) = app.selected_claim() else {
+    let Some(claim) = state.selected() else {
         return;
     };
-    let (lines, link_line) = detail_lines(app, claim, inner.width as usize, inner.height);
-    let top = if app.focus == Pane::Detail {
+    let link = focused.then_some(state.link);
+    let (lines, link_line) = detail_lines(data, claim, link, inner.width as usize, inner.height);
+    let top = if focused {
         link_line.map_or(0, |l| {
             l.saturating_sub(inner.height.saturating_sub(2) as usize)
         })
@@ -67,38 +70,25 @@ fn draw_detail(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-/// The detail's lines, and which line holds the selected link.
-/// A text or note longer than the pane (`height` rows) is cut there, so
-/// that a long one costs a frame no more than the rows it can show.
+/// The detail's lines, and which line holds the selected link (`link`,
+/// while the detail has the keys). A text or note longer than the pane
+/// (`height` rows) is cut there, so that a long one costs a frame no more
+/// than the rows it can show.
 fn detail_lines(
-    app: &App,
+    data: &Data,
     claim: usize,
+    link: Option<usize>,
     width: usize,
     height: u16,
 ) -> (Vec<Line<'static>>, Option<usize>) {
     let rows = height as usize;
-    let dataset = app.dataset();
-    let c = &dataset.claims[claim];
-    let mut lines = Vec::new();
-    let mut head = vec![
-        Span::styled(
-            visible_line(&c.id).into_owned(),
-            Style::default().add_modifier(Modifier::BOLD),
-        ),
-        Span::raw(format!(
-            "  {} {}",
-            status_glyph(c.status),
-            c.status.as_str()
-        )),
-    ];
-    if app.data.graph.is_contradicted(claim) {
-        head.push(Span::raw(format!("  {CONTRADICTED} contradicted")));
-    }
-    lines.push(Line::from(head));
+    let c = &data.dataset.claims[claim];
+    let mut lines = vec![head_line(data, claim)];
     for row in wrap_head(&c.text, width, rows) {
         lines.push(Line::raw(row));
     }
-    let question = dataset
+    let question = data
+        .dataset
         .topic(&c.topic)
         .map_or("(unknown topic)", |t| &t.question);
     let topic = format!("{} — {}", c.topic, question);
@@ -115,8 +105,41 @@ fn detail_lines(
             });
         }
     }
+    push_quotes(&mut lines, data, c, width);
+    let link_line = push_links(&mut lines, data, claim, link, width);
+    let line = data.dataset.location(c.decl.start).line;
+    let file = data.file_name();
+    lines.push(Line::styled(
+        format!("{file} line {line}"),
+        Style::default().add_modifier(Modifier::DIM),
+    ));
+    (lines, link_line)
+}
+
+/// The claim's id, status and whether it is contradicted.
+fn head_line(data: &Data, claim: usize) -> Line<'static> {
+    let c = &data.dataset.claims[claim];
+    let mut head = vec![
+        Span::styled(
+            visible_line(&c.id).into_owned(),
+            Style::default().add_modifier(Modifier::BOLD),
+        ),
+        Span::raw(format!(
+            "  {} {}",
+            status_glyph(c.status),
+            c.status.as_str()
+        )),
+    ];
+    if data.graph.is_contradicted(claim) {
+        head.push(Span::raw(format!("  {CONTRADICTED} contradicted")));
+    }
+    Line::from(head)
+}
+
+/// Each quote: where it is, then its text.
+fn push_quotes(lines: &mut Vec<Line<'static>>, data: &Data, c: &Claim, width: usize) {
     for span in &c.spans {
-        let source = dataset.source(&span.source);
+        let source = data.dataset.source(&span.source);
         let name = source.map_or(span.source.as_str(), |s| s.display_name());
         let place = match &span.anchor {
             Some(anchor) => format!("line {}", anchor.start.line),
@@ -132,6 +155,18 @@ fn detail_lines(
             ));
         }
     }
+}
+
+/// The agreeing, then the contradicting claims, link `link` selected;
+/// which line that is.
+fn push_links(
+    lines: &mut Vec<Line<'static>>,
+    data: &Data,
+    claim: usize,
+    link: Option<usize>,
+    width: usize,
+) -> Option<usize> {
+    let dataset = &data.dataset;
     let mut link_line = None;
     let mut link_index = 0;
     for (kind, title) in [
@@ -139,8 +174,8 @@ fn detail_lines(
         (RelationKind::Contradicts, "contradicted by"),
     ] {
         let links = match kind {
-            RelationKind::Agrees => app.data.graph.agreeing(claim),
-            RelationKind::Contradicts => app.data.graph.contradicting(claim),
+            RelationKind::Agrees => data.graph.agreeing(claim),
+            RelationKind::Contradicts => data.graph.contradicting(claim),
         };
         if links.is_empty() {
             continue;
@@ -151,7 +186,7 @@ fn detail_lines(
         ));
         for &(other, relation) in links {
             let o = &dataset.claims[other];
-            let selected = app.focus == Pane::Detail && link_index == app.link;
+            let selected = link == Some(link_index);
             let cursor = if selected { "›" } else { " " };
             if selected {
                 link_line = Some(lines.len());
@@ -173,24 +208,19 @@ fn detail_lines(
             link_index += 1;
         }
     }
-    let line = dataset.location(c.decl.start).line;
-    let file = app.data.file_name();
-    lines.push(Line::styled(
-        format!("{file} line {line}"),
-        Style::default().add_modifier(Modifier::DIM),
-    ));
-    (lines, link_line)
+    link_line
 }
 
-fn draw_claim_passage(frame: &mut Frame, app: &App, area: Rect) {
-    let placed = app
-        .selected_claim()
-        .and_then(|c| app.data.nth_placed(c, app.passage_span).map(|p| (c, p)));
+fn draw_claim_passage(frame: &mut Frame, data: &Data, state: &Claims, area: Rect) {
+    let focused = state.focus == Pane::Passage;
+    let placed = state
+        .selected()
+        .and_then(|c| data.nth_placed(c, state.passage_span).map(|p| (c, p)));
     let Some((claim, (source, span))) = placed else {
-        let block = pane(" Passage ".into(), app.focus == Pane::Passage);
+        let block = pane(" Passage ".into(), focused);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let note = if app.selected_claim().is_some() {
+        let note = if state.selected().is_some() {
             "(no quote of this claim was found in its source)"
         } else {
             ""
@@ -198,32 +228,28 @@ fn draw_claim_passage(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Paragraph::new(note), inner);
         return;
     };
-    let dataset = app.dataset();
+    let dataset = &data.dataset;
     let s = &dataset.sources[source];
-    let count = app.data.placed_count(claim);
+    let count = data.placed_count(claim);
     let line = dataset.claims[claim].spans[span.span]
         .anchor
         .as_ref()
         .map_or(0, |a| a.start.line);
     let which = if count > 1 {
-        format!(" — quote {}/{count}", app.passage_span + 1)
+        format!(" — quote {}/{count}", state.passage_span + 1)
     } else {
         String::new()
     };
     let title = format!(" {} — line {line}{which} ", visible_line(s.display_name()));
-    let block = pane(
-        fit(&title, area.width.saturating_sub(2) as usize),
-        app.focus == Pane::Passage,
-    );
+    let block = pane(fit(&title, area.width.saturating_sub(2) as usize), focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let scroll = app.passage_scroll;
     draw_passage(
         frame,
-        &app.data,
+        data,
         inner,
         source,
         Some(span.display.clone()),
-        scroll,
+        state.passage_scroll,
     );
 }

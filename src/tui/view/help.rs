@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::text::visible_line;
-use crate::tui::app::App;
 use crate::tui::keymap::{Group, help_entries};
+use crate::tui::screen::Claims;
 use crate::tui::widget::{fit, pane};
 
 pub fn help_lines() -> Vec<Line<'static>> {
@@ -39,13 +39,13 @@ pub fn help_lines() -> Vec<Line<'static>> {
     lines
 }
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw(frame: &mut Frame, scroll: usize, area: Rect) {
     let popup = crate::tui::widget::popup(area, 84, area.height.saturating_sub(2));
     let lines = help_lines();
     let block = pane(" Help — Esc or ? closes, j/k scroll ".into(), true);
     let inner = block.inner(popup);
     let max_top = lines.len().saturating_sub(inner.height as usize);
-    let top = app.help_scroll.min(max_top);
+    let top = scroll.min(max_top);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
     let shown: Vec<Line> = lines
@@ -56,8 +56,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-pub fn draw_filter_menu(frame: &mut Frame, app: &App, area: Rect) {
-    let filter = &app.filter;
+pub fn draw_filter_menu(frame: &mut Frame, claims: &Claims, area: Rect) {
+    let filter = &claims.filter;
     let show =
         |value: Option<&str>| value.map_or("any".to_string(), |v| visible_line(v).into_owned());
     let rows = [
@@ -93,7 +93,10 @@ pub fn draw_filter_menu(frame: &mut Frame, app: &App, area: Rect) {
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        format!(" {} claims shown — F clears, Esc closes", app.visible.len()),
+        format!(
+            " {} claims shown — F clears, Esc closes",
+            claims.visible.len()
+        ),
         Style::default().add_modifier(Modifier::DIM),
     ));
     frame.render_widget(Clear, popup);

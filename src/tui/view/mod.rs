@@ -48,15 +48,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     .areas(area);
     draw_tabs(frame, app, tabs);
     match app.screen {
-        Screen::Claims => claims::draw(frame, app, body),
+        Screen::Claims => claims::draw(frame, &app.data, &app.screens.claims, body),
         Screen::Contradictions => contradictions::draw(frame, &app.data, &app.screens.pairs, body),
         Screen::Sources => sources::draw(frame, &app.data, &app.screens.sources, body),
         Screen::Diagnostics => diagnostics::draw(frame, &app.data, &app.screens.diagnostics, body),
     }
     status_bar::draw(frame, app, bottom);
     match app.mode {
-        Mode::Help => help::draw(frame, app, body),
-        Mode::FilterMenu => help::draw_filter_menu(frame, app, body),
+        Mode::Help => help::draw(frame, app.help_scroll, body),
+        Mode::FilterMenu => help::draw_filter_menu(frame, &app.screens.claims, body),
         Mode::Normal | Mode::Search | Mode::Find => {}
     }
     dialog::draw(frame, app, body);

@@ -52,8 +52,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     if app.mode == Mode::Search {
-        let count = format!("  {} matching — Enter keeps, Esc clears", app.visible.len());
-        let prompt = format!("/{}", visible_tail(&app.query, typed_width(&count, "/")));
+        let claims = &app.screens.claims;
+        let count = format!(
+            "  {} matching — Enter keeps, Esc clears",
+            claims.visible.len()
+        );
+        let prompt = format!("/{}", visible_tail(&claims.query, typed_width(&count, "/")));
         let line = Line::from(vec![
             Span::styled(prompt, Style::default().add_modifier(Modifier::BOLD)),
             Span::raw("█"),
@@ -66,8 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let total = dataset.claims.len();
     let mut parts: Vec<Span> = Vec::new();
     let position = match app.screen {
-        Screen::Claims if app.visible.is_empty() => "claim 0/0".to_string(),
-        Screen::Claims => format!("claim {}/{}", app.cursor + 1, app.visible.len()),
+        Screen::Claims => app.screens.claims.position(),
         Screen::Contradictions => app.screens.pairs.position(&app.data),
         Screen::Sources => app.screens.sources.position(&app.data),
         Screen::Diagnostics => app.screens.diagnostics.position(&app.data),
@@ -78,13 +81,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         app.data.reviewed_count()
     )));
     parts.push(Span::raw(format!(" │ {}", app.data.file_name())));
-    let mut filters = visible_line(&app.filter.describe()).into_owned();
-    if !app.query.is_empty() {
+    let claims = &app.screens.claims;
+    let mut filters = visible_line(&claims.filter.describe()).into_owned();
+    if !claims.query.is_empty() {
         if !filters.is_empty() {
             filters.push(' ');
         }
         filters.push('/');
-        filters.push_str(&visible_line(&app.query));
+        filters.push_str(&visible_line(&claims.query));
     }
     if !filters.is_empty() {
         parts.push(Span::styled(

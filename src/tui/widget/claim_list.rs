@@ -10,7 +10,8 @@ use ratatui::widgets::Widget;
 use super::{fit, window_top};
 use crate::model::Status;
 use crate::text::visible_line;
-use crate::tui::app::App;
+use crate::tui::data::Data;
+use crate::tui::screen::Claims;
 
 pub const CONTRADICTED: &str = "⚡";
 
@@ -29,16 +30,17 @@ enum Row {
 }
 
 pub struct ClaimList<'a> {
-    pub app: &'a App,
+    pub data: &'a Data,
+    pub claims: &'a Claims,
     pub focused: bool,
 }
 
 impl ClaimList<'_> {
     fn rows(&self) -> Vec<Row> {
-        let dataset = self.app.dataset();
+        let dataset = &self.data.dataset;
         let mut rows = Vec::new();
         let mut topic: Option<&str> = None;
-        for (position, &claim) in self.app.visible.iter().enumerate() {
+        for (position, &claim) in self.claims.visible.iter().enumerate() {
             let this = dataset.claims[claim].topic.as_str();
             if topic != Some(this) {
                 topic = Some(this);
@@ -55,10 +57,10 @@ impl ClaimList<'_> {
     }
 
     fn claim_line(&self, position: usize, claim: usize, width: usize) -> Line<'static> {
-        let app = self.app;
-        let c = &app.dataset().claims[claim];
-        let selected = position == app.cursor;
-        let marker = if app.data.graph.is_contradicted(claim) {
+        let data = self.data;
+        let c = &data.dataset.claims[claim];
+        let selected = position == self.claims.cursor;
+        let marker = if data.graph.is_contradicted(claim) {
             CONTRADICTED
         } else {
             " "
@@ -66,7 +68,7 @@ impl ClaimList<'_> {
         let cursor = if selected { "›" } else { " " };
         let prefix = format!("{cursor}{} {} ", status_glyph(c.status), marker);
         let text = fit(&c.text, width.saturating_sub(prefix.chars().count() + 1));
-        let matched = app.data.search.highlights(&text, &app.query);
+        let matched = data.search.highlights(&text, &self.claims.query);
         let base = if selected {
             let style = Style::default().add_modifier(Modifier::REVERSED);
             if self.focused {
@@ -97,7 +99,7 @@ impl Widget for ClaimList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let rows = self.rows();
         if rows.is_empty() {
-            let note = if self.app.query.is_empty() && !self.app.filter.is_active() {
+            let note = if self.claims.query.is_empty() && !self.claims.filter.is_active() {
                 "no claims yet: 3 opens a document, v selects a passage, c makes a claim"
             } else {
                 "no claim matches (F clears)"
@@ -112,7 +114,7 @@ impl Widget for ClaimList<'_> {
         }
         let selected_row = rows
             .iter()
-            .position(|r| matches!(r, Row::Claim(p, _) if *p == self.app.cursor))
+            .position(|r| matches!(r, Row::Claim(p, _) if *p == self.claims.cursor))
             .unwrap_or(0);
         let height = area.height as usize;
         let top = window_top(selected_row, height, rows.len());

@@ -1,0 +1,201 @@
+//! The Claims screen: the claim list as searched and filtered, the
+//! selected claim's detail with its links, and its quote in the source.
+
+use super::{Cx, Follow, Jump, Pane, delta, moved};
+use crate::filter::ClaimFilter;
+use crate::tui::action::NavAction;
+use crate::tui::data::Data;
+
+#[derive(Debug)]
+pub struct Claims {
+    pub focus: Pane,
+    pub filter: ClaimFilter,
+    /// The fuzzy search, empty when none.
+    pub query: String,
+    /// Claims shown, in display order.
+    pub visible: Vec<usize>,
+    /// Index into `visible`.
+    pub cursor: usize,
+    /// Selected link in the detail (agreeing, then contradicting claims).
+    pub link: usize,
+    /// Which of the selected claim's quotes the passage pane shows.
+    pub passage_span: usize,
+    /// Rows the passage is scrolled away from its quote.
+    pub passage_scroll: isize,
+}
+
+impl Claims {
+    /// Every claim listed, the first selected.
+    pub fn new(data: &Data) -> Claims {
+        let mut claims = Claims {
+            focus: Pane::List,
+            filter: ClaimFilter::default(),
+            query: String::new(),
+            visible: Vec::new(),
+            cursor: 0,
+            link: 0,
+            passage_span: 0,
+            passage_scroll: 0,
+        };
+        claims.refresh(data, None);
+        claims
+    }
+
+    pub fn selected(&self) -> Option<usize> {
+        self.visible.get(self.cursor).copied()
+    }
+
+    /// Lists the claims the filter and search let through again, keeping
+    /// `keep` (or the current claim) selected when it is still listed.
+    pub fn refresh(&mut self, data: &Data, keep: Option<usize>) {
+        let keep = keep.or_else(|| self.selected());
+        let found = data.search.matching(&self.query);
+        self.visible = data
+            .order
+            .iter()
+            .copied()
+            .filter(|&c| self.filter.matches(&data.dataset, &data.graph, c))
+            .filter(|&c| found.as_ref().is_none_or(|found| found[c]))
+            .collect();
+        match keep.and_then(|k| self.visible.iter().position(|&c| c == k)) {
+            Some(position) => self.cursor = position,
+            None => self.cursor = self.cursor.min(self.visible.len().saturating_sub(1)),
+        }
+    }
+
+    /// Selects claim `index`, clearing the filter and search if they hide
+    /// it; whether they did and were cleared.
+    pub fn show_claim(&mut self, data: &Data, index: usize) -> bool {
+        let mut cleared = false;
+        if !self.visible.contains(&index) {
+            cleared = self.filter.is_active() || !self.query.is_empty();
+            self.filter = ClaimFilter::default();
+            self.query.clear();
+        }
+        self.refresh(data, Some(index));
+        self.claim_changed();
+        cleared
+    }
+
+    /// Another claim is selected: its detail and passage start afresh.
+    pub fn claim_changed(&mut self) {
+        self.link = 0;
+        self.passage_span = 0;
+        self.passage_scroll = 0;
+    }
+
+    /// The position of the next claim in the list not yet reviewed after
+    /// `position`, going round.
+    pub fn unreviewed_after(&self, data: &Data, position: usize) -> Option<usize> {
+        let n = self.visible.len();
+        (1..n)
+            .map(|step| (position + step) % n)
+            .find(|&p| !data.dataset.claims[self.visible[p]].status.is_reviewed())
+    }
+
+    pub fn navigate(&mut self, cx: &mut Cx, nav: NavAction) -> Option<Follow> {
+        let data = cx.data;
+        if let Some(delta) = delta(nav, cx.page_rows) {
+            self.step(data, delta);
+            return None;
+        }
+        match nav {
+            NavAction::NextPane => self.cycle_pane(true),
+            NavAction::PreviousPane => self.cycle_pane(false),
+            NavAction::Open => return self.open(data),
+            NavAction::Back if self.focus != Pane::List => self.focus = Pane::List,
+            NavAction::Back if !self.query.is_empty() => {
+                self.query.clear();
+                self.refresh(data, None);
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn step(&mut self, data: &Data, delta: isize) {
+        match self.focus {
+            Pane::List => {
+                let before = self.cursor;
+                self.cursor = moved(self.cursor, delta, self.visible.len());
+                if self.cursor != before {
+                    self.claim_changed();
+                }
+            }
+            Pane::Detail => {
+                let links = self.selected().map_or(0, |c| link_targets(data, c).len());
+                self.link = moved(self.link, delta, links);
+            }
+            Pane::Passage => self.passage_scroll += delta.clamp(-10_000, 10_000),
+        }
+    }
+
+    fn cycle_pane(&mut self, forward: bool) {
+        let panes = [Pane::List, Pane::Detail, Pane::Passage];
+        let at = panes.iter().position(|&p| p == self.focus).unwrap_or(0);
+        let n = panes.len();
+        self.focus = panes[(at + if forward { 1 } else { n - 1 }) % n];
+    }
+
+    /// Enter: the list opens the detail, a link is followed, the passage
+    /// shows the claim's next quote.
+    fn open(&mut self, data: &Data) -> Option<Follow> {
+        let claim = self.selected()?;
+        match self.focus {
+            Pane::List => {
+                self.focus = Pane::Detail;
+                self.link = 0;
+            }
+            Pane::Detail => {
+                let &target = link_targets(data, claim).get(self.link)?;
+                let from = Jump::Claim(data.dataset.claims[claim].id.clone());
+                return Some(Follow {
+                    from,
+                    claim: target,
+                });
+            }
+            Pane::Passage => {
+                let count = data.placed_count(claim);
+                if count > 0 {
+                    self.passage_span = (self.passage_span + 1) % count;
+                    self.passage_scroll = 0;
+                }
+            }
+        }
+        None
+    }
+
+    /// The file was loaded again: the same claim by id if it is still
+    /// listed.
+    pub fn reload(&mut self, old: &Data, new: &Data) {
+        let id = self.selected().map(|c| &old.dataset.claims[c].id);
+        let keep = id.and_then(|id| new.dataset.claim_index(id));
+        self.refresh(new, keep);
+        self.link = 0;
+    }
+
+    /// For the status bar: which claim of the list.
+    pub fn position(&self) -> String {
+        if self.visible.is_empty() {
+            "claim 0/0".to_string()
+        } else {
+            format!("claim {}/{}", self.cursor + 1, self.visible.len())
+        }
+    }
+
+    /// Where in the claims file the selected claim is declared.
+    pub fn decl(&self, data: &Data) -> Option<usize> {
+        self.selected().map(|c| data.dataset.claims[c].decl.start)
+    }
+}
+
+/// The claims the detail pane links to: agreeing first, then contradicting.
+pub fn link_targets(data: &Data, claim: usize) -> Vec<usize> {
+    let graph = &data.graph;
+    graph
+        .agreeing(claim)
+        .iter()
+        .chain(graph.contradicting(claim))
+        .map(|&(other, _)| other)
+        .collect()
+}
