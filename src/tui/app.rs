@@ -80,12 +80,7 @@ impl App {
             Mode::Search => Context::Search,
             Mode::FilterMenu => Context::FilterMenu,
             Mode::Help => Context::Help,
-            Mode::Normal => match self.screen {
-                Screen::Claims => Context::Claims,
-                Screen::Sources if self.screens.sources.reader.is_some() => Context::Reader,
-                Screen::Diagnostics => Context::Diagnostics,
-                _ => Context::Global,
-            },
+            Mode::Normal => self.screens.get(self.screen).context(),
         }
     }
 

@@ -1,6 +1,11 @@
 //! The screens the review UI switches between with 1-4. Each screen's
-//! module holds its own state (its cursor, its panes) and how that state
-//! moves; its actions beyond moving are in `update`, its drawing in `view`.
+//! module holds its own state (its cursor, its panes) and implements
+//! [`ScreenState`]: how it moves and what the frame around it shows. Its
+//! actions beyond moving are in `update`, its drawing in `view`.
+//!
+//! A new screen is: a variant of [`Screen`], a module here with its state
+//! and `ScreenState`, its line in [`Screens::get`] and [`Screens::get_mut`],
+//! a view, and its keys in the key table.
 
 mod claims;
 mod diagnostics;
@@ -17,6 +22,7 @@ pub use sources::Sources;
 use super::action::NavAction;
 use super::app::Message;
 use super::data::Data;
+use super::keymap::Context;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
@@ -43,6 +49,28 @@ impl Screen {
     }
 }
 
+/// What every screen gives the app around it.
+pub trait ScreenState {
+    /// A move, a pane change, open or back; a link followed comes back
+    /// for the app to show.
+    fn navigate(&mut self, cx: &mut Cx, nav: NavAction) -> Option<Follow>;
+    /// The key context while the screen shows with nothing over it.
+    fn context(&self) -> Context {
+        Context::Global
+    }
+    /// How many items the screen's tab counts.
+    fn count(&self, data: &Data) -> usize;
+    /// Where the selection is, for the status bar.
+    fn position(&self, data: &Data) -> String;
+    /// Where in the claims file the selected item is, for the editor.
+    fn decl(&self, data: &Data) -> Option<usize>;
+    /// After switching screens or following a link the list has the keys.
+    fn focus_list(&mut self) {}
+    /// The file was loaded again (`old` is the data before): the same
+    /// selection, found by id where it has one.
+    fn reload(&mut self, old: &Data, new: &Data);
+}
+
 /// Each screen's own state, kept while another screen shows.
 #[derive(Debug)]
 pub struct Screens {
@@ -62,20 +90,37 @@ impl Screens {
         }
     }
 
+    pub fn get(&self, screen: Screen) -> &dyn ScreenState {
+        match screen {
+            Screen::Claims => &self.claims,
+            Screen::Contradictions => &self.pairs,
+            Screen::Sources => &self.sources,
+            Screen::Diagnostics => &self.diagnostics,
+        }
+    }
+
+    pub fn get_mut(&mut self, screen: Screen) -> &mut dyn ScreenState {
+        match screen {
+            Screen::Claims => &mut self.claims,
+            Screen::Contradictions => &mut self.pairs,
+            Screen::Sources => &mut self.sources,
+            Screen::Diagnostics => &mut self.diagnostics,
+        }
+    }
+
     /// Every screen's list has the keys again, as after switching screens
     /// or following a link.
     pub fn focus_lists(&mut self) {
-        self.claims.focus = Pane::List;
-        self.pairs.focus = Pane::List;
+        for screen in Screen::ALL {
+            self.get_mut(screen).focus_list();
+        }
     }
 
-    /// The file was loaded again (`old` is the data before): each screen
-    /// keeps its selection by id.
+    /// The file was loaded again (`old` is the data before).
     pub fn reload(&mut self, old: &Data, new: &Data) {
-        self.claims.reload(old, new);
-        self.pairs.reload(old, new);
-        self.sources.reload(old, new);
-        self.diagnostics.reload(new);
+        for screen in Screen::ALL {
+            self.get_mut(screen).reload(old, new);
+        }
     }
 }
 

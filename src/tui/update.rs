@@ -1,18 +1,19 @@
 //! `update`: what an action does to the [`App`], and which effects it asks
 //! for. This module only routes: an open dialog or find takes its typing
-//! first, then each family of actions goes to the module that owns it.
+//! first, then each family of actions goes to the module that owns it, and
+//! moves to the screen showing.
 
 mod author;
 mod claims;
 mod diagnostics;
 mod global;
-mod nav;
 mod reader;
 mod search;
 
-use super::action::{Action, PromptAction};
+use super::action::{Action, NavAction, PromptAction};
 use super::app::{App, Mode};
 use super::effect::Effect;
+use super::screen::{Cx, delta};
 use super::widget::text_input::pasted;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -27,7 +28,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
     match action {
         Action::Global(action) => return global::update(app, action),
-        Action::Nav(action) => nav::navigate(app, action),
+        Action::Nav(action) => navigate(app, action),
         Action::Claim(action) => return claims::update(app, action),
         Action::Search(action) => search::search(app, action),
         Action::Filter(action) => search::filter(app, action),
@@ -36,6 +37,32 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Prompt(action) => outside_prompts(app, action),
     }
     Vec::new()
+}
+
+/// Moving: the help scrolls while it shows, Esc leaves a prompt or menu,
+/// and otherwise the screen showing moves.
+fn navigate(app: &mut App, action: NavAction) {
+    let step = delta(action, app.page_rows);
+    if app.mode == Mode::Help
+        && let Some(delta) = step
+    {
+        app.help_scroll = app
+            .help_scroll
+            .saturating_add_signed(delta.clamp(-1000, 1000));
+        return;
+    }
+    if action == NavAction::Back && app.mode != Mode::Normal {
+        app.mode = Mode::Normal;
+        return;
+    }
+    let mut cx = Cx {
+        data: &app.data,
+        page_rows: app.page_rows,
+        message: &mut app.message,
+    };
+    if let Some(follow) = app.screens.get_mut(app.screen).navigate(&mut cx, action) {
+        app.follow(follow);
+    }
 }
 
 /// Typing with no dialog or find open: a paste goes into a search being

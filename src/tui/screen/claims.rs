@@ -1,10 +1,11 @@
 //! The Claims screen: the claim list as searched and filtered, the
 //! selected claim's detail with its links, and its quote in the source.
 
-use super::{Cx, Follow, Jump, Pane, delta, moved};
+use super::{Cx, Follow, Jump, Pane, ScreenState, delta, moved};
 use crate::filter::ClaimFilter;
 use crate::tui::action::NavAction;
 use crate::tui::data::Data;
+use crate::tui::keymap::Context;
 
 #[derive(Debug)]
 pub struct Claims {
@@ -93,26 +94,6 @@ impl Claims {
             .find(|&p| !data.dataset.claims[self.visible[p]].status.is_reviewed())
     }
 
-    pub fn navigate(&mut self, cx: &mut Cx, nav: NavAction) -> Option<Follow> {
-        let data = cx.data;
-        if let Some(delta) = delta(nav, cx.page_rows) {
-            self.step(data, delta);
-            return None;
-        }
-        match nav {
-            NavAction::NextPane => self.cycle_pane(true),
-            NavAction::PreviousPane => self.cycle_pane(false),
-            NavAction::Open => return self.open(data),
-            NavAction::Back if self.focus != Pane::List => self.focus = Pane::List,
-            NavAction::Back if !self.query.is_empty() => {
-                self.query.clear();
-                self.refresh(data, None);
-            }
-            _ => {}
-        }
-        None
-    }
-
     fn step(&mut self, data: &Data, delta: isize) {
         match self.focus {
             Pane::List => {
@@ -164,18 +145,39 @@ impl Claims {
         }
         None
     }
+}
 
-    /// The file was loaded again: the same claim by id if it is still
-    /// listed.
-    pub fn reload(&mut self, old: &Data, new: &Data) {
-        let id = self.selected().map(|c| &old.dataset.claims[c].id);
-        let keep = id.and_then(|id| new.dataset.claim_index(id));
-        self.refresh(new, keep);
-        self.link = 0;
+impl ScreenState for Claims {
+    fn navigate(&mut self, cx: &mut Cx, nav: NavAction) -> Option<Follow> {
+        let data = cx.data;
+        if let Some(delta) = delta(nav, cx.page_rows) {
+            self.step(data, delta);
+            return None;
+        }
+        match nav {
+            NavAction::NextPane => self.cycle_pane(true),
+            NavAction::PreviousPane => self.cycle_pane(false),
+            NavAction::Open => return self.open(data),
+            NavAction::Back if self.focus != Pane::List => self.focus = Pane::List,
+            NavAction::Back if !self.query.is_empty() => {
+                self.query.clear();
+                self.refresh(data, None);
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn context(&self) -> Context {
+        Context::Claims
+    }
+
+    fn count(&self, data: &Data) -> usize {
+        data.dataset.claims.len()
     }
 
     /// For the status bar: which claim of the list.
-    pub fn position(&self) -> String {
+    fn position(&self, _data: &Data) -> String {
         if self.visible.is_empty() {
             "claim 0/0".to_string()
         } else {
@@ -184,8 +186,21 @@ impl Claims {
     }
 
     /// Where in the claims file the selected claim is declared.
-    pub fn decl(&self, data: &Data) -> Option<usize> {
+    fn decl(&self, data: &Data) -> Option<usize> {
         self.selected().map(|c| data.dataset.claims[c].decl.start)
+    }
+
+    fn focus_list(&mut self) {
+        self.focus = Pane::List;
+    }
+
+    /// The file was loaded again: the same claim by id if it is still
+    /// listed.
+    fn reload(&mut self, old: &Data, new: &Data) {
+        let id = self.selected().map(|c| &old.dataset.claims[c].id);
+        let keep = id.and_then(|id| new.dataset.claim_index(id));
+        self.refresh(new, keep);
+        self.link = 0;
     }
 }
 

@@ -1,10 +1,11 @@
 //! The Diagnostics screen: what `crux check` reports, one selected; Enter
 //! goes to the claim it is about.
 
-use super::{Cx, Follow, Jump, delta, moved};
+use super::{Cx, Follow, Jump, ScreenState, delta, moved};
 use crate::diag::Diagnostic;
 use crate::tui::action::NavAction;
 use crate::tui::data::Data;
+use crate::tui::keymap::Context;
 
 #[derive(Debug, Default)]
 pub struct Diagnostics {
@@ -16,7 +17,14 @@ impl Diagnostics {
         data.dataset.diagnostics.get(self.cursor)
     }
 
-    pub fn navigate(&mut self, cx: &mut Cx, nav: NavAction) -> Option<Follow> {
+    /// Back where a link was followed from.
+    pub fn jump_back(&mut self, cursor: usize) {
+        self.cursor = cursor;
+    }
+}
+
+impl ScreenState for Diagnostics {
+    fn navigate(&mut self, cx: &mut Cx, nav: NavAction) -> Option<Follow> {
         if let Some(delta) = delta(nav, cx.page_rows) {
             self.cursor = moved(self.cursor, delta, cx.data.dataset.diagnostics.len());
             return None;
@@ -40,28 +48,31 @@ impl Diagnostics {
         }
     }
 
-    /// Back where a link was followed from.
-    pub fn jump_back(&mut self, cursor: usize) {
-        self.cursor = cursor;
+    fn context(&self) -> Context {
+        Context::Diagnostics
     }
 
-    /// The file was loaded again: the same place in the new list.
-    pub fn reload(&mut self, new: &Data) {
-        self.cursor = self
-            .cursor
-            .min(new.dataset.diagnostics.len().saturating_sub(1));
+    fn count(&self, data: &Data) -> usize {
+        data.dataset.diagnostics.len()
     }
 
     /// For the status bar: which diagnostic of how many.
-    pub fn position(&self, data: &Data) -> String {
+    fn position(&self, data: &Data) -> String {
         let count = data.dataset.diagnostics.len();
         format!("{}/{count}", (self.cursor + 1).min(count))
     }
 
     /// Where in the claims file the selected diagnostic points.
-    pub fn decl(&self, data: &Data) -> Option<usize> {
+    fn decl(&self, data: &Data) -> Option<usize> {
         self.selected(data)
             .and_then(|d| d.span.as_ref())
             .map(|s| s.start)
+    }
+
+    /// The file was loaded again: the same place in the new list.
+    fn reload(&mut self, _old: &Data, new: &Data) {
+        self.cursor = self
+            .cursor
+            .min(new.dataset.diagnostics.len().saturating_sub(1));
     }
 }

@@ -1,7 +1,7 @@
 //! The Contradictions screen: every contradicting pair by topic, one
 //! selected; its two passages side by side scroll together.
 
-use super::{Cx, Follow, Jump, Pane, delta, moved};
+use super::{Cx, Follow, Jump, Pane, ScreenState, delta, moved};
 use crate::tui::action::NavAction;
 use crate::tui::data::Data;
 
@@ -30,7 +30,14 @@ impl Pairs {
         data.pairs.get(self.cursor).copied()
     }
 
-    pub fn navigate(&mut self, cx: &mut Cx, nav: NavAction) -> Option<Follow> {
+    /// Back where a link was followed from.
+    pub fn jump_back(&mut self, cursor: usize, data: &Data) {
+        self.cursor = cursor.min(data.pairs.len().saturating_sub(1));
+    }
+}
+
+impl ScreenState for Pairs {
+    fn navigate(&mut self, cx: &mut Cx, nav: NavAction) -> Option<Follow> {
         if let Some(delta) = delta(nav, cx.page_rows) {
             match self.focus {
                 Pane::List => {
@@ -60,14 +67,29 @@ impl Pairs {
         }
     }
 
-    /// Back where a link was followed from.
-    pub fn jump_back(&mut self, cursor: usize, data: &Data) {
-        self.cursor = cursor.min(data.pairs.len().saturating_sub(1));
+    fn count(&self, data: &Data) -> usize {
+        data.pairs.len()
+    }
+
+    /// For the status bar: which pair of how many.
+    fn position(&self, data: &Data) -> String {
+        let count = data.pairs.len();
+        format!("pair {}/{count}", (self.cursor + 1).min(count))
+    }
+
+    /// Where in the claims file the selected pair's link is declared.
+    fn decl(&self, data: &Data) -> Option<usize> {
+        self.selected(data)
+            .map(|r| data.dataset.relations[r].decl.start)
+    }
+
+    fn focus_list(&mut self) {
+        self.focus = Pane::List;
     }
 
     /// The file was loaded again: the same pair, found by its two claims'
     /// ids, else the same place in the new list.
-    pub fn reload(&mut self, old: &Data, new: &Data) {
+    fn reload(&mut self, old: &Data, new: &Data) {
         let ids = |data: &Data, relation: usize| {
             let rel = &data.dataset.relations[relation];
             let claims = &data.dataset.claims;
@@ -77,17 +99,5 @@ impl Pairs {
         self.cursor = pair
             .and_then(|pair| new.pairs.iter().position(|&r| ids(new, r) == pair))
             .unwrap_or(self.cursor.min(new.pairs.len().saturating_sub(1)));
-    }
-
-    /// For the status bar: which pair of how many.
-    pub fn position(&self, data: &Data) -> String {
-        let count = data.pairs.len();
-        format!("pair {}/{count}", (self.cursor + 1).min(count))
-    }
-
-    /// Where in the claims file the selected pair's link is declared.
-    pub fn decl(&self, data: &Data) -> Option<usize> {
-        self.selected(data)
-            .map(|r| data.dataset.relations[r].decl.start)
     }
 }

@@ -2,9 +2,10 @@
 //! reader, whose quotes lead to their claims.
 
 use super::reader::Reader;
-use super::{Cx, Follow, Jump, delta, moved};
+use super::{Cx, Follow, Jump, ScreenState, delta, moved};
 use crate::tui::action::NavAction;
 use crate::tui::data::Data;
+use crate::tui::keymap::Context;
 
 #[derive(Debug, Default)]
 pub struct Sources {
@@ -14,7 +15,18 @@ pub struct Sources {
 }
 
 impl Sources {
-    pub fn navigate(&mut self, cx: &mut Cx, nav: NavAction) -> Option<Follow> {
+    /// Back where a link was followed from: the document open at that quote.
+    pub fn jump_back(&mut self, data: &Data, source: usize, span: usize) {
+        if source < data.dataset.sources.len() {
+            self.cursor = source;
+            let span = span.min(data.placed[source].len().saturating_sub(1));
+            self.reader = Some(Reader::new(data, source, span));
+        }
+    }
+}
+
+impl ScreenState for Sources {
+    fn navigate(&mut self, cx: &mut Cx, nav: NavAction) -> Option<Follow> {
         let data = cx.data;
         if let Some(delta) = delta(nav, cx.page_rows) {
             match &mut self.reader {
@@ -42,28 +54,19 @@ impl Sources {
         None
     }
 
-    /// Back where a link was followed from: the document open at that quote.
-    pub fn jump_back(&mut self, data: &Data, source: usize, span: usize) {
-        if source < data.dataset.sources.len() {
-            self.cursor = source;
-            let span = span.min(data.placed[source].len().saturating_sub(1));
-            self.reader = Some(Reader::new(data, source, span));
+    fn context(&self) -> Context {
+        match self.reader {
+            Some(_) => Context::Reader,
+            None => Context::Global,
         }
     }
 
-    /// The file was loaded again: the same source by id, and the reader on
-    /// it if it is still declared.
-    pub fn reload(&mut self, old: &Data, new: &Data) {
-        let id = old.dataset.sources.get(self.cursor).map(|s| &s.id);
-        self.cursor = id.and_then(|id| new.dataset.source_index(id)).unwrap_or(0);
-        self.reader = self
-            .reader
-            .take()
-            .and_then(|reader| reader.reloaded(old, new));
+    fn count(&self, data: &Data) -> usize {
+        data.dataset.sources.len()
     }
 
     /// For the status bar: the quote in the open document, else the source.
-    pub fn position(&self, data: &Data) -> String {
+    fn position(&self, data: &Data) -> String {
         match &self.reader {
             Some(r) => {
                 let count = data.placed[r.source].len();
@@ -74,7 +77,18 @@ impl Sources {
     }
 
     /// Where in the claims file the selected source is declared.
-    pub fn decl(&self, data: &Data) -> Option<usize> {
+    fn decl(&self, data: &Data) -> Option<usize> {
         data.dataset.sources.get(self.cursor).map(|s| s.decl.start)
+    }
+
+    /// The file was loaded again: the same source by id, and the reader on
+    /// it if it is still declared.
+    fn reload(&mut self, old: &Data, new: &Data) {
+        let id = old.dataset.sources.get(self.cursor).map(|s| &s.id);
+        self.cursor = id.and_then(|id| new.dataset.source_index(id)).unwrap_or(0);
+        self.reader = self
+            .reader
+            .take()
+            .and_then(|reader| reader.reloaded(old, new));
     }
 }

@@ -107,12 +107,6 @@ fn claim_of(edit: &Edit) -> Option<&str> {
 }
 
 fn editor_line(app: &App) -> usize {
-    let dataset = app.dataset();
-    let byte = match app.screen {
-        Screen::Diagnostics => app.screens.diagnostics.decl(&app.data),
-        Screen::Contradictions => app.screens.pairs.decl(&app.data),
-        Screen::Sources => app.screens.sources.decl(&app.data),
-        Screen::Claims => app.screens.claims.decl(&app.data),
-    };
-    byte.map_or(1, |b| dataset.location(b).line)
+    let byte = app.screens.get(app.screen).decl(&app.data);
+    byte.map_or(1, |b| app.dataset().location(b).line)
 }

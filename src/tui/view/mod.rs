@@ -79,18 +79,9 @@ fn too_small(frame: &mut Frame, area: Rect) {
 }
 
 fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
-    let dataset = app.dataset();
     let tabs: Vec<(Screen, usize)> = Screen::ALL
         .iter()
-        .map(|&screen| {
-            let count = match screen {
-                Screen::Claims => dataset.claims.len(),
-                Screen::Contradictions => app.data.pairs.len(),
-                Screen::Sources => dataset.sources.len(),
-                Screen::Diagnostics => dataset.diagnostics.len(),
-            };
-            (screen, count)
-        })
+        .map(|&screen| (screen, app.screens.get(screen).count(&app.data)))
         .collect();
     let label = |i: usize, screen: Screen, count: usize, titled: bool| {
         if titled {
@@ -121,7 +112,7 @@ fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
         ));
         spans.push(Span::raw(" "));
     }
-    if let Some(title) = &dataset.title {
+    if let Some(title) = &app.data.dataset.title {
         spans.push(Span::styled(
             crate::text::visible_line(title).into_owned(),
             Style::default().add_modifier(Modifier::DIM),
