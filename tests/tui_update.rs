@@ -316,12 +316,12 @@ fn following_links_pushes_a_jump_stack_that_backspace_walks_back() {
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Enter);
     assert_eq!(selected_id(&app), "baku-says-iran");
-    assert_eq!(app.jumps.len(), 2);
+    assert_eq!(app.jumps().len(), 2);
     key(&mut app, KeyCode::Backspace);
     assert_eq!(selected_id(&app), "launched-from-iran");
     key_with(&mut app, KeyCode::Char('o'), KeyModifiers::CONTROL);
     assert_eq!(selected_id(&app), "iran-denies");
-    assert!(app.jumps.is_empty());
+    assert!(app.jumps().is_empty());
 }
 
 #[test]

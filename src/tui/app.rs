@@ -31,13 +31,14 @@ pub struct App {
     /// Each screen's own state.
     pub screens: Screens,
     pub mode: Mode,
-    pub help_scroll: usize,
-    pub jumps: Vec<Jump>,
+    pub(crate) help_scroll: usize,
+    /// Where followed links were followed from, the latest last.
+    pub(crate) jumps: Vec<Jump>,
     /// The saves made, to undo, and the one that failed, to try again.
     pub history: History,
     /// The authoring dialog in progress.
     pub flow: Option<Flow>,
-    pub export_format: Format,
+    pub(crate) export_format: Format,
     pub message: Option<Message>,
     /// Rows of the main list, for page moves; set by the view.
     pub page_rows: usize,
@@ -63,6 +64,10 @@ impl App {
 
     pub fn dataset(&self) -> &Dataset {
         &self.data.dataset
+    }
+
+    pub fn jumps(&self) -> &[Jump] {
+        &self.jumps
     }
 
     /// The claim selected on the Claims screen.

@@ -8,16 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::text::visible_line;
-use crate::tui::app::App;
+use crate::tui::data::Data;
 use crate::tui::flow::{Flow, LinkStep};
 use crate::tui::widget::picker::PickerView;
 use crate::tui::widget::text_input::InputLine;
 use crate::tui::widget::{fit, pane, popup, wrap};
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(flow) = &app.flow else {
-        return;
-    };
+pub fn draw(frame: &mut Frame, flow: &Flow, data: &Data, area: Rect) {
     let width = area.width.saturating_sub(4).min(100);
     if let Some(picker) = flow.picker() {
         let height = area.height.saturating_sub(2).min(18);
@@ -25,7 +22,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let inner_width = width.saturating_sub(2) as usize;
-    let mut lines = about(app, flow, inner_width);
+    let mut lines = about(data, flow, inner_width);
     let prompt = flow.prompt();
     if let Some((question, _)) = prompt {
         lines.push(Line::styled(
@@ -72,7 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// What the dialog is about: the quote, the two claims, the question.
-fn about(app: &App, flow: &Flow, width: usize) -> Vec<Line<'static>> {
+fn about(data: &Data, flow: &Flow, width: usize) -> Vec<Line<'static>> {
     let dim = Style::default().add_modifier(Modifier::DIM);
     let quoted = |label: &str, text: &str| -> Vec<Line<'static>> {
         let mut lines = vec![Line::styled(label.to_string(), dim)];
@@ -96,8 +93,8 @@ fn about(app: &App, flow: &Flow, width: usize) -> Vec<Line<'static>> {
                 &new.quote,
             );
             if !new.topic.is_empty() {
-                let question = app
-                    .dataset()
+                let question = data
+                    .dataset
                     .topic(&new.topic)
                     .map(|t| t.question.clone())
                     .or(new.new_topic_question.clone())

@@ -47,19 +47,22 @@ pub fn draw(frame: &mut Frame, app: &App) {
     ])
     .areas(area);
     draw_tabs(frame, app, tabs);
+    let (data, screens) = (&app.data, &app.screens);
     match app.screen {
-        Screen::Claims => claims::draw(frame, &app.data, &app.screens.claims, body),
-        Screen::Contradictions => contradictions::draw(frame, &app.data, &app.screens.pairs, body),
-        Screen::Sources => sources::draw(frame, &app.data, &app.screens.sources, body),
-        Screen::Diagnostics => diagnostics::draw(frame, &app.data, &app.screens.diagnostics, body),
+        Screen::Claims => claims::draw(frame, data, &screens.claims, body),
+        Screen::Contradictions => contradictions::draw(frame, data, &screens.pairs, body),
+        Screen::Sources => sources::draw(frame, data, &screens.sources, body),
+        Screen::Diagnostics => diagnostics::draw(frame, data, &screens.diagnostics, body),
     }
     status_bar::draw(frame, app, bottom);
     match app.mode {
         Mode::Help => help::draw(frame, app.help_scroll, body),
-        Mode::FilterMenu => help::draw_filter_menu(frame, &app.screens.claims, body),
+        Mode::FilterMenu => help::draw_filter_menu(frame, &screens.claims, body),
         Mode::Normal | Mode::Search | Mode::Find => {}
     }
-    dialog::draw(frame, app, body);
+    if let Some(flow) = &app.flow {
+        dialog::draw(frame, flow, data, body);
+    }
 }
 
 /// Rows of the main list for a terminal of this height (page moves).
