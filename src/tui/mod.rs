@@ -1,6 +1,6 @@
-//! The review UI: `crux [FILE]`. A pure core (`app`, `update`, `keymap`)
-//! drawn by `view`; this module owns the terminal, the event loop and the
-//! effects (saving statuses, reloading, the editor, exports).
+//! The review UI: `crux [FILE]`. A pure core (`app`, `screen`, `update`,
+//! `keymap`) drawn by `view`; this module owns the terminal, the event loop
+//! and the effects (saving statuses, reloading, the editor, exports).
 
 pub mod action;
 pub mod app;
