@@ -288,6 +288,11 @@ fn scrolling_one_screens_passage_leaves_the_other_screens_passages_in_place() {
         shown_after("1"),
         "the claim's passage keeps its own scroll"
     );
+    assert_eq!(
+        shown_after("2\tjjjjjjjjjjjj\n\x08"),
+        shown_after("2\tjjjjjjjjjjjj\t"),
+        "the pair's passages keep theirs over following a link and jumping back"
+    );
 }
 
 #[test]

@@ -7,12 +7,14 @@ use crux::tui::keymap::{Key, lookup};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The key a character of a typed string stands for: `\n` Enter, `\t`
-/// Tab, `\x1b` Esc, `\x15` Ctrl-U, `↓` Down; any other character its own key.
+/// Tab, `\x1b` Esc, `\x08` Backspace, `\x15` Ctrl-U, `↓` Down; any other
+/// character its own key.
 pub fn key_event(c: char) -> KeyEvent {
     let (code, modifiers) = match c {
         '\n' => (KeyCode::Enter, KeyModifiers::NONE),
         '\t' => (KeyCode::Tab, KeyModifiers::NONE),
         '\x1b' => (KeyCode::Esc, KeyModifiers::NONE),
+        '\x08' => (KeyCode::Backspace, KeyModifiers::NONE),
         '\x15' => (KeyCode::Char('u'), KeyModifiers::CONTROL),
         '↓' => (KeyCode::Down, KeyModifiers::NONE),
         c => (KeyCode::Char(c), KeyModifiers::NONE),

@@ -20,7 +20,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Mode};
 use super::data::{Data, WrappedRows};
-use super::screen::{Reader, Screen};
+use super::screen::{Reader, Screen, Screens};
 use super::widget::passage::{Passage, wrap_rows};
 
 /// The smallest terminal every screen and popup fits: the filter menu is 48
@@ -46,8 +46,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Constraint::Length(1),
     ])
     .areas(area);
-    draw_tabs(frame, app, tabs);
     let (data, screens) = (&app.data, &app.screens);
+    draw_tabs(frame, data, screens, app.screen, tabs);
     match app.screen {
         Screen::Claims => claims::draw(frame, data, &screens.claims, body),
         Screen::Contradictions => contradictions::draw(frame, data, &screens.pairs, body),
@@ -81,10 +81,11 @@ fn too_small(frame: &mut Frame, area: Rect) {
     );
 }
 
-fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
+/// One tab a screen, with its count; the one `shown` stands out.
+fn draw_tabs(frame: &mut Frame, data: &Data, screens: &Screens, shown: Screen, area: Rect) {
     let tabs: Vec<(Screen, usize)> = Screen::ALL
         .iter()
-        .map(|&screen| (screen, app.screens.get(screen).count(&app.data)))
+        .map(|&screen| (screen, screens.get(screen).count(data)))
         .collect();
     let label = |i: usize, screen: Screen, count: usize, titled: bool| {
         if titled {
@@ -103,7 +104,7 @@ fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
     let all_titled = full_width <= area.width as usize;
     let mut spans = Vec::new();
     for (i, &(screen, count)) in tabs.iter().enumerate() {
-        let current = screen == app.screen;
+        let current = screen == shown;
         let style = if current {
             Style::default().add_modifier(Modifier::REVERSED)
         } else {
@@ -115,7 +116,7 @@ fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
         ));
         spans.push(Span::raw(" "));
     }
-    if let Some(title) = &app.data.dataset.title {
+    if let Some(title) = &data.dataset.title {
         spans.push(Span::styled(
             crate::text::visible_line(title).into_owned(),
             Style::default().add_modifier(Modifier::DIM),
