@@ -452,7 +452,7 @@ fn open(report: &Report) -> Markup {
                 }
             } }
             h3 { "Claims with no relation" }
-            @if o.unrelated_claims.is_empty() { p.none { "None: every claim agrees with or contradicts another." } }
+            @if o.unrelated_claims.is_empty() { p.none { "None: every claim is linked to another." } }
             @else {
             ul {
                 @for id in &o.unrelated_claims {

@@ -374,7 +374,7 @@ fn open(out: &mut String, report: &Report) {
     }
     out.push_str("\n### Claims with no relation\n\n");
     if o.unrelated_claims.is_empty() {
-        out.push_str("None: every claim agrees with or contradicts another.\n");
+        out.push_str("None: every claim is linked to another.\n");
     }
     for id in &o.unrelated_claims {
         let text = report.claim(id).map_or(String::new(), |c| escape(&c.text));
