@@ -157,16 +157,18 @@ fn dropped_hedges(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
 }
 
 fn topics_across_periods(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
-    for topic in &dataset.topics {
-        let mut periods: Vec<usize> = Vec::new();
-        for claim in dataset.claims.iter().filter(|c| c.topic == topic.id) {
-            if let Some(When::Period(id)) = claim.when.as_ref().map(|w| &w.value)
-                && let Some(period) = dataset.period_index(id)
-                && !periods.contains(&period)
-            {
-                periods.push(period);
-            }
+    // The named periods of each topic's claims, in one pass over the claims.
+    let mut periods_of: Vec<Vec<usize>> = vec![Vec::new(); dataset.topics.len()];
+    for claim in &dataset.claims {
+        if let Some(When::Period(id)) = claim.when.as_ref().map(|w| &w.value)
+            && let Some(period) = dataset.period_index(id)
+            && let Some(topic) = dataset.topic_index(&claim.topic)
+            && !periods_of[topic].contains(&period)
+        {
+            periods_of[topic].push(period);
         }
+    }
+    for (topic, periods) in dataset.topics.iter().zip(&periods_of) {
         let apart = periods.iter().enumerate().find_map(|(i, &p)| {
             let span = dataset.periods[p].span?;
             periods[i + 1..].iter().find_map(|&q| {

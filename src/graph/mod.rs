@@ -8,6 +8,7 @@ mod stance;
 
 use std::collections::VecDeque;
 
+pub use checks::find_hedge;
 pub use classify::{Disagreement, classify};
 pub use stance::{Stance, stances};
 
