@@ -387,3 +387,36 @@ fn a_topic_with_claims_about_two_periods_gets_a_hint() {
     );
     assert!(d["help"].as_str().unwrap().starts_with("hint: "));
 }
+
+#[test]
+fn show_lists_links_of_every_kind_with_their_direction() {
+    let f = Fixture::new(&[
+        ("claims.toml", CLAIMS),
+        ("docs/a.txt", DOC_A),
+        ("docs/b.txt", DOC_B),
+    ]);
+    let precise = f.crux(&["show", "b-four"]);
+    assert_eq!(precise.code, 0, "{}", precise.stderr);
+    assert!(
+        precise
+            .stdout
+            .ends_with("refines\n  a-several — several vs four\n"),
+        "{}",
+        precise.stdout
+    );
+    let vague = f.crux(&["show", "a-several"]);
+    assert!(
+        vague
+            .stdout
+            .ends_with("refined by\n  b-four — several vs four\n"),
+        "{}",
+        vague.stdout
+    );
+    let json: Value =
+        serde_json::from_str(&f.crux(&["show", "a-several", "--json"]).stdout).unwrap();
+    assert_eq!(
+        json["refines"],
+        serde_json::json!([{ "claim": "b-four", "from": "b-four", "note": "several vs four" }])
+    );
+    assert_eq!(json["contradicts"], serde_json::json!([]));
+}
