@@ -343,7 +343,7 @@ pub enum MatchKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RelationKind {
-    /// Both say the same.
+    /// Both say the same, or one bears out the other.
     Agrees,
     /// Both cannot be true of the same thing at the same time.
     Contradicts,
