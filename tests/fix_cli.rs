@@ -67,7 +67,7 @@ fn changed_documents() -> Fixture {
         &fixture,
         "000",
         "as it could become an important factor",
-        "as it could become an important factor (The alleged launch of drones by Iran in the direction of Azerbaijan, again)",
+        "as it could become an important factor (The alleged launch of drones by Iran in the direction of Azerbaijan has become a serious issue in bilateral relations, again)",
     );
     // A passage rewritten beyond recognition: not found, left alone.
     edit_document(
