@@ -264,9 +264,19 @@ fn a_quote_not_found_names_the_nearest_passage() {
         d["help"]
             .as_str()
             .unwrap()
-            .starts_with("did you mean docs/b.txt:1:1:"),
+            .starts_with("did you mean docs/b.txt:1:1 (96% alike):"),
         "{d}"
     );
+    let suggestion = &d["suggestion"];
+    assert_eq!(suggestion["kind"], "edited", "{d}");
+    assert_eq!(suggestion["repairable"], true, "{d}");
+    let passage = &suggestion["passages"][0];
+    assert_eq!(passage["text"], "Four Iranian drones took part", "{d}");
+    assert_eq!(passage["file"], "docs/b.txt");
+    assert_eq!(passage["start"]["line"], 1);
+    assert_eq!(passage["byte_range"][0], 0);
+    // "fouriraniandronestookapart": 26 chars once squeezed, one of them extra.
+    assert_eq!(passage["score"], 0.962, "{d}");
 }
 
 #[test]

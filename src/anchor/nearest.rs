@@ -1,114 +1,232 @@
-//! The passage of a source that looks most like a quote that was not found.
+//! The passages of a source most like quotes that were not found: one pass
+//! over the normalized text for all of them, in memory that does not grow
+//! with the text.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-/// Below this share of the quote's words found in one place, a passage is
-/// more likely a coincidence than the quote's true origin.
-const MIN_SHARED_WORDS_PERCENT: usize = 40;
+use super::NormalizedText;
+use super::approx::{self, Pattern, Search, squeezed};
+use super::candidate::{Candidate, WantedContext};
 
-/// A word of a normalized text: lowercased, with its byte range in that text.
-#[derive(Debug, Clone)]
-pub(crate) struct Word {
-    pub lower: String,
-    pub range: Range<usize>,
+/// Passages less alike than this are not worth suggesting: the search
+/// allows this share of the quote's chars to differ.
+const MAX_ERROR_SHARE: f64 = 0.4;
+/// Once a passage is found, passages this much less alike than it cannot
+/// compete and are no longer looked for.
+const RUNNER_UP_WINDOW: f64 = 0.25;
+/// Quotes longer than this (squeezed chars) get no approximate search: the
+/// work per document char grows with the quote's length.
+pub(crate) const MAX_QUOTE_CHARS: usize = 4096;
+/// Most candidates kept per quote.
+const KEPT: usize = 6;
+
+/// A quote to look for, with the context its span asks for.
+pub(crate) struct Wanted<'a> {
+    pub quote: &'a str,
+    pub context: WantedContext,
 }
 
-/// Alphanumeric runs of `s`, lowercased so that matching ignores case.
-pub(crate) fn words(s: &str) -> Vec<Word> {
-    let mut words = Vec::new();
-    let mut start = None;
-    for (i, ch) in s.char_indices().chain([(s.len(), ' ')]) {
-        match (ch.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(begin)) => {
-                words.push(Word {
-                    lower: s[begin..i].to_lowercase(),
-                    range: begin..i,
-                });
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    words
-}
-
-/// The normalized byte range of the window of `text_words` sharing the most
-/// words and word pairs with `quote_words`, trimmed to its first and last
-/// shared word; `None` if even the best window shares too few words.
-pub(crate) fn nearest_passage(text_words: &[Word], quote_words: &[Word]) -> Option<Range<usize>> {
-    if quote_words.is_empty() || text_words.is_empty() {
-        return None;
-    }
-    let mut vocabulary: HashMap<&str, usize> = HashMap::new();
-    let mut needed: Vec<usize> = Vec::new();
-    let quote_ids: Vec<usize> = quote_words
+/// For each quote, its best candidates in `normalized` (best first),
+/// mapped to `original`'s bytes.
+pub(crate) fn nearest_passages(
+    original: &str,
+    normalized: &NormalizedText,
+    wanted: &[Wanted<'_>],
+) -> Vec<Vec<Candidate>> {
+    let quotes: Vec<Vec<char>> = wanted
         .iter()
-        .map(|word| {
-            let id = *vocabulary.entry(word.lower.as_str()).or_insert_with(|| {
-                needed.push(0);
-                needed.len() - 1
-            });
-            needed[id] += 1;
-            id
+        .map(|w| approx::squeeze(&super::normalize(w.quote)))
+        .collect();
+    let patterns: Vec<Option<Pattern>> = quotes
+        .iter()
+        .map(|q| (!q.is_empty() && q.len() <= MAX_QUOTE_CHARS).then(|| Pattern::new(q)))
+        .collect();
+    let mut searches: Vec<(usize, Search<'_>, Ends)> = patterns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let p = p.as_ref()?;
+            let max_errors = (p.len() as f64 * MAX_ERROR_SHARE) as usize;
+            Some((i, Search::new(p, max_errors), Ends::new(p.len())))
         })
         .collect();
-    let quote_pairs: HashSet<(usize, usize)> = quote_ids
-        .windows(2)
-        .map(|pair| (pair[0], pair[1]))
-        .collect();
-    let text_ids: Vec<Option<usize>> = text_words
-        .iter()
-        .map(|word| vocabulary.get(word.lower.as_str()).copied())
-        .collect();
-    let pair_shared: Vec<bool> = text_ids
-        .windows(2)
-        .map(|pair| matches!(pair, [Some(a), Some(b)] if quote_pairs.contains(&(*a, *b))))
-        .collect();
-
-    let width = quote_words.len() + quote_words.len() / 4 + 1;
-    let mut counts = vec![0usize; needed.len()];
-    let mut shared_words = 0;
-    let mut shared_pairs = 0;
-    let mut start = 0;
-    let mut best: Option<(usize, Range<usize>, usize)> = None;
-    for end in 0..text_ids.len() {
-        if let Some(id) = text_ids[end] {
-            counts[id] += 1;
-            if counts[id] <= needed[id] {
-                shared_words += 1;
+    let text = normalized.as_str();
+    let mut position = 0usize;
+    for (offset, ch) in text.char_indices() {
+        let Some(ch) = squeezed(ch) else { continue };
+        for (_, search, ends) in &mut searches {
+            if let Some(errors) = search.step(ch) {
+                ends.push(position, offset + ch.len_utf8(), errors);
+                let window = (ends.len as f64 * RUNNER_UP_WINDOW).ceil() as usize;
+                search.limit(ends.best_errors() + window);
             }
         }
-        if end > start && pair_shared[end - 1] {
-            shared_pairs += 1;
+        position += 1;
+    }
+
+    let mut found = vec![Vec::new(); wanted.len()];
+    for (i, _, ends) in searches {
+        let quote = &quotes[i];
+        let mut candidates: Vec<Candidate> = ends
+            .best()
+            .into_iter()
+            .filter_map(|end| {
+                let start = match_start(text, quote, end.byte, end.errors)?;
+                let range =
+                    snap_to_words(original, normalized.original_range(start..end.byte), quote);
+                Some(candidate(
+                    original,
+                    normalized,
+                    range,
+                    quote,
+                    &wanted[i].context,
+                ))
+            })
+            .collect();
+        candidates.sort_by(|a, b| {
+            b.rank()
+                .total_cmp(&a.rank())
+                .then(a.range.start.cmp(&b.range.start))
+        });
+        let mut distinct: Vec<Candidate> = Vec::new();
+        for c in candidates {
+            if distinct
+                .iter()
+                .all(|d| d.range.end <= c.range.start || c.range.end <= d.range.start)
+            {
+                distinct.push(c);
+            }
         }
-        if end + 1 - start > width {
-            if let Some(id) = text_ids[start] {
-                if counts[id] <= needed[id] {
-                    shared_words -= 1;
+        found[i] = distinct;
+    }
+    found
+}
+
+/// The scored candidate for the original bytes `range`.
+pub(crate) fn candidate(
+    original: &str,
+    normalized: &NormalizedText,
+    range: Range<usize>,
+    quote: &[char],
+    context: &WantedContext,
+) -> Candidate {
+    let passage = approx::squeeze(&super::normalize(&original[range.clone()]));
+    let inner = normalized.normalized_offset(range.start)..normalized.normalized_offset(range.end);
+    Candidate {
+        similarity: approx::similarity(quote, &passage),
+        context: context.similarity(normalized.as_str(), inner),
+        range,
+    }
+}
+
+/// Where the match of `quote` ending at normalized byte `end` with `errors`
+/// edits starts: the reversed quote searched backwards from `end`; of the
+/// starts as good as that, the earliest.
+fn match_start(text: &str, quote: &[char], end: usize, errors: usize) -> Option<usize> {
+    let reversed: Vec<char> = quote.iter().rev().copied().collect();
+    let pattern = Pattern::new(&reversed);
+    let mut search = Search::new(&pattern, errors);
+    let mut start = None;
+    let mut seen = 0;
+    for (offset, ch) in text[..end].char_indices().rev() {
+        let Some(ch) = squeezed(ch) else { continue };
+        if search.step(ch).is_some() {
+            start = Some(offset);
+        }
+        seen += 1;
+        if seen >= quote.len() + errors {
+            break;
+        }
+    }
+    start
+}
+
+/// `range` widened to whole words at each end where the quote itself
+/// starts or ends with a letter or digit: an edited edge word is part of
+/// the passage, a neighbouring word is not.
+fn snap_to_words(original: &str, range: Range<usize>, quote: &[char]) -> Range<usize> {
+    let mut range = range;
+    if quote.first().is_some_and(|c| c.is_alphanumeric()) {
+        while let Some(before) = original[..range.start].chars().next_back() {
+            let at = original[range.start..].chars().next();
+            if !(before.is_alphanumeric() && at.is_some_and(char::is_alphanumeric)) {
+                break;
+            }
+            range.start -= before.len_utf8();
+        }
+    }
+    if quote.last().is_some_and(|c| c.is_alphanumeric()) {
+        while let Some(after) = original[range.end..].chars().next() {
+            let last = original[..range.end].chars().next_back();
+            if !(after.is_alphanumeric() && last.is_some_and(char::is_alphanumeric)) {
+                break;
+            }
+            range.end += after.len_utf8();
+        }
+    }
+    range
+}
+
+/// A match end: where, and with how many edits.
+#[derive(Debug, Clone, Copy)]
+struct End {
+    /// Squeezed chars before it.
+    position: usize,
+    /// Normalized byte offset.
+    byte: usize,
+    errors: usize,
+}
+
+/// The best match ends found so far, one per cluster of overlapping ends,
+/// at most a few times [`KEPT`] of them.
+struct Ends {
+    len: usize,
+    kept: Vec<End>,
+}
+
+impl Ends {
+    fn new(len: usize) -> Self {
+        Ends {
+            len,
+            kept: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, position: usize, byte: usize, errors: usize) {
+        let end = End {
+            position,
+            byte,
+            errors,
+        };
+        match self.kept.last_mut() {
+            Some(last) if position - last.position <= self.len / 2 => {
+                if errors < last.errors {
+                    *last = end;
                 }
-                counts[id] -= 1;
             }
-            if pair_shared[start] {
-                shared_pairs -= 1;
-            }
-            start += 1;
+            _ => self.kept.push(end),
         }
-        let score = 2 * shared_words + shared_pairs;
-        if best
-            .as_ref()
-            .is_none_or(|(best_score, _, _)| score > *best_score)
-        {
-            best = Some((score, start..end + 1, shared_words));
+        if self.kept.len() > 4 * KEPT {
+            self.prune();
         }
     }
 
-    let (_, window, shared_words) = best?;
-    if shared_words == 0 || shared_words * 100 < quote_words.len() * MIN_SHARED_WORDS_PERCENT {
-        return None;
+    fn prune(&mut self) {
+        self.kept.sort_by_key(|e| (e.errors, e.position));
+        self.kept.truncate(KEPT);
+        self.kept.sort_by_key(|e| e.position);
     }
-    let first = window.clone().find(|&i| text_ids[i].is_some())?;
-    let last = window.rev().find(|&i| text_ids[i].is_some())?;
-    Some(text_words[first].range.start..text_words[last].range.end)
+
+    fn best_errors(&self) -> usize {
+        self.kept
+            .iter()
+            .map(|e| e.errors)
+            .min()
+            .unwrap_or(usize::MAX)
+    }
+
+    fn best(mut self) -> Vec<End> {
+        self.prune();
+        self.kept
+    }
 }

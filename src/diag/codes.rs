@@ -48,6 +48,7 @@ codes! {
     SingleClaimTopic = "W0004", Warning, "a topic has fewer than two claims";
     UnusedSource = "W0005", Warning, "a source has no claims";
     DuplicateRelation = "W0006", Warning, "the same link is declared twice with different notes";
+    QuoteContextChanged = "W0007", Warning, "a quote's prefix or suffix no longer matches the text around it";
 }
 
 #[cfg(test)]
