@@ -54,9 +54,10 @@ pub(crate) fn nearest_passages(
     let mut position = 0usize;
     for (offset, ch) in text.char_indices() {
         let Some(ch) = squeezed(ch) else { continue };
-        for (_, search, ends) in &mut searches {
+        for (i, search, ends) in &mut searches {
             if let Some(errors) = search.step(ch) {
-                ends.push(position, offset + ch.len_utf8(), errors);
+                let alike = quotes[*i].last().is_some_and(|&last| same_class(last, ch));
+                ends.push(position, offset + ch.len_utf8(), errors, alike);
                 let window = (ends.len as f64 * RUNNER_UP_WINDOW).ceil() as usize;
                 search.limit(ends.best_errors() + window);
             }
@@ -120,25 +121,41 @@ pub(crate) fn candidate(
 }
 
 /// Where the match of `quote` ending at normalized byte `end` with `errors`
-/// edits starts: the reversed quote searched backwards from `end`; of the
-/// starts as good as that, the earliest.
+/// edits starts: the reversed quote searched backwards from `end`, the
+/// start with the fewest edits. Of two next to each other with as few, the
+/// wider one when its extra char takes the place of the quote's first char
+/// (`;` for `.`, a letter for a letter), not when it is a neighbour.
 fn match_start(text: &str, quote: &[char], end: usize, errors: usize) -> Option<usize> {
     let reversed: Vec<char> = quote.iter().rev().copied().collect();
     let pattern = Pattern::new(&reversed);
     let mut search = Search::new(&pattern, errors);
-    let mut start = None;
+    let mut best: Option<(usize, usize, usize)> = None;
     let mut seen = 0;
     for (offset, ch) in text[..end].char_indices().rev() {
         let Some(ch) = squeezed(ch) else { continue };
-        if search.step(ch).is_some() {
-            start = Some(offset);
+        if let Some(found) = search.step(ch) {
+            let better = match best {
+                None => true,
+                Some((errors, _, at)) => {
+                    found < errors
+                        || (found == errors && at + 1 == seen && same_class(quote[0], ch))
+                }
+            };
+            if better {
+                best = Some((found, offset, seen));
+            }
         }
         seen += 1;
         if seen >= quote.len() + errors {
             break;
         }
     }
-    start
+    best.map(|(_, start, _)| start)
+}
+
+/// Whether two chars are both letters or digits, or both neither.
+fn same_class(a: char, b: char) -> bool {
+    a.is_alphanumeric() == b.is_alphanumeric()
 }
 
 /// `range` widened to whole words at each end where the quote itself
@@ -192,7 +209,9 @@ impl Ends {
         }
     }
 
-    fn push(&mut self, position: usize, byte: usize, errors: usize) {
+    /// `alike`: the char ending here is of the same class as the quote's
+    /// last (see [`match_start`]); on a tie with the end just before, it wins.
+    fn push(&mut self, position: usize, byte: usize, errors: usize, alike: bool) {
         let end = End {
             position,
             byte,
@@ -200,7 +219,8 @@ impl Ends {
         };
         match self.kept.last_mut() {
             Some(last) if position - last.position <= self.len / 2 => {
-                if errors < last.errors {
+                let next_to = position == last.position + 1;
+                if errors < last.errors || (errors == last.errors && next_to && alike) {
                     *last = end;
                 }
             }
