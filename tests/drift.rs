@@ -559,3 +559,72 @@ fn every_edit_of_a_document_at_once_with_a_new_first_line() {
     }
     report("every edit at once", &tally);
 }
+
+/// `quote` with two letters in the middle of its longest word swapped, or
+/// `None` when that changes nothing.
+fn misspelt(quote: &str) -> Option<String> {
+    let word = quote
+        .split(|c: char| !c.is_alphabetic())
+        .max_by_key(|w| w.chars().count())?;
+    let mut letters: Vec<char> = word.chars().collect();
+    let middle = letters.len() / 2;
+    if letters.len() < 5 || letters[middle - 1] == letters[middle] {
+        return None;
+    }
+    letters.swap(middle - 1, middle);
+    let at = quote.find(word)?;
+    let typo: String = letters.into_iter().collect();
+    Some(format!(
+        "{}{typo}{}",
+        &quote[..at],
+        &quote[at + word.len()..]
+    ))
+}
+
+#[test]
+fn a_misspelt_word_in_every_third_quote_is_repaired_to_the_misspelling() {
+    let (dir, shipped) = load_edited(&[], false);
+    let mut documents: Vec<(String, String)> = shipped
+        .sources
+        .iter()
+        .map(|s| (s.id.clone(), s.text.clone().unwrap()))
+        .collect();
+    // (claim, span, the quote as the document now has it)
+    let mut edited: Vec<(String, usize, String)> = Vec::new();
+    let spans = shipped
+        .claims
+        .iter()
+        .flat_map(|c| c.spans.iter().enumerate().map(move |(i, s)| (c, i, s)));
+    for (claim, index, span) in spans.step_by(3) {
+        let Some(typo) = misspelt(&span.quote) else {
+            continue;
+        };
+        let text = &mut documents
+            .iter_mut()
+            .find(|(id, _)| *id == span.source)
+            .unwrap()
+            .1;
+        if text.matches(span.quote.as_str()).count() != 1 {
+            continue;
+        }
+        *text = text.replacen(span.quote.as_str(), &typo, 1);
+        edited.push((claim.id.clone(), index, typo));
+    }
+    for (source, (_, text)) in shipped.sources.iter().zip(&documents) {
+        std::fs::write(dir.path().join(&source.path), format!("{MASTHEAD}{text}")).unwrap();
+    }
+    let dataset = crux::load(&dir.path().join("claims.toml"));
+    let fixes = crux::fix::plan(&dataset);
+    let mut tally = Tally::default();
+    for (claim, index, typo) in &edited {
+        match fixes.iter().find(|f| f.claim == *claim && f.span == *index) {
+            Some(fix) if fix.quote == *typo => tally.repaired += 1,
+            Some(fix) => tally
+                .wrong
+                .push(format!("{claim}: {:?} instead of {typo:?}", fix.quote)),
+            None => tally.missed.push(format!("{claim}: {typo:?}")),
+        }
+    }
+    assert!(edited.len() > 40, "{}", edited.len());
+    report("a misspelt word in every third quote", &tally);
+}
