@@ -283,6 +283,14 @@ fn a_stale_prefix_of_a_unique_quote_warns_and_fix_updates_it() {
         "{d}"
     );
 
+    // The report lists it as open, with the same suggestion.
+    let report = fixture.crux(&["report", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&report.stdout).unwrap();
+    let open = &report["open"]["quotes"];
+    assert_eq!(open.as_array().unwrap().len(), 1, "{open}");
+    assert_eq!(open[0]["match"], "exact");
+    assert_eq!(open[0]["suggestion"], d["suggestion"]);
+
     let run = fixture.crux(&["fix"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let after = std::fs::read_to_string(fixture.path("claims.toml")).unwrap();
