@@ -32,14 +32,14 @@ pub(crate) fn squeeze(s: &str) -> Vec<char> {
 pub(crate) struct Pattern {
     len: usize,
     blocks: usize,
-    /// `peq[slot * blocks + b]`: block `b` of the bit mask of a char.
-    peq: Vec<u64>,
-    ascii: [u32; 128],
-    other: HashMap<char, u32>,
+    /// `ascii[c * blocks + b]`: block `b` of the mask of ASCII char `c`.
+    ascii: Vec<u64>,
+    /// The same for other chars; chars absent from the pattern are not here.
+    other: HashMap<char, Vec<u64>>,
+    absent: Vec<u64>,
+    /// The bit of the last row in the last block.
+    last_bit: u64,
 }
-
-/// Slot 0 is the all-zero mask of chars the pattern does not contain.
-const ABSENT: u32 = 0;
 
 impl Pattern {
     pub fn new(chars: &[char]) -> Self {
@@ -47,25 +47,18 @@ impl Pattern {
         let mut pattern = Pattern {
             len: chars.len(),
             blocks,
-            peq: vec![0; blocks],
-            ascii: [ABSENT; 128],
+            ascii: vec![0; 128 * blocks],
             other: HashMap::new(),
+            absent: vec![0; blocks],
+            last_bit: 1 << ((chars.len().max(1) - 1) % W),
         };
         for (i, &ch) in chars.iter().enumerate() {
-            let slot = match pattern.slot(ch) {
-                ABSENT => {
-                    let slot = (pattern.peq.len() / blocks) as u32;
-                    pattern.peq.extend(std::iter::repeat_n(0, blocks));
-                    if (ch as u32) < 128 {
-                        pattern.ascii[ch as usize] = slot;
-                    } else {
-                        pattern.other.insert(ch, slot);
-                    }
-                    slot
-                }
-                slot => slot,
-            };
-            pattern.peq[slot as usize * blocks + i / W] |= 1 << (i % W);
+            let bit = 1 << (i % W);
+            if ch.is_ascii() {
+                pattern.ascii[ch as usize * blocks + i / W] |= bit;
+            } else {
+                pattern.other.entry(ch).or_insert_with(|| vec![0; blocks])[i / W] |= bit;
+            }
         }
         pattern
     }
@@ -74,23 +67,21 @@ impl Pattern {
         self.len
     }
 
-    fn slot(&self, ch: char) -> u32 {
-        if (ch as u32) < 128 {
-            self.ascii[ch as usize]
+    #[inline]
+    fn masks(&self, ch: char) -> &[u64] {
+        if ch.is_ascii() {
+            let at = ch as usize * self.blocks;
+            &self.ascii[at..at + self.blocks]
         } else {
-            self.other.get(&ch).copied().unwrap_or(ABSENT)
+            self.other.get(&ch).unwrap_or(&self.absent)
         }
     }
 
-    fn masks(&self, ch: char) -> &[u64] {
-        let slot = self.slot(ch) as usize;
-        &self.peq[slot * self.blocks..(slot + 1) * self.blocks]
-    }
-
     /// The bit of the pattern's last row within block `b`.
+    #[inline]
     fn last_row_bit(&self, b: usize) -> u64 {
         if b + 1 == self.blocks {
-            1 << ((self.len.max(1) - 1) % W)
+            self.last_bit
         } else {
             1 << (W - 1)
         }
@@ -134,9 +125,16 @@ impl<'p> Search<'p> {
 
     /// Advances over `ch`; the edit distance of the best match of the whole
     /// pattern ending here, when it is within the error limit.
+    #[inline]
     pub fn step(&mut self, ch: char) -> Option<usize> {
         let masks = self.pattern.masks(ch);
         let last = self.pattern.blocks - 1;
+        if last == 0 {
+            // One block: no cut-off to keep.
+            let out = self.advance(masks[0], 0, 0);
+            self.score[0] = add(self.score[0], out);
+            return (self.score[0] <= self.max_errors).then_some(self.score[0]);
+        }
         let mut carry = 0i8;
         for (b, &eq) in masks.iter().enumerate().take(self.y + 1) {
             carry = self.advance(eq, b, carry);
@@ -166,6 +164,7 @@ impl<'p> Search<'p> {
         (self.y == last && self.score[last] <= self.max_errors).then_some(self.score[last])
     }
 
+    #[inline(always)]
     fn advance(&mut self, eq: u64, b: usize, carry_in: i8) -> i8 {
         let (pv, mv) = (self.pv[b], self.mv[b]);
         let negative = u64::from(carry_in < 0);

@@ -59,7 +59,7 @@ pub(crate) fn nearest_passages(
                 let alike = quotes[*i].last().is_some_and(|&last| same_class(last, ch));
                 ends.push(position, offset + ch.len_utf8(), errors, alike);
                 let window = (ends.len as f64 * RUNNER_UP_WINDOW).ceil() as usize;
-                search.limit(ends.best_errors() + window);
+                search.limit(ends.best_errors + window);
             }
         }
         position += 1;
@@ -199,6 +199,8 @@ struct End {
 struct Ends {
     len: usize,
     kept: Vec<End>,
+    /// The fewest edits of any end seen.
+    best_errors: usize,
 }
 
 impl Ends {
@@ -206,6 +208,7 @@ impl Ends {
         Ends {
             len,
             kept: Vec::new(),
+            best_errors: usize::MAX,
         }
     }
 
@@ -217,6 +220,7 @@ impl Ends {
             byte,
             errors,
         };
+        self.best_errors = self.best_errors.min(errors);
         match self.kept.last_mut() {
             Some(last) if position - last.position <= self.len / 2 => {
                 let next_to = position == last.position + 1;
@@ -235,14 +239,6 @@ impl Ends {
         self.kept.sort_by_key(|e| (e.errors, e.position));
         self.kept.truncate(KEPT);
         self.kept.sort_by_key(|e| e.position);
-    }
-
-    fn best_errors(&self) -> usize {
-        self.kept
-            .iter()
-            .map(|e| e.errors)
-            .min()
-            .unwrap_or(usize::MAX)
     }
 
     fn best(mut self) -> Vec<End> {
