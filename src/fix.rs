@@ -5,7 +5,7 @@
 //! the quote matched only after normalization (`W0001`); it was found but
 //! its `prefix`/`suffix` no longer fit (`W0007`, the context is updated);
 //! or it was not found (`E0014`) and one passage is alike enough
-//! ([`MIN_SCORE`]) and clearly better than the next ([`crate::anchor::MARGIN`]).
+//! ([`MIN_SCORE`]) and clearly better than the next ([`crate::anchor::clearly_better`]).
 //! Every fix is checked to resolve exactly, to that passage, with crux's own
 //! anchoring before it is offered.
 

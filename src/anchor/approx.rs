@@ -22,6 +22,44 @@ pub(crate) fn squeezed(ch: char) -> Option<char> {
     Some(ch.to_lowercase().next().unwrap_or(ch))
 }
 
+/// The squeezed chars of `text`, each with the byte offset just past it;
+/// ASCII, most of any text, is taken a byte at a time.
+pub(crate) fn squeezed_chars(text: &str) -> SqueezedChars<'_> {
+    SqueezedChars { text, at: 0 }
+}
+
+pub(crate) struct SqueezedChars<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl Iterator for SqueezedChars<'_> {
+    type Item = (usize, char);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, char)> {
+        let bytes = self.text.as_bytes();
+        while let Some(&byte) = bytes.get(self.at) {
+            if byte.is_ascii() {
+                self.at += 1;
+                if !byte.is_ascii_whitespace() {
+                    return Some((self.at, char::from(byte.to_ascii_lowercase())));
+                }
+            } else {
+                let ch = self.text[self.at..]
+                    .chars()
+                    .next()
+                    .expect("a char boundary");
+                self.at += ch.len_utf8();
+                if let Some(ch) = squeezed(ch) {
+                    return Some((self.at, ch));
+                }
+            }
+        }
+        None
+    }
+}
+
 /// The squeezed chars of `s`.
 pub(crate) fn squeeze(s: &str) -> Vec<char> {
     s.chars().filter_map(squeezed).collect()
@@ -116,6 +154,10 @@ impl<'p> Search<'p> {
             y,
             max_errors,
         }
+    }
+
+    pub fn max_errors(&self) -> usize {
+        self.max_errors
     }
 
     /// Lowers (never raises) the error limit for the rest of the text.
@@ -218,6 +260,14 @@ pub(crate) fn distance(pattern: &[char], text: &[char]) -> usize {
         score = add(score, carry);
     }
     score
+}
+
+/// 0..=1: one minus the share of `quote`'s chars that must change to give `passage`.
+pub(crate) fn quote_similarity(quote: &[char], passage: &[char]) -> f64 {
+    if quote.is_empty() {
+        return 0.0;
+    }
+    (1.0 - distance(quote, passage) as f64 / quote.len() as f64).max(0.0)
 }
 
 /// 0..=1: one minus the edit distance over the longer length.

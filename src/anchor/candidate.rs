@@ -12,10 +12,15 @@ const CONTEXT_WEIGHT: f64 = 20.0;
 /// Longest context, in squeezed chars, compared on each side.
 pub(crate) const CONTEXT_CHARS: usize = 64;
 
-/// A quote is repaired only to a passage at least this alike to it.
+/// A quote is repaired only to a passage at least this alike to it ...
 pub const MIN_SCORE: f64 = 0.75;
-/// ... and only when the next best place ranks at least this much lower.
+/// ... and only when the next best place is clearly worse: it ranks at
+/// least this much lower ...
 pub const MARGIN: f64 = 0.1;
+/// ... or it is at least this many times as far from a perfect rank ...
+pub const RUNNER_UP_FACTOR: f64 = 2.0;
+/// ... plus this much.
+pub const RUNNER_UP_SLACK: f64 = 0.02;
 /// Among several verbatim places whose context no longer fits exactly,
 /// the best context picks one when it is at least this alike ...
 pub const MIN_CONTEXT: f64 = 0.5;
@@ -27,8 +32,10 @@ pub const CONTEXT_MARGIN: f64 = 0.2;
 pub struct Candidate {
     /// Bytes of the original document.
     pub range: Range<usize>,
-    /// 0..=1: how alike the passage is to the quote, char by char, once
-    /// normalized, ignoring case and whitespace (1 for a verbatim match).
+    /// 0..=1: how alike the passage is to the quote: one minus the share of
+    /// the quote's chars that must change (edit distance over the quote's
+    /// length), once normalized, ignoring case and whitespace; 1 for a
+    /// verbatim match.
     pub similarity: f64,
     /// 0..=1: how alike the text around it is to the span's `prefix` and
     /// `suffix` (their mean); `None` when the span has neither.
@@ -36,6 +43,16 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// The best a passage `similarity` alike could rank where this one is:
+    /// with a perfect context when the span has one.
+    pub(crate) fn unseen(&self, similarity: f64) -> Candidate {
+        Candidate {
+            range: 0..0,
+            similarity,
+            context: self.context.map(|_| 1.0),
+        }
+    }
+
     /// What candidates are ordered by: the quote's likeness, and the
     /// context's when the span has one.
     pub fn rank(&self) -> f64 {
@@ -56,16 +73,19 @@ pub enum Verdict<'c> {
     Repair(&'c Candidate),
     /// The best passage is less alike than the minimum score.
     TooFar(&'c Candidate),
-    /// Two passages rank within the margin of each other.
+    /// Two passages rank too close to each other.
     TooClose(&'c Candidate, &'c Candidate),
+    /// A passage too different to be listed could still rank too close.
+    Unsure(&'c Candidate),
     /// No passage is alike at all.
     Nothing,
 }
 
 /// The rule `crux fix` and the UI's repair follow for `candidates`, best
-/// first: the best must score at least `min_score` and rank at least
-/// [`MARGIN`] above the next.
-pub fn verdict(candidates: &[Candidate], min_score: f64) -> Verdict<'_> {
+/// first, when no passage left out is more than `unseen` alike: the best
+/// must score at least `min_score` and be [`clearly_better`] than the next,
+/// and than any passage left out could be.
+pub fn verdict(candidates: &[Candidate], unseen: f64, min_score: f64) -> Verdict<'_> {
     let Some(best) = candidates.first() else {
         return Verdict::Nothing;
     };
@@ -73,9 +93,19 @@ pub fn verdict(candidates: &[Candidate], min_score: f64) -> Verdict<'_> {
         return Verdict::TooFar(best);
     }
     match candidates.get(1) {
-        Some(second) if best.rank() - second.rank() < MARGIN => Verdict::TooClose(best, second),
+        Some(second) if !clearly_better(best, second) => Verdict::TooClose(best, second),
+        _ if !clearly_better(best, &best.unseen(unseen)) => Verdict::Unsure(best),
         _ => Verdict::Repair(best),
     }
+}
+
+/// Whether `best` ranks clearly above `other`: at least [`MARGIN`] higher,
+/// or `other` is at least [`RUNNER_UP_FACTOR`] times as far from a perfect
+/// rank, plus [`RUNNER_UP_SLACK`]. Twins never are; a changed word against
+/// a passage sharing one word is, and so is one typo against four edits.
+pub fn clearly_better(best: &Candidate, other: &Candidate) -> bool {
+    let (best, other) = (best.rank(), other.rank());
+    best - other >= MARGIN || 1.0 - other >= RUNNER_UP_FACTOR * (1.0 - best) + RUNNER_UP_SLACK
 }
 
 /// The context a span asks for, squeezed for comparison.
@@ -144,29 +174,45 @@ mod tests {
     #[test]
     fn a_clear_best_above_the_minimum_is_repaired() {
         let list = [candidate(0.95, None), candidate(0.80, None)];
-        assert_eq!(verdict(&list, MIN_SCORE), Verdict::Repair(&list[0]));
-        assert_eq!(verdict(&list[..1], MIN_SCORE), Verdict::Repair(&list[0]));
+        assert_eq!(verdict(&list, 0.0, MIN_SCORE), Verdict::Repair(&list[0]));
+        assert_eq!(
+            verdict(&list[..1], 0.0, MIN_SCORE),
+            Verdict::Repair(&list[0])
+        );
     }
 
     #[test]
     fn two_close_places_or_a_low_best_are_not_repaired() {
         let close = [candidate(0.95, None), candidate(0.90, None)];
         assert_eq!(
-            verdict(&close, MIN_SCORE),
+            verdict(&close, 0.0, MIN_SCORE),
             Verdict::TooClose(&close[0], &close[1])
         );
         let low = [candidate(0.70, None)];
-        assert_eq!(verdict(&low, MIN_SCORE), Verdict::TooFar(&low[0]));
-        assert_eq!(verdict(&low, 0.6), Verdict::Repair(&low[0]));
+        assert_eq!(verdict(&low, 0.0, MIN_SCORE), Verdict::TooFar(&low[0]));
+        assert_eq!(verdict(&low, 0.0, 0.6), Verdict::Repair(&low[0]));
         let strict = [candidate(0.9, None)];
-        assert_eq!(verdict(&strict, 0.95), Verdict::TooFar(&strict[0]));
-        assert_eq!(verdict(&[], MIN_SCORE), Verdict::Nothing);
+        assert_eq!(verdict(&strict, 0.0, 0.95), Verdict::TooFar(&strict[0]));
+        assert_eq!(verdict(&[], 0.0, MIN_SCORE), Verdict::Nothing);
+    }
+
+    #[test]
+    fn a_passage_left_out_that_could_be_as_alike_leaves_it_unsure() {
+        let list = [candidate(0.9, None)];
+        assert_eq!(verdict(&list, 0.85, MIN_SCORE), Verdict::Unsure(&list[0]));
+        assert_eq!(verdict(&list, 0.78, MIN_SCORE), Verdict::Repair(&list[0]));
+    }
+
+    #[test]
+    fn one_typo_is_clearly_better_than_four_edits() {
+        let list = [candidate(0.987, None), candidate(0.95, None)];
+        assert_eq!(verdict(&list, 0.0, MIN_SCORE), Verdict::Repair(&list[0]));
     }
 
     #[test]
     fn context_separates_two_equally_alike_passages() {
         let list = [candidate(0.9, Some(1.0)), candidate(0.9, Some(0.2))];
-        assert_eq!(verdict(&list, MIN_SCORE), Verdict::Repair(&list[0]));
+        assert_eq!(verdict(&list, 0.0, MIN_SCORE), Verdict::Repair(&list[0]));
     }
 
     #[test]

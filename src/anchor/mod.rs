@@ -12,6 +12,7 @@ mod candidate;
 mod disambiguate;
 mod nearest;
 mod normalize;
+mod qgram;
 mod search;
 #[cfg(test)]
 mod tests;
@@ -20,7 +21,10 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
-pub use candidate::{CONTEXT_MARGIN, Candidate, MARGIN, MIN_CONTEXT, MIN_SCORE, Verdict, verdict};
+pub use candidate::{
+    CONTEXT_MARGIN, Candidate, MARGIN, MIN_CONTEXT, MIN_SCORE, RUNNER_UP_FACTOR, RUNNER_UP_SLACK,
+    Verdict, clearly_better, verdict,
+};
 pub use disambiguate::{disambiguate, words_after, words_before};
 pub use normalize::{NormalizedText, normalize};
 
@@ -55,14 +59,19 @@ pub enum Resolution {
     /// `occurrence` asked for the nth match but only `found` exist.
     NoSuchOccurrence { requested: usize, found: usize },
     /// No match even after normalization; the passages most like the
-    /// quote, best first (empty when none is alike enough to suggest).
-    NotFound { nearest: Vec<Candidate> },
+    /// quote, best first (empty when none is alike enough to suggest), and
+    /// how alike, at most, any passage left out is.
+    NotFound {
+        nearest: Vec<Candidate>,
+        unseen: f64,
+    },
 }
 
 impl Resolution {
     fn not_found() -> Self {
         Resolution::NotFound {
             nearest: Vec::new(),
+            unseen: 0.0,
         }
     }
 }
@@ -129,8 +138,8 @@ pub fn resolve_all(text: &str, queries: &[QuoteQuery<'_>]) -> Vec<Resolution> {
             })
             .collect();
         let found = nearest::nearest_passages(text, source.normalized(), &wanted);
-        for (index, nearest) in not_found.into_iter().zip(found) {
-            resolutions[index] = Some(Resolution::NotFound { nearest });
+        for (index, (nearest, unseen)) in not_found.into_iter().zip(found) {
+            resolutions[index] = Some(Resolution::NotFound { nearest, unseen });
         }
     }
 

@@ -5,20 +5,27 @@
 use std::ops::Range;
 
 use super::NormalizedText;
-use super::approx::{self, Pattern, Search, squeezed};
-use super::candidate::{Candidate, WantedContext};
+use super::approx::{self, Pattern, Search, squeezed, squeezed_chars};
+use super::candidate::{
+    Candidate, RUNNER_UP_FACTOR, RUNNER_UP_SLACK, WantedContext, clearly_better,
+};
+use super::qgram::{self, Filtered};
 
 /// Passages less alike than this are not worth suggesting: the search
-/// allows this share of the quote's chars to differ.
-const MAX_ERROR_SHARE: f64 = 0.4;
-/// Once a passage is found, passages this much less alike than it cannot
-/// compete and are no longer looked for.
-const RUNNER_UP_WINDOW: f64 = 0.25;
+/// allows this share of the quote's chars to differ. It is more than twice
+/// what a repair allows (1 - [`super::MIN_SCORE`]), so that a runner-up
+/// that would stop a repair is always seen.
+const MAX_ERROR_SHARE: f64 = 0.55;
 /// Quotes longer than this (squeezed chars) get no approximate search: the
 /// work per document char grows with the quote's length.
 pub(crate) const MAX_QUOTE_CHARS: usize = 4096;
 /// Most candidates kept per quote.
 const KEPT: usize = 6;
+/// The q-gram filter is tried with these shares of the quote's chars of
+/// edits, fewest first: a strict filter settles one typo cheaply, a looser
+/// one a changed word (fewer for short quotes, whose q-grams are too few
+/// to filter that many).
+const FILTER_ERROR_SHARES: [f64; 2] = [0.06, 0.2];
 
 /// A quote to look for, with the context its span asks for.
 pub(crate) struct Wanted<'a> {
@@ -27,12 +34,19 @@ pub(crate) struct Wanted<'a> {
 }
 
 /// For each quote, its best candidates in `normalized` (best first),
-/// mapped to `original`'s bytes.
+/// mapped to `original`'s bytes, and how alike, at most, a passage left
+/// out is.
+///
+/// Quotes long enough for the q-gram filter are first searched only where
+/// they may be within [`FILTER_ERROR_SHARE`] of edits; when what that finds
+/// is so good that nothing outside could compete (see [`decisive`]), that
+/// is the answer. The others are searched along the whole text, together.
 pub(crate) fn nearest_passages(
     original: &str,
     normalized: &NormalizedText,
     wanted: &[Wanted<'_>],
-) -> Vec<Vec<Candidate>> {
+) -> Vec<(Vec<Candidate>, f64)> {
+    let text = normalized.as_str();
     let quotes: Vec<Vec<char>> = wanted
         .iter()
         .map(|w| approx::squeeze(&super::normalize(w.quote)))
@@ -41,66 +55,190 @@ pub(crate) fn nearest_passages(
         .iter()
         .map(|q| (!q.is_empty() && q.len() <= MAX_QUOTE_CHARS).then(|| Pattern::new(q)))
         .collect();
-    let mut searches: Vec<(usize, Search<'_>, Ends)> = patterns
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            let p = p.as_ref()?;
-            let max_errors = (p.len() as f64 * MAX_ERROR_SHARE) as usize;
-            Some((i, Search::new(p, max_errors), Ends::new(p.len())))
+    let scored = |i: usize, ends: Ends| {
+        candidates(original, normalized, &quotes[i], &wanted[i].context, ends)
+    };
+    let mut found: Vec<Option<(Vec<Candidate>, f64)>> = vec![None; wanted.len()];
+
+    for share in FILTER_ERROR_SHARES {
+        let filtered: Vec<(usize, Filtered<'_>)> = (0..quotes.len())
+            .filter(|&i| patterns[i].is_some() && found[i].is_none())
+            .map(|i| {
+                let len = quotes[i].len();
+                // As many edits as the filter can let through and still filter.
+                let max_errors = ((len as f64 * share).ceil() as usize).min(
+                    ((len + 1).saturating_sub(qgram::MIN_THRESHOLD) / qgram::Q).saturating_sub(1),
+                );
+                (
+                    i,
+                    Filtered {
+                        quote: &quotes[i],
+                        max_errors,
+                    },
+                )
+            })
+            .filter(|(_, f)| f.threshold().is_some())
+            .collect();
+        if filtered.is_empty() {
+            break;
+        }
+        let (ids, filters): (Vec<usize>, Vec<Filtered<'_>>) = filtered.into_iter().unzip();
+        let stretches = qgram::stretches(text, &filters);
+        for ((i, filter), stretches) in ids.into_iter().zip(&filters).zip(stretches) {
+            let (Some(pattern), Some(stretches)) = (&patterns[i], stretches) else {
+                continue;
+            };
+            let window = pattern.len() + filter.max_errors;
+            let mut ends = Ends::new(pattern.len());
+            for stretch in stretches {
+                let (start, position) = back_from(text, stretch.first_byte, stretch.first, window);
+                let mut search = [(i, Search::new(pattern, filter.max_errors), ends)];
+                scan(
+                    text,
+                    start,
+                    position,
+                    Some(stretch.last + window),
+                    &quotes,
+                    &mut search,
+                );
+                let [(_, _, kept)] = search;
+                ends = kept;
+            }
+            let candidates = scored(i, ends);
+            let unseen = unseen(pattern.len(), filter.max_errors);
+            if settled(&candidates, unseen) {
+                found[i] = Some((candidates, unseen));
+            }
+        }
+    }
+
+    let mut searches: Vec<(usize, Search<'_>, Ends)> = (0..quotes.len())
+        .filter(|&i| found[i].is_none())
+        .filter_map(|i| {
+            let pattern = patterns[i].as_ref()?;
+            let max_errors = (pattern.len() as f64 * MAX_ERROR_SHARE) as usize;
+            Some((
+                i,
+                Search::new(pattern, max_errors),
+                Ends::new(pattern.len()),
+            ))
         })
         .collect();
-    let text = normalized.as_str();
-    let mut position = 0usize;
-    for (offset, ch) in text.char_indices() {
-        let Some(ch) = squeezed(ch) else { continue };
-        for (i, search, ends) in &mut searches {
+    if !searches.is_empty() {
+        scan(text, 0, 0, None, &quotes, &mut searches);
+    }
+    for (i, search, ends) in searches {
+        let unseen = unseen(quotes[i].len(), search.max_errors());
+        found[i] = Some((scored(i, ends), unseen));
+    }
+    found
+        .into_iter()
+        .map(|f| f.unwrap_or((Vec::new(), 0.0)))
+        .collect()
+}
+
+/// Whether what was left out cannot change the verdict on `candidates`:
+/// the best is clearly better than anything left out could be, or the
+/// next best found is already too close to it.
+fn settled(candidates: &[Candidate], unseen: f64) -> bool {
+    let Some(best) = candidates.first() else {
+        return false;
+    };
+    clearly_better(best, &best.unseen(unseen))
+        || candidates
+            .get(1)
+            .is_some_and(|second| !clearly_better(best, second))
+}
+
+/// The most alike a passage more than `max_errors` edits from a quote of
+/// `len` chars can be.
+fn unseen(len: usize, max_errors: usize) -> f64 {
+    (1.0 - (max_errors + 1) as f64 / len as f64).max(0.0)
+}
+
+/// Edits beyond which no passage can stop a repair to one `best` edits
+/// away (see [`clearly_better`]: one that many edits away is always
+/// clearly worse), with room for the words a passage grows by when its
+/// ends are snapped to whole words.
+fn runner_up_limit(best: usize, len: usize) -> usize {
+    let needed = RUNNER_UP_FACTOR * best as f64 + RUNNER_UP_SLACK * len as f64;
+    needed.ceil() as usize + (len / 20) + 2
+}
+
+/// Feeds the squeezed chars of `text` from byte `start` (squeezed position
+/// `position`) to every search, up to squeezed position `until`.
+fn scan(
+    text: &str,
+    start: usize,
+    mut position: usize,
+    until: Option<usize>,
+    quotes: &[Vec<char>],
+    searches: &mut [(usize, Search<'_>, Ends)],
+) {
+    for (end, ch) in squeezed_chars(&text[start..]) {
+        if until.is_some_and(|until| position > until) {
+            return;
+        }
+        for (i, search, ends) in searches.iter_mut() {
             if let Some(errors) = search.step(ch) {
                 let alike = quotes[*i].last().is_some_and(|&last| same_class(last, ch));
-                ends.push(position, offset + ch.len_utf8(), errors, alike);
-                let window = (ends.len as f64 * RUNNER_UP_WINDOW).ceil() as usize;
-                search.limit(ends.best_errors + window);
+                ends.push(position, start + end, errors, alike);
+                search.limit(runner_up_limit(ends.best_errors, ends.len));
             }
         }
         position += 1;
     }
+}
 
-    let mut found = vec![Vec::new(); wanted.len()];
-    for (i, _, ends) in searches {
-        let quote = &quotes[i];
-        let mut candidates: Vec<Candidate> = ends
-            .best()
-            .into_iter()
-            .filter_map(|end| {
-                let start = match_start(text, quote, end.byte, end.errors)?;
-                let range =
-                    snap_to_words(original, normalized.original_range(start..end.byte), quote);
-                Some(candidate(
-                    original,
-                    normalized,
-                    range,
-                    quote,
-                    &wanted[i].context,
-                ))
-            })
-            .collect();
-        candidates.sort_by(|a, b| {
-            b.rank()
-                .total_cmp(&a.rank())
-                .then(a.range.start.cmp(&b.range.start))
-        });
-        let mut distinct: Vec<Candidate> = Vec::new();
-        for c in candidates {
-            if distinct
-                .iter()
-                .all(|d| d.range.end <= c.range.start || c.range.end <= d.range.start)
-            {
-                distinct.push(c);
-            }
+/// The byte offset and squeezed position `count` squeezed chars before
+/// the char at squeezed position `position`, which ends at byte `end`.
+fn back_from(text: &str, end: usize, position: usize, count: usize) -> (usize, usize) {
+    let mut seen = 0;
+    for (offset, ch) in text[..end].char_indices().rev() {
+        if squeezed(ch).is_none() {
+            continue;
         }
-        found[i] = distinct;
+        if seen == count || seen == position {
+            return (offset, position - seen);
+        }
+        seen += 1;
     }
-    found
+    (0, 0)
+}
+
+/// The candidates the kept ends lead to, best first, none overlapping.
+fn candidates(
+    original: &str,
+    normalized: &NormalizedText,
+    quote: &[char],
+    context: &WantedContext,
+    ends: Ends,
+) -> Vec<Candidate> {
+    let text = normalized.as_str();
+    let mut candidates: Vec<Candidate> = ends
+        .best()
+        .into_iter()
+        .filter_map(|end| {
+            let start = match_start(text, quote, end.byte, end.errors)?;
+            let range = snap_to_words(original, normalized.original_range(start..end.byte), quote);
+            Some(candidate(original, normalized, range, quote, context))
+        })
+        .collect();
+    candidates.sort_by(|a, b| {
+        b.rank()
+            .total_cmp(&a.rank())
+            .then(a.range.start.cmp(&b.range.start))
+    });
+    let mut distinct: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        if distinct
+            .iter()
+            .all(|d| d.range.end <= c.range.start || c.range.end <= d.range.start)
+        {
+            distinct.push(c);
+        }
+    }
+    distinct
 }
 
 /// The scored candidate for the original bytes `range`.
@@ -114,7 +252,7 @@ pub(crate) fn candidate(
     let passage = approx::squeeze(&super::normalize(&original[range.clone()]));
     let inner = normalized.normalized_offset(range.start)..normalized.normalized_offset(range.end);
     Candidate {
-        similarity: approx::similarity(quote, &passage),
+        similarity: approx::quote_similarity(quote, &passage),
         context: context.similarity(normalized.as_str(), inner),
         range,
     }

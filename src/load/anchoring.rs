@@ -328,17 +328,19 @@ impl QuoteContext<'_> {
                     .help(format!("use an `occurrence` from 1 to {found}"));
                 (None, Some(d))
             }
-            Resolution::NotFound { nearest } => (None, Some(self.not_found(nearest))),
+            Resolution::NotFound { nearest, unseen } => {
+                (None, Some(self.not_found(nearest, unseen)))
+            }
         }
     }
 
-    fn not_found(&self, nearest: Vec<Candidate>) -> Diagnostic {
+    fn not_found(&self, nearest: Vec<Candidate>, unseen: f64) -> Diagnostic {
         let path = self.path;
         let d = self
             .diagnostic(Code::QuoteNotFound, format!("quote not found in `{path}`"))
             .label("not in the document");
         let alike = |c: &Candidate| format!("{}% alike", Score::new(c.similarity).percent());
-        let (help, kind, why) = match verdict(&nearest, MIN_SCORE) {
+        let (help, kind, why) = match verdict(&nearest, unseen, MIN_SCORE) {
             Verdict::Nothing => {
                 return d.help(format!("no similar passage in `{path}`; check the span's `source` and copy the quote from the document"));
             }
@@ -365,6 +367,19 @@ impl QuoteContext<'_> {
                     alike(best),
                     Score::new(MIN_SCORE).percent()
                 )),
+            ),
+            Verdict::Unsure(best) => (
+                format!(
+                    "did you mean {} ({}): \"{}\"? Passages too different to list could be about as alike, so `crux fix` leaves it to you",
+                    self.place(&best.range),
+                    alike(best),
+                    self.excerpt(&best.range)
+                ),
+                SuggestionKind::Edited,
+                Some(
+                    "a passage too different to list could be about as alike; a person must choose"
+                        .to_string(),
+                ),
             ),
             Verdict::TooClose(best, second) => (
                 format!(
