@@ -19,6 +19,11 @@ const MAX_ERROR_SHARE: f64 = 0.55;
 /// Quotes longer than this (squeezed chars) get no approximate search: the
 /// work per document char grows with the quote's length.
 pub(crate) const MAX_QUOTE_CHARS: usize = 4096;
+/// In texts longer than this, a quote the q-gram filter did not settle is
+/// answered with what the filter found, and with its bound on what it
+/// skipped (so it is not repaired), rather than searched along the whole
+/// text: that search costs time in proportion to the text and the quote.
+const FULL_SEARCH_MAX_BYTES: usize = 4 << 20;
 /// Most candidates kept per quote.
 const KEPT: usize = 6;
 /// The q-gram filter is tried with these shares of the quote's chars of
@@ -59,33 +64,50 @@ pub(crate) fn nearest_passages(
         candidates(original, normalized, &quotes[i], &wanted[i].context, ends)
     };
     let mut found: Vec<Option<(Vec<Candidate>, f64)>> = vec![None; wanted.len()];
+    // What the loosest filter tried found for a quote it did not settle,
+    // and with how many edits.
+    let mut filtered_only: Vec<Option<(Vec<Candidate>, usize)>> = vec![None; wanted.len()];
 
-    for share in FILTER_ERROR_SHARES {
-        let filtered: Vec<(usize, Filtered<'_>)> = (0..quotes.len())
-            .filter(|&i| patterns[i].is_some() && found[i].is_none())
-            .map(|i| {
+    // In a long text every share of edits is filtered in one pass (a pass
+    // costs more there than the extra stretches); in a short one, a looser
+    // share is filtered only for the quotes a stricter one did not settle.
+    let rounds: Vec<&[f64]> = if text.len() > FULL_SEARCH_MAX_BYTES {
+        vec![&FILTER_ERROR_SHARES[..]]
+    } else {
+        FILTER_ERROR_SHARES.chunks(1).collect()
+    };
+    for shares in rounds {
+        let mut entries: Vec<(usize, Filtered<'_>)> = Vec::new();
+        for &share in shares {
+            for i in (0..quotes.len()).filter(|&i| patterns[i].is_some() && found[i].is_none()) {
                 let len = quotes[i].len();
                 // As many edits as the filter can let through and still filter.
                 let max_errors = ((len as f64 * share).ceil() as usize).min(
                     ((len + 1).saturating_sub(qgram::MIN_THRESHOLD) / qgram::Q).saturating_sub(1),
                 );
-                (
-                    i,
-                    Filtered {
-                        quote: &quotes[i],
-                        max_errors,
-                    },
-                )
-            })
-            .filter(|(_, f)| f.threshold().is_some())
-            .collect();
-        if filtered.is_empty() {
-            break;
+                let filter = Filtered {
+                    quote: &quotes[i],
+                    max_errors,
+                };
+                let tried = filtered_only[i]
+                    .as_ref()
+                    .is_some_and(|(_, k)| *k == max_errors)
+                    || entries
+                        .iter()
+                        .any(|(j, f)| *j == i && f.max_errors == max_errors);
+                if filter.threshold().is_some() && !tried {
+                    entries.push((i, filter));
+                }
+            }
         }
-        let (ids, filters): (Vec<usize>, Vec<Filtered<'_>>) = filtered.into_iter().unzip();
-        let stretches = qgram::stretches(text, &filters);
-        for ((i, filter), stretches) in ids.into_iter().zip(&filters).zip(stretches) {
-            let (Some(pattern), Some(stretches)) = (&patterns[i], stretches) else {
+        if entries.is_empty() {
+            continue;
+        }
+        let (ids, filters): (Vec<usize>, Vec<Filtered<'_>>) = entries.into_iter().unzip();
+        let all_stretches = qgram::stretches(text, &filters);
+        for ((i, filter), stretches) in ids.into_iter().zip(&filters).zip(all_stretches) {
+            let (Some(pattern), Some(stretches), None) = (&patterns[i], stretches, &found[i])
+            else {
                 continue;
             };
             let window = pattern.len() + filter.max_errors;
@@ -93,14 +115,8 @@ pub(crate) fn nearest_passages(
             for stretch in stretches {
                 let (start, position) = back_from(text, stretch.first_byte, stretch.first, window);
                 let mut search = [(i, Search::new(pattern, filter.max_errors), ends)];
-                scan(
-                    text,
-                    start,
-                    position,
-                    Some(stretch.last + window),
-                    &quotes,
-                    &mut search,
-                );
+                let until = Some(stretch.last + window);
+                scan(text, start, position, until, &quotes, &mut search);
                 let [(_, _, kept)] = search;
                 ends = kept;
             }
@@ -108,6 +124,17 @@ pub(crate) fn nearest_passages(
             let unseen = unseen(pattern.len(), filter.max_errors);
             if settled(&candidates, unseen) {
                 found[i] = Some((candidates, unseen));
+            } else {
+                filtered_only[i] = Some((candidates, filter.max_errors));
+            }
+        }
+    }
+    if text.len() > FULL_SEARCH_MAX_BYTES {
+        for ((found, filtered), quote) in found.iter_mut().zip(&mut filtered_only).zip(&quotes) {
+            if found.is_none() {
+                *found = filtered
+                    .take()
+                    .map(|(candidates, max_errors)| (candidates, unseen(quote.len(), max_errors)));
             }
         }
     }

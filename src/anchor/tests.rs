@@ -814,3 +814,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_quote_nowhere_in_a_long_text_is_answered_from_the_filter_alone() {
+    // Longer than the text the whole-text search is kept for.
+    let text = ALIGNMENT_AND_RESTRAINT.repeat((5 << 20) / ALIGNMENT_AND_RESTRAINT.len() + 1);
+    let typed = "Quantum chromodynamics predicts gluon confinement at low energies";
+    let Resolution::NotFound { nearest, unseen } = resolve(&text, quote(typed)) else {
+        panic!("expected no match");
+    };
+    assert!(nearest.is_empty(), "{nearest:?}");
+    // 58 squeezed chars, filtered with up to 11 edits (the most whose 4-gram
+    // threshold, 59 - 4 * 12 = 11, stays at least 8): anything skipped is
+    // at most 1 - 12/58 alike.
+    assert!((unseen - (1.0 - 12.0 / 58.0)).abs() < 1e-9, "{unseen}");
+    assert!(matches!(
+        verdict(&nearest, unseen, MIN_SCORE),
+        Verdict::Nothing
+    ));
+}
