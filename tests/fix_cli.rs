@@ -303,3 +303,34 @@ fn a_stale_prefix_of_a_unique_quote_warns_and_fix_updates_it() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn decomposed_accents_in_the_document_are_named_and_repaired() {
+    let fixture = shipped();
+    // "é" as "e" and a combining acute accent (NFD), as some tools save it.
+    edit_document(
+        &fixture,
+        "002",
+        "diplomatic détente",
+        "diplomatic de\u{301}tente",
+    );
+    let check = fixture.crux(&["check", "--format", "json"]);
+    assert_eq!(check.codes(), ["E0014"], "{}", check.stdout);
+    let d = &check.diagnostics()[0];
+    assert!(
+        d["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("different Unicode forms"),
+        "{d}"
+    );
+    assert_eq!(d["suggestion"]["passages"][0]["score"], 1.0, "{d}");
+
+    let run = fixture.crux(&["fix"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = std::fs::read_to_string(fixture.path("claims.toml")).unwrap();
+    assert!(
+        after.contains("quote = \"both sides have made efforts to maintain a fragile diplomatic de\u{301}tente\""),
+        "{after}"
+    );
+}

@@ -4,10 +4,14 @@
 //! approach as the `approx-string-match` package web annotators use).
 //!
 //! Texts are compared as "squeezed" chars: lowercased, whitespace left out,
-//! so glued (`NetherfieldParkis`) and split words cost nothing and case
-//! never counts as an error.
+//! accents taken off (the base letter of a char's canonical decomposition,
+//! combining marks left out), so glued (`NetherfieldParkis`) and split
+//! words, case, and composed against decomposed accents (NFC and NFD) cost
+//! nothing.
 
 use std::collections::HashMap;
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 const W: usize = 64;
 
@@ -16,10 +20,15 @@ pub(crate) fn squeezed(ch: char) -> Option<char> {
     if ch.is_ascii() {
         return (!ch.is_ascii_whitespace()).then(|| ch.to_ascii_lowercase());
     }
-    if ch.is_whitespace() {
+    if ch.is_whitespace() || is_combining_mark(ch) {
         return None;
     }
-    Some(ch.to_lowercase().next().unwrap_or(ch))
+    let mut base = None;
+    decompose_canonical(ch, |part| {
+        base.get_or_insert(part);
+    });
+    let base = base.unwrap_or(ch);
+    Some(base.to_lowercase().next().unwrap_or(base))
 }
 
 /// The squeezed chars of `text`, each with the byte offset just past it;
@@ -341,6 +350,9 @@ mod tests {
     fn squeezing_drops_whitespace_and_case() {
         assert_eq!(squeeze("Netherfield Park is"), squeeze("NetherfieldParkis"));
         assert_eq!(squeeze("ƏLİ\u{a0}X y"), chars("əlixy"));
+        // Composed (NFC) and decomposed (NFD) accents, and none at all.
+        assert_eq!(squeeze("Détente"), chars("detente"));
+        assert_eq!(squeeze("De\u{301}tente"), chars("detente"));
     }
 
     proptest! {

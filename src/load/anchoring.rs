@@ -154,6 +154,7 @@ fn anchor_source(
             text: &text,
             claim_id: &claim.id,
             quote_value: claim.spans[s].quote_value.clone(),
+            quote: query.quote,
             prefix: query.prefix,
             suffix: query.suffix,
         };
@@ -175,6 +176,7 @@ struct QuoteContext<'a> {
     text: &'a str,
     claim_id: &'a str,
     quote_value: Range<usize>,
+    quote: &'a str,
     prefix: Option<&'a str>,
     suffix: Option<&'a str>,
 }
@@ -336,9 +338,14 @@ impl QuoteContext<'_> {
 
     fn not_found(&self, nearest: Vec<Candidate>, unseen: f64) -> Diagnostic {
         let path = self.path;
-        let d = self
+        let mut d = self
             .diagnostic(Code::QuoteNotFound, format!("quote not found in `{path}`"))
             .label("not in the document");
+        if let Some(best) = nearest.first()
+            && same_but_for_unicode_form(self.quote, &self.text[best.range.clone()])
+        {
+            d = d.note("the quote and the document write accented letters in different Unicode forms (composed and decomposed: NFC and NFD); they look alike but are different characters");
+        }
         let alike = |c: &Candidate| format!("{}% alike", Score::new(c.similarity).percent());
         let (help, kind, why) = match verdict(&nearest, unseen, MIN_SCORE) {
             Verdict::Nothing => {
@@ -421,6 +428,14 @@ impl QuoteContext<'_> {
         }
         short
     }
+}
+
+/// Whether two texts differ, and are the same once normalized and both in
+/// Unicode's composed form (NFC).
+fn same_but_for_unicode_form(a: &str, b: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let composed = |s: &str| crate::anchor::normalize(s).nfc().collect::<String>();
+    crate::anchor::normalize(a) != crate::anchor::normalize(b) && composed(a) == composed(b)
 }
 
 /// `range` without the whitespace at its ends.
