@@ -120,3 +120,22 @@ printf '%-7s %5s %6s %6s | %7s %7s %7s | %8s %9s | %6s %6s | %8s''\n' \
 printf '%s\n' "${rows[@]}"
 if [ -n "$last" ]; then echo "$last"; fi
 if [ -n "${drift:-}" ]; then echo "$drift"; fi
+
+# One quote that is nowhere, in the large corpus's documents made one file:
+# crux check against the approx-string-match package (the approximate search
+# web annotators use) searching it with up to 20% errors, when node and npm
+# are here.
+if [ -d "$CORPORA/large/docs" ] && command -v node >/dev/null && command -v npm >/dev/null; then
+  one="$CORPORA/large-one"
+  mkdir -p "$one" target/bench-node
+  [ -f "$one/doc.txt" ] || cat "$CORPORA"/large/docs/* >"$one/doc.txt"
+  quote="Quantum chromodynamics predicts gluon confinement at low energies"
+  printf '[sources.d]\npath = "doc.txt"\n[topics.t]\nquestion = "q"\n[claims.c]\ntopic = "t"\ntext = "x"\nspans = [{ source = "d", quote = "%s" }]\n' "$quote" >"$one/claims.toml"
+  if [ -d target/bench-node/node_modules/approx-string-match ] ||
+    npm install --silent --prefix target/bench-node approx-string-match@2 >/dev/null 2>&1; then
+    cp scripts/approx-string-match.mjs target/bench-node/
+    read -r one_s one_mb one_cpu < <(measure "$CRUX" check --color never "$one/claims.toml")
+    read -r asm_s asm_mb _ < <(measure node target/bench-node/approx-string-match.mjs "$one/doc.txt" "$quote" 0.2)
+    echo "one quote nowhere in $(du -m "$one/doc.txt" | cut -f1) MB: crux check ${one_s} s, ${one_mb} MB (all of check); approx-string-match ${asm_s} s, ${asm_mb} MB (node, reading included)"
+  fi
+fi
