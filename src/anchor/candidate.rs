@@ -43,14 +43,16 @@ pub struct Candidate {
 }
 
 impl Candidate {
-    /// The best a passage `similarity` alike could rank where this one is:
-    /// with a perfect context when the span has one.
-    pub(crate) fn unseen(&self, similarity: f64) -> Candidate {
-        Candidate {
+    /// Whether this is clearly more like the quote than any passage at
+    /// most `unseen` alike, on the quote alone: the search leaves out
+    /// passages too unlike the quote to be it, whatever their context.
+    pub(crate) fn beats_unseen(&self, unseen: f64) -> bool {
+        let quote_only = |similarity| Candidate {
             range: 0..0,
             similarity,
-            context: self.context.map(|_| 1.0),
-        }
+            context: None,
+        };
+        clearly_better(&quote_only(self.similarity), &quote_only(unseen))
     }
 
     /// What candidates are ordered by: the quote's likeness, and the
@@ -94,7 +96,7 @@ pub fn verdict(candidates: &[Candidate], unseen: f64, min_score: f64) -> Verdict
     }
     match candidates.get(1) {
         Some(second) if !clearly_better(best, second) => Verdict::TooClose(best, second),
-        _ if !clearly_better(best, &best.unseen(unseen)) => Verdict::Unsure(best),
+        _ if !best.beats_unseen(unseen) => Verdict::Unsure(best),
         _ => Verdict::Repair(best),
     }
 }
@@ -201,6 +203,12 @@ mod tests {
         let list = [candidate(0.9, None)];
         assert_eq!(verdict(&list, 0.85, MIN_SCORE), Verdict::Unsure(&list[0]));
         assert_eq!(verdict(&list, 0.78, MIN_SCORE), Verdict::Repair(&list[0]));
+    }
+
+    #[test]
+    fn a_stale_context_does_not_make_a_left_out_passage_a_rival() {
+        let list = [candidate(0.96, Some(0.2))];
+        assert_eq!(verdict(&list, 0.72, MIN_SCORE), Verdict::Repair(&list[0]));
     }
 
     #[test]

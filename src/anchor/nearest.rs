@@ -171,7 +171,7 @@ fn settled(candidates: &[Candidate], unseen: f64) -> bool {
     let Some(best) = candidates.first() else {
         return false;
     };
-    clearly_better(best, &best.unseen(unseen))
+    best.beats_unseen(unseen)
         || candidates
             .get(1)
             .is_some_and(|second| !clearly_better(best, second))
