@@ -491,3 +491,17 @@ fn the_shipped_example_checks_clean_with_warnings_denied() {
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(stderr.starts_with("claims.toml: ok ("), "{stderr}");
 }
+
+#[test]
+fn a_quote_too_long_to_search_says_so() {
+    let long = "Four Iranian drones took part ".repeat(200);
+    let run = check_json(&claims_with(
+        "quote = \"Four Iranian drones took part\"",
+        &format!("quote = \"{long}\""),
+    ));
+    let d = only(&run, "E0014", 21, 34);
+    assert_eq!(
+        d["help"],
+        "the quote is over 4096 characters, too long for crux to look for a similar passage; copy it from the document"
+    );
+}

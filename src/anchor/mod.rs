@@ -26,6 +26,7 @@ pub use candidate::{
     Verdict, clearly_better, verdict,
 };
 pub use disambiguate::{disambiguate, words_after, words_before};
+pub use nearest::{MAX_QUOTE_CHARS, too_long_to_search};
 pub use normalize::{NormalizedText, normalize};
 
 use candidate::WantedContext;

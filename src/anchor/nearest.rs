@@ -18,7 +18,12 @@ use super::qgram::{self, Filtered};
 const MAX_ERROR_SHARE: f64 = 0.55;
 /// Quotes longer than this (squeezed chars) get no approximate search: the
 /// work per document char grows with the quote's length.
-pub(crate) const MAX_QUOTE_CHARS: usize = 4096;
+pub const MAX_QUOTE_CHARS: usize = 4096;
+
+/// Whether `quote` is too long for passages like it to be looked for.
+pub fn too_long_to_search(quote: &str) -> bool {
+    approx::squeeze(&super::normalize(quote)).len() > MAX_QUOTE_CHARS
+}
 /// In texts longer than this, a quote the q-gram filter did not settle is
 /// answered with what the filter found, and with its bound on what it
 /// skipped (so it is not repaired), rather than searched along the whole

@@ -7,8 +7,8 @@ use super::sources::read_source;
 use std::ops::Range;
 
 use crate::anchor::{
-    Candidate, MIN_SCORE, QuoteQuery, Resolution, Verdict, resolve_all, verdict, words_after,
-    words_before,
+    Candidate, MAX_QUOTE_CHARS, MIN_SCORE, QuoteQuery, Resolution, Verdict, resolve_all,
+    too_long_to_search, verdict, words_after, words_before,
 };
 use crate::diag::{Code, Diagnostic, Passage, Score, Suggestion, SuggestionKind};
 use crate::model::{Anchor, Dataset, MatchKind, Source};
@@ -348,6 +348,9 @@ impl QuoteContext<'_> {
         }
         let alike = |c: &Candidate| format!("{}% alike", Score::new(c.similarity).percent());
         let (help, kind, why) = match verdict(&nearest, unseen, MIN_SCORE) {
+            Verdict::Nothing if too_long_to_search(self.quote) => {
+                return d.help(format!("the quote is over {MAX_QUOTE_CHARS} characters, too long for crux to look for a similar passage; copy it from the document"));
+            }
             Verdict::Nothing => {
                 return d.help(format!("no similar passage in `{path}`; check the span's `source` and copy the quote from the document"));
             }
