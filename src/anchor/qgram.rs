@@ -71,16 +71,17 @@ impl Hasher for Hashed {
     }
 }
 
-/// The last [`Q`] chars, 32 bits each, newest lowest.
-type Gram = u128;
+/// The last [`Q`] chars, the low 16 bits of each, newest lowest. Chars
+/// that share their low bits make the same q-gram: that only counts more
+/// q-grams as shared, never fewer.
+type Gram = u64;
 
 fn push(gram: Gram, ch: char) -> Gram {
-    (gram << 32) | Gram::from(u32::from(ch))
+    (gram << 16) | Gram::from(u32::from(ch) & 0xFFFF)
 }
 
 fn hash(gram: Gram) -> u32 {
-    let folded = (gram as u64) ^ ((gram >> 64) as u64).rotate_left(29);
-    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+    (gram.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
 }
 
 /// For each quote (all with a threshold), the stretches where it may end
