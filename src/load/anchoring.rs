@@ -199,12 +199,7 @@ impl QuoteContext<'_> {
     }
 
     fn excerpt(&self, bytes: &Range<usize>) -> String {
-        let passage = &self.text[bytes.clone()];
-        let mut short: String = visible_line(passage).chars().take(EXCERPT_CHARS).collect();
-        if passage.chars().count() > EXCERPT_CHARS {
-            short.push('…');
-        }
-        short
+        self.excerpt_of(&self.text[bytes.clone()])
     }
 
     fn diagnostic(&self, code: Code, message: String) -> Diagnostic {
