@@ -55,6 +55,7 @@ codes! {
     SelfContradiction = "W0008", Warning, "a document contradicts itself in its own voice";
     HedgeDropped = "W0009", Warning, "a claim states flatly what its quote hedges";
     TopicSpansPeriods = "W0010", Warning, "a topic's claims are about two periods that do not overlap";
+    QuoteContextChanged = "W0011", Warning, "a quote's prefix or suffix no longer matches the text around it";
 }
 
 #[cfg(test)]
