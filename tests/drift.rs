@@ -269,10 +269,10 @@ const CASES: &[Case] = &[
     ),
     case(
         "000",
-        "The alleged launch of drones by Iran in the direction of Azerbaijan",
+        "The alleged launch of drones by Iran in the direction of Azerbaijan has become a serious issue in bilateral relations",
         &[Replace(
             "as it could become an important factor",
-            "as it could become an important factor (The alleged launch of drones by Iran in the direction of Azerbaijan, again)",
+            "as it could become an important factor (The alleged launch of drones by Iran in the direction of Azerbaijan has become a serious issue in bilateral relations, again)",
         )],
         LeftAlone,
     ),
