@@ -115,8 +115,9 @@ fn sighup_exits_with_129_and_restores_the_terminal() {
 const BUSY_CRUX: &str =
     "CRUX_TEST_BUSY=30 sh -c 'echo $$ > crux.pid; exec \"$0\" claims.toml' \"$CRUX\"";
 
-#[test]
-fn sigterm_while_busy_restores_the_terminal_and_exits_143() {
+/// Sends `signal` to crux while a key keeps it busy; the terminal must come
+/// back and crux end with `code`.
+fn signal_while_busy(signal: &str, code: i32) {
     if !tmux::available() {
         return;
     }
@@ -124,21 +125,18 @@ fn sigterm_while_busy_restores_the_terminal_and_exits_143() {
     wait_until_drawn(&tmux);
     tmux.send(&["j"]);
     std::thread::sleep(std::time::Duration::from_millis(300));
-    kill("-TERM", &crux_pid(&dir));
-    assert_restored(&tmux, 143);
+    kill(signal, &crux_pid(&dir));
+    assert_restored(&tmux, code);
+}
+
+#[test]
+fn sigterm_while_busy_restores_the_terminal_and_exits_143() {
+    signal_while_busy("-TERM", 143);
 }
 
 #[test]
 fn sigint_while_busy_restores_the_terminal_and_exits_130() {
-    if !tmux::available() {
-        return;
-    }
-    let (tmux, dir) = start(BUSY_CRUX);
-    wait_until_drawn(&tmux);
-    tmux.send(&["j"]);
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    kill("-INT", &crux_pid(&dir));
-    assert_restored(&tmux, 130);
+    signal_while_busy("-INT", 130);
 }
 
 /// Whether process `pid` has ended (gone, or a zombie nobody reaped yet).

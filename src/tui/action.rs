@@ -138,7 +138,7 @@ impl Action {
             Action::Diagnostic(DiagnosticAction::FixQuote) => {
                 "repair the quote to what the document says".to_string()
             }
-            Action::Prompt(action) => action.description().to_string(),
+            Action::Prompt(action) => action.description(),
         }
     }
 }
@@ -251,8 +251,8 @@ impl ReaderAction {
 }
 
 impl PromptAction {
-    fn description(&self) -> &'static str {
-        match self {
+    fn description(&self) -> String {
+        let text = match self {
             PromptAction::Input(_) => "type",
             PromptAction::Paste(_) => "paste text into a prompt",
             PromptAction::Edit(edit) => edit.description(),
@@ -260,7 +260,9 @@ impl PromptAction {
             PromptAction::Cancel => "cancel",
             PromptAction::ChooseKind(RelationKind::Agrees) => "the claims agree",
             PromptAction::ChooseKind(RelationKind::Contradicts) => "the claims contradict",
+            PromptAction::ChooseKind(kind) => return format!("link as `{}`", kind.as_str()),
             PromptAction::Yes => "yes, do it",
-        }
+        };
+        text.to_string()
     }
 }

@@ -13,7 +13,7 @@ mod pairs;
 mod reader;
 mod sources;
 
-pub use claims::{Claims, link_targets};
+pub use claims::{Claims, DetailLink, detail_links, link_targets};
 pub use diagnostics::Diagnostics;
 pub use pairs::Pairs;
 pub use reader::Reader;

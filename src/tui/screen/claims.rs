@@ -3,6 +3,7 @@
 
 use super::{Cx, Follow, Jump, Pane, ScreenState, delta, moved};
 use crate::filter::ClaimFilter;
+use crate::model::RelationKind;
 use crate::tui::action::NavAction;
 use crate::tui::data::Data;
 use crate::tui::keymap::Context;
@@ -17,7 +18,7 @@ pub struct Claims {
     pub visible: Vec<usize>,
     /// Index into `visible`.
     pub cursor: usize,
-    /// Selected link in the detail (agreeing, then contradicting claims).
+    /// Selected link in the detail, as [`detail_links`] orders them.
     pub link: usize,
     /// Which of the selected claim's quotes the passage pane shows.
     pub passage_span: usize,
@@ -204,13 +205,48 @@ impl ScreenState for Claims {
     }
 }
 
-/// The claims the detail pane links to: agreeing first, then contradicting.
+/// The claims the detail pane links to, in the order it lists them.
 pub fn link_targets(data: &Data, claim: usize) -> Vec<usize> {
-    let graph = &data.graph;
-    graph
-        .agreeing(claim)
-        .iter()
-        .chain(graph.contradicting(claim))
-        .map(|&(other, _)| other)
+    detail_links(data, claim)
+        .into_iter()
+        .map(|link| link.other)
         .collect()
+}
+
+/// One link as the detail pane lists it.
+pub struct DetailLink {
+    /// How the link reads from the selected claim: "agrees with".
+    pub title: &'static str,
+    pub other: usize,
+    pub relation: usize,
+}
+
+/// The detail pane's links in the order it lists them: by kind (agreeing,
+/// contradicting, then the others), a directional kind's outgoing links
+/// before its incoming ones.
+pub fn detail_links(data: &Data, claim: usize) -> Vec<DetailLink> {
+    let relations = &data.dataset.relations;
+    let mut links = Vec::new();
+    for kind in RelationKind::ALL {
+        for declaring in [true, false] {
+            if !kind.is_directional() && !declaring {
+                continue;
+            }
+            let title = match kind {
+                RelationKind::Contradicts => "contradicted by",
+                _ => kind.phrase(declaring).trim_start_matches("is "),
+            };
+            for &(other, relation) in data.graph.linked(claim, kind) {
+                if kind.is_directional() && (relations[relation].from == claim) != declaring {
+                    continue;
+                }
+                links.push(DetailLink {
+                    title,
+                    other,
+                    relation,
+                });
+            }
+        }
+    }
+    links
 }

@@ -5,7 +5,7 @@ use super::super::action::ClaimAction;
 use super::super::app::App;
 use super::super::effect::Effect;
 use super::super::flow::{FieldFlow, Flow, LinkFlow, LinkStep};
-use super::super::screen::{Pane, link_targets};
+use super::super::screen::{Pane, detail_links, link_targets};
 use super::super::widget::picker::{PickItem, Picker};
 use super::super::widget::text_input::TextInput;
 use crate::edit::Edit;
@@ -118,16 +118,12 @@ fn remove_link(app: &mut App) {
         app.say("Tab to the detail pane and select the link to remove");
         return;
     }
-    let Some(&other) = link_targets(&app.data, claim).get(claims.link) else {
+    let Some(link) = detail_links(&app.data, claim).into_iter().nth(claims.link) else {
         app.say("this claim has no link to remove");
         return;
     };
-    let kind = if claims.link < app.data.graph.agreeing(claim).len() {
-        RelationKind::Agrees
-    } else {
-        RelationKind::Contradicts
-    };
     let dataset = app.dataset();
+    let (other, kind) = (link.other, dataset.relations[link.relation].kind);
     let (id, other_id) = (&dataset.claims[claim].id, &dataset.claims[other].id);
     let question = vec![format!(
         "Remove the link: {id} {} {other_id}?",

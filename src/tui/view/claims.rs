@@ -8,10 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{draw_passage, field};
-use crate::model::{Claim, RelationKind};
+use crate::model::Claim;
 use crate::text::visible_line;
 use crate::tui::data::Data;
-use crate::tui::screen::{Claims, Pane};
+use crate::tui::screen::{Claims, Pane, detail_links};
 use crate::tui::widget::claim_list::{CONTRADICTED, ClaimList, status_glyph};
 use crate::tui::widget::{fit, pane, wrap, wrap_head};
 
@@ -157,55 +157,46 @@ fn push_quotes(lines: &mut Vec<Line<'static>>, data: &Data, c: &Claim, width: us
     }
 }
 
-/// The agreeing, then the contradicting claims, link `link` selected;
+/// The linked claims under a title per kind, link `selected_link`
+/// selected;
 /// which line that is.
 fn push_links(
     lines: &mut Vec<Line<'static>>,
     data: &Data,
     claim: usize,
-    link: Option<usize>,
+    selected_link: Option<usize>,
     width: usize,
 ) -> Option<usize> {
     let dataset = &data.dataset;
     let mut link_line = None;
-    let mut link_index = 0;
-    for (kind, title) in [
-        (RelationKind::Agrees, "agrees with"),
-        (RelationKind::Contradicts, "contradicted by"),
-    ] {
-        let links = match kind {
-            RelationKind::Agrees => data.graph.agreeing(claim),
-            RelationKind::Contradicts => data.graph.contradicting(claim),
-        };
-        if links.is_empty() {
-            continue;
+    let mut title = "";
+    for (link_index, link) in detail_links(data, claim).into_iter().enumerate() {
+        if link.title != title {
+            title = link.title;
+            lines.push(Line::styled(
+                format!("{title}:"),
+                Style::default().add_modifier(Modifier::DIM),
+            ));
         }
-        lines.push(Line::styled(
-            format!("{title}:"),
-            Style::default().add_modifier(Modifier::DIM),
-        ));
-        for &(other, relation) in links {
-            let o = &dataset.claims[other];
-            let selected = link == Some(link_index);
-            let cursor = if selected { "›" } else { " " };
-            if selected {
-                link_line = Some(lines.len());
-            }
-            let style = if selected {
-                Style::default().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::default()
-            };
-            let text = format!("{cursor}{} {}: {}", status_glyph(o.status), o.id, o.text);
-            lines.push(Line::styled(fit(&text, width), style));
-            if let Some(note) = &dataset.relations[relation].note {
-                let note = format!("     {}", visible_line(note));
-                lines.push(Line::styled(
-                    fit(&note, width),
-                    Style::default().add_modifier(Modifier::ITALIC),
-                ));
-            }
-            link_index += 1;
+        let o = &dataset.claims[link.other];
+        let selected = selected_link == Some(link_index);
+        let cursor = if selected { "›" } else { " " };
+        if selected {
+            link_line = Some(lines.len());
+        }
+        let style = if selected {
+            Style::default().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::default()
+        };
+        let text = format!("{cursor}{} {}: {}", status_glyph(o.status), o.id, o.text);
+        lines.push(Line::styled(fit(&text, width), style));
+        if let Some(note) = &dataset.relations[link.relation].note {
+            let note = format!("     {}", visible_line(note));
+            lines.push(Line::styled(
+                fit(&note, width),
+                Style::default().add_modifier(Modifier::ITALIC),
+            ));
         }
     }
     link_line
