@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crux::graph::Graph;
+use crux::graph::{Disagreement, Graph};
 use crux::report::{self, Format, ReportOptions};
 use serde_json::Value;
 
@@ -280,7 +280,7 @@ fn hostile_markdown_keeps_tables_and_stays_inert() {
 #[test]
 fn hostile_json_round_trips_the_strings_exactly() {
     let report = json(HOSTILE);
-    assert_eq!(report["schema"], "crux-report/1");
+    assert_eq!(report["schema"], "crux-report/2");
     assert_eq!(
         report["title"],
         "<script>alert(1)</script> </style> | `tick` \u{1b}[31m \u{202e}"
@@ -336,7 +336,22 @@ fn filters_narrow_the_model() {
     let report = report::build(&dataset, &graph, &options);
     assert_eq!(report.topics.len(), 1);
     assert_eq!(report.counts.claims, 3);
-    assert_eq!(report.counts.contradictions, 2);
+    let by_class: Vec<(Disagreement, usize)> = report
+        .counts
+        .contradictions
+        .iter()
+        .map(|c| (c.class, c.count))
+        .collect();
+    assert_eq!(
+        by_class,
+        [
+            (Disagreement::Documents, 2),
+            (Disagreement::PartyDisputesDocument, 0),
+            (Disagreement::Parties, 0),
+            (Disagreement::OneParty, 0),
+            (Disagreement::SelfContradiction, 0),
+        ]
+    );
     assert_eq!(report.topics[0].positions.len(), 2);
     assert_eq!(report.matrix.sources, ["huseynov", "faultlines", "houe"]);
     let md = report::render(&report, Format::Markdown);
@@ -380,7 +395,14 @@ refines = [{ claim = "several", note = "a difference of precision" }]
     );
     assert!(!markdown.contains("## Disputed topics"), "{markdown}");
     let report: Value = serde_json::from_str(&render(&claims, Format::Json)).unwrap();
-    assert_eq!(report["counts"]["contradictions"], 0);
+    assert!(
+        report["counts"]["contradictions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|class| class["count"] == 0),
+        "{report:#}"
+    );
     assert_eq!(report["topics"][0]["disputed"], false);
     assert_eq!(
         report["topics"][0]["other_relations"],

@@ -111,6 +111,9 @@ struct Filter {
     /// Only claims quoting this source (id).
     #[arg(long)]
     source: Option<String>,
+    /// Only claims this party asserts (id).
+    #[arg(long)]
+    party: Option<String>,
 }
 
 impl Filter {
@@ -119,6 +122,7 @@ impl Filter {
             topic: self.topic.clone(),
             status: self.status.as_deref().and_then(crux::model::Status::parse),
             source: self.source.clone(),
+            party: self.party.clone(),
             contradicted_only,
         }
     }
@@ -186,7 +190,7 @@ enum ReportFormat {
     Md,
     /// One self-contained HTML page.
     Html,
-    /// JSON, schema `crux-report/1`.
+    /// JSON, schema `crux-report/2`.
     Json,
 }
 

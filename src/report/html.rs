@@ -8,8 +8,8 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::markdown::OTHER_RELATIONS;
-use super::model::{ClaimEntry, Report, SpanEntry, SpanMatch, TopicEntry};
+use super::markdown::{KINDS_EXPLAINED, OTHER_RELATIONS};
+use super::model::{ClaimEntry, Position, Report, SpanEntry, SpanMatch, TimelineEntry, TopicEntry};
 use crate::model::Status;
 use crate::text::{visible, visible_line};
 
@@ -30,6 +30,7 @@ pub fn render(report: &Report) -> String {
                 (header(report))
                 (contents(report))
                 main {
+                    (contradictions(report))
                     @if report.disputed_topics().next().is_some() {
                         section #disputed {
                             h2 { "Disputed topics" }
@@ -46,6 +47,7 @@ pub fn render(report: &Report) -> String {
                             }
                         }
                     }
+                    (timeline(report))
                     (sources(report))
                     (matrix(report))
                     (open(report))
@@ -137,9 +139,13 @@ fn header(report: &Report) -> Markup {
                 li { strong { (c.claims) } " claims" }
                 li { strong { (c.topics) } " topics" }
                 li { strong { (c.sources) } " sources" }
-                li { strong { (c.contradictions) } " contradictions" }
-                li { strong { (c.corroborations) } " corroborations" }
             }
+            ul.counts.headline aria-label="Links by kind" {
+                @for item in &report.headline {
+                    li.contradiction[item.contradiction] { strong { (item.count) } " " (item.what) }
+                }
+            }
+            p.kinds { (KINDS_EXPLAINED) }
             div.progress {
                 p {
                     "Reviewed: " strong { (report.reviewed()) " of " (c.claims) }
@@ -168,6 +174,9 @@ fn contents(report: &Report) -> Markup {
         nav.toc aria-label="Contents" {
             h2 { "Contents" }
             ol {
+                @if !report.contradictions.is_empty() {
+                    li { a href="#contradictions" { "Contradictions" } }
+                }
                 @if report.disputed_topics().next().is_some() {
                     li { a href="#disputed" { "Disputed topics" }
                         ol { @for t in report.disputed_topics() { (entry(t)) } } }
@@ -176,9 +185,166 @@ fn contents(report: &Report) -> Markup {
                     li { a href="#undisputed" { "Undisputed topics" }
                         ol { @for t in report.undisputed_topics() { (entry(t)) } } }
                 }
+                @if !report.timeline.entries.is_empty() {
+                    li { a href="#timeline" { "Timeline" } }
+                }
                 li { a href="#sources" { "Sources" } }
                 li { a href="#matrix" { "Source matrix" } }
                 li { a href="#open" { "What remains open" } }
+            }
+        }
+    }
+}
+
+fn contradictions(report: &Report) -> Markup {
+    html! {
+        @if !report.contradictions.is_empty() {
+            section #contradictions {
+                h2 { "Contradictions" }
+                @for group in &report.contradictions {
+                    h3.class { (capitalized(&group.title)) " (" (group.relations.len()) ")" }
+                    ul.contradiction-list {
+                        @for &i in &group.relations {
+                            @let r = &report.relations[i];
+                            li.reported[group.class.involves_party()] {
+                                p.pair {
+                                    a.claim-ref href=(claim_anchor(report, &r.from)) { code { (visible_line(&r.from)) } }
+                                    " " strong.verb { "contradicts" } " "
+                                    a.claim-ref href=(claim_anchor(report, &r.to)) { code { (visible_line(&r.to)) } }
+                                    @if let Some(c) = report.claim(&r.from) {
+                                        " (topic " (visible_line(&c.topic)) ")"
+                                    }
+                                }
+                                div.sides {
+                                    @for id in [&r.from, &r.to] {
+                                        @if let Some(claim) = report.claim(id) {
+                                            div.side {
+                                                p.claim-text {
+                                                    (visible(&claim.text))
+                                                    span.in { " — " (visible_line(&claim.sources.join(", "))) }
+                                                }
+                                                (attribution(claim))
+                                            }
+                                        }
+                                    }
+                                }
+                                @if let Some(note) = &r.note { p.link-note { "Note: " (visible(note)) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The first letter in upper case, for a title made of a phrase.
+fn capitalized(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// Who asserts a claim, how, and about when.
+fn attribution(claim: &ClaimEntry) -> Markup {
+    html! {
+        p.attribution {
+            span.k { "Who" } " " (visible_line(&claim.assertor))
+            " · " span.k { "How" } " " (visible_line(&claim.how))
+            " · " span.k { "When" } " "
+            @match &claim.about {
+                Some(about) => (visible_line(&about.label)),
+                None => span.none { "not stated" },
+            }
+        }
+    }
+}
+
+/// Who holds a position and which documents only report it.
+fn holders(position: &Position) -> Markup {
+    let ids = |ids: &[String]| visible_line(&ids.join(", ")).into_owned();
+    html! {
+        @if !(position.parties.is_empty() && position.documents.is_empty() && position.reported_by.is_empty()) {
+            p.holders {
+                @if !(position.parties.is_empty() && position.documents.is_empty()) {
+                    span.k { "Held by" } " "
+                    @if !position.parties.is_empty() { (ids(&position.parties)) }
+                    @if !position.parties.is_empty() && !position.documents.is_empty() { "; " }
+                    @if !position.documents.is_empty() {
+                        (ids(&position.documents))
+                        @if position.documents.len() == 1 { " in its own voice" } @else { " in their own voices" }
+                    }
+                    ". "
+                }
+                @if !position.reported_by.is_empty() {
+                    span.k { "Reported by" } " " (ids(&position.reported_by)) "."
+                }
+            }
+        }
+    }
+}
+
+fn timeline(report: &Report) -> Markup {
+    let t = &report.timeline;
+    let cited = |ids: &[String]| -> String {
+        let parts: Vec<String> = ids
+            .iter()
+            .map(
+                |id| match report.source(id).and_then(|s| s.date.as_deref()) {
+                    Some(date) => format!("{id} ({date})"),
+                    None => id.clone(),
+                },
+            )
+            .collect();
+        visible_line(&parts.join(", ")).into_owned()
+    };
+    html! {
+        @if !t.entries.is_empty() || !t.undated.is_empty() {
+            section #timeline {
+                h2 { "Timeline" }
+                p.legend {
+                    "Claims by the time they are about, among the dates the documents were published: what was known when."
+                    @match t.undated.len() {
+                        0 => {},
+                        1 => " 1 claim states no time and is not listed.",
+                        n => { " " (n) " claims state no time and are not listed." },
+                    }
+                    @if !t.undated_sources.is_empty() {
+                        " Without a publication date: " (visible_line(&t.undated_sources.join(", "))) "."
+                    }
+                }
+                ol.timeline {
+                    @for entry in &t.entries {
+                        @match entry {
+                            TimelineEntry::About { label, claims, .. } => li.about {
+                                p.when { (visible_line(label)) }
+                                ul {
+                                    @for id in claims {
+                                        @if let Some(claim) = report.claim(id) {
+                                            li {
+                                                a.claim-ref href=(claim_anchor(report, id)) { code { (visible_line(id)) } }
+                                                " " (visible_line(&claim.text))
+                                                span.in { " — " (visible_line(&claim.assertor)) "; in " (cited(&claim.sources)) }
+                                            }
+                                        }
+                                    }
+                                }
+                            },
+                            TimelineEntry::Published { date, sources } => li.published {
+                                p.when { (visible_line(date)) }
+                                p {
+                                    "Published: "
+                                    @for (n, id) in sources.iter().enumerate() {
+                                        @if n > 0 { ", " }
+                                        code { (visible_line(id)) }
+                                        @if let Some(title) = report.source(id).and_then(|s| s.title.as_deref()) { " " cite { (visible_line(title)) } }
+                                    }
+                                }
+                            },
+                        }
+                    }
+                }
             }
         }
     }
@@ -232,6 +398,7 @@ fn disputed_topic(report: &Report, topic: &TopicEntry) -> Markup {
                 @for position in &topic.positions {
                     section.position {
                         h4 { "Position " (position.label) }
+                        (holders(position))
                         @for id in &position.claims {
                             @if let Some(claim) = report.claim(id) { (claim_card(report, claim)) }
                         }
@@ -268,6 +435,7 @@ fn claim_card(report: &Report, claim: &ClaimEntry) -> Markup {
                 code.claim-id { (visible_line(&claim.id)) } " " (badge(claim.status))
             }
             p.claim-text { (visible(&claim.text)) }
+            (attribution(claim))
             @if let Some(note) = &claim.note { p.claim-note { "Note: " (visible(note)) } }
             @for span in &claim.spans { (passage(report, span)) }
         }
@@ -335,6 +503,7 @@ fn links(
                     @for &i in indices {
                         @let r = &report.relations[i];
                         li {
+                            @if let Some(class) = r.disagreement { em.class { (class.describe()) } ": " }
                             (claim_link(report, topic, &r.from))
                             " " strong.verb { (r.kind.phrase(true)) } " "
                             (claim_link(report, topic, &r.to))
@@ -388,7 +557,9 @@ fn matrix(report: &Report) -> Markup {
             } @else {
                 p.legend {
                     "Links between claims quoting each pair of documents: "
-                    span.agree { "agree" } " / " span.contra { "contradict" } "; · for none."
+                    span.agree { "agree" } " / " span.contra { "contradict" } " / " span.dispute { "dispute" } "; · for none. "
+                    strong { "Contradict" } " counts contradictions between the documents' own voices (on the diagonal, a document contradicting itself); "
+                    strong { "dispute" } ", contradictions with a party the documents report on at least one side (on the diagonal, a dispute the document reports, not one it takes part in)."
                 }
                 div.scroll {
                     table.matrix {
@@ -398,12 +569,12 @@ fn matrix(report: &Report) -> Markup {
                                 tr {
                                     th scope="row" { code { (visible_line(id)) } }
                                     @for j in 0..m.sources.len() {
-                                        @let (a, c) = (m.agrees[i][j], m.contradicts[i][j]);
-                                        @if a + c == 0 {
+                                        @let (a, c, d) = (m.agrees[i][j], m.contradicts[i][j], m.disputes[i][j]);
+                                        @if a + c + d == 0 {
                                             td.num.none { "·" }
                                         } @else {
-                                            td.num.clash[c > 0] title=(format!("{a} agree, {c} contradict")) {
-                                                span.agree { (a) } " / " span.contra { (c) }
+                                            td.num.clash[c > 0] title=(format!("{a} agree, {c} contradict, {d} dispute")) {
+                                                span.agree { (a) } " / " span.contra { (c) } " / " span.dispute { (d) }
                                             }
                                         }
                                     }

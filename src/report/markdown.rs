@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use super::model::{ClaimEntry, Report, SpanEntry, SpanMatch, TopicEntry};
+use super::model::{ClaimEntry, Position, Report, SpanEntry, SpanMatch, TimelineEntry, TopicEntry};
 use crate::text::{visible, visible_line};
 
 /// Text made inert for Markdown, on one line: control and bidi characters
@@ -63,6 +63,7 @@ pub fn blockquote(text: &str, indent: &str) -> String {
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
     header(&mut out, report);
+    contradictions(&mut out, report);
     let disputed: Vec<&TopicEntry> = report.disputed_topics().collect();
     let undisputed: Vec<&TopicEntry> = report.undisputed_topics().collect();
     if !disputed.is_empty() {
@@ -77,6 +78,7 @@ pub fn render(report: &Report) -> String {
             undisputed_topic(&mut out, report, topic);
         }
     }
+    timeline(&mut out, report);
     sources(&mut out, report);
     matrix(&mut out, report);
     open(&mut out, report);
@@ -112,9 +114,11 @@ fn header(out: &mut String, report: &Report) {
     let c = &report.counts;
     let _ = writeln!(
         out,
-        "\n| Claims | Topics | Sources | Contradictions | Corroborations |\n|---:|---:|---:|---:|---:|\n| {} | {} | {} | {} | {} |\n",
-        c.claims, c.topics, c.sources, c.contradictions, c.corroborations
+        "\n| Claims | Topics | Sources |\n|---:|---:|---:|\n| {} | {} | {} |\n",
+        c.claims, c.topics, c.sources
     );
+    let _ = writeln!(out, "**{}.**\n", headline(report));
+    let _ = writeln!(out, "{KINDS_EXPLAINED}\n");
     let by_status: Vec<String> = report
         .progress
         .iter()
@@ -127,6 +131,107 @@ fn header(out: &mut String, report: &Report) {
         c.claims,
         by_status.join(", ")
     );
+}
+
+/// The counts by kind as one sentence, e.g. `2 contradictions between
+/// documents, 6 updates`.
+pub(super) fn headline(report: &Report) -> String {
+    let items: Vec<String> = report
+        .headline
+        .iter()
+        .map(|item| format!("{} {}", item.count, item.what))
+        .collect();
+    items.join(", ")
+}
+
+/// What the headline's kinds mean, said once under it.
+pub(super) const KINDS_EXPLAINED: &str = "Only a contradiction joins two claims that cannot both be true, whether documents disagree in their own voices or the parties they report dispute a document or each other. Updates, refinements, rival explanations and differences of emphasis join claims that can stand together; agreements, claims that say the same.";
+
+fn contradictions(out: &mut String, report: &Report) {
+    if report.contradictions.is_empty() {
+        return;
+    }
+    out.push_str("## Contradictions\n\n");
+    for group in &report.contradictions {
+        let mut title = group.title.clone();
+        if let Some(first) = title.get(..1) {
+            title.replace_range(..1, &first.to_uppercase());
+        }
+        let _ = writeln!(out, "### {title} ({})\n", group.relations.len());
+        for &i in &group.relations {
+            let r = &report.relations[i];
+            let topic = report
+                .claim(&r.from)
+                .map(|c| c.topic.as_str())
+                .unwrap_or("");
+            let _ = writeln!(
+                out,
+                "- **{}** contradicts **{}** (topic {})",
+                escape(&r.from),
+                escape(&r.to),
+                escape(topic)
+            );
+            for id in [&r.from, &r.to] {
+                if let Some(claim) = report.claim(id) {
+                    let _ = writeln!(
+                        out,
+                        "  - **{}** ({}): {}\n    {}",
+                        escape(id),
+                        list(&claim.sources),
+                        escape(&claim.text),
+                        attribution(claim)
+                    );
+                }
+            }
+            if let Some(note) = &r.note {
+                let _ = writeln!(out, "  - *Note:* {}", escape(note));
+            }
+        }
+        out.push('\n');
+    }
+}
+
+/// Ids, escaped and joined by commas.
+fn list(ids: &[String]) -> String {
+    let escaped: Vec<String> = ids.iter().map(|id| escape(id)).collect();
+    escaped.join(", ")
+}
+
+/// Who asserts a claim, how, and about when.
+fn attribution(claim: &ClaimEntry) -> String {
+    let when = claim
+        .about
+        .as_ref()
+        .map_or("not stated".to_string(), |a| escape(&a.label));
+    format!(
+        "*Who:* {} · *How:* {} · *When:* {when}",
+        escape(&claim.assertor),
+        escape(&claim.how)
+    )
+}
+
+/// Who holds a position and which documents only report it.
+fn holders(position: &Position) -> String {
+    let mut held = Vec::new();
+    if !position.parties.is_empty() {
+        held.push(list(&position.parties));
+    }
+    match position.documents.len() {
+        0 => {}
+        1 => held.push(format!("{} in its own voice", list(&position.documents))),
+        _ => held.push(format!("{} in their own voices", list(&position.documents))),
+    }
+    let mut line = String::new();
+    if !held.is_empty() {
+        line += &format!("*Held by* {}.", held.join("; "));
+    }
+    if !position.reported_by.is_empty() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line += &format!("*Reported by* {}.", list(&position.reported_by));
+    }
+    line
 }
 
 fn topic_heading(out: &mut String, topic: &TopicEntry) {
@@ -145,6 +250,10 @@ fn disputed_topic(out: &mut String, report: &Report, topic: &TopicEntry) {
     topic_heading(out, topic);
     for position in &topic.positions {
         let _ = writeln!(out, "#### Position {}\n", position.label);
+        let held = holders(position);
+        if !held.is_empty() {
+            let _ = writeln!(out, "{held}\n");
+        }
         for id in &position.claims {
             if let Some(claim) = report.claim(id) {
                 claim_item(out, report, claim);
@@ -177,6 +286,7 @@ fn claim_item(out: &mut String, report: &Report, claim: &ClaimEntry) {
         claim.status.as_str(),
         escape(&claim.text)
     );
+    let _ = writeln!(out, "  {}", attribution(claim));
     if let Some(note) = &claim.note {
         let _ = writeln!(out, "  *Note:* {}", escape(note));
     }
@@ -265,9 +375,13 @@ fn links(out: &mut String, report: &Report, topic: &TopicEntry, indices: &[usize
     for &i in indices {
         let r = &report.relations[i];
         let verb = r.kind.phrase(true);
+        let class = r
+            .disagreement
+            .map(|d| format!("*{}*: ", d.describe()))
+            .unwrap_or_default();
         let _ = write!(
             out,
-            "- {} {verb} {}",
+            "- {class}{} {verb} {}",
             claim_ref(report, topic, &r.from),
             claim_ref(report, topic, &r.to)
         );
@@ -307,6 +421,85 @@ fn sources(out: &mut String, report: &Report) {
     out.push('\n');
 }
 
+/// What the matrix counts.
+pub(super) const MATRIX_LEGEND: &str = "Links between claims quoting each pair of documents, as *agree / contradict / dispute*; `·` for none. *Contradict* counts contradictions between the documents' own voices (on the diagonal, a document contradicting itself); *dispute*, contradictions with a party the documents report on at least one side (on the diagonal, a dispute the document reports, not one it takes part in).";
+
+fn timeline(out: &mut String, report: &Report) {
+    let t = &report.timeline;
+    if t.entries.is_empty() && t.undated.is_empty() {
+        return;
+    }
+    out.push_str("## Timeline\n\n");
+    out.push_str("Claims by the time they are about, among the dates the documents were published: what was known when.");
+    match t.undated.len() {
+        0 => {}
+        1 => out.push_str(" 1 claim states no time and is not listed."),
+        n => {
+            let _ = write!(out, " {n} claims state no time and are not listed.");
+        }
+    }
+    if !t.undated_sources.is_empty() {
+        let _ = write!(
+            out,
+            " Without a publication date: {}.",
+            list(&t.undated_sources)
+        );
+    }
+    out.push_str("\n\n");
+    for entry in &t.entries {
+        match entry {
+            TimelineEntry::About { label, claims, .. } => {
+                let _ = writeln!(out, "- **{}**", escape(label));
+                for id in claims {
+                    let Some(claim) = report.claim(id) else {
+                        continue;
+                    };
+                    let _ = writeln!(
+                        out,
+                        "  - **{}**: {} — {}; in {}",
+                        escape(id),
+                        escape(&claim.text),
+                        escape(&claim.assertor),
+                        published(report, &claim.sources)
+                    );
+                }
+            }
+            TimelineEntry::Published { date, sources } => {
+                let names: Vec<String> = sources
+                    .iter()
+                    .map(
+                        |id| match report.source(id).and_then(|s| s.title.as_deref()) {
+                            Some(title) => format!("{} (*{}*)", escape(id), escape(title)),
+                            None => escape(id),
+                        },
+                    )
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "- **{}** — published: {}",
+                    escape(date),
+                    names.join(", ")
+                );
+            }
+        }
+    }
+    out.push('\n');
+}
+
+/// Source ids, each with its publication date when it has one.
+fn published(report: &Report, ids: &[String]) -> String {
+    let cited: Vec<String> = ids
+        .iter()
+        .map(
+            |id| match report.source(id).and_then(|s| s.date.as_deref()) {
+                Some(date) => format!("{} ({})", escape(id), escape(date)),
+                None => escape(id),
+            },
+        )
+        .collect();
+    cited.join(", ")
+}
+
 fn matrix(out: &mut String, report: &Report) {
     let m = &report.matrix;
     out.push_str("## Source matrix\n\n");
@@ -314,9 +507,7 @@ fn matrix(out: &mut String, report: &Report) {
         out.push_str("No claims quote a document.\n\n");
         return;
     }
-    out.push_str(
-        "Links between claims quoting each pair of documents, as *agree / contradict*; `·` for none.\n\n",
-    );
+    let _ = writeln!(out, "{MATRIX_LEGEND}\n");
     let mut head = vec![String::new()];
     head.extend(m.sources.iter().map(|s| escape(s)));
     out.push_str(&table_row(&head));
@@ -326,11 +517,11 @@ fn matrix(out: &mut String, report: &Report) {
     for (i, id) in m.sources.iter().enumerate() {
         let mut row = vec![format!("**{}**", escape(id))];
         for j in 0..m.sources.len() {
-            let (a, c) = (m.agrees[i][j], m.contradicts[i][j]);
-            row.push(if a + c == 0 {
+            let (a, c, d) = (m.agrees[i][j], m.contradicts[i][j], m.disputes[i][j]);
+            row.push(if a + c + d == 0 {
                 "·".to_string()
             } else {
-                format!("{a} / {c}")
+                format!("{a} / {c} / {d}")
             });
         }
         out.push_str(&table_row(&row));
