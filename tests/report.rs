@@ -217,6 +217,10 @@ fn hostile_html_has_no_markup_from_the_data() {
     let text: String = page.select(&body).next().unwrap().text().collect();
     assert!(text.contains("<script>alert(1)</script>"));
     assert!(text.contains("\"><img src=x onerror=alert(1)>"));
+    // A party's name, a period's name and a hedge word are text too.
+    assert!(text.contains("<script>alert(2)</script> | [p](javascript:x) ␛[31m"));
+    assert!(text.contains("</style><b>war</b> | `x` ␛[2J (2026-01)"));
+    assert!(text.contains("hedged (\"<b>likely</b> | `x`\")"));
     assert!(text.contains("␛[31m"));
     assert!(text.contains("\\u{202e}"));
     assert!(!html.contains('\u{1b}') && !html.contains('\u{202e}'));
@@ -240,6 +244,10 @@ fn cell_separators(row: &str) -> usize {
 fn hostile_markdown_keeps_tables_and_stays_inert() {
     let md = render(Path::new(HOSTILE), Format::Markdown);
     assert!(!md.contains('\u{1b}') && !md.contains('\u{202e}'));
+    assert!(
+        md.contains(r"\<script\>alert(2)\</script\> \| \[p\](javascript:x) ␛\[31m"),
+        "{md}"
+    );
     let mut tables = 0;
     let mut columns = None;
     for line in md.lines() {
@@ -295,6 +303,15 @@ fn hostile_json_round_trips_the_strings_exactly() {
             .clone()
     };
     assert_eq!(claim("a")["text"], "<script>alert(1)</script>");
+    assert_eq!(
+        claim("a")["assertor"],
+        "<script>alert(2)</script> | [p](javascript:x) \u{1b}[31m \u{202e}"
+    );
+    assert_eq!(claim("a")["hedge"], "<b>likely</b> | `x`");
+    assert_eq!(
+        claim("a")["about"]["period_name"],
+        "</style><b>war</b> | `x` \u{1b}[2J"
+    );
     let img = claim("<img src=x onerror=alert(1)>");
     assert_eq!(img["text"], "[x](javascript:alert(1)) \u{202e}evil | cell");
     assert_eq!(

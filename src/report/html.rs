@@ -142,7 +142,8 @@ fn header(report: &Report) -> Markup {
             }
             ul.counts.headline aria-label="Links by kind" {
                 @for item in &report.headline {
-                    li.contradiction[item.contradiction] { strong { (item.count) } " " (item.what) }
+                    @let figure = html! { strong { (item.count) } " " (item.what) };
+                    @if item.contradiction { li.contradiction { (figure) } } @else { li { (figure) } }
                 }
             }
             p.kinds { (KINDS_EXPLAINED) }
@@ -206,7 +207,7 @@ fn contradictions(report: &Report) -> Markup {
                     ul.contradiction-list {
                         @for &i in &group.relations {
                             @let r = &report.relations[i];
-                            li.reported[group.class.involves_party()] {
+                            li class=(if group.class.involves_party() { "reported" } else { "own-voices" }) {
                                 p.pair {
                                     a.claim-ref href=(claim_anchor(report, &r.from)) { code { (visible_line(&r.from)) } }
                                     " " strong.verb { "contradicts" } " "
