@@ -261,6 +261,26 @@ fn an_unknown_party_is_a_usage_error_with_a_suggestion() {
 }
 
 #[test]
+fn an_empty_id_lists_the_ids_rather_than_suggesting_one() {
+    let f = fixture();
+    let run = f.crux(&["list", "--party", ""]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: --party: no party `` in claims.toml\n  help: the party ids are `baku`, `tehran`\n"
+    );
+    let topic = f.crux(&["report", "--topic", ""]);
+    assert_eq!(topic.code, 2);
+    assert!(
+        topic
+            .stderr
+            .contains("help: the topic ids are `count`, `blame`"),
+        "{}",
+        topic.stderr
+    );
+}
+
+#[test]
 fn an_unknown_party_in_a_file_without_parties_says_there_are_none() {
     let f = Fixture::new(&[
         (

@@ -66,7 +66,12 @@ fn unknown(
         visible_line(given),
         display_path(&dataset.path)
     );
-    let help = match did_you_mean(given, known.iter().copied()) {
+    // Every id is "near" an empty one: list them instead.
+    let near = match given {
+        "" => None,
+        _ => did_you_mean(given, known.iter().copied()),
+    };
+    let help = match near {
         Some(near) => format!("did you mean `{}`?", visible_line(near)),
         None if known.is_empty() => format!("the file declares no {whats}"),
         None => {
