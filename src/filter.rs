@@ -9,6 +9,8 @@ pub struct ClaimFilter {
     pub topic: Option<String>,
     pub status: Option<Status>,
     pub source: Option<String>,
+    /// Only claims this party asserts (id as written in `asserted_by`).
+    pub party: Option<String>,
     pub contradicted_only: bool,
 }
 
@@ -25,6 +27,10 @@ impl ClaimFilter {
                 .source
                 .as_ref()
                 .is_none_or(|s| c.spans.iter().any(|span| &span.source == s))
+            && self
+                .party
+                .as_ref()
+                .is_none_or(|p| c.asserted_by.as_ref().is_some_and(|by| &by.value == p))
             && (!self.contradicted_only || graph.is_contradicted(claim))
     }
 
@@ -47,6 +53,9 @@ impl ClaimFilter {
         }
         if let Some(s) = &self.source {
             parts.push(format!("source={s}"));
+        }
+        if let Some(p) = &self.party {
+            parts.push(format!("party={p}"));
         }
         if self.contradicted_only {
             parts.push("contradicted".to_string());

@@ -2,6 +2,7 @@
 //! each other. This crate is the pure core; the terminal UI lives in `tui`.
 
 pub mod anchor;
+pub mod describe;
 pub mod diag;
 pub mod edit;
 pub mod filter;

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crux::graph::Graph;
+use crux::graph::{Disagreement, Graph};
 use crux::report::{self, Format, ReportOptions};
 use serde_json::Value;
 
@@ -217,6 +217,10 @@ fn hostile_html_has_no_markup_from_the_data() {
     let text: String = page.select(&body).next().unwrap().text().collect();
     assert!(text.contains("<script>alert(1)</script>"));
     assert!(text.contains("\"><img src=x onerror=alert(1)>"));
+    // A party's name, a period's name and a hedge word are text too.
+    assert!(text.contains("<script>alert(2)</script> | [p](javascript:x) ␛[31m"));
+    assert!(text.contains("</style><b>war</b> | `x` ␛[2J (2026-01)"));
+    assert!(text.contains("hedged (\"<b>likely</b> | `x`\")"));
     assert!(text.contains("␛[31m"));
     assert!(text.contains("\\u{202e}"));
     assert!(!html.contains('\u{1b}') && !html.contains('\u{202e}'));
@@ -240,6 +244,10 @@ fn cell_separators(row: &str) -> usize {
 fn hostile_markdown_keeps_tables_and_stays_inert() {
     let md = render(Path::new(HOSTILE), Format::Markdown);
     assert!(!md.contains('\u{1b}') && !md.contains('\u{202e}'));
+    assert!(
+        md.contains(r"\<script\>alert(2)\</script\> \| \[p\](javascript:x) ␛\[31m"),
+        "{md}"
+    );
     let mut tables = 0;
     let mut columns = None;
     for line in md.lines() {
@@ -280,7 +288,7 @@ fn hostile_markdown_keeps_tables_and_stays_inert() {
 #[test]
 fn hostile_json_round_trips_the_strings_exactly() {
     let report = json(HOSTILE);
-    assert_eq!(report["schema"], "crux-report/1");
+    assert_eq!(report["schema"], "crux-report/2");
     assert_eq!(
         report["title"],
         "<script>alert(1)</script> </style> | `tick` \u{1b}[31m \u{202e}"
@@ -295,6 +303,15 @@ fn hostile_json_round_trips_the_strings_exactly() {
             .clone()
     };
     assert_eq!(claim("a")["text"], "<script>alert(1)</script>");
+    assert_eq!(
+        claim("a")["assertor"],
+        "<script>alert(2)</script> | [p](javascript:x) \u{1b}[31m \u{202e}"
+    );
+    assert_eq!(claim("a")["hedge"], "<b>likely</b> | `x`");
+    assert_eq!(
+        claim("a")["about"]["period_name"],
+        "</style><b>war</b> | `x` \u{1b}[2J"
+    );
     let img = claim("<img src=x onerror=alert(1)>");
     assert_eq!(img["text"], "[x](javascript:alert(1)) \u{202e}evil | cell");
     assert_eq!(
@@ -336,7 +353,22 @@ fn filters_narrow_the_model() {
     let report = report::build(&dataset, &graph, &options);
     assert_eq!(report.topics.len(), 1);
     assert_eq!(report.counts.claims, 3);
-    assert_eq!(report.counts.contradictions, 2);
+    let by_class: Vec<(Disagreement, usize)> = report
+        .counts
+        .contradictions
+        .iter()
+        .map(|c| (c.class, c.count))
+        .collect();
+    assert_eq!(
+        by_class,
+        [
+            (Disagreement::Documents, 2),
+            (Disagreement::PartyDisputesDocument, 0),
+            (Disagreement::Parties, 0),
+            (Disagreement::OneParty, 0),
+            (Disagreement::SelfContradiction, 0),
+        ]
+    );
     assert_eq!(report.topics[0].positions.len(), 2);
     assert_eq!(report.matrix.sources, ["huseynov", "faultlines", "houe"]);
     let md = report::render(&report, Format::Markdown);
@@ -380,7 +412,14 @@ refines = [{ claim = "several", note = "a difference of precision" }]
     );
     assert!(!markdown.contains("## Disputed topics"), "{markdown}");
     let report: Value = serde_json::from_str(&render(&claims, Format::Json)).unwrap();
-    assert_eq!(report["counts"]["contradictions"], 0);
+    assert!(
+        report["counts"]["contradictions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|class| class["count"] == 0),
+        "{report:#}"
+    );
     assert_eq!(report["topics"][0]["disputed"], false);
     assert_eq!(
         report["topics"][0]["other_relations"],

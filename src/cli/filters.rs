@@ -1,4 +1,4 @@
-//! A `--topic` or `--source` that names nothing in the claims file is a
+//! A `--topic`, `--source` or `--party` that names nothing in the claims file is a
 //! typo, not an empty selection: `list` and `report` refuse it.
 
 use super::{Filter, display_path};
@@ -9,8 +9,8 @@ use crux::text::visible_line;
 /// Most known ids listed when none is close to the one given.
 const IDS_LISTED: usize = 8;
 
-/// The error to print (exit 2) when the filter names a topic or source
-/// the dataset does not have.
+/// The error to print (exit 2) when the filter names a topic, source or
+/// party the dataset does not have.
 pub(super) fn unknown_id(filter: &Filter, dataset: &Dataset) -> Option<String> {
     // Ids the claims use count too: a claim on an undeclared topic (itself
     // an error) can still be selected.
@@ -19,14 +19,17 @@ pub(super) fn unknown_id(filter: &Filter, dataset: &Dataset) -> Option<String> {
     let mut sources: Vec<&str> = dataset.sources.iter().map(|s| s.id.as_str()).collect();
     let spans = dataset.claims.iter().flat_map(|c| &c.spans);
     sources.extend(spans.map(|span| span.source.as_str()));
-    for ids in [&mut topics, &mut sources] {
+    let mut parties: Vec<&str> = dataset.parties.iter().map(|p| p.id.as_str()).collect();
+    let asserted = dataset.claims.iter().filter_map(|c| c.asserted_by.as_ref());
+    parties.extend(asserted.map(|by| by.value.as_str()));
+    for ids in [&mut topics, &mut sources, &mut parties] {
         let mut seen = std::collections::HashSet::new();
         ids.retain(|id| !id.is_empty() && seen.insert(*id));
     }
     unknown(
         dataset,
         "--topic",
-        "topic",
+        ("topic", "topics"),
         filter.topic.as_deref(),
         &topics,
     )
@@ -34,9 +37,18 @@ pub(super) fn unknown_id(filter: &Filter, dataset: &Dataset) -> Option<String> {
         unknown(
             dataset,
             "--source",
-            "source",
+            ("source", "sources"),
             filter.source.as_deref(),
             &sources,
+        )
+    })
+    .or_else(|| {
+        unknown(
+            dataset,
+            "--party",
+            ("party", "parties"),
+            filter.party.as_deref(),
+            &parties,
         )
     })
 }
@@ -44,7 +56,7 @@ pub(super) fn unknown_id(filter: &Filter, dataset: &Dataset) -> Option<String> {
 fn unknown(
     dataset: &Dataset,
     flag: &str,
-    what: &str,
+    (what, whats): (&str, &str),
     given: Option<&str>,
     known: &[&str],
 ) -> Option<String> {
@@ -54,9 +66,14 @@ fn unknown(
         visible_line(given),
         display_path(&dataset.path)
     );
-    let help = match did_you_mean(given, known.iter().copied()) {
+    // Every id is "near" an empty one: list them instead.
+    let near = match given {
+        "" => None,
+        _ => did_you_mean(given, known.iter().copied()),
+    };
+    let help = match near {
         Some(near) => format!("did you mean `{}`?", visible_line(near)),
-        None if known.is_empty() => format!("the file declares no {what}s"),
+        None if known.is_empty() => format!("the file declares no {whats}"),
         None => {
             let mut listed: Vec<String> = known
                 .iter()

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use super::{ListArgs, ShowArgs, display_path, load_readable};
 use crux::Dataset;
+use crux::describe;
 use crux::diag::suggest::did_you_mean;
 use crux::graph::Graph;
 use crux::model::RelationKind;
@@ -126,6 +127,18 @@ fn show_text(dataset: &Dataset, graph: &Graph, index: usize) -> String {
         visible_line(question)
     );
     s += &format!("text    {}\n", visible_line(&claim.text));
+    let by = match &claim.asserted_by {
+        Some(party) if dataset.party(&party.value).is_some() => format!(
+            "{} (party `{}`)",
+            describe::assertor(dataset, index),
+            party.value
+        ),
+        _ => describe::assertor(dataset, index),
+    };
+    s += &format!("by      {}\n", visible_line(&by));
+    s += &format!("how     {}\n", visible_line(&describe::how(claim)));
+    let when = describe::about(dataset, index).map_or("not stated".to_string(), |a| a.label);
+    s += &format!("when    {}\n", visible_line(&when));
     if let Some(note) = &claim.note {
         s += &format!("note    {}\n", visible_line(note));
     }
@@ -151,12 +164,20 @@ fn show_text(dataset: &Dataset, graph: &Graph, index: usize) -> String {
         }
         s += &format!("{label}\n");
         for (other, relation) in links {
-            let note = dataset.relations[relation]
+            let relation = &dataset.relations[relation];
+            let note = relation
                 .note
                 .as_deref()
                 .map(|n| format!(" — {}", visible_line(n)))
                 .unwrap_or_default();
-            s += &format!("  {}{note}\n", visible_line(&dataset.claims[other].id));
+            let class = dataset
+                .disagreement(relation)
+                .map(|d| format!(" [{}]", d.describe()))
+                .unwrap_or_default();
+            s += &format!(
+                "  {}{class}{note}\n",
+                visible_line(&dataset.claims[other].id)
+            );
         }
     }
     s
@@ -180,7 +201,14 @@ fn claim_json(dataset: &Dataset, graph: &Graph, index: usize) -> Value {
         graph
             .linked(index, kind)
             .iter()
-            .map(|&(other, relation)| json!({ "claim": dataset.claims[other].id, "note": dataset.relations[relation].note }))
+            .map(|&(other, relation)| {
+                let relation = &dataset.relations[relation];
+                let mut link = json!({ "claim": dataset.claims[other].id, "note": relation.note });
+                if let Some(class) = dataset.disagreement(relation) {
+                    link["disagreement"] = json!(class);
+                }
+                link
+            })
             .collect()
     };
     let mut claim_json = json!({
@@ -190,6 +218,12 @@ fn claim_json(dataset: &Dataset, graph: &Graph, index: usize) -> Value {
         "status": claim.status,
         "note": claim.note,
         "line": dataset.location(claim.decl.start).line,
+        "asserted_by": claim.asserted_by.as_ref().map(|by| &by.value),
+        "assertor": describe::assertor(dataset, index),
+        "mode": claim.mode,
+        "hedge": claim.hedge,
+        "how": describe::how(claim),
+        "about": describe::about(dataset, index),
         "spans": spans,
         "agrees": links(RelationKind::Agrees),
         "contradicts": links(RelationKind::Contradicts),

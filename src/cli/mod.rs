@@ -122,6 +122,9 @@ struct Filter {
     /// Only claims quoting this source (id).
     #[arg(long)]
     source: Option<String>,
+    /// Only claims this party asserts (id).
+    #[arg(long)]
+    party: Option<String>,
 }
 
 impl Filter {
@@ -130,6 +133,7 @@ impl Filter {
             topic: self.topic.clone(),
             status: self.status.as_deref().and_then(crux::model::Status::parse),
             source: self.source.clone(),
+            party: self.party.clone(),
             contradicted_only,
         }
     }
@@ -197,7 +201,7 @@ enum ReportFormat {
     Md,
     /// One self-contained HTML page.
     Html,
-    /// JSON, schema `crux-report/1`.
+    /// JSON, schema `crux-report/2`.
     Json,
 }
 

@@ -30,6 +30,14 @@ impl Disagreement {
         Disagreement::SelfContradiction,
     ];
 
+    /// Whether a party the documents report is on at least one side.
+    pub fn involves_party(self) -> bool {
+        !matches!(
+            self,
+            Disagreement::Documents | Disagreement::SelfContradiction
+        )
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             Disagreement::Documents => "documents disagree in their own voices",

@@ -10,7 +10,7 @@ use std::collections::VecDeque;
 
 pub use checks::find_hedge;
 pub use classify::{Disagreement, classify};
-pub use stance::{Stance, stances};
+pub use stance::{Stance, stances, stances_among};
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Dataset, RelationKind};

@@ -21,27 +21,36 @@ pub struct Stance {
 }
 
 /// Every declared topic's positions (indexed like `dataset.topics`), each
-/// topic's in the order of their first claim; one pass over the claims.
+/// topic's in the order of their first claim.
 pub fn stances(dataset: &Dataset, graph: &Graph) -> Vec<Vec<Stance>> {
-    let mut found: Vec<Vec<Stance>> = vec![Vec::new(); dataset.topics.len()];
-    let mut index: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut claims_of: Vec<Vec<usize>> = vec![Vec::new(); dataset.topics.len()];
     for claim in 0..dataset.claims.len() {
-        let Some(topic) = dataset.topic_index(&dataset.claims[claim].topic) else {
-            continue;
-        };
-        let positions = &mut found[topic];
-        let at = *index
-            .entry((topic, graph.position_of(claim)))
-            .or_insert_with(|| {
-                positions.push(Stance {
-                    claims: Vec::new(),
-                    parties: Vec::new(),
-                    documents: Vec::new(),
-                    reporters: Vec::new(),
-                });
-                positions.len() - 1
+        if let Some(topic) = dataset.topic_index(&dataset.claims[claim].topic) {
+            claims_of[topic].push(claim);
+        }
+    }
+    claims_of
+        .iter()
+        .map(|claims| stances_among(dataset, graph, claims))
+        .collect()
+}
+
+/// The positions of `claims` (one topic's, or the part of it a report
+/// shows), in the order of their first claim in `claims`.
+pub fn stances_among(dataset: &Dataset, graph: &Graph, claims: &[usize]) -> Vec<Stance> {
+    let mut found: Vec<Stance> = Vec::new();
+    let mut index: HashMap<usize, usize> = HashMap::new();
+    for &claim in claims {
+        let at = *index.entry(graph.position_of(claim)).or_insert_with(|| {
+            found.push(Stance {
+                claims: Vec::new(),
+                parties: Vec::new(),
+                documents: Vec::new(),
+                reporters: Vec::new(),
             });
-        let stance = &mut positions[at];
+            found.len() - 1
+        });
+        let stance = &mut found[at];
         stance.claims.push(claim);
         let sources = dataset.claim_sources(claim);
         match dataset.voice(claim) {

@@ -1,20 +1,29 @@
-//! The source-by-source matrix: how many agree and contradict links join
-//! claims quoting each pair of documents.
+//! The source-by-source matrix: how many links join claims quoting each
+//! pair of documents, a contradiction counted against the documents only
+//! when both claims are in their own voices.
 
 use serde::Serialize;
 
 use super::model::RelationEntry;
-use crate::model::{Dataset, RelationKind};
+use crate::model::{Dataset, RelationKind, Voice};
 
-/// Agree and contradict links between claims quoting each pair of documents.
+/// Links between claims quoting each pair of documents. Every table is
+/// symmetric; a link counts once per pair of documents.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Matrix {
     /// Ids of the sources quoted by the report's claims; rows and columns.
     pub sources: Vec<String>,
     /// `agrees[i][j]`: agree links joining a claim quoting source i and one
-    /// quoting source j. Symmetric.
+    /// quoting source j.
     pub agrees: Vec<Vec<usize>>,
+    /// `contradicts[i][j]`: contradictions between a claim in source i's
+    /// own voice and one in source j's; on the diagonal, a document
+    /// contradicting itself.
     pub contradicts: Vec<Vec<usize>>,
+    /// `disputes[i][j]`: contradictions with a party's claim on at least
+    /// one side, between claims quoting source i and source j; on the
+    /// diagonal, a dispute the document reports, not one it takes part in.
+    pub disputes: Vec<Vec<usize>>,
 }
 
 pub(super) fn matrix(
@@ -33,23 +42,22 @@ pub(super) fn matrix(
         }
     }
     let rows_of = |claim: usize| -> Vec<usize> {
-        let mut rows: Vec<usize> = dataset.claims[claim]
-            .spans
-            .iter()
-            .filter_map(|s| dataset.source_index(&s.source))
+        dataset
+            .claim_sources(claim)
+            .into_iter()
             .map(|s| row[s])
-            .collect();
-        rows.sort_unstable();
-        rows.dedup();
-        rows
+            .collect()
     };
     let n = ids.len();
     let mut agrees = vec![vec![0; n]; n];
     let mut contradicts = vec![vec![0; n]; n];
+    let mut disputes = vec![vec![0; n]; n];
     for (&(a, b), relation) in relation_ends.iter().zip(relations) {
+        let own_voices = dataset.voice(a) == Voice::Document && dataset.voice(b) == Voice::Document;
         let cells = match relation.kind {
             RelationKind::Agrees => &mut agrees,
-            RelationKind::Contradicts => &mut contradicts,
+            RelationKind::Contradicts if own_voices => &mut contradicts,
+            RelationKind::Contradicts => &mut disputes,
             _ => continue,
         };
         let mut pairs: Vec<(usize, usize)> = Vec::new();
@@ -71,5 +79,6 @@ pub(super) fn matrix(
         sources: ids,
         agrees,
         contradicts,
+        disputes,
     }
 }

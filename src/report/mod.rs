@@ -1,12 +1,14 @@
 //! Reports: one model of what the claims say and where they clash, rendered
 //! as Markdown, a self-contained HTML page, or versioned JSON.
 
+mod counts;
 mod html;
 mod json;
 pub mod markdown;
 mod matrix;
 pub mod model;
 mod open;
+mod timeline;
 
 use crate::filter::ClaimFilter;
 use crate::graph::Graph;

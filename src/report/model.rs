@@ -10,17 +10,22 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::describe::{self, About};
 use crate::filter::ClaimFilter;
-use crate::graph::Graph;
-use crate::model::{Anchor, Dataset, MatchKind, RelationKind, Status};
+use crate::graph::{Disagreement, Graph, stances_among};
+use crate::model::{Anchor, Dataset, MatchKind, Mode, RelationKind, Status};
 
+use super::counts;
+pub use super::counts::{ClassCount, ContradictionGroup, HeadlineItem, KindCount};
 pub use super::matrix::Matrix;
 use super::matrix::matrix;
 use super::open::quote_problems;
 pub use super::open::{OpenProblems, QuoteProblem};
+use super::timeline::timeline;
+pub use super::timeline::{Timeline, TimelineEntry};
 
 /// The JSON schema id; bump it when a field changes meaning or goes away.
-pub const SCHEMA: &str = "crux-report/1";
+pub const SCHEMA: &str = "crux-report/2";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -31,10 +36,15 @@ pub struct Report {
     pub generated: Option<String>,
     pub filter: FilterInfo,
     pub counts: Counts,
+    /// The counts as the report's first line reads them, by kind.
+    pub headline: Vec<HeadlineItem>,
     pub progress: Vec<StatusCount>,
     pub diagnostics: DiagnosticCounts,
     pub sources: Vec<SourceEntry>,
+    /// The report's contradictions by class, documents disagreeing first.
+    pub contradictions: Vec<ContradictionGroup>,
     pub topics: Vec<TopicEntry>,
+    pub timeline: Timeline,
     pub claims: Vec<ClaimEntry>,
     pub relations: Vec<RelationEntry>,
     pub matrix: Matrix,
@@ -53,6 +63,7 @@ pub struct FilterInfo {
     pub topic: Option<String>,
     pub status: Option<Status>,
     pub source: Option<String>,
+    pub party: Option<String>,
     pub contradictions_only: bool,
 }
 
@@ -64,8 +75,12 @@ pub struct Counts {
     pub claims_total: usize,
     pub topics: usize,
     pub sources: usize,
-    pub contradictions: usize,
-    pub corroborations: usize,
+    /// `contradicts` links by who disagrees, in the order of
+    /// `Disagreement::ALL`, zeros included.
+    pub contradictions: Vec<ClassCount>,
+    /// Links of the other kinds: updates, refines, rivals, contrasts,
+    /// agrees, zeros included.
+    pub links: Vec<KindCount>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -108,12 +123,14 @@ pub struct TopicEntry {
     pub note: Option<String>,
     /// False for a topic id claims use but the file never declares.
     pub declared: bool,
-    /// At least one `contradicts` link touches its claims.
+    /// At least one `contradicts` link touches its claims: two claims that
+    /// cannot both be true.
     pub disputed: bool,
     /// Claim ids, in file order.
     pub claims: Vec<String>,
     pub positions: Vec<Position>,
-    /// Indices into `relations` of contradictions touching its claims.
+    /// Indices into `relations` of contradictions touching its claims,
+    /// by class (documents disagreeing first), then in declaration order.
     pub contradictions: Vec<usize>,
     /// Indices into `relations` of agreements touching its claims.
     pub corroborations: Vec<usize>,
@@ -125,12 +142,19 @@ pub struct TopicEntry {
 }
 
 /// Claims of one topic joined by agreement (a graph position restricted to
-/// the topic's claims in the report).
+/// the topic's claims in the report), with who holds it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Position {
     /// `A`, `B`, ... within the topic.
     pub label: String,
     pub claims: Vec<String>,
+    /// Names of the parties whose claims these are.
+    pub parties: Vec<String>,
+    /// Ids of the sources that make one of these claims in their own voice.
+    pub documents: Vec<String>,
+    /// Ids of the sources that make one of these claims only as a party's:
+    /// they report the position without holding it.
+    pub reported_by: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -144,6 +168,19 @@ pub struct ClaimEntry {
     pub note: Option<String>,
     /// Line of the claim's table header in the claims file.
     pub line: usize,
+    /// The party id as written in `asserted_by`; `None` is the document's
+    /// own voice.
+    pub asserted_by: Option<String>,
+    /// Who asserts it, in words: the party's name or the document's own voice.
+    pub assertor: String,
+    pub mode: Mode,
+    pub hedge: Option<String>,
+    /// The mode with its hedge word, e.g. `hedged ("it seems")`.
+    pub how: String,
+    /// The time it is about; `None` when it states none.
+    pub about: Option<About>,
+    /// Ids of the sources it quotes, each once, in span order.
+    pub sources: Vec<String>,
     pub spans: Vec<SpanEntry>,
 }
 
@@ -187,6 +224,9 @@ pub struct RelationEntry {
     pub from: String,
     pub to: String,
     pub note: Option<String>,
+    /// For a contradiction, who disagrees with whom.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disagreement: Option<Disagreement>,
     /// True when either claim is unreviewed.
     pub unreviewed: bool,
 }
@@ -278,6 +318,7 @@ pub fn build(
                 from: from.id.clone(),
                 to: to.id.clone(),
                 note: r.note.clone(),
+                disagreement: dataset.disagreement(r),
                 unreviewed: !from.status.is_reviewed() || !to.status.is_reviewed(),
             }
         })
@@ -342,7 +383,8 @@ pub fn build(
             .collect(),
     };
 
-    let count_kind = |kind| relations.iter().filter(|r| r.kind == kind).count();
+    let classes = counts::by_class(&relations);
+    let kinds = counts::by_kind(&relations);
     Report {
         schema: SCHEMA,
         title: dataset.title.clone().unwrap_or_else(|| {
@@ -359,15 +401,17 @@ pub fn build(
             topic: filter.topic.clone(),
             status: filter.status,
             source: filter.source.clone(),
+            party: filter.party.clone(),
             contradictions_only: filter.contradicted_only,
         },
+        headline: counts::headline(&classes, &kinds),
         counts: Counts {
             claims: claims.len(),
             claims_total: dataset.claims.len(),
             topics: topics.len(),
             sources: sources.len(),
-            contradictions: count_kind(RelationKind::Contradicts),
-            corroborations: count_kind(RelationKind::Agrees),
+            contradictions: classes,
+            links: kinds,
         },
         progress: Status::ALL
             .iter()
@@ -381,7 +425,9 @@ pub fn build(
             warnings: dataset.warning_count(),
         },
         sources,
+        contradictions: counts::groups(&relations),
         topics,
+        timeline: timeline(dataset, &selected_list, &quoted),
         claims,
         relations,
         matrix,
@@ -393,6 +439,7 @@ pub fn build(
 
 fn claim_entry(dataset: &Dataset, c: usize) -> ClaimEntry {
     let claim = &dataset.claims[c];
+    let mut sources: Vec<String> = Vec::new();
     let spans = claim
         .spans
         .iter()
@@ -402,6 +449,9 @@ fn claim_entry(dataset: &Dataset, c: usize) -> ClaimEntry {
                 (Some(anchor), Some(text)) => text.get(anchor.bytes.clone()).map(str::to_string),
                 _ => None,
             };
+            if !sources.contains(&span.source) {
+                sources.push(span.source.clone());
+            }
             SpanEntry {
                 source: span.source.clone(),
                 path: source.map(|s| s.path.clone()),
@@ -420,6 +470,13 @@ fn claim_entry(dataset: &Dataset, c: usize) -> ClaimEntry {
         status: claim.status,
         note: claim.note.clone(),
         line: dataset.location(claim.decl.start).line,
+        asserted_by: claim.asserted_by.as_ref().map(|by| by.value.clone()),
+        assertor: describe::assertor(dataset, c),
+        mode: claim.mode,
+        hedge: claim.hedge.clone(),
+        how: describe::how(claim),
+        about: describe::about(dataset, c),
+        sources,
         spans,
     }
 }
@@ -462,24 +519,33 @@ fn topic_entries(
         if members.is_empty() {
             continue;
         }
-        let positions: Vec<Position> = graph
-            .positions()
-            .iter()
-            .filter_map(|position| {
-                let claims: Vec<usize> = position
-                    .iter()
-                    .copied()
-                    .filter(|c| members.contains(c))
-                    .collect();
-                (!claims.is_empty()).then_some(claims)
-            })
+        let positions: Vec<Position> = stances_among(dataset, graph, &members)
+            .into_iter()
             .enumerate()
-            .map(|(n, claims)| Position {
-                label: position_label(n),
-                claims: claims
+            .map(|(n, stance)| {
+                let source_id = |s: &usize| dataset.sources[*s].id.clone();
+                // Sources that quote a claim of the position only as a party's.
+                let reported_by = stance
+                    .reporters
                     .iter()
-                    .map(|&c| dataset.claims[c].id.clone())
-                    .collect(),
+                    .filter(|s| !stance.documents.contains(s))
+                    .map(source_id)
+                    .collect();
+                Position {
+                    label: position_label(n),
+                    claims: stance
+                        .claims
+                        .iter()
+                        .map(|&c| dataset.claims[c].id.clone())
+                        .collect(),
+                    parties: stance
+                        .parties
+                        .iter()
+                        .map(|&p| dataset.parties[p].name.clone())
+                        .collect(),
+                    documents: stance.documents.iter().map(source_id).collect(),
+                    reported_by,
+                }
             })
             .collect();
         let touching = |kinds: &[RelationKind]| -> Vec<usize> {
@@ -493,7 +559,8 @@ fn topic_entries(
                 .map(|(i, _)| i)
                 .collect()
         };
-        let contradictions = touching(&[RelationKind::Contradicts]);
+        let mut contradictions = touching(&[RelationKind::Contradicts]);
+        contradictions.sort_by_key(|&i| relations[i].disagreement);
         let topic = declared.map(|i| &dataset.topics[i]);
         topics.push(TopicEntry {
             question: topic.map(|t| t.question.clone()).unwrap_or_default(),

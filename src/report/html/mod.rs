@@ -6,14 +6,16 @@
 //! numbered (`t3`, `c7`), never taken from the data. The only unescaped
 //! string is the constant stylesheet below.
 
+mod overview;
+
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::markdown::OTHER_RELATIONS;
-use super::model::{ClaimEntry, Report, SpanEntry, SpanMatch, TopicEntry};
+use super::markdown::{KINDS_EXPLAINED, OTHER_RELATIONS};
+use super::model::{ClaimEntry, Position, Report, SpanEntry, SpanMatch, TopicEntry};
 use crate::model::Status;
 use crate::text::{visible, visible_line};
 
-const STYLE: &str = include_str!("report.css");
+const STYLE: &str = include_str!("../report.css");
 
 pub fn render(report: &Report) -> String {
     let page = html! {
@@ -30,6 +32,7 @@ pub fn render(report: &Report) -> String {
                 (header(report))
                 (contents(report))
                 main {
+                    (overview::contradictions(report))
                     @if report.disputed_topics().next().is_some() {
                         section #disputed {
                             h2 { "Disputed topics" }
@@ -46,8 +49,9 @@ pub fn render(report: &Report) -> String {
                             }
                         }
                     }
+                    (overview::timeline(report))
                     (sources(report))
-                    (matrix(report))
+                    (overview::matrix(report))
                     (open(report))
                 }
                 footer.page-footer { "Made with crux from " (visible_line(&report.file)) "." }
@@ -137,9 +141,14 @@ fn header(report: &Report) -> Markup {
                 li { strong { (c.claims) } " claims" }
                 li { strong { (c.topics) } " topics" }
                 li { strong { (c.sources) } " sources" }
-                li { strong { (c.contradictions) } " contradictions" }
-                li { strong { (c.corroborations) } " corroborations" }
             }
+            ul.counts.headline aria-label="Links by kind" {
+                @for item in &report.headline {
+                    @let figure = html! { strong { (item.count) } " " (item.what) };
+                    @if item.contradiction { li.contradiction { (figure) } } @else { li { (figure) } }
+                }
+            }
+            p.kinds { (KINDS_EXPLAINED) }
             div.progress {
                 p {
                     "Reviewed: " strong { (report.reviewed()) " of " (c.claims) }
@@ -168,6 +177,9 @@ fn contents(report: &Report) -> Markup {
         nav.toc aria-label="Contents" {
             h2 { "Contents" }
             ol {
+                @if !report.contradictions.is_empty() {
+                    li { a href="#contradictions" { "Contradictions" } }
+                }
                 @if report.disputed_topics().next().is_some() {
                     li { a href="#disputed" { "Disputed topics" }
                         ol { @for t in report.disputed_topics() { (entry(t)) } } }
@@ -176,9 +188,51 @@ fn contents(report: &Report) -> Markup {
                     li { a href="#undisputed" { "Undisputed topics" }
                         ol { @for t in report.undisputed_topics() { (entry(t)) } } }
                 }
+                @if !report.timeline.entries.is_empty() {
+                    li { a href="#timeline" { "Timeline" } }
+                }
                 li { a href="#sources" { "Sources" } }
                 li { a href="#matrix" { "Source matrix" } }
                 li { a href="#open" { "What remains open" } }
+            }
+        }
+    }
+}
+
+/// Who asserts a claim, how, and about when.
+pub(super) fn attribution(claim: &ClaimEntry) -> Markup {
+    html! {
+        p.attribution {
+            span.k { "Who" } " " (visible_line(&claim.assertor))
+            " · " span.k { "How" } " " (visible_line(&claim.how))
+            " · " span.k { "When" } " "
+            @match &claim.about {
+                Some(about) => (visible_line(&about.label)),
+                None => span.none { "not stated" },
+            }
+        }
+    }
+}
+
+/// Who holds a position and which documents only report it.
+fn holders(position: &Position) -> Markup {
+    let ids = |ids: &[String]| visible_line(&ids.join(", ")).into_owned();
+    html! {
+        @if !(position.parties.is_empty() && position.documents.is_empty() && position.reported_by.is_empty()) {
+            p.holders {
+                @if !(position.parties.is_empty() && position.documents.is_empty()) {
+                    span.k { "Held by" } " "
+                    @if !position.parties.is_empty() { (ids(&position.parties)) }
+                    @if !position.parties.is_empty() && !position.documents.is_empty() { "; " }
+                    @if !position.documents.is_empty() {
+                        (ids(&position.documents))
+                        @if position.documents.len() == 1 { " in its own voice" } @else { " in their own voices" }
+                    }
+                    ". "
+                }
+                @if !position.reported_by.is_empty() {
+                    span.k { "Reported by" } " " (ids(&position.reported_by)) "."
+                }
             }
         }
     }
@@ -193,7 +247,7 @@ fn topic_number(report: &Report, topic: &TopicEntry) -> usize {
         + 1
 }
 
-fn claim_anchor(report: &Report, id: &str) -> String {
+pub(super) fn claim_anchor(report: &Report, id: &str) -> String {
     format!("#c{}", report.claim_number(id).map_or(0, |n| n + 1))
 }
 
@@ -232,6 +286,7 @@ fn disputed_topic(report: &Report, topic: &TopicEntry) -> Markup {
                 @for position in &topic.positions {
                     section.position {
                         h4 { "Position " (position.label) }
+                        (holders(position))
                         @for id in &position.claims {
                             @if let Some(claim) = report.claim(id) { (claim_card(report, claim)) }
                         }
@@ -268,6 +323,7 @@ fn claim_card(report: &Report, claim: &ClaimEntry) -> Markup {
                 code.claim-id { (visible_line(&claim.id)) } " " (badge(claim.status))
             }
             p.claim-text { (visible(&claim.text)) }
+            (attribution(claim))
             @if let Some(note) = &claim.note { p.claim-note { "Note: " (visible(note)) } }
             @for span in &claim.spans { (passage(report, span)) }
         }
@@ -335,6 +391,7 @@ fn links(
                     @for &i in indices {
                         @let r = &report.relations[i];
                         li {
+                            @if let Some(class) = r.disagreement { em.class { (class.describe()) } ": " }
                             (claim_link(report, topic, &r.from))
                             " " strong.verb { (r.kind.phrase(true)) } " "
                             (claim_link(report, topic, &r.to))
@@ -369,45 +426,6 @@ fn sources(report: &Report) -> Markup {
                                 td.date { (opt(&s.date)) }
                                 td { code { (visible_line(&s.path)) } @if !s.readable { " (unreadable)" } }
                                 td.num { (s.claims) }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn matrix(report: &Report) -> Markup {
-    let m = &report.matrix;
-    html! {
-        section #matrix {
-            h2 { "Source matrix" }
-            @if m.sources.is_empty() {
-                p { "No claims quote a document." }
-            } @else {
-                p.legend {
-                    "Links between claims quoting each pair of documents: "
-                    span.agree { "agree" } " / " span.contra { "contradict" } "; · for none."
-                }
-                div.scroll {
-                    table.matrix {
-                        thead { tr { td {} @for id in &m.sources { th scope="col" { code { (visible_line(id)) } } } } }
-                        tbody {
-                            @for (i, id) in m.sources.iter().enumerate() {
-                                tr {
-                                    th scope="row" { code { (visible_line(id)) } }
-                                    @for j in 0..m.sources.len() {
-                                        @let (a, c) = (m.agrees[i][j], m.contradicts[i][j]);
-                                        @if a + c == 0 {
-                                            td.num.none { "·" }
-                                        } @else {
-                                            td.num.clash[c > 0] title=(format!("{a} agree, {c} contradict")) {
-                                                span.agree { (a) } " / " span.contra { (c) }
-                                            }
-                                        }
-                                    }
-                                }
                             }
                         }
                     }

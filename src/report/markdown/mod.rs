@@ -4,9 +4,11 @@
 //! [`escape`] (or [`blockquote`], which uses it line by line), so nothing in
 //! the data can become markup.
 
+mod overview;
+
 use std::fmt::Write;
 
-use super::model::{ClaimEntry, Report, SpanEntry, SpanMatch, TopicEntry};
+use super::model::{ClaimEntry, Position, Report, SpanEntry, SpanMatch, TopicEntry};
 use crate::text::{visible, visible_line};
 
 /// Text made inert for Markdown, on one line: control and bidi characters
@@ -63,6 +65,7 @@ pub fn blockquote(text: &str, indent: &str) -> String {
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
     header(&mut out, report);
+    overview::contradictions(&mut out, report);
     let disputed: Vec<&TopicEntry> = report.disputed_topics().collect();
     let undisputed: Vec<&TopicEntry> = report.undisputed_topics().collect();
     if !disputed.is_empty() {
@@ -77,8 +80,9 @@ pub fn render(report: &Report) -> String {
             undisputed_topic(&mut out, report, topic);
         }
     }
+    overview::timeline(&mut out, report);
     sources(&mut out, report);
-    matrix(&mut out, report);
+    overview::matrix(&mut out, report);
     open(&mut out, report);
     while out.ends_with("\n\n") {
         out.pop();
@@ -112,9 +116,11 @@ fn header(out: &mut String, report: &Report) {
     let c = &report.counts;
     let _ = writeln!(
         out,
-        "\n| Claims | Topics | Sources | Contradictions | Corroborations |\n|---:|---:|---:|---:|---:|\n| {} | {} | {} | {} | {} |\n",
-        c.claims, c.topics, c.sources, c.contradictions, c.corroborations
+        "\n| Claims | Topics | Sources |\n|---:|---:|---:|\n| {} | {} | {} |\n",
+        c.claims, c.topics, c.sources
     );
+    let _ = writeln!(out, "**{}.**\n", headline(report));
+    let _ = writeln!(out, "{KINDS_EXPLAINED}\n");
     let by_status: Vec<String> = report
         .progress
         .iter()
@@ -127,6 +133,63 @@ fn header(out: &mut String, report: &Report) {
         c.claims,
         by_status.join(", ")
     );
+}
+
+/// The counts by kind as one sentence, e.g. `2 contradictions between
+/// documents, 6 updates`.
+pub(super) fn headline(report: &Report) -> String {
+    let items: Vec<String> = report
+        .headline
+        .iter()
+        .map(|item| format!("{} {}", item.count, item.what))
+        .collect();
+    items.join(", ")
+}
+
+/// What the headline's kinds mean, said once under it.
+pub(super) const KINDS_EXPLAINED: &str = "Only a contradiction joins two claims that cannot both be true, whether documents disagree in their own voices or the parties they report dispute a document or each other. Updates, refinements, rival explanations and differences of emphasis join claims that can stand together; agreements, claims that say the same.";
+
+/// Ids, escaped and joined by commas.
+pub(super) fn list(ids: &[String]) -> String {
+    let escaped: Vec<String> = ids.iter().map(|id| escape(id)).collect();
+    escaped.join(", ")
+}
+
+/// Who asserts a claim, how, and about when.
+pub(super) fn attribution(claim: &ClaimEntry) -> String {
+    let when = claim
+        .about
+        .as_ref()
+        .map_or("not stated".to_string(), |a| escape(&a.label));
+    format!(
+        "*Who:* {} · *How:* {} · *When:* {when}",
+        escape(&claim.assertor),
+        escape(&claim.how)
+    )
+}
+
+/// Who holds a position and which documents only report it.
+fn holders(position: &Position) -> String {
+    let mut held = Vec::new();
+    if !position.parties.is_empty() {
+        held.push(list(&position.parties));
+    }
+    match position.documents.len() {
+        0 => {}
+        1 => held.push(format!("{} in its own voice", list(&position.documents))),
+        _ => held.push(format!("{} in their own voices", list(&position.documents))),
+    }
+    let mut line = String::new();
+    if !held.is_empty() {
+        line += &format!("*Held by* {}.", held.join("; "));
+    }
+    if !position.reported_by.is_empty() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line += &format!("*Reported by* {}.", list(&position.reported_by));
+    }
+    line
 }
 
 fn topic_heading(out: &mut String, topic: &TopicEntry) {
@@ -145,6 +208,10 @@ fn disputed_topic(out: &mut String, report: &Report, topic: &TopicEntry) {
     topic_heading(out, topic);
     for position in &topic.positions {
         let _ = writeln!(out, "#### Position {}\n", position.label);
+        let held = holders(position);
+        if !held.is_empty() {
+            let _ = writeln!(out, "{held}\n");
+        }
         for id in &position.claims {
             if let Some(claim) = report.claim(id) {
                 claim_item(out, report, claim);
@@ -177,6 +244,7 @@ fn claim_item(out: &mut String, report: &Report, claim: &ClaimEntry) {
         claim.status.as_str(),
         escape(&claim.text)
     );
+    let _ = writeln!(out, "  {}", attribution(claim));
     if let Some(note) = &claim.note {
         let _ = writeln!(out, "  *Note:* {}", escape(note));
     }
@@ -265,9 +333,13 @@ fn links(out: &mut String, report: &Report, topic: &TopicEntry, indices: &[usize
     for &i in indices {
         let r = &report.relations[i];
         let verb = r.kind.phrase(true);
+        let class = r
+            .disagreement
+            .map(|d| format!("*{}*: ", d.describe()))
+            .unwrap_or_default();
         let _ = write!(
             out,
-            "- {} {verb} {}",
+            "- {class}{} {verb} {}",
             claim_ref(report, topic, &r.from),
             claim_ref(report, topic, &r.to)
         );
@@ -279,7 +351,7 @@ fn links(out: &mut String, report: &Report, topic: &TopicEntry, indices: &[usize
     out.push('\n');
 }
 
-fn table_row(cells: &[String]) -> String {
+pub(super) fn table_row(cells: &[String]) -> String {
     format!("| {} |\n", cells.join(" | "))
 }
 
@@ -303,37 +375,6 @@ fn sources(out: &mut String, report: &Report) {
             path,
             s.claims.to_string(),
         ]));
-    }
-    out.push('\n');
-}
-
-fn matrix(out: &mut String, report: &Report) {
-    let m = &report.matrix;
-    out.push_str("## Source matrix\n\n");
-    if m.sources.is_empty() {
-        out.push_str("No claims quote a document.\n\n");
-        return;
-    }
-    out.push_str(
-        "Links between claims quoting each pair of documents, as *agree / contradict*; `·` for none.\n\n",
-    );
-    let mut head = vec![String::new()];
-    head.extend(m.sources.iter().map(|s| escape(s)));
-    out.push_str(&table_row(&head));
-    let mut rule = vec!["---".to_string()];
-    rule.extend(m.sources.iter().map(|_| "---:".to_string()));
-    out.push_str(&table_row(&rule));
-    for (i, id) in m.sources.iter().enumerate() {
-        let mut row = vec![format!("**{}**", escape(id))];
-        for j in 0..m.sources.len() {
-            let (a, c) = (m.agrees[i][j], m.contradicts[i][j]);
-            row.push(if a + c == 0 {
-                "·".to_string()
-            } else {
-                format!("{a} / {c}")
-            });
-        }
-        out.push_str(&table_row(&row));
     }
     out.push('\n');
 }
