@@ -4,6 +4,7 @@
 pub mod anchor;
 pub mod diag;
 pub mod edit;
+pub mod export;
 pub mod filter;
 pub mod fix;
 pub mod graph;

@@ -1,6 +1,7 @@
 //! Command-line interface: argument definitions and dispatch.
 
 mod check;
+mod export;
 mod filters;
 mod fix;
 mod init;
@@ -38,6 +39,8 @@ enum Command {
     Fix(FixArgs),
     /// Write a starting claims.toml for the documents in a folder.
     Init(InitArgs),
+    /// The claims in another tool's format: W3C Web Annotations, ...
+    Export(export::ExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -198,6 +201,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Report(args)) => report::run(&args),
         Some(Command::Fix(args)) => fix::run(&args),
         Some(Command::Init(args)) => init::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
         None => crux::tui::run(&cli.file),
     }
 }

@@ -25,7 +25,7 @@ use fields::{Fields, Located};
 use references::RelationEntry;
 
 const ROOT_KEYS: &[&str] = &["title", "sources", "topics", "claims"];
-const SOURCE_KEYS: &[&str] = &["path", "title", "author", "outlet", "date", "note"];
+const SOURCE_KEYS: &[&str] = &["path", "title", "author", "outlet", "date", "note", "url"];
 const TOPIC_KEYS: &[&str] = &["question", "note"];
 const CLAIM_KEYS: &[&str] = &[
     "topic",
@@ -249,6 +249,7 @@ fn read_source_table(
         outlet: fields.string("outlet", out).map(|v| v.value),
         date: fields.date("date", out).map(|v| v.value),
         note: fields.string("note", out).map(|v| v.value),
+        url: fields.string("url", out).map(|v| v.value),
         text: None,
         lines: LineIndex::default(),
         decl: header,
