@@ -9,6 +9,7 @@ pub mod filter;
 pub mod fix;
 pub mod graph;
 pub mod ids;
+pub mod import;
 pub mod init;
 pub mod load;
 pub mod model;

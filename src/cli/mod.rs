@@ -4,6 +4,7 @@ mod check;
 mod export;
 mod filters;
 mod fix;
+mod import;
 mod init;
 mod list;
 mod report;
@@ -41,6 +42,8 @@ enum Command {
     Init(InitArgs),
     /// The claims in another tool's format: W3C Web Annotations, ...
     Export(export::ExportArgs),
+    /// Add other tools' annotations to the claims file: W3C Web Annotations, ...
+    Import(import::ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -202,6 +205,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Fix(args)) => fix::run(&args),
         Some(Command::Init(args)) => init::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Import(args)) => import::run(&args),
         None => crux::tui::run(&cli.file),
     }
 }

@@ -1,0 +1,586 @@
+//! From annotations read from a file to the edits that add what is new to
+//! the claims file: each annotation anchored in its document, grouped into
+//! claims, checked against what the file already holds.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::place::{Placed, place};
+use super::w3c::crux_span;
+use super::{Annotation, Incoming, Link};
+use crate::anchor::{QuoteQuery, Resolution, disambiguate, resolve_all};
+use crate::diag::{Code, Diagnostic};
+use crate::edit::{Edit, NewClaim};
+use crate::export::w3c::{STATUS_TAG, TOPIC_TAG};
+use crate::export::{kind_named, percent_decode};
+use crate::ids::{suggest_claim_id, unique};
+use crate::model::{Dataset, Source, Status};
+use crate::text::one_line;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--map URI=SOURCE`: the source of annotations on `URI`.
+    pub map: Vec<(String, String)>,
+    /// `--topic`: the topic of annotations whose tags name none.
+    pub topic: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// In order: each new claim with its spans, status and note, then the links.
+    pub edits: Vec<Edit>,
+    /// What was not imported, and why, located in the import file.
+    pub problems: Vec<Diagnostic>,
+    pub claims_added: Vec<String>,
+    pub links_added: usize,
+    /// Annotations (by name) the claims file already holds, with their claim.
+    pub present: Vec<(String, String)>,
+    /// Claims the file holds under an annotation's id that differ from it:
+    /// left as they are.
+    pub differing: Vec<String>,
+}
+
+/// One annotation placed in its document.
+#[derive(Debug, Clone)]
+struct Placement<'a> {
+    annotation: &'a Annotation,
+    source: &'a Source,
+    /// The passage, outer whitespace trimmed.
+    bytes: Range<usize>,
+    quote: String,
+    prefix: Option<String>,
+    suffix: Option<String>,
+}
+
+pub fn plan(dataset: &Dataset, incoming: &Incoming, options: &Options) -> Plan {
+    let mut plan = Plan {
+        problems: incoming.problems.clone(),
+        ..Plan::default()
+    };
+    let mut placements = Vec::new();
+    for annotation in &incoming.annotations {
+        match placement(dataset, annotation, options) {
+            Ok(placed) => placements.push(placed),
+            Err(problem) => plan.problems.push(problem),
+        }
+    }
+    let failed: HashSet<&str> = incoming
+        .annotations
+        .iter()
+        .filter(|a| !placements.iter().any(|p| std::ptr::eq(p.annotation, *a)))
+        .filter_map(|a| Some(a.crux_span.as_ref()?.0.as_str()))
+        .collect();
+    let mut claim_of_iri: HashMap<String, String> = HashMap::new();
+    let mut planned: HashSet<String> = HashSet::new();
+    let mut new_topics: HashSet<String> = HashSet::new();
+    for group in groups(placements) {
+        if let Some(id) = group[0].annotation.crux_span.as_ref().map(|s| &s.0)
+            && failed.contains(id.as_str())
+        {
+            // Its other spans were reported; half a claim is not imported.
+            continue;
+        }
+        match claim_edits(dataset, &group, options, &planned, &mut new_topics) {
+            Ok(Decision::Present(id)) => {
+                for p in &group {
+                    plan.present.push((p.annotation.name.clone(), id.clone()));
+                }
+                remember(&mut claim_of_iri, &group, &id);
+            }
+            Ok(Decision::Differs(id)) => plan.differing.push(id),
+            Ok(Decision::Add(id, edits)) => {
+                remember(&mut claim_of_iri, &group, &id);
+                planned.insert(id.clone());
+                plan.claims_added.push(id);
+                plan.edits.extend(edits);
+            }
+            Err(problem) => plan.problems.push(problem),
+        }
+    }
+    let mut linked: HashSet<(String, String)> = HashSet::new();
+    for link in &incoming.links {
+        match link_edit(dataset, link, &claim_of_iri, &mut linked) {
+            Ok(Some(edit)) => {
+                plan.links_added += 1;
+                plan.edits.push(edit);
+            }
+            Ok(None) => {}
+            Err(problem) => plan.problems.push(problem),
+        }
+    }
+    plan
+}
+
+fn remember(claim_of_iri: &mut HashMap<String, String>, group: &[Placement<'_>], id: &str) {
+    for p in group {
+        if let Some(iri) = &p.annotation.iri {
+            claim_of_iri.insert(iri.clone(), id.to_string());
+        }
+    }
+}
+
+fn problem(annotation: &Annotation, code: Code, message: String) -> Diagnostic {
+    let mut d = Diagnostic::new(code, message);
+    d.span = annotation.at.clone();
+    d
+}
+
+fn placement<'a>(
+    dataset: &'a Dataset,
+    annotation: &'a Annotation,
+    options: &Options,
+) -> Result<Placement<'a>, Diagnostic> {
+    let name = &annotation.name;
+    let source = source_of(dataset, annotation, options)?;
+    let Some(text) = source.text.as_deref() else {
+        return Err(problem(
+            annotation,
+            Code::SourceUnreadable,
+            format!(
+                "{name}: the document of source `{}` cannot be read",
+                source.id
+            ),
+        )
+        .help("run `crux check` to see why"));
+    };
+    let bytes = match place(text, &annotation.selectors) {
+        Placed::At(bytes) => bytes,
+        Placed::Nothing => {
+            return Err(problem(
+                annotation,
+                Code::EmptyValue,
+                format!("{name} quotes nothing: it has no TextQuoteSelector or position"),
+            )
+            .label("no passage"));
+        }
+        Placed::Ambiguous(places) => {
+            let at: Vec<String> = places
+                .iter()
+                .map(|r| where_in(source, text, r.start))
+                .collect();
+            return Err(problem(
+                annotation,
+                Code::QuoteAmbiguous,
+                format!(
+                    "{name}: its quote occurs {} times in `{}`",
+                    places.len(),
+                    source.path
+                ),
+            )
+            .label("cannot tell which passage")
+            .note(format!("it occurs at {}", at.join(", ")))
+            .help("give the annotation more context (prefix or suffix), then import again"));
+        }
+        Placed::NotFound { nearest } => {
+            let mut d = problem(
+                annotation,
+                Code::QuoteNotFound,
+                format!("{name}: its quote is not in `{}`", source.path),
+            )
+            .label("does not anchor")
+            .help("the local copy may differ from the annotated page: compare them");
+            if let Some(nearest) = nearest {
+                let excerpt: String = one_line(&text[nearest.clone()]).chars().take(60).collect();
+                d = d.note(format!(
+                    "nearest passage: {}: \"{excerpt}\"",
+                    where_in(source, text, nearest.start)
+                ));
+            }
+            return Err(d);
+        }
+    };
+    let (quote, prefix, suffix) = disambiguate(text, bytes.clone());
+    let passage = &text[bytes.clone()];
+    let start = bytes.start + (passage.len() - passage.trim_start().len());
+    let trimmed = start..start + passage.trim().len();
+    let query = QuoteQuery {
+        quote: &quote,
+        prefix: prefix.as_deref(),
+        suffix: suffix.as_deref(),
+        occurrence: None,
+    };
+    if resolve_all(text, &[query])[0] != Resolution::Exact(trimmed.clone()) {
+        return Err(problem(
+            annotation,
+            Code::QuoteAmbiguous,
+            format!(
+                "{name}: no quote with context of up to 24 words tells its passage from others in `{}`",
+                source.path
+            ),
+        )
+        .label("cannot be quoted unambiguously"));
+    }
+    Ok(Placement {
+        annotation,
+        source,
+        bytes: trimmed,
+        quote,
+        prefix,
+        suffix,
+    })
+}
+
+fn where_in(source: &Source, text: &str, byte: usize) -> String {
+    let at = source.lines.line_col(text, byte);
+    format!("{}:{}:{}", source.path, at.line, at.col)
+}
+
+/// The source an annotation's document is: named by `--map`, declared
+/// with its `url`, or (for crux's own exports) its path.
+fn source_of<'a>(
+    dataset: &'a Dataset,
+    annotation: &Annotation,
+    options: &Options,
+) -> Result<&'a Source, Diagnostic> {
+    let Some(uri) = annotation.uri.as_deref() else {
+        return Err(problem(
+            annotation,
+            Code::MissingField,
+            format!(
+                "{} names no document (its target has no source)",
+                annotation.name
+            ),
+        ));
+    };
+    let without_fragment = |u: &str| {
+        u.split('#')
+            .next()
+            .unwrap_or(u)
+            .trim_end_matches('/')
+            .to_string()
+    };
+    let mapped = options
+        .map
+        .iter()
+        .find(|(from, _)| without_fragment(from) == without_fragment(uri))
+        .and_then(|(_, id)| dataset.source(id));
+    let declared = || {
+        dataset.sources.iter().find(|s| {
+            s.url
+                .as_deref()
+                .is_some_and(|url| without_fragment(url) == without_fragment(uri))
+        })
+    };
+    let by_path = || {
+        let path = percent_decode(uri)?;
+        dataset.sources.iter().find(|s| s.path == path)
+    };
+    mapped.or_else(declared).or_else(by_path).ok_or_else(|| {
+        let shown = crate::text::visible_line(uri);
+        problem(
+            annotation,
+            Code::UnknownSource,
+            format!("{}: no source is the document `{shown}`", annotation.name),
+        )
+        .label("unknown document")
+        .help(format!(
+            "add `url = \"{shown}\"` to its source in the claims file, or give `--map '{shown}=SOURCE'`"
+        ))
+    })
+}
+
+/// Placements grouped into claims: the spans crux exported from one claim
+/// together, in span order; any other annotation alone.
+fn groups(placements: Vec<Placement<'_>>) -> Vec<Vec<Placement<'_>>> {
+    let mut groups: Vec<Vec<Placement<'_>>> = Vec::new();
+    let mut group_of: HashMap<String, usize> = HashMap::new();
+    for p in placements {
+        match &p.annotation.crux_span {
+            Some((id, _)) => match group_of.get(id) {
+                Some(&g) => groups[g].push(p),
+                None => {
+                    group_of.insert(id.clone(), groups.len());
+                    groups.push(vec![p]);
+                }
+            },
+            None => groups.push(vec![p]),
+        }
+    }
+    for group in &mut groups {
+        group.sort_by_key(|p| p.annotation.crux_span.as_ref().map_or(0, |s| s.1));
+    }
+    groups
+}
+
+enum Decision {
+    /// The claims file already holds it, as this claim.
+    Present(String),
+    /// A claim with its id exists and says something else.
+    Differs(String),
+    Add(String, Vec<Edit>),
+}
+
+fn claim_edits(
+    dataset: &Dataset,
+    group: &[Placement<'_>],
+    options: &Options,
+    planned: &HashSet<String>,
+    new_topics: &mut HashSet<String>,
+) -> Result<Decision, Diagnostic> {
+    let first = &group[0];
+    let annotation = first.annotation;
+    let text = annotation
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map_or_else(|| one_line(&first.quote), str::to_string);
+    let crux_id = annotation.crux_span.as_ref().map(|s| s.0.clone());
+    if let Some(id) = &crux_id
+        && let Some(existing) = dataset.claim(id)
+    {
+        let same = existing.text == text
+            && existing.spans.len() == group.len()
+            && group.iter().all(|p| {
+                existing.spans.iter().any(|s| {
+                    s.source == p.source.id && s.anchor.as_ref().is_some_and(|a| a.bytes == p.bytes)
+                })
+            });
+        return Ok(if same {
+            Decision::Present(id.clone())
+        } else {
+            Decision::Differs(id.clone())
+        });
+    }
+    if crux_id.is_none()
+        && let Some(id) = already_imported(dataset, first, &text)
+    {
+        return Ok(Decision::Present(id));
+    }
+    let status = status(annotation)?;
+    let topic = topic(dataset, annotation, options)?;
+    let new_topic_question = if dataset.topic(&topic).is_some() || new_topics.contains(&topic) {
+        None
+    } else {
+        match &annotation.question {
+            Some(question) if !question.trim().is_empty() => Some(question.clone()),
+            _ => {
+                return Err(problem(
+                    annotation,
+                    Code::UnknownTopic,
+                    format!(
+                        "{}: there is no topic `{topic}` in the claims file",
+                        annotation.name
+                    ),
+                )
+                .label("unknown topic")
+                .help(format!(
+                    "declare `[topics.{topic}]` with its `question`, then import again"
+                )));
+            }
+        }
+    };
+    if new_topic_question.is_some() {
+        new_topics.insert(topic.clone());
+    }
+    let id = match crux_id {
+        Some(id) if !planned.contains(&id) => id,
+        _ => {
+            let base = suggest_claim_id(dataset, &first.source.id, &text);
+            unique(&base, |id| {
+                dataset.claim_index(id).is_some() || planned.contains(id)
+            })
+        }
+    };
+    let mut edits = vec![Edit::AddClaim(NewClaim {
+        id: id.clone(),
+        topic,
+        new_topic_question,
+        text,
+        source: first.source.id.clone(),
+        quote: first.quote.clone(),
+        prefix: first.prefix.clone(),
+        suffix: first.suffix.clone(),
+    })];
+    for p in &group[1..] {
+        edits.push(Edit::AddSpan {
+            claim: id.clone(),
+            source: p.source.id.clone(),
+            quote: p.quote.clone(),
+            prefix: p.prefix.clone(),
+            suffix: p.suffix.clone(),
+        });
+    }
+    if status != Status::Unreviewed {
+        edits.push(Edit::SetStatus {
+            claim: id.clone(),
+            status,
+        });
+    }
+    let note = match (&annotation.note, &annotation.provenance) {
+        (Some(note), Some(from)) => Some(format!("{note}\n{from}")),
+        (Some(note), None) => Some(note.clone()),
+        (None, from) => from.clone(),
+    };
+    if let Some(note) = note {
+        edits.push(Edit::SetNote {
+            claim: id.clone(),
+            note: Some(note),
+        });
+    }
+    Ok(Decision::Add(id, edits))
+}
+
+/// The claim an annotation without a crux id was imported as before: its
+/// provenance is in the claim's note, or the claim says the same of the
+/// same passage.
+fn already_imported(dataset: &Dataset, placed: &Placement<'_>, text: &str) -> Option<String> {
+    let provenance = placed.annotation.provenance.as_deref();
+    dataset
+        .claims
+        .iter()
+        .find(|claim| {
+            let noted =
+                provenance.is_some_and(|p| claim.note.as_deref().is_some_and(|n| n.contains(p)));
+            let same_passage = claim.text == text
+                && claim.spans.iter().any(|s| {
+                    s.source == placed.source.id
+                        && s.anchor.as_ref().is_some_and(|a| a.bytes == placed.bytes)
+                });
+            noted || same_passage
+        })
+        .map(|claim| claim.id.clone())
+}
+
+fn status(annotation: &Annotation) -> Result<Status, Diagnostic> {
+    let Some(tag) = annotation
+        .tags
+        .iter()
+        .find_map(|t| t.strip_prefix(STATUS_TAG))
+    else {
+        return Ok(Status::Unreviewed);
+    };
+    Status::parse(tag).ok_or_else(|| {
+        problem(
+            annotation,
+            Code::InvalidValue,
+            format!(
+                "{}: `{STATUS_TAG}{tag}` is not a review status",
+                annotation.name
+            ),
+        )
+        .help("the statuses are unreviewed, confirmed, disputed and rejected")
+    })
+}
+
+/// The topic a `topic:<id>` tag names; else the one tag that is a topic
+/// id; else `--topic`.
+fn topic(
+    dataset: &Dataset,
+    annotation: &Annotation,
+    options: &Options,
+) -> Result<String, Diagnostic> {
+    if let Some(topic) = annotation
+        .tags
+        .iter()
+        .find_map(|t| t.strip_prefix(TOPIC_TAG))
+    {
+        return Ok(topic.to_string());
+    }
+    let named: Vec<&String> = annotation
+        .tags
+        .iter()
+        .filter(|t| dataset.topic(t).is_some())
+        .collect();
+    match (named.as_slice(), &options.topic) {
+        ([one], _) => Ok((*one).clone()),
+        ([], Some(topic)) => Ok(topic.clone()),
+        (several, _) => {
+            let what = if several.is_empty() {
+                "none of its tags is a topic".to_string()
+            } else {
+                format!("its tags name {} topics", several.len())
+            };
+            Err(problem(
+                annotation,
+                Code::UnknownTopic,
+                format!("{}: {what}", annotation.name),
+            )
+            .label("which topic?")
+            .help(format!(
+                "tag it `{TOPIC_TAG}<topic id>`, or give `--topic ID` for annotations that name none"
+            )))
+        }
+    }
+}
+
+fn link_edit(
+    dataset: &Dataset,
+    link: &Link,
+    claim_of_iri: &HashMap<String, String>,
+    linked: &mut HashSet<(String, String)>,
+) -> Result<Option<Edit>, Diagnostic> {
+    let fail = |code, message: String| {
+        let mut d = Diagnostic::new(code, format!("{}: {message}", link.name));
+        d.span = link.at.clone();
+        d
+    };
+    let Some(kind) = link.tags.iter().find_map(|t| kind_named(t)) else {
+        return Err(fail(
+            Code::InvalidValue,
+            "its tags name no relation crux knows (agrees, contradicts)".into(),
+        ));
+    };
+    let [from, to] = link.targets.as_slice() else {
+        return Err(fail(
+            Code::InvalidValue,
+            format!(
+                "it links {} annotations; crux links two",
+                link.targets.len()
+            ),
+        ));
+    };
+    let claim = |iri: &String| {
+        claim_of_iri.get(iri).cloned().or_else(|| {
+            let (id, _) = crux_span(iri)?;
+            dataset.claim(&id).map(|_| id)
+        })
+    };
+    let (Some(a), Some(b)) = (claim(from), claim(to)) else {
+        let missing = if claim(from).is_none() { from } else { to };
+        return Err(fail(
+            Code::UnknownClaim,
+            format!("it links `{missing}`, which was not imported and is not in the claims file"),
+        ));
+    };
+    if a == b {
+        return Err(fail(
+            Code::SelfLink,
+            format!("both its ends are claim `{a}`"),
+        ));
+    }
+    let pair = if a < b {
+        (a.clone(), b.clone())
+    } else {
+        (b.clone(), a.clone())
+    };
+    let existing = match (dataset.claim_index(&a), dataset.claim_index(&b)) {
+        (Some(i), Some(j)) => dataset
+            .relations_of(i)
+            .find(|(_, other)| *other == j)
+            .map(|(r, _)| r.kind),
+        _ => None,
+    };
+    match existing {
+        Some(found) if found == kind => return Ok(None),
+        Some(found) => {
+            return Err(fail(
+                Code::AgreesAndContradicts,
+                format!(
+                    "`{a}` and `{b}` are already linked as `{}`; left as they are",
+                    found.as_str()
+                ),
+            ));
+        }
+        None => {}
+    }
+    if !linked.insert(pair) {
+        return Ok(None);
+    }
+    Ok(Some(Edit::AddLink {
+        claim: a,
+        other: b,
+        kind,
+        note: link.note.clone(),
+    }))
+}
