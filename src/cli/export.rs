@@ -31,6 +31,8 @@ pub(super) struct ExportArgs {
 enum ExportFormat {
     /// W3C Web Annotation Data Model: an AnnotationCollection in JSON-LD.
     W3c,
+    /// Argdown: one statement per claim, grouped by topic, one relation per link.
+    Argdown,
 }
 
 pub(super) fn run(args: &ExportArgs) -> ExitCode {
@@ -45,6 +47,7 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
     let filter = args.filter.to_claim_filter(args.contradictions_only);
     let format = match args.format {
         ExportFormat::W3c => Format::W3c,
+        ExportFormat::Argdown => Format::Argdown,
     };
     let exported = export::export(&dataset, &graph, &filter, format);
     for note in &exported.notes {

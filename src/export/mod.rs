@@ -2,6 +2,7 @@
 //! Argdown, schema.org ClaimReview and Graphviz. Each format is a pure
 //! function of the dataset and the claims a filter selects.
 
+mod argdown;
 mod relations;
 mod uri;
 pub mod w3c;
@@ -17,6 +18,8 @@ pub use uri::{percent_decode, percent_encode};
 pub enum Format {
     /// A W3C Web Annotation Data Model AnnotationCollection (JSON-LD).
     W3c,
+    /// Argdown: statements by topic, with support and contradiction.
+    Argdown,
 }
 
 /// An export's text, and what it could not carry.
@@ -60,5 +63,6 @@ pub fn export(dataset: &Dataset, graph: &Graph, filter: &ClaimFilter, format: Fo
     let selection = Selection::new(dataset, graph, filter);
     match format {
         Format::W3c => w3c::export(&selection),
+        Format::Argdown => argdown::export(&selection),
     }
 }

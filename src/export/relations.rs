@@ -8,13 +8,20 @@ use crate::model::RelationKind;
 pub struct RelationMapping {
     /// The W3C linking annotation's tag (read back by `crux import w3c`).
     pub w3c_tag: &'static str,
+    /// The Argdown relation, written under the declaring claim's statement:
+    /// `+` the other claim supports it, `><` the two are contradictory.
+    pub argdown: &'static str,
 }
 
 pub fn mapping(kind: RelationKind) -> RelationMapping {
     match kind {
-        RelationKind::Agrees => RelationMapping { w3c_tag: "agrees" },
+        RelationKind::Agrees => RelationMapping {
+            w3c_tag: "agrees",
+            argdown: "+",
+        },
         RelationKind::Contradicts => RelationMapping {
             w3c_tag: "contradicts",
+            argdown: "><",
         },
     }
 }
