@@ -38,6 +38,8 @@ pub(super) struct ImportArgs {
 enum ImportFormat {
     /// W3C Web Annotations (what `crux export --format w3c` writes).
     W3c,
+    /// A Hypothesis export: the client's export file or the API's search response.
+    Hypothesis,
 }
 
 fn parse_mapping(text: &str) -> Result<(String, String), String> {
@@ -68,6 +70,7 @@ pub(super) fn run(args: &ImportArgs) -> ExitCode {
     };
     let read = match args.format {
         ImportFormat::W3c => import::w3c::read(&text),
+        ImportFormat::Hypothesis => import::hypothesis::read(&text),
     };
     let incoming: Incoming = match read {
         Ok(incoming) => incoming,

@@ -4,6 +4,7 @@
 //! every annotation in the local copy of its document and turns what is
 //! new into [`Edit`](crate::edit::Edit)s, written through the one save path.
 
+pub mod hypothesis;
 mod json;
 mod place;
 mod plan;
