@@ -3,6 +3,7 @@
 //! function of the dataset and the claims a filter selects.
 
 mod argdown;
+mod claimreview;
 mod relations;
 mod uri;
 pub mod w3c;
@@ -11,15 +12,18 @@ use crate::filter::ClaimFilter;
 use crate::graph::Graph;
 use crate::model::{Dataset, Relation};
 
+pub use claimreview::{Publisher, rating};
 pub use relations::{RelationMapping, kind_named, mapping};
 pub use uri::{percent_decode, percent_encode};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Format {
     /// A W3C Web Annotation Data Model AnnotationCollection (JSON-LD).
     W3c,
     /// Argdown: statements by topic, with support and contradiction.
     Argdown,
+    /// schema.org ClaimReview JSON-LD for the reviewed claims.
+    ClaimReview(Publisher),
 }
 
 /// An export's text, and what it could not carry.
@@ -59,10 +63,11 @@ impl<'d> Selection<'d> {
     }
 }
 
-pub fn export(dataset: &Dataset, graph: &Graph, filter: &ClaimFilter, format: Format) -> Export {
+pub fn export(dataset: &Dataset, graph: &Graph, filter: &ClaimFilter, format: &Format) -> Export {
     let selection = Selection::new(dataset, graph, filter);
     match format {
         Format::W3c => w3c::export(&selection),
         Format::Argdown => argdown::export(&selection),
+        Format::ClaimReview(publisher) => claimreview::export(&selection, publisher),
     }
 }
