@@ -42,6 +42,8 @@ enum ExportFormat {
     Argdown,
     /// schema.org ClaimReview JSON-LD for the reviewed claims (needs --review-url and --reviewer).
     Claimreview,
+    /// A Graphviz graph: claims clustered by topic, one edge per link, styled by kind.
+    Dot,
 }
 
 pub(super) fn run(args: &ExportArgs) -> ExitCode {
@@ -57,6 +59,7 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
     let format = match args.format {
         ExportFormat::W3c => Format::W3c,
         ExportFormat::Argdown => Format::Argdown,
+        ExportFormat::Dot => Format::Dot,
         ExportFormat::Claimreview => match publisher(args) {
             Ok(publisher) => Format::ClaimReview(publisher),
             Err(error) => {

@@ -4,6 +4,7 @@
 
 mod argdown;
 mod claimreview;
+mod dot;
 mod relations;
 mod uri;
 pub mod w3c;
@@ -24,6 +25,8 @@ pub enum Format {
     Argdown,
     /// schema.org ClaimReview JSON-LD for the reviewed claims.
     ClaimReview(Publisher),
+    /// A Graphviz graph: claims clustered by topic, one edge per link.
+    Dot,
 }
 
 /// An export's text, and what it could not carry.
@@ -69,5 +72,6 @@ pub fn export(dataset: &Dataset, graph: &Graph, filter: &ClaimFilter, format: &F
         Format::W3c => w3c::export(&selection),
         Format::Argdown => argdown::export(&selection),
         Format::ClaimReview(publisher) => claimreview::export(&selection, publisher),
+        Format::Dot => dot::export(&selection),
     }
 }

@@ -1,6 +1,7 @@
 //! How each relation kind is written in each format: the one place a new
 //! kind gets its mapping (the match below will not compile without it).
 
+use super::dot::EdgeStyle;
 use crate::model::RelationKind;
 
 /// A relation kind as the export formats write it.
@@ -11,6 +12,8 @@ pub struct RelationMapping {
     /// The Argdown relation, written under the declaring claim's statement:
     /// `+` the other claim supports it, `><` the two are contradictory.
     pub argdown: &'static str,
+    /// How the Graphviz edge is drawn.
+    pub dot: EdgeStyle,
 }
 
 pub fn mapping(kind: RelationKind) -> RelationMapping {
@@ -18,10 +21,20 @@ pub fn mapping(kind: RelationKind) -> RelationMapping {
         RelationKind::Agrees => RelationMapping {
             w3c_tag: "agrees",
             argdown: "+",
+            dot: EdgeStyle {
+                style: "solid",
+                color: "#1b7837",
+                width: "1.5",
+            },
         },
         RelationKind::Contradicts => RelationMapping {
             w3c_tag: "contradicts",
             argdown: "><",
+            dot: EdgeStyle {
+                style: "dashed",
+                color: "#b2182b",
+                width: "2",
+            },
         },
     }
 }
