@@ -360,3 +360,27 @@ fn files_that_are_not_a_hypothesis_export_are_refused() {
     );
     assert_eq!(std::fs::read(project.path("claims.toml")).unwrap(), before);
 }
+
+#[test]
+fn an_annotation_given_twice_in_one_file_is_imported_once() {
+    let project = project();
+    let mut twice = annotations("export.json");
+    twice.push(twice[0].clone());
+    let file = serde_json::json!({ "total": twice.len(), "rows": twice }).to_string();
+    common::write(&project.path("twice.json"), file.as_bytes());
+    let run = project.crux(&[
+        "import",
+        "hypothesis",
+        "twice.json",
+        "--topic",
+        "strike-damage",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("imported 14 claim(s) and 0 link(s); 1 annotation(s) already there"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(crux::load(&project.path("claims.toml")).claims.len(), 14);
+}

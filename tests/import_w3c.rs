@@ -361,3 +361,26 @@ fn broken_files_are_refused_with_their_place_and_nothing_is_written() {
     );
     assert_eq!(std::fs::read(copy.path("claims.toml")).unwrap(), before);
 }
+
+#[test]
+fn a_span_given_twice_is_imported_once() {
+    let original = project(CLAIMS);
+    let mut exported: serde_json::Value = serde_json::from_str(&export_of(&original)).unwrap();
+    let items = exported["first"]["items"].as_array_mut().unwrap();
+    let first = items[0].clone();
+    items.push(first);
+    let copy = project(&sources_only(CLAIMS));
+    common::write(&copy.path("export.jsonld"), exported.to_string().as_bytes());
+    let run = copy.crux(&["import", "w3c", "export.jsonld"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("imported 3 claim(s) and 2 link(s); 1 annotation(s) already there"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        meaning(&copy.path("claims.toml")),
+        meaning(&original.path("claims.toml"))
+    );
+}

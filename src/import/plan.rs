@@ -73,11 +73,30 @@ pub fn plan(dataset: &Dataset, incoming: &Incoming, options: &Options) -> Plan {
     let mut claim_of_iri: HashMap<String, String> = HashMap::new();
     let mut planned: HashSet<String> = HashSet::new();
     let mut new_topics: HashSet<String> = HashSet::new();
-    for group in groups(placements) {
+    // The claim each annotation planned so far becomes, by what recognises
+    // it again: an annotation twice in one file is imported once.
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for (group, duplicates) in groups(placements) {
         if let Some(id) = group[0].annotation.crux_span.as_ref().map(|s| &s.0)
             && failed.contains(id.as_str())
         {
             // Its other spans were reported; half a claim is not imported.
+            continue;
+        }
+        for duplicate in duplicates {
+            let id = &duplicate
+                .annotation
+                .crux_span
+                .as_ref()
+                .expect("a crux span")
+                .0;
+            plan.present
+                .push((duplicate.annotation.name.clone(), id.clone()));
+        }
+        let keys = recognised_by(&group[0]);
+        if let Some(id) = keys.iter().find_map(|k| seen.get(k)) {
+            plan.present
+                .push((group[0].annotation.name.clone(), id.clone()));
             continue;
         }
         match claim_edits(dataset, &group, options, &planned, &mut new_topics) {
@@ -90,6 +109,9 @@ pub fn plan(dataset: &Dataset, incoming: &Incoming, options: &Options) -> Plan {
             Ok(Decision::Differs(id)) => plan.differing.push(id),
             Ok(Decision::Add(id, edits)) => {
                 remember(&mut claim_of_iri, &group, &id);
+                for key in keys {
+                    seen.insert(key, id.clone());
+                }
                 planned.insert(id.clone());
                 plan.claims_added.push(id);
                 plan.edits.extend(edits);
@@ -109,6 +131,38 @@ pub fn plan(dataset: &Dataset, incoming: &Incoming, options: &Options) -> Plan {
         }
     }
     plan
+}
+
+/// What recognises an annotation without a crux id as one already
+/// planned: its provenance, or its text on its passage.
+fn recognised_by(placed: &Placement<'_>) -> Vec<String> {
+    if placed.annotation.crux_span.is_some() {
+        return Vec::new();
+    }
+    let passage = format!(
+        "{}\u{0}{:?}\u{0}{}",
+        placed.source.id,
+        placed.bytes,
+        claim_text(placed)
+    );
+    placed
+        .annotation
+        .provenance
+        .iter()
+        .cloned()
+        .chain([passage])
+        .collect()
+}
+
+/// The claim's text: the annotation's, or else the passage it quotes.
+fn claim_text(placed: &Placement<'_>) -> String {
+    placed
+        .annotation
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map_or_else(|| one_line(&placed.quote), str::to_string)
 }
 
 fn remember(claim_of_iri: &mut HashMap<String, String>, group: &[Placement<'_>], id: &str) {
@@ -279,25 +333,38 @@ fn source_of<'a>(
     })
 }
 
+type Group<'a> = (Vec<Placement<'a>>, Vec<Placement<'a>>);
+
 /// Placements grouped into claims: the spans crux exported from one claim
-/// together, in span order; any other annotation alone.
-fn groups(placements: Vec<Placement<'_>>) -> Vec<Vec<Placement<'_>>> {
-    let mut groups: Vec<Vec<Placement<'_>>> = Vec::new();
+/// together, in span order; any other annotation alone. A span given twice
+/// is kept once, the second set apart.
+fn groups(placements: Vec<Placement<'_>>) -> Vec<Group<'_>> {
+    let mut groups: Vec<Group<'_>> = Vec::new();
     let mut group_of: HashMap<String, usize> = HashMap::new();
     for p in placements {
         match &p.annotation.crux_span {
-            Some((id, _)) => match group_of.get(id) {
-                Some(&g) => groups[g].push(p),
+            Some((id, index)) => match group_of.get(id) {
+                Some(&g) => {
+                    let (spans, duplicates) = &mut groups[g];
+                    let again = spans
+                        .iter()
+                        .any(|q| q.annotation.crux_span.as_ref().map(|s| s.1) == Some(*index));
+                    if again {
+                        duplicates.push(p);
+                    } else {
+                        spans.push(p);
+                    }
+                }
                 None => {
                     group_of.insert(id.clone(), groups.len());
-                    groups.push(vec![p]);
+                    groups.push((vec![p], Vec::new()));
                 }
             },
-            None => groups.push(vec![p]),
+            None => groups.push((vec![p], Vec::new())),
         }
     }
-    for group in &mut groups {
-        group.sort_by_key(|p| p.annotation.crux_span.as_ref().map_or(0, |s| s.1));
+    for (spans, _) in &mut groups {
+        spans.sort_by_key(|p| p.annotation.crux_span.as_ref().map_or(0, |s| s.1));
     }
     groups
 }
@@ -319,12 +386,7 @@ fn claim_edits(
 ) -> Result<Decision, Diagnostic> {
     let first = &group[0];
     let annotation = first.annotation;
-    let text = annotation
-        .text
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map_or_else(|| one_line(&first.quote), str::to_string);
+    let text = claim_text(first);
     let crux_id = annotation.crux_span.as_ref().map(|s| s.0.clone());
     if let Some(id) = &crux_id
         && let Some(existing) = dataset.claim(id)
