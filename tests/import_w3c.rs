@@ -384,3 +384,44 @@ fn a_span_given_twice_is_imported_once() {
         meaning(&original.path("claims.toml"))
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_claims_file_is_left_alone_and_the_error_is_one_line() {
+    use std::os::unix::fs::PermissionsExt;
+    let copy = Fixture::new(&[
+        ("d.txt", "Alpha beta gamma.\n"),
+        ("claims.toml", "[sources.s]\npath = \"d.txt\"\n"),
+        (
+            "in.json",
+            r#"{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:crux:claim:a%0Ab%1B%5B2J:span:1",
+                "type": "Annotation",
+                "body": [{"type": "TextualBody", "purpose": "tagging", "value": "topic:t"},
+                         {"type": "TextualBody", "purpose": "questioning", "value": "Q?"}],
+                "target": {"source": "d.txt", "selector": {"type": "TextQuoteSelector", "exact": "beta"}}}"#,
+        ),
+    ]);
+    let path = copy.path("claims.toml");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let run = copy.crux(&["import", "w3c", "in.json"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let error = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("error:"))
+        .unwrap();
+    assert!(
+        error.contains("added claim a b␛[2J and topic t: claims.toml is read-only"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains('\u{1b}'));
+    assert!(
+        run.stderr
+            .contains("0 of 1 change(s) were saved; importing the file again adds the rest")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "[sources.s]\npath = \"d.txt\"\n"
+    );
+}

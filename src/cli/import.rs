@@ -118,8 +118,8 @@ pub(super) fn run(args: &ImportArgs) -> ExitCode {
                     err,
                     "error: {}: {}\n  note: {done} of {} change(s) were saved; \
                      importing the file again adds the rest",
-                    visible(&edit.describe()),
-                    visible(&e.to_string()),
+                    visible_line(&edit.describe()),
+                    visible_line(&e.to_string()),
                     plan.edits.len()
                 );
                 return ExitCode::from(2);
