@@ -169,7 +169,7 @@ fn hostile_ids_and_texts_stay_inside_their_labels() {
     assert_eq!(names, ["cluster_0", "a\" -- \"b", "b"]);
     assert_eq!(
         objects[1]["label"],
-        "Quote \" brace } backslash \\\\G line\\n[unreviewed]"
+        "Quote \" brace } backslash \\\\G line␛\\n[unreviewed]"
     );
     assert_eq!(graph["edges"].as_array().unwrap().len(), 1);
 }

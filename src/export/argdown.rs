@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Export, Selection, mapping};
 use crate::model::Dataset;
-use crate::text::one_line;
+use crate::text::{one_line, visible_line};
 
 /// Characters Argdown reads as markup in a statement's text or a heading:
 /// references, tags, mentions, emphasis, data, comments and escapes.
@@ -17,17 +17,17 @@ pub(super) fn export(selection: &Selection<'_>) -> Export {
     let mut notes = Vec::new();
     let mut out = String::new();
     if let Some(title) = &dataset.title {
-        out.push_str(&format!("// {}\n\n", one_line(title)));
+        out.push_str(&format!("// {}\n\n", visible_line(&one_line(title))));
     }
     for (topic, claims) in by_topic(dataset, &selection.claims) {
         let heading = dataset.topic(topic).map_or(topic, |t| t.question.as_str());
-        out.push_str(&format!("# {}\n\n", escape(&one_line(heading))));
+        out.push_str(&format!("# {}\n\n", escape(heading)));
         for claim in claims {
             let c = &dataset.claims[claim];
             out.push_str(&format!(
                 "[{}]: {} #{}\n",
                 titles[&claim],
-                escape(&one_line(&c.text)),
+                escape(&c.text),
                 c.status.as_str()
             ));
             for relation in selection.relations.iter().filter(|r| r.from == claim) {
@@ -37,13 +37,13 @@ pub(super) fn export(selection: &Selection<'_>) -> Export {
                     titles[&relation.to]
                 ));
                 if let Some(note) = &relation.note {
-                    out.push_str(&format!(" // {}", one_line(note)));
+                    out.push_str(&format!(" // {}", visible_line(&one_line(note))));
                 }
                 out.push('\n');
             }
             if let Some(note) = &c.note {
                 for line in note.lines() {
-                    out.push_str(&format!("// {line}\n"));
+                    out.push_str(&format!("// {}\n", visible_line(line)));
                 }
             }
             if c.text.contains('\n') {
@@ -110,7 +110,8 @@ fn titles(dataset: &Dataset, claims: &[usize]) -> HashMap<usize, String> {
                 .trim()
                 .chars()
                 .map(|ch| {
-                    if ch.is_control() || "[]\\".contains(ch) {
+                    let alone = ch.to_string();
+                    if "[]\\".contains(ch) || visible_line(&alone) != alone {
                         '_'
                     } else {
                         ch
@@ -130,10 +131,16 @@ fn titles(dataset: &Dataset, claims: &[usize]) -> HashMap<usize, String> {
 }
 
 fn fits_a_title(id: &str) -> bool {
-    !id.is_empty() && id.trim() == id && !id.chars().any(|c| c.is_control() || "[]\\".contains(c))
+    !id.is_empty()
+        && id.trim() == id
+        && visible_line(id) == id
+        && !id.chars().any(|c| "[]\\".contains(c))
 }
 
+/// `text` on one line, its controls made visible (the map is read on
+/// terminals too) and Argdown's markup escaped.
 fn escape(text: &str) -> String {
+    let text = visible_line(&one_line(text)).into_owned();
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if MARKUP.contains(&c) {

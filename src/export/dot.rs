@@ -3,7 +3,7 @@
 
 use super::{Export, Selection, mapping};
 use crate::model::{Dataset, Status};
-use crate::text::one_line;
+use crate::text::{one_line, visible_line};
 
 /// Label lines are wrapped at about this many characters.
 const WRAP: usize = 36;
@@ -14,7 +14,7 @@ pub(super) fn export(selection: &Selection<'_>) -> Export {
     let title = dataset.title.as_deref().unwrap_or("claims");
     out.push_str(&format!(
         "  graph [label={}, labelloc=t, fontname=\"Helvetica\", rankdir=LR];\n",
-        quoted(&one_line(title))
+        quoted(&shown(title))
     ));
     out.push_str(
         "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10];\n",
@@ -24,7 +24,7 @@ pub(super) fn export(selection: &Selection<'_>) -> Export {
         let question = dataset.topic(topic).map_or(topic, |t| t.question.as_str());
         out.push_str(&format!(
             "  subgraph \"cluster_{n}\" {{\n    label={};\n    style=rounded;\n",
-            quoted(&wrap(&one_line(question), WRAP * 2))
+            quoted(&wrap(&shown(question), WRAP * 2))
         ));
         for claim in claims {
             let c = &dataset.claims[claim];
@@ -50,7 +50,7 @@ pub(super) fn export(selection: &Selection<'_>) -> Export {
             style.style, style.color, style.width
         );
         if let Some(note) = &relation.note {
-            attributes.push_str(&format!(", tooltip={}", quoted(&one_line(note))));
+            attributes.push_str(&format!(", tooltip={}", quoted(&shown(note))));
         }
         out.push_str(&format!(
             "  {} -- {} [{attributes}];\n",
@@ -101,6 +101,12 @@ fn by_topic<'d>(dataset: &'d Dataset, claims: &[usize]) -> Vec<(&'d str, Vec<usi
     groups
 }
 
+/// `text` on one line, its controls made visible: the graph is read on
+/// terminals too.
+fn shown(text: &str) -> String {
+    visible_line(&one_line(text)).into_owned()
+}
+
 /// `text` broken into lines of about `width` characters, at spaces.
 fn wrap(text: &str, width: usize) -> String {
     let mut out = String::new();
@@ -122,7 +128,7 @@ fn wrap(text: &str, width: usize) -> String {
 
 /// A DOT quoted string: quotes and backslashes escaped (a backslash would
 /// start one of Graphviz's label escapes), line breaks as `\n`, other
-/// control characters left out.
+/// control characters and invisible format characters made visible.
 fn quoted(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
@@ -130,8 +136,15 @@ fn quoted(text: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
-            c => out.push(c),
+            c => {
+                let c = c.to_string();
+                for shown in visible_line(&c).chars() {
+                    match shown {
+                        '\\' => out.push_str("\\\\"),
+                        shown => out.push(shown),
+                    }
+                }
+            }
         }
     }
     out.push('"');
@@ -144,7 +157,10 @@ mod tests {
 
     #[test]
     fn strings_cannot_break_out_of_their_quotes() {
-        assert_eq!(quoted("a \"b\" \\N\nc\u{1b}"), r#""a \"b\" \\N\nc""#);
+        assert_eq!(
+            quoted("a \"b\" \\N\nc\u{1b}\u{202e}"),
+            r#""a \"b\" \\N\nc␛\\u{202e}""#
+        );
     }
 
     #[test]
