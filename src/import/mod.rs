@@ -6,6 +6,8 @@
 
 pub mod hypothesis;
 mod json;
+mod links;
+mod locate;
 mod place;
 mod plan;
 pub mod w3c;

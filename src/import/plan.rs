@@ -3,18 +3,15 @@
 //! claims, checked against what the file already holds.
 
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 
-use super::place::{Placed, place};
-use super::w3c::crux_span;
-use super::{Annotation, Incoming, Link};
-use crate::anchor::{QuoteQuery, Resolution, disambiguate, resolve_all};
+use super::links::link_edit;
+use super::locate::{Placement, placement, problem};
+use super::{Annotation, Incoming};
 use crate::diag::{Code, Diagnostic};
 use crate::edit::{Edit, NewClaim};
 use crate::export::w3c::{STATUS_TAG, TOPIC_TAG};
-use crate::export::{kind_named, percent_decode};
 use crate::ids::{suggest_claim_id, unique};
-use crate::model::{Dataset, Source, Status};
+use crate::model::{Dataset, Status};
 use crate::text::one_line;
 
 #[derive(Debug, Clone, Default)]
@@ -38,18 +35,6 @@ pub struct Plan {
     /// Claims the file holds under an annotation's id that differ from it:
     /// left as they are.
     pub differing: Vec<String>,
-}
-
-/// One annotation placed in its document.
-#[derive(Debug, Clone)]
-struct Placement<'a> {
-    annotation: &'a Annotation,
-    source: &'a Source,
-    /// The passage, outer whitespace trimmed.
-    bytes: Range<usize>,
-    quote: String,
-    prefix: Option<String>,
-    suffix: Option<String>,
 }
 
 pub fn plan(dataset: &Dataset, incoming: &Incoming, options: &Options) -> Plan {
@@ -171,166 +156,6 @@ fn remember(claim_of_iri: &mut HashMap<String, String>, group: &[Placement<'_>],
             claim_of_iri.insert(iri.clone(), id.to_string());
         }
     }
-}
-
-fn problem(annotation: &Annotation, code: Code, message: String) -> Diagnostic {
-    let mut d = Diagnostic::new(code, message);
-    d.span = annotation.at.clone();
-    d
-}
-
-fn placement<'a>(
-    dataset: &'a Dataset,
-    annotation: &'a Annotation,
-    options: &Options,
-) -> Result<Placement<'a>, Diagnostic> {
-    let name = &annotation.name;
-    let source = source_of(dataset, annotation, options)?;
-    let Some(text) = source.text.as_deref() else {
-        return Err(problem(
-            annotation,
-            Code::SourceUnreadable,
-            format!(
-                "{name}: the document of source `{}` cannot be read",
-                source.id
-            ),
-        )
-        .help("run `crux check` to see why"));
-    };
-    let bytes = match place(text, &annotation.selectors) {
-        Placed::At(bytes) => bytes,
-        Placed::Nothing => {
-            return Err(problem(
-                annotation,
-                Code::EmptyValue,
-                format!("{name} quotes nothing: it has no TextQuoteSelector or position"),
-            )
-            .label("no passage"));
-        }
-        Placed::Ambiguous(places) => {
-            let at: Vec<String> = places
-                .iter()
-                .map(|r| where_in(source, text, r.start))
-                .collect();
-            return Err(problem(
-                annotation,
-                Code::QuoteAmbiguous,
-                format!(
-                    "{name}: its quote occurs {} times in `{}`",
-                    places.len(),
-                    source.path
-                ),
-            )
-            .label("cannot tell which passage")
-            .note(format!("it occurs at {}", at.join(", ")))
-            .help("give the annotation more context (prefix or suffix), then import again"));
-        }
-        Placed::NotFound { nearest } => {
-            let mut d = problem(
-                annotation,
-                Code::QuoteNotFound,
-                format!("{name}: its quote is not in `{}`", source.path),
-            )
-            .label("does not anchor")
-            .help("the local copy may differ from the annotated page: compare them");
-            if let Some(nearest) = nearest {
-                let excerpt: String = one_line(&text[nearest.clone()]).chars().take(60).collect();
-                d = d.note(format!(
-                    "nearest passage: {}: \"{excerpt}\"",
-                    where_in(source, text, nearest.start)
-                ));
-            }
-            return Err(d);
-        }
-    };
-    let (quote, prefix, suffix) = disambiguate(text, bytes.clone());
-    let passage = &text[bytes.clone()];
-    let start = bytes.start + (passage.len() - passage.trim_start().len());
-    let trimmed = start..start + passage.trim().len();
-    let query = QuoteQuery {
-        quote: &quote,
-        prefix: prefix.as_deref(),
-        suffix: suffix.as_deref(),
-        occurrence: None,
-    };
-    if resolve_all(text, &[query])[0] != Resolution::Exact(trimmed.clone()) {
-        return Err(problem(
-            annotation,
-            Code::QuoteAmbiguous,
-            format!(
-                "{name}: no quote with context of up to 24 words tells its passage from others in `{}`",
-                source.path
-            ),
-        )
-        .label("cannot be quoted unambiguously"));
-    }
-    Ok(Placement {
-        annotation,
-        source,
-        bytes: trimmed,
-        quote,
-        prefix,
-        suffix,
-    })
-}
-
-fn where_in(source: &Source, text: &str, byte: usize) -> String {
-    let at = source.lines.line_col(text, byte);
-    format!("{}:{}:{}", source.path, at.line, at.col)
-}
-
-/// The source an annotation's document is: named by `--map`, declared
-/// with its `url`, or (for crux's own exports) its path.
-fn source_of<'a>(
-    dataset: &'a Dataset,
-    annotation: &Annotation,
-    options: &Options,
-) -> Result<&'a Source, Diagnostic> {
-    let Some(uri) = annotation.uri.as_deref() else {
-        return Err(problem(
-            annotation,
-            Code::MissingField,
-            format!(
-                "{} names no document (its target has no source)",
-                annotation.name
-            ),
-        ));
-    };
-    let without_fragment = |u: &str| {
-        u.split('#')
-            .next()
-            .unwrap_or(u)
-            .trim_end_matches('/')
-            .to_string()
-    };
-    let mapped = options
-        .map
-        .iter()
-        .find(|(from, _)| without_fragment(from) == without_fragment(uri))
-        .and_then(|(_, id)| dataset.source(id));
-    let declared = || {
-        dataset.sources.iter().find(|s| {
-            s.url
-                .as_deref()
-                .is_some_and(|url| without_fragment(url) == without_fragment(uri))
-        })
-    };
-    let by_path = || {
-        let path = percent_decode(uri)?;
-        dataset.sources.iter().find(|s| s.path == path)
-    };
-    mapped.or_else(declared).or_else(by_path).ok_or_else(|| {
-        let shown = crate::text::visible_line(uri);
-        problem(
-            annotation,
-            Code::UnknownSource,
-            format!("{}: no source is the document `{shown}`", annotation.name),
-        )
-        .label("unknown document")
-        .help(format!(
-            "add `url = \"{shown}\"` to its source in the claims file, or give `--map '{shown}=SOURCE'`"
-        ))
-    })
 }
 
 type Group<'a> = (Vec<Placement<'a>>, Vec<Placement<'a>>);
@@ -564,85 +389,4 @@ fn topic(
             )))
         }
     }
-}
-
-fn link_edit(
-    dataset: &Dataset,
-    link: &Link,
-    claim_of_iri: &HashMap<String, String>,
-    linked: &mut HashSet<(String, String)>,
-) -> Result<Option<Edit>, Diagnostic> {
-    let fail = |code, message: String| {
-        let mut d = Diagnostic::new(code, format!("{}: {message}", link.name));
-        d.span = link.at.clone();
-        d
-    };
-    let Some(kind) = link.tags.iter().find_map(|t| kind_named(t)) else {
-        return Err(fail(
-            Code::InvalidValue,
-            "its tags name no relation crux knows (agrees, contradicts)".into(),
-        ));
-    };
-    let [from, to] = link.targets.as_slice() else {
-        return Err(fail(
-            Code::InvalidValue,
-            format!(
-                "it links {} annotations; crux links two",
-                link.targets.len()
-            ),
-        ));
-    };
-    let claim = |iri: &String| {
-        claim_of_iri.get(iri).cloned().or_else(|| {
-            let (id, _) = crux_span(iri)?;
-            dataset.claim(&id).map(|_| id)
-        })
-    };
-    let (Some(a), Some(b)) = (claim(from), claim(to)) else {
-        let missing = if claim(from).is_none() { from } else { to };
-        return Err(fail(
-            Code::UnknownClaim,
-            format!("it links `{missing}`, which was not imported and is not in the claims file"),
-        ));
-    };
-    if a == b {
-        return Err(fail(
-            Code::SelfLink,
-            format!("both its ends are claim `{a}`"),
-        ));
-    }
-    let pair = if a < b {
-        (a.clone(), b.clone())
-    } else {
-        (b.clone(), a.clone())
-    };
-    let existing = match (dataset.claim_index(&a), dataset.claim_index(&b)) {
-        (Some(i), Some(j)) => dataset
-            .relations_of(i)
-            .find(|(_, other)| *other == j)
-            .map(|(r, _)| r.kind),
-        _ => None,
-    };
-    match existing {
-        Some(found) if found == kind => return Ok(None),
-        Some(found) => {
-            return Err(fail(
-                Code::AgreesAndContradicts,
-                format!(
-                    "`{a}` and `{b}` are already linked as `{}`; left as they are",
-                    found.as_str()
-                ),
-            ));
-        }
-        None => {}
-    }
-    if !linked.insert(pair) {
-        return Ok(None);
-    }
-    Ok(Some(Edit::AddLink {
-        claim: a,
-        other: b,
-        kind,
-        note: link.note.clone(),
-    }))
 }

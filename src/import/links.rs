@@ -1,0 +1,92 @@
+//! Links between imported (or existing) claims: a W3C `linking`
+//! annotation becomes one link, declared on its first target's claim.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Link;
+use super::w3c::crux_span;
+use crate::diag::{Code, Diagnostic};
+use crate::edit::Edit;
+use crate::export::kind_named;
+use crate::model::Dataset;
+
+pub(super) fn link_edit(
+    dataset: &Dataset,
+    link: &Link,
+    claim_of_iri: &HashMap<String, String>,
+    linked: &mut HashSet<(String, String)>,
+) -> Result<Option<Edit>, Diagnostic> {
+    let fail = |code, message: String| {
+        let mut d = Diagnostic::new(code, format!("{}: {message}", link.name));
+        d.span = link.at.clone();
+        d
+    };
+    let Some(kind) = link.tags.iter().find_map(|t| kind_named(t)) else {
+        return Err(fail(
+            Code::InvalidValue,
+            "its tags name no relation crux knows (agrees, contradicts)".into(),
+        ));
+    };
+    let [from, to] = link.targets.as_slice() else {
+        return Err(fail(
+            Code::InvalidValue,
+            format!(
+                "it links {} annotations; crux links two",
+                link.targets.len()
+            ),
+        ));
+    };
+    let claim = |iri: &String| {
+        claim_of_iri.get(iri).cloned().or_else(|| {
+            let (id, _) = crux_span(iri)?;
+            dataset.claim(&id).map(|_| id)
+        })
+    };
+    let (Some(a), Some(b)) = (claim(from), claim(to)) else {
+        let missing = if claim(from).is_none() { from } else { to };
+        return Err(fail(
+            Code::UnknownClaim,
+            format!("it links `{missing}`, which was not imported and is not in the claims file"),
+        ));
+    };
+    if a == b {
+        return Err(fail(
+            Code::SelfLink,
+            format!("both its ends are claim `{a}`"),
+        ));
+    }
+    let pair = if a < b {
+        (a.clone(), b.clone())
+    } else {
+        (b.clone(), a.clone())
+    };
+    let existing = match (dataset.claim_index(&a), dataset.claim_index(&b)) {
+        (Some(i), Some(j)) => dataset
+            .relations_of(i)
+            .find(|(_, other)| *other == j)
+            .map(|(r, _)| r.kind),
+        _ => None,
+    };
+    match existing {
+        Some(found) if found == kind => return Ok(None),
+        Some(found) => {
+            return Err(fail(
+                Code::AgreesAndContradicts,
+                format!(
+                    "`{a}` and `{b}` are already linked as `{}`; left as they are",
+                    found.as_str()
+                ),
+            ));
+        }
+        None => {}
+    }
+    if !linked.insert(pair) {
+        return Ok(None);
+    }
+    Ok(Some(Edit::AddLink {
+        claim: a,
+        other: b,
+        kind,
+        note: link.note.clone(),
+    }))
+}
