@@ -24,10 +24,14 @@
 //! markup left out; `crux check` warns W0001 about these) and 5% quote a
 //! refrain and pick one place with `prefix` or `occurrence`. Claims share
 //! a topic in groups of about ten, split into two sides: about two links per
-//! claim, `agrees` within a side and `contradicts` across, with notes.
+//! claim, `agrees` within a side and `contradicts` across, with notes; one
+//! side is the documents' own voice, the other a party they report.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
+
+/// The party that asserts the claims on one side of every topic.
+const OTHER_SIDE: &str = "other-side";
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -187,6 +191,12 @@ pub fn generate(params: &Params, out: &Path) -> io::Result<Summary> {
             question(t)
         );
     }
+    // One side of each topic speaks in the documents' voice, the other is a
+    // party they report: contradictions across sides are then disputes, not
+    // documents contradicting themselves.
+    toml.push_str(&format!(
+        "[parties.{OTHER_SIDE}]\nname = \"The other side\"\n\n"
+    ));
     for (c, claim) in plan.claims.iter().enumerate() {
         let quotes: Vec<Quote> = quotes[c]
             .iter()
@@ -763,13 +773,25 @@ fn write_claim(plan: &Plan, c: usize, quotes: &[Quote], out: &mut String) {
         _ => first.clone(),
     };
     let words: Vec<&str> = unmarked.split_whitespace().take(14).collect();
+    let text = format!("The document says: {}", words.join(" "));
     let _ = write!(
         out,
-        "[claims.{}]\ntopic = \"topic-{:04}\"\ntext = {}\nspans = [\n",
+        "[claims.{}]\ntopic = \"topic-{:04}\"\ntext = {}\n",
         claim_id(plan, c),
         claim.topic + 1,
-        crux::text::toml_string(&format!("The document says: {}", words.join(" ")))
+        crux::text::toml_string(&text)
     );
+    if !claim.side {
+        let _ = writeln!(out, "asserted_by = \"{OTHER_SIDE}\"");
+    }
+    // A hedge cut off with the rest of the quote is kept, as a person would.
+    let hedges = quotes
+        .iter()
+        .find_map(|q| crux::graph::find_hedge(&q.quote));
+    if let (Some((hedge, _)), None) = (hedges, crux::graph::find_hedge(&text)) {
+        let _ = writeln!(out, "hedge = {}", crux::text::toml_string(hedge));
+    }
+    out.push_str("spans = [\n");
     for (span, quote) in claim.spans.iter().zip(quotes) {
         let _ = write!(
             out,

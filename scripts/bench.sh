@@ -101,6 +101,15 @@ for size in $SIZES; do
     "$report_s" "$report_mb" "$rg_s" "$rg_cpu" "$ratio")")
   if [ "$size" = large ]; then
     last="large: crux check ${check_s} s (CPU ${check_cpu} s), peak RSS ${check_mb} MB (corpus ${mb} MB), ${ratio} ripgrep's ${rg_s} s"
+    # The same claims with every tenth quote drifted: a letter dropped from
+    # its middle, as a document's later typo fix or a careless copy does.
+    drifted="$CORPORA/$size/claims-drift.toml"
+    awk '{ if (match($0, /quote = "[^"\\]+"/) && RLENGTH >= 30) { n++; if (n % 10 == 0) {
+      s = RSTART + 9 + int((RLENGTH - 10) / 2)
+      while (substr($0, s, 1) !~ /[a-z]/ && s < RSTART + RLENGTH - 2) s++
+      $0 = substr($0, 1, s - 1) substr($0, s + 1) } } print }' "$claims" >"$drifted"
+    read -r drift_s drift_mb drift_cpu < <(measure "$CRUX" check --color never "$drifted")
+    drift="large, 10% of quotes drifted: crux check ${drift_s} s (CPU ${drift_cpu} s), peak RSS ${drift_mb} MB: $(awk -v a="$drift_s" -v b="$check_s" 'BEGIN { printf "%.2fx", a / b }') the undrifted wall time, $(awk -v a="$drift_cpu" -v b="$check_cpu" 'BEGIN { printf "%.2fx", a / b }') its CPU"
   fi
 done
 
@@ -110,3 +119,23 @@ printf '%-7s %5s %6s %6s | %7s %7s %7s | %8s %9s | %6s %6s | %8s''\n' \
   size docs MB claims "check" "RSS" "CPU" "report" "report RSS" "rg" "rg CPU" "check/rg"
 printf '%s\n' "${rows[@]}"
 if [ -n "$last" ]; then echo "$last"; fi
+if [ -n "${drift:-}" ]; then echo "$drift"; fi
+
+# One quote that is nowhere, in the large corpus's documents made one file:
+# crux check against the approx-string-match package (the approximate search
+# web annotators use) searching it with up to 20% errors, when node and npm
+# are here.
+if [ -d "$CORPORA/large/docs" ] && command -v node >/dev/null && command -v npm >/dev/null; then
+  one="$CORPORA/large-one"
+  mkdir -p "$one" target/bench-node
+  [ -f "$one/doc.txt" ] || cat "$CORPORA"/large/docs/* >"$one/doc.txt"
+  quote="Quantum chromodynamics predicts gluon confinement at low energies"
+  printf '[sources.d]\npath = "doc.txt"\n[topics.t]\nquestion = "q"\n[claims.c]\ntopic = "t"\ntext = "x"\nspans = [{ source = "d", quote = "%s" }]\n' "$quote" >"$one/claims.toml"
+  if [ -d target/bench-node/node_modules/approx-string-match ] ||
+    npm install --silent --prefix target/bench-node approx-string-match@2 >/dev/null 2>&1; then
+    cp scripts/approx-string-match.mjs target/bench-node/
+    read -r one_s one_mb one_cpu < <(measure "$CRUX" check --color never "$one/claims.toml")
+    read -r asm_s asm_mb _ < <(measure node target/bench-node/approx-string-match.mjs "$one/doc.txt" "$quote" 0.2)
+    echo "one quote nowhere in $(du -m "$one/doc.txt" | cut -f1) MB: crux check ${one_s} s, ${one_mb} MB (all of check); approx-string-match ${asm_s} s, ${asm_mb} MB (node, reading included)"
+  fi
+fi

@@ -1,24 +1,28 @@
 //! Which quotes `crux fix` can rewrite to the exact text of their source,
 //! and to what. Pure: the command and the UI both apply the fixes as edits.
 //!
-//! A quote is fixed when it matched only after normalization (`W0001`), or
-//! when it was not found (`E0014`) but one passage of its source is close
-//! and unambiguous: at least [`MIN_SIMILARITY`] alike character by
-//! character (after normalization), with the next best passage at least
-//! [`MIN_MARGIN`] less alike. Every fix is checked to resolve exactly with
-//! crux's own anchoring before it is offered.
+//! A span is fixed when its diagnostic carries a repairable suggestion:
+//! the quote matched only after normalization (`W0001`); it was found but
+//! its `prefix`/`suffix` no longer fit (`W0011`, the context is updated);
+//! or it was not found (`E0014`) and one passage is alike enough
+//! ([`MIN_SCORE`]) and clearly better than the next ([`crate::anchor::clearly_better`]).
+//! Every fix is checked to resolve exactly, to that passage, with crux's own
+//! anchoring before it is offered.
 
 use std::ops::Range;
 
-use crate::anchor::{QuoteQuery, Resolution, disambiguate, normalize, resolve_all};
-use crate::diag::{Code, Diagnostic};
+pub use crate::anchor::MIN_SCORE;
+use crate::anchor::{QuoteQuery, Resolution, disambiguate, resolve_all};
+use crate::diag::{Code, Diagnostic, Passage, Score, SuggestionKind};
 use crate::edit::Edit;
-use crate::model::{Claim, Dataset, MatchKind, Span};
+use crate::model::{Claim, Dataset, Span};
 
-/// How alike a not-found quote and a passage must be to replace one by the other.
-pub const MIN_SIMILARITY: f64 = 0.85;
-/// How much less alike the next best passage must be.
-pub const MIN_MARGIN: f64 = 0.2;
+/// The diagnostics a fix can make go away.
+const FIXABLE: [Code; 3] = [
+    Code::QuoteNormalized,
+    Code::QuoteContextChanged,
+    Code::QuoteNotFound,
+];
 
 /// One quote to rewrite.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +35,8 @@ pub struct QuoteFix {
     pub prefix: Option<String>,
     pub suffix: Option<String>,
     pub why: FixReason,
+    /// Where the rewritten quote points, as `path:line:col`.
+    pub place: String,
     /// The diagnostic this fix makes go away.
     pub resolves: Diagnostic,
 }
@@ -39,8 +45,10 @@ pub struct QuoteFix {
 pub enum FixReason {
     /// The quote matched only after normalization.
     Normalized,
-    /// The quote was not found; this passage is `similarity` alike.
-    Close { similarity: f64 },
+    /// The quote is there; the text around it changed.
+    Context,
+    /// The quote was not found; this passage is `score` alike.
+    Edited { score: Score },
 }
 
 impl QuoteFix {
@@ -54,20 +62,33 @@ impl QuoteFix {
         }
     }
 
-    /// A short description: `claim-id: quote 1 rewritten to the exact source text`.
+    /// A short description, with the score of an edited passage:
+    /// `claim-id: quote 1 rewritten to the passage at a.txt:3:5 (score 0.93)`.
     pub fn describe(&self) -> String {
-        let why = match self.why {
-            FixReason::Normalized => "the exact source text".to_string(),
-            FixReason::Close { similarity } => {
-                format!("the passage {:.0}% alike", similarity * 100.0)
+        let (claim, n, place) = (&self.claim, self.span + 1, &self.place);
+        match self.why {
+            FixReason::Normalized => {
+                format!("{claim}: quote {n} rewritten to the exact source text at {place}")
             }
-        };
-        format!("{}: quote {} rewritten to {why}", self.claim, self.span + 1)
+            FixReason::Context => {
+                format!("{claim}: prefix/suffix of quote {n} updated to the text around {place}")
+            }
+            FixReason::Edited { score } => format!(
+                "{claim}: quote {n} rewritten to the passage at {place} (score {:.2})",
+                score.get()
+            ),
+        }
     }
 }
 
 /// Every quote of `dataset` that can be rewritten, in claim and span order.
 pub fn plan(dataset: &Dataset) -> Vec<QuoteFix> {
+    plan_with(dataset, MIN_SCORE)
+}
+
+/// [`plan`], repairing edited passages only when they score at least
+/// `min_score` (never less than [`MIN_SCORE`]).
+pub fn plan_with(dataset: &Dataset, min_score: f64) -> Vec<QuoteFix> {
     let mut fixes = Vec::new();
     for claim in &dataset.claims {
         for (index, span) in claim.spans.iter().enumerate() {
@@ -75,7 +96,7 @@ pub fn plan(dataset: &Dataset) -> Vec<QuoteFix> {
             else {
                 continue;
             };
-            if let Some(fix) = fix_span(dataset, claim, index, span, document) {
+            if let Some(fix) = fix_span(dataset, claim, index, span, document, min_score) {
                 fixes.push(fix);
             }
         }
@@ -89,43 +110,30 @@ fn fix_span(
     index: usize,
     span: &Span,
     document: &str,
+    min_score: f64,
 ) -> Option<QuoteFix> {
-    let diagnostic = |code: Code| {
-        dataset.diagnostics.iter().find(|d| {
-            d.code == code
-                && d.claim.as_deref() == Some(&claim.id)
-                && d.span.as_ref() == Some(&span.quote_value)
-        })
-    };
-    let (range, why, resolves) = match &span.anchor {
-        Some(anchor) if anchor.kind == MatchKind::Normalized => (
-            anchor.bytes.clone(),
-            FixReason::Normalized,
-            diagnostic(Code::QuoteNormalized)?,
-        ),
-        Some(_) => return None,
-        None => {
-            let resolves = diagnostic(Code::QuoteNotFound)?;
-            let (range, similarity) = close_passage(document, &span.quote)?;
-            (range, FixReason::Close { similarity }, resolves)
+    let resolves = dataset.diagnostics.iter().find(|d| {
+        FIXABLE.contains(&d.code)
+            && d.claim.as_deref() == Some(&claim.id)
+            && d.span.as_ref() == Some(&span.quote_value)
+    })?;
+    let suggestion = resolves.suggestion.as_deref().filter(|s| s.repairable)?;
+    let passage = suggestion.passages.first()?;
+    let why = match suggestion.kind {
+        SuggestionKind::Normalized => FixReason::Normalized,
+        SuggestionKind::Moved | SuggestionKind::ContextChanged => FixReason::Context,
+        SuggestionKind::Edited if passage.score.get() >= min_score.max(MIN_SCORE) => {
+            FixReason::Edited {
+                score: passage.score,
+            }
         }
+        SuggestionKind::Edited | SuggestionKind::Ambiguous => return None,
     };
-    let (quote, mut prefix, mut suffix) = disambiguate(document, range.clone());
-    if span.occurrence.is_some() || (prefix.is_none() && suffix.is_none()) {
-        prefix = span.prefix.clone();
-        suffix = span.suffix.clone();
-    }
-    let exact = document[range].trim();
-    let query = QuoteQuery {
-        quote: &quote,
-        prefix: prefix.as_deref(),
-        suffix: suffix.as_deref(),
-        occurrence: span.occurrence,
-    };
-    let start = exact.as_ptr() as usize - document.as_ptr() as usize;
-    if resolve_all(document, &[query])[0] != Resolution::Exact(start..start + exact.len()) {
+    let range = passage.byte_range[0]..passage.byte_range[1];
+    if document.get(range.clone()) != Some(passage.text.as_str()) {
         return None;
     }
+    let (quote, prefix, suffix) = anchoring_text(document, span, passage, range)?;
     Some(QuoteFix {
         claim: claim.id.clone(),
         span: index,
@@ -134,44 +142,55 @@ fn fix_span(
         prefix,
         suffix,
         why,
+        place: format!(
+            "{}:{}:{}",
+            passage.file, passage.start.line, passage.start.col
+        ),
         resolves: resolves.clone(),
     })
 }
 
-/// The one passage of `document` close enough to `quote` to replace it,
-/// with how alike they are.
-fn close_passage(document: &str, quote: &str) -> Option<(Range<usize>, f64)> {
-    let best = nearest(document, quote)?;
-    let wanted = normalize(quote);
-    let similarity = alike(&wanted, &document[best.clone()]);
-    if similarity < MIN_SIMILARITY || normalize(&document[best.clone()]) == wanted {
+/// The quote, prefix and suffix that place the span exactly at `range`:
+/// the span's own context keys kept and brought up to date with the
+/// document, else the least context that picks the passage.
+fn anchoring_text(
+    document: &str,
+    span: &Span,
+    passage: &Passage,
+    range: Range<usize>,
+) -> Option<(String, Option<String>, Option<String>)> {
+    let written = |had: &Option<String>, now: &Option<String>| {
+        had.as_ref()
+            .and(now.as_ref())
+            .filter(|now| !now.is_empty())
+            .cloned()
+    };
+    let updated = (
+        passage.text.clone(),
+        written(&span.prefix, &passage.prefix),
+        written(&span.suffix, &passage.suffix),
+    );
+    if resolves_exactly(document, &updated, span.occurrence, &range) {
+        return Some(updated);
+    }
+    if span.occurrence.is_some() {
         return None;
     }
-    // The runner-up: the nearest passage once the best one is blanked out.
-    let mut rest = document.to_string();
-    rest.replace_range(best.clone(), &" ".repeat(best.len()));
-    if let Some(second) = nearest(&rest, quote)
-        && alike(&wanted, &rest[second]) > similarity - MIN_MARGIN
-    {
-        return None;
-    }
-    Some((best, similarity))
+    let least = disambiguate(document, range.clone());
+    resolves_exactly(document, &least, None, &range).then_some(least)
 }
 
-fn nearest(document: &str, quote: &str) -> Option<Range<usize>> {
+fn resolves_exactly(
+    document: &str,
+    (quote, prefix, suffix): &(String, Option<String>, Option<String>),
+    occurrence: Option<usize>,
+    range: &Range<usize>,
+) -> bool {
     let query = QuoteQuery {
         quote,
-        ..QuoteQuery::default()
+        prefix: prefix.as_deref(),
+        suffix: suffix.as_deref(),
+        occurrence,
     };
-    match resolve_all(document, &[query]).remove(0) {
-        Resolution::NotFound { nearest } => nearest,
-        // Found once blanked out: the quote is there twice, nothing is close.
-        _ => None,
-    }
-}
-
-/// 0..=1: how alike two texts are, character by character, once normalized.
-fn alike(normalized_quote: &str, passage: &str) -> f64 {
-    let passage = normalize(passage);
-    f64::from(similar::TextDiff::from_chars(normalized_quote, passage.as_str()).ratio())
+    resolve_all(document, &[query])[0] == Resolution::Exact(range.clone())
 }

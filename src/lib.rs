@@ -18,6 +18,7 @@ pub mod report;
 pub mod text;
 pub mod tui;
 pub mod watch;
+pub mod when;
 
 pub use load::{load, load_str};
 pub use model::Dataset;

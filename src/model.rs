@@ -1,5 +1,5 @@
-//! What a claims file holds once loaded: sources, topics, claims with their
-//! resolved quotes, and the relations between claims.
+//! What a claims file holds once loaded: sources, topics, parties, periods,
+//! claims with their resolved quotes, and the relations between claims.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::diag::Diagnostic;
 use crate::text::{LineCol, LineIndex};
+use crate::when::{TimeSpan, When};
 
 /// A loaded claims file. Everything valid in the file is here, even when
 /// other parts of it are broken; `diagnostics` says what is not.
@@ -22,6 +23,8 @@ pub struct Dataset {
     pub title: Option<String>,
     pub sources: Vec<Source>,
     pub topics: Vec<Topic>,
+    pub parties: Vec<Party>,
+    pub periods: Vec<Period>,
     pub claims: Vec<Claim>,
     /// Every declared link once, in declaration order; a link declared on
     /// both sides appears once.
@@ -29,6 +32,8 @@ pub struct Dataset {
     pub diagnostics: Vec<Diagnostic>,
     pub(crate) source_ids: HashMap<String, usize>,
     pub(crate) topic_ids: HashMap<String, usize>,
+    pub(crate) party_ids: HashMap<String, usize>,
+    pub(crate) period_ids: HashMap<String, usize>,
     pub(crate) claim_ids: HashMap<String, usize>,
 }
 
@@ -41,6 +46,49 @@ impl Dataset {
     }
     pub fn claim_index(&self, id: &str) -> Option<usize> {
         self.claim_ids.get(id).copied()
+    }
+    pub fn party_index(&self, id: &str) -> Option<usize> {
+        self.party_ids.get(id).copied()
+    }
+    pub fn period_index(&self, id: &str) -> Option<usize> {
+        self.period_ids.get(id).copied()
+    }
+    pub fn party(&self, id: &str) -> Option<&Party> {
+        self.party_index(id).map(|i| &self.parties[i])
+    }
+    pub fn period(&self, id: &str) -> Option<&Period> {
+        self.period_index(id).map(|i| &self.periods[i])
+    }
+    /// The days claim `index` is about, its named period resolved; `None`
+    /// when it gives no time or names an unknown period.
+    pub fn claim_time(&self, index: usize) -> Option<TimeSpan> {
+        match &self.claims[index].when.as_ref()?.value {
+            When::Dates(span) => Some(*span),
+            When::Period(id) => self.period(id)?.span,
+        }
+    }
+    /// Who asserts claim `index`: a declared party, else the voice of the
+    /// documents that make it (an unknown party is diagnosed, and counts
+    /// as no voice at all rather than as the document's).
+    pub fn voice(&self, index: usize) -> Voice {
+        match &self.claims[index].asserted_by {
+            None => Voice::Document,
+            Some(by) => match self.party_index(&by.value) {
+                Some(party) => Voice::Party(party),
+                None => Voice::Unknown,
+            },
+        }
+    }
+    /// The sources claim `index` quotes, each once, in index order.
+    pub fn claim_sources(&self, index: usize) -> Vec<usize> {
+        let mut sources: Vec<usize> = self.claims[index]
+            .spans
+            .iter()
+            .filter_map(|s| self.source_index(&s.source))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        sources
     }
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.source_index(id).map(|i| &self.sources[i])
@@ -105,6 +153,77 @@ pub struct Topic {
     pub decl: Range<usize>,
 }
 
+/// Someone a document reports as saying something: a ministry, a
+/// president, a TV channel. Declared once, like a topic.
+#[derive(Debug, Clone)]
+pub struct Party {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub decl: Range<usize>,
+}
+
+/// A named stretch of time, such as "the June 2025 war".
+#[derive(Debug, Clone)]
+pub struct Period {
+    pub id: String,
+    pub name: String,
+    /// Its days; `None` when its `when` is missing or malformed (diagnosed).
+    pub span: Option<TimeSpan>,
+    pub note: Option<String>,
+    pub decl: Range<usize>,
+}
+
+/// Who asserts a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Voice {
+    /// The documents that make the claim, in their own voice.
+    Document,
+    /// A declared party the documents report (index into `parties`).
+    Party(usize),
+    /// `asserted_by` names no declared party.
+    Unknown,
+}
+
+/// How a claim is put forward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Stated as fact.
+    #[default]
+    Asserted,
+    /// Qualified by a hedge word ("likely", "it seems").
+    Hedged,
+    /// One explanation put forward among others, not endorsed.
+    Hypothesis,
+    /// About what will happen.
+    Forecast,
+    /// About what someone should do.
+    Recommendation,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 5] = [
+        Mode::Asserted,
+        Mode::Hedged,
+        Mode::Hypothesis,
+        Mode::Forecast,
+        Mode::Recommendation,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Asserted => "asserted",
+            Mode::Hedged => "hedged",
+            Mode::Hypothesis => "hypothesis",
+            Mode::Forecast => "forecast",
+            Mode::Recommendation => "recommendation",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
@@ -147,12 +266,47 @@ pub struct Claim {
     pub spans: Vec<Span>,
     pub status: Status,
     pub note: Option<String>,
+    /// The party that asserts the claim as written; `None` is the voice of
+    /// the documents that make it.
+    pub asserted_by: Option<Located<String>>,
+    pub mode: Mode,
+    /// The hedge word kept from the document ("likely", "it seems").
+    pub hedge: Option<String>,
+    /// The time the claim is about, as parsed.
+    pub when: Option<Located<When>>,
     /// The claim's table header in the claims file.
     pub decl: Range<usize>,
     /// The `topic` value in the claims file (the header when it is missing).
     pub topic_value: Range<usize>,
     /// The `status` value in the claims file, when present.
     pub status_value: Option<Range<usize>>,
+}
+
+/// The byte range, in the claims file, of bytes `part` of a string value
+/// written at `value` (quotes included) whose text is `written`: exact when
+/// the value is written without escapes, else the whole value.
+pub fn part_of_value(
+    file: &str,
+    value: &Range<usize>,
+    written: &str,
+    part: Range<usize>,
+) -> Range<usize> {
+    let raw = file.get(value.clone()).unwrap_or("");
+    let quoted = [('"', '"'), ('\'', '\'')].iter().any(|&(open, close)| {
+        raw.strip_prefix(open).and_then(|r| r.strip_suffix(close)) == Some(written)
+    });
+    if quoted && part.end <= written.len() {
+        value.start + 1 + part.start..value.start + 1 + part.end
+    } else {
+        value.clone()
+    }
+}
+
+/// A value read from the claims file with the byte range it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Range<usize>,
 }
 
 /// One quote of a claim and, when it resolved, where it sits in its source.
@@ -188,23 +342,74 @@ pub enum MatchKind {
     Normalized,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+/// Why two claims differ, or that they do not. Each kind is written as a
+/// key of the claim table that declares the link (`refines = [...]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RelationKind {
+    /// Both say the same, or one bears out the other.
     Agrees,
+    /// Both cannot be true of the same thing at the same time.
     Contradicts,
+    /// The declaring claim is a more precise version of the same fact.
+    Refines,
+    /// The declaring claim is later information that replaces the other.
+    Updates,
+    /// Alternative explanations of the same thing, offered as such.
+    Rivals,
+    /// Both can be true, but they pull apart in emphasis or framing.
+    Contrasts,
 }
 
 impl RelationKind {
+    pub const ALL: [RelationKind; 6] = [
+        RelationKind::Agrees,
+        RelationKind::Contradicts,
+        RelationKind::Refines,
+        RelationKind::Updates,
+        RelationKind::Rivals,
+        RelationKind::Contrasts,
+    ];
+    /// The key the kind is written under in a claim table.
     pub fn as_str(self) -> &'static str {
         match self {
             RelationKind::Agrees => "agrees",
             RelationKind::Contradicts => "contradicts",
+            RelationKind::Refines => "refines",
+            RelationKind::Updates => "updates",
+            RelationKind::Rivals => "rivals",
+            RelationKind::Contrasts => "contrasts",
+        }
+    }
+    pub fn parse(s: &str) -> Option<RelationKind> {
+        RelationKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+    /// Whether it matters which claim declares the link.
+    pub fn is_directional(self) -> bool {
+        matches!(self, RelationKind::Refines | RelationKind::Updates)
+    }
+    /// Whether the two claims hold one position (both true of one fact).
+    pub fn joins_position(self) -> bool {
+        matches!(self, RelationKind::Agrees | RelationKind::Refines)
+    }
+    /// How the link reads from one of its claims towards the other:
+    /// `declaring` when that claim is the one that declares it.
+    pub fn phrase(self, declaring: bool) -> &'static str {
+        match (self, declaring) {
+            (RelationKind::Agrees, _) => "agrees with",
+            (RelationKind::Contradicts, _) => "contradicts",
+            (RelationKind::Refines, true) => "refines",
+            (RelationKind::Refines, false) => "is refined by",
+            (RelationKind::Updates, true) => "updates",
+            (RelationKind::Updates, false) => "is updated by",
+            (RelationKind::Rivals, _) => "is an alternative to",
+            (RelationKind::Contrasts, _) => "is in tension with",
         }
     }
 }
 
-/// A symmetric link between two claims (indices into `Dataset::claims`).
+/// A link between two claims (indices into `Dataset::claims`); symmetric
+/// unless its kind is directional, when it runs from `from` to `to`.
 #[derive(Debug, Clone)]
 pub struct Relation {
     pub kind: RelationKind,

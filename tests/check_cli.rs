@@ -264,9 +264,19 @@ fn a_quote_not_found_names_the_nearest_passage() {
         d["help"]
             .as_str()
             .unwrap()
-            .starts_with("did you mean docs/b.txt:1:1:"),
+            .starts_with("did you mean docs/b.txt:1:1 (96% alike):"),
         "{d}"
     );
+    let suggestion = &d["suggestion"];
+    assert_eq!(suggestion["kind"], "edited", "{d}");
+    assert_eq!(suggestion["repairable"], true, "{d}");
+    let passage = &suggestion["passages"][0];
+    assert_eq!(passage["text"], "Four Iranian drones took part", "{d}");
+    assert_eq!(passage["file"], "docs/b.txt");
+    assert_eq!(passage["start"]["line"], 1);
+    assert_eq!(passage["byte_range"][0], 0);
+    // "fouriraniandronestookapart": 26 chars once squeezed, one of them extra.
+    assert_eq!(passage["score"], 0.962, "{d}");
 }
 
 #[test]
@@ -501,4 +511,18 @@ fn a_source_url_must_be_a_non_empty_string() {
         "path = \"docs/b.txt\"\nurl = \"https://example.org/b\"\n",
     ));
     assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn a_quote_too_long_to_search_says_so() {
+    let long = "Four Iranian drones took part ".repeat(200);
+    let run = check_json(&claims_with(
+        "quote = \"Four Iranian drones took part\"",
+        &format!("quote = \"{long}\""),
+    ));
+    let d = only(&run, "E0014", 21, 34);
+    assert_eq!(
+        d["help"],
+        "the quote is over 4096 characters, too long for crux to look for a similar passage; copy it from the document"
+    );
 }

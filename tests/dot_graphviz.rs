@@ -118,31 +118,44 @@ fn the_shipped_example_is_one_node_per_claim_and_one_edge_per_link() {
             .unwrap()
             .to_string()
     };
-    let mut drawn: Vec<(String, String, String)> = edges
+    let attribute = |e: &Value, key: &str| e[key].as_str().unwrap_or("").to_string();
+    let mut drawn: Vec<[String; 5]> = edges
         .iter()
         .map(|e| {
-            (
+            [
                 name(&e["tail"]),
                 name(&e["head"]),
-                e["style"].as_str().unwrap().to_string(),
-            )
+                attribute(e, "style"),
+                attribute(e, "color"),
+                attribute(e, "dir"),
+            ]
         })
         .collect();
-    let mut declared: Vec<(String, String, String)> = dataset
+    // Each kind its own look; an arrow from the more precise or later claim.
+    let mut declared: Vec<[String; 5]> = dataset
         .relations
         .iter()
         .map(|r| {
-            let style = match r.kind {
-                crux::model::RelationKind::Agrees => "solid",
-                crux::model::RelationKind::Contradicts => "dashed",
+            use crux::model::RelationKind::*;
+            let (style, color, dir) = match r.kind {
+                Agrees => ("solid", "#1b7837", ""),
+                Contradicts => ("dashed", "#b2182b", ""),
+                Refines => ("solid", "#2166ac", "forward"),
+                Updates => ("dashed", "#762a83", "forward"),
+                Rivals => ("dotted", "#e08214", ""),
+                Contrasts => ("dotted", "#5e5e5e", ""),
             };
-            (
+            [
                 dataset.claims[r.from].id.clone(),
                 dataset.claims[r.to].id.clone(),
                 style.to_string(),
-            )
+                color.to_string(),
+                dir.to_string(),
+            ]
         })
         .collect();
+    let kinds: std::collections::HashSet<_> = dataset.relations.iter().map(|r| r.kind).collect();
+    assert_eq!(kinds.len(), 6, "the shipped example links by every kind");
     drawn.sort();
     declared.sort();
     assert_eq!(drawn, declared);

@@ -293,6 +293,42 @@ fn add_link_creates_the_array_in_the_multi_line_style() {
 }
 
 #[test]
+fn links_of_the_new_kinds_are_written_under_their_own_key() {
+    check(
+        add_link("c", "e", RelationKind::Updates, Some("later count")),
+        LINKS,
+        &LINKS.replace(
+            "topic = \"t\" # last\n",
+            "topic = \"t\" # last\nupdates = [\n  { claim = \"e\", note = \"later count\" },\n]\n",
+        ),
+    );
+    check(
+        add_link("e", "d", RelationKind::Contrasts, None),
+        LINKS,
+        &format!("{LINKS}contrasts = [\n  \"d\",\n]\n"),
+    );
+    let why = unsupported(add_link("c", "b", RelationKind::Rivals, None), LINKS);
+    assert!(
+        why.contains("already linked (contradicts, declared on `b`)"),
+        "{why}"
+    );
+}
+
+#[test]
+fn undoing_the_removal_of_a_directional_link_declares_it_on_its_side_again() {
+    let text = "[claims.a]\ntopic = \"t\"\n\n[claims.b]\ntopic = \"t\"\nrefines = [\n  \"a\",\n]\n";
+    let removal = remove_link("a", "b", RelationKind::Refines);
+    let after = apply(&removal, text);
+    assert_eq!(
+        after,
+        "[claims.a]\ntopic = \"t\"\n\n[claims.b]\ntopic = \"t\"\n"
+    );
+    let undo = removal.inverse(text).expect("an inverse");
+    assert_eq!(undo, add_link("b", "a", RelationKind::Refines, None));
+    assert_eq!(apply(&undo, &after), text);
+}
+
+#[test]
 fn add_link_keeps_crlf() {
     let text = "[claims.a]\r\ntopic = \"t\"\r\n\r\n[claims.b]\r\ntopic = \"t\"\r\n";
     check(
@@ -610,7 +646,7 @@ mod sequences {
         let id = (0..3usize).prop_map(|i| IDS[i].to_string());
         // The loader trims outer whitespace, so values start and end with a letter.
         let words = "[a-zA-Z]([a-zA-Z '\"\\\\é]{0,10}[a-z])?";
-        let kind = prop_oneof![Just(RelationKind::Agrees), Just(RelationKind::Contradicts)];
+        let kind = (0..RelationKind::ALL.len()).prop_map(|i| RelationKind::ALL[i]);
         prop_oneof![
             (id.clone(), words).prop_map(|(claim, text)| Edit::SetText { claim, text }),
             (id.clone(), proptest::option::of(words))

@@ -67,7 +67,7 @@ fn changed_documents() -> Fixture {
         &fixture,
         "000",
         "as it could become an important factor",
-        "as it could become an important factor (The alleged launch of drones by Iran in the direction of Azerbaijan, again)",
+        "as it could become an important factor (The alleged launch of drones by Iran in the direction of Azerbaijan has become a serious issue in bilateral relations, again)",
     );
     // A passage rewritten beyond recognition: not found, left alone.
     edit_document(
@@ -205,4 +205,132 @@ fn a_dry_run_with_everything_fixable_still_exits_1() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let again = fixture.crux(&["fix", "--dry-run"]);
     assert_eq!((again.code, again.stdout.as_str()), (0, ""));
+}
+
+/// Replaces `from` by `to` in the shipped claims file, where it occurs once.
+fn edit_claims(fixture: &Fixture, from: &str, to: &str) {
+    let path = fixture.path("claims.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.matches(from).count(), 1, "{from}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn a_misspelt_last_word_is_repaired_whole_and_the_score_printed() {
+    let fixture = shipped();
+    edit_document(&fixture, "003", "in the attack", "in the atack");
+    edit_document(
+        &fixture,
+        "003",
+        "Supreme Leader Ali Khamenei.",
+        "Supreme Leader Ali Kahmenei.",
+    );
+    let run = fixture.crux(&["fix"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = std::fs::read_to_string(fixture.path("claims.toml")).unwrap();
+    assert!(
+        after.contains(r#"quote = "that four Iranian drones had taken part in the atack" }"#),
+        "{after}"
+    );
+    assert!(
+        after.contains(r#"quote = "on 28 February 2026, the United States and Israel launched Operation Epic Fury, whose opening salvo killed Supreme Leader Ali Kahmenei" }"#),
+        "{after}"
+    );
+    assert!(
+        run.stderr.contains(
+            "fixed inss-four-drones: quote 1 rewritten to the passage at seeds/003_58c47bfb15e2261f.txt:25:203 (score 0.98)"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn min_score_leaves_a_passage_below_it_alone() {
+    let fixture = shipped();
+    edit_document(&fixture, "003", "in the attack", "in the atack");
+    let run = fixture.crux(&["fix", "--min-score", "0.99"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("fixed 0 quote(s), 1 left to fix by hand"),
+        "{}",
+        run.stderr
+    );
+    let run = fixture.crux(&["fix", "--min-score", "1.5"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("not a score from 0 to 1"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_stale_prefix_of_a_unique_quote_warns_and_fix_updates_it() {
+    let fixture = shipped();
+    edit_claims(
+        &fixture,
+        r#"quote = "that four Iranian drones had taken part in the attack" }"#,
+        r#"quote = "that four Iranian drones had taken part in the attack", prefix = "The Ministry of Defence said" }"#,
+    );
+    let check = fixture.crux(&["check", "--format", "json"]);
+    assert_eq!(check.codes(), ["W0011"], "{}", check.stdout);
+    let d = &check.diagnostics()[0];
+    assert_eq!(d["suggestion"]["kind"], "context_changed", "{d}");
+    assert_eq!(
+        d["suggestion"]["passages"][0]["prefix"], "[Azerbaijan’s Ministry of Defense stated](#)",
+        "{d}"
+    );
+
+    // The report lists it as open, with the same suggestion.
+    let report = fixture.crux(&["report", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&report.stdout).unwrap();
+    let open = &report["open"]["quotes"];
+    assert_eq!(open.as_array().unwrap().len(), 1, "{open}");
+    assert_eq!(open[0]["match"], "exact");
+    assert_eq!(open[0]["suggestion"], d["suggestion"]);
+
+    let run = fixture.crux(&["fix"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = std::fs::read_to_string(fixture.path("claims.toml")).unwrap();
+    assert!(
+        after.contains(r#"quote = "that four Iranian drones had taken part in the attack", prefix = "[Azerbaijan’s Ministry of Defense stated](#)" }"#),
+        "{after}"
+    );
+    assert_eq!(
+        fixture.crux(&["check", "--format", "json"]).codes(),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn decomposed_accents_in_the_document_are_named_and_repaired() {
+    let fixture = shipped();
+    // "é" as "e" and a combining acute accent (NFD), as some tools save it.
+    edit_document(
+        &fixture,
+        "002",
+        "diplomatic détente",
+        "diplomatic de\u{301}tente",
+    );
+    let check = fixture.crux(&["check", "--format", "json"]);
+    assert_eq!(check.codes(), ["E0014"], "{}", check.stdout);
+    let d = &check.diagnostics()[0];
+    assert!(
+        d["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("different Unicode forms"),
+        "{d}"
+    );
+    assert_eq!(d["suggestion"]["passages"][0]["score"], 1.0, "{d}");
+
+    let run = fixture.crux(&["fix"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = std::fs::read_to_string(fixture.path("claims.toml")).unwrap();
+    assert!(
+        after.contains("quote = \"both sides have made efforts to maintain a fragile diplomatic de\u{301}tente\""),
+        "{after}"
+    );
 }

@@ -344,3 +344,53 @@ fn filters_narrow_the_model() {
     assert!(md.contains("- Generated: 2026-01-01T00:00:00Z"));
     assert_eq!(report::default_file_name(Format::Html), "crux-report.html");
 }
+
+#[test]
+fn links_of_other_kinds_are_listed_and_never_counted_as_contradictions() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Several drones struck.\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Four drones struck.\n").unwrap();
+    let claims = dir.path().join("claims.toml");
+    std::fs::write(
+        &claims,
+        r#"[sources.a]
+path = "a.txt"
+[sources.b]
+path = "b.txt"
+[topics.count]
+question = "How many drones?"
+[claims.several]
+topic = "count"
+text = "Several drones struck."
+spans = [{ source = "a", quote = "Several drones struck." }]
+[claims.four]
+topic = "count"
+text = "Four drones struck."
+spans = [{ source = "b", quote = "Four drones struck." }]
+refines = [{ claim = "several", note = "a difference of precision" }]
+"#,
+    )
+    .unwrap();
+    let markdown = render(&claims, Format::Markdown);
+    assert!(
+        markdown.contains(
+            "**Other relations (not contradictions)**\n\n- **four** (unreviewed) refines **several** (unreviewed): a difference of precision\n"
+        ),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("## Disputed topics"), "{markdown}");
+    let report: Value = serde_json::from_str(&render(&claims, Format::Json)).unwrap();
+    assert_eq!(report["counts"]["contradictions"], 0);
+    assert_eq!(report["topics"][0]["disputed"], false);
+    assert_eq!(
+        report["topics"][0]["other_relations"],
+        serde_json::json!([0])
+    );
+    assert_eq!(report["relations"][0]["kind"], "refines");
+    assert_eq!(report["open"]["unrelated_claims"], serde_json::json!([]));
+    let html = render(&claims, Format::Html);
+    assert!(
+        html.contains("<strong class=\"verb\">refines</strong>"),
+        "{html}"
+    );
+}

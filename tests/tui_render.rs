@@ -262,3 +262,32 @@ fn the_picker_and_the_prompt_show_their_cursor() {
         .unwrap();
     assert_eq!(buffer[(cursor_x - 1, row)].symbol(), "g");
 }
+
+#[test]
+fn the_detail_pane_lists_links_of_every_kind_and_removes_the_one_selected() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Several drones struck. Four took part.\n",
+    )
+    .unwrap();
+    let path = dir.path().join("claims.toml");
+    std::fs::write(
+        &path,
+        "[sources.a]\npath = \"a.txt\"\n\n[topics.t]\nquestion = \"How many?\"\n\n\
+         [claims.several]\ntopic = \"t\"\ntext = \"Several.\"\nspans = [{ source = \"a\", quote = \"Several drones struck.\" }]\n\
+         contrasts = [\"four\"]\n\n\
+         [claims.four]\ntopic = \"t\"\ntext = \"Four.\"\nspans = [{ source = \"a\", quote = \"Four took part.\" }]\n",
+    )
+    .unwrap();
+    let mut app = App::new(crux::load(&path));
+    let screen = text_of(&render(&mut app, 160, 48));
+    assert!(screen.contains("in tension with:"), "{screen}");
+    assert!(screen.contains("four: Four."), "{screen}");
+    press(&mut app, "\tD");
+    let screen = text_of(&render(&mut app, 160, 48));
+    assert!(
+        screen.contains("Remove the link: several contrasts four?"),
+        "{screen}"
+    );
+}

@@ -55,7 +55,7 @@ pub fn disambiguate(
 }
 
 /// The last `count` whitespace-separated words before byte `at`.
-fn words_before(text: &str, at: usize, count: usize) -> Option<&str> {
+pub fn words_before(text: &str, at: usize, count: usize) -> Option<&str> {
     let before = text[..at].trim_end();
     let mut start = before.len();
     for _ in 0..count {
@@ -73,7 +73,7 @@ fn words_before(text: &str, at: usize, count: usize) -> Option<&str> {
 }
 
 /// The first `count` whitespace-separated words after byte `at`.
-fn words_after(text: &str, at: usize, count: usize) -> Option<&str> {
+pub fn words_after(text: &str, at: usize, count: usize) -> Option<&str> {
     let after = text[at..].trim_start();
     let mut end = 0;
     for _ in 0..count {

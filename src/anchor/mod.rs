@@ -2,11 +2,17 @@
 //!
 //! Every quote of one source is resolved in one pass over that source: first
 //! verbatim, then, for quotes not found verbatim, in a normalized copy that
-//! forgives whitespace, typography and light markup.
+//! forgives whitespace, typography and light markup. A span's `prefix` and
+//! `suffix` pick among the places found; when none fits them exactly, they
+//! are a hint that scores the places. Quotes found nowhere get the passages
+//! most like them, char by char, from one more pass.
 
+mod approx;
+mod candidate;
 mod disambiguate;
 mod nearest;
 mod normalize;
+mod qgram;
 mod search;
 #[cfg(test)]
 mod tests;
@@ -15,34 +21,60 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
-pub use disambiguate::disambiguate;
+pub use candidate::{
+    CONTEXT_MARGIN, Candidate, MARGIN, MIN_CONTEXT, MIN_SCORE, RUNNER_UP_FACTOR, RUNNER_UP_SLACK,
+    Verdict, clearly_better, verdict,
+};
+pub use disambiguate::{disambiguate, words_after, words_before};
+pub use nearest::{MAX_QUOTE_CHARS, too_long_to_search};
 pub use normalize::{NormalizedText, normalize};
+
+use candidate::WantedContext;
 
 /// One quote to place in a source text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct QuoteQuery<'a> {
     pub quote: &'a str,
-    /// Text that must come right before the match.
+    /// Text that should come right before the match.
     pub prefix: Option<&'a str>,
-    /// Text that must come right after the match.
+    /// Text that should come right after the match.
     pub suffix: Option<&'a str>,
     /// 1-based: pick the nth of several matches.
     pub occurrence: Option<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Resolution {
     /// Found verbatim: `&text[range] == quote` (quote trimmed of outer whitespace).
     Exact(Range<usize>),
     /// Found only after normalization; the range is in the original text's
     /// bytes, from the first to the last original char that takes part in the match.
     Normalized(Range<usize>),
-    /// Several places match and neither prefix/suffix nor occurrence picks one.
-    Ambiguous(Vec<Range<usize>>),
+    /// Found (verbatim, or after normalization when `normalized`), but the
+    /// text around it no longer is the span's `prefix`/`suffix`: the place is
+    /// the only one, or the one whose context is clearly the most alike.
+    ContextChanged { place: Candidate, normalized: bool },
+    /// Several places match and neither context nor occurrence picks one;
+    /// in text order, scored on their context when the span has one.
+    Ambiguous(Vec<Candidate>),
     /// `occurrence` asked for the nth match but only `found` exist.
     NoSuchOccurrence { requested: usize, found: usize },
-    /// No match even after normalization; the nearest plausibly related passage.
-    NotFound { nearest: Option<Range<usize>> },
+    /// No match even after normalization; the passages most like the
+    /// quote, best first (empty when none is alike enough to suggest), and
+    /// how alike, at most, any passage left out is.
+    NotFound {
+        nearest: Vec<Candidate>,
+        unseen: f64,
+    },
+}
+
+impl Resolution {
+    fn not_found() -> Self {
+        Resolution::NotFound {
+            nearest: Vec::new(),
+            unseen: 0.0,
+        }
+    }
 }
 
 /// Resolves every query against `text`; the answers are in the order of `queries`.
@@ -52,34 +84,31 @@ pub fn resolve_all(text: &str, queries: &[QuoteQuery<'_>]) -> Vec<Resolution> {
     let exact_candidates = find_every_occurrence(text, &quotes);
 
     let mut resolutions: Vec<Option<Resolution>> = vec![None; queries.len()];
-    // Queries left for the normalized pass, with the place to suggest if that fails too.
-    let mut unresolved: Vec<(usize, Option<Range<usize>>)> = Vec::new();
+    // Queries left for the normalized pass, with their verbatim places.
+    let mut unresolved: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
     for (index, (query, candidates)) in queries.iter().zip(exact_candidates).enumerate() {
         if quotes[index].is_empty() {
-            resolutions[index] = Some(Resolution::NotFound { nearest: None });
+            resolutions[index] = Some(Resolution::not_found());
             continue;
         }
-        let first = candidates.first().cloned();
-        let fitting = source.fitting_context(query, candidates);
+        let fitting = source.fitting_context(query, &candidates);
         if fitting.is_empty() {
-            unresolved.push((index, first));
+            unresolved.push((index, candidates));
         } else {
             resolutions[index] = Some(choose(fitting, query.occurrence, Resolution::Exact));
         }
     }
 
+    let mut not_found: Vec<usize> = Vec::new();
     if !unresolved.is_empty() {
         let normalized_quotes: Vec<String> = unresolved
             .iter()
-            .map(|&(index, _)| normalize(quotes[index]))
+            .map(|(index, _)| normalize(quotes[*index]))
             .collect();
         let patterns: Vec<&str> = normalized_quotes.iter().map(String::as_str).collect();
         let normalized = source.normalized();
         let found = find_every_occurrence(normalized.as_str(), &patterns);
-        for ((index, first_exact), (matches, normalized_quote)) in unresolved
-            .into_iter()
-            .zip(found.into_iter().zip(&normalized_quotes))
-        {
+        for ((index, verbatim), matches) in unresolved.into_iter().zip(found) {
             let query = &queries[index];
             let mut candidates: Vec<Range<usize>> = matches
                 .into_iter()
@@ -87,20 +116,37 @@ pub fn resolve_all(text: &str, queries: &[QuoteQuery<'_>]) -> Vec<Resolution> {
                 .collect();
             // Matches inside one expanded char (the dots of `…`) are one place.
             candidates.dedup();
-            let first = first_exact.or_else(|| candidates.first().cloned());
-            let fitting = source.fitting_context(query, candidates);
+            let fitting = source.fitting_context(query, &candidates);
             resolutions[index] = Some(if !fitting.is_empty() {
                 choose(fitting, query.occurrence, Resolution::Normalized)
+            } else if !verbatim.is_empty() {
+                source.choose_by_context(query, verbatim, false)
+            } else if !candidates.is_empty() {
+                source.choose_by_context(query, candidates, true)
             } else {
-                let nearest = first.or_else(|| source.nearest_passage(normalized_quote));
-                Resolution::NotFound { nearest }
+                not_found.push(index);
+                continue;
             });
+        }
+    }
+
+    if !not_found.is_empty() {
+        let wanted: Vec<nearest::Wanted<'_>> = not_found
+            .iter()
+            .map(|&index| nearest::Wanted {
+                quote: quotes[index],
+                context: WantedContext::new(queries[index].prefix, queries[index].suffix),
+            })
+            .collect();
+        let found = nearest::nearest_passages(text, source.normalized(), &wanted);
+        for (index, (nearest, unseen)) in not_found.into_iter().zip(found) {
+            resolutions[index] = Some(Resolution::NotFound { nearest, unseen });
         }
     }
 
     resolutions
         .into_iter()
-        .map(|resolution| resolution.unwrap_or(Resolution::NotFound { nearest: None }))
+        .map(|resolution| resolution.unwrap_or_else(Resolution::not_found))
         .collect()
 }
 
@@ -118,15 +164,23 @@ fn choose(
             },
         },
         None if candidates.len() == 1 => found(candidates[0].clone()),
-        None => Resolution::Ambiguous(candidates),
+        None => Resolution::Ambiguous(
+            candidates
+                .into_iter()
+                .map(|range| Candidate {
+                    range,
+                    similarity: 1.0,
+                    context: None,
+                })
+                .collect(),
+        ),
     }
 }
 
-/// A source text with its derived forms, each built the first time it is needed.
+/// A source text with its normalized form, built the first time it is needed.
 struct Source<'t> {
     text: &'t str,
     normalized: OnceCell<NormalizedText>,
-    words: OnceCell<Vec<nearest::Word>>,
 }
 
 impl<'t> Source<'t> {
@@ -134,7 +188,6 @@ impl<'t> Source<'t> {
         Source {
             text,
             normalized: OnceCell::new(),
-            words: OnceCell::new(),
         }
     }
 
@@ -148,31 +201,76 @@ impl<'t> Source<'t> {
     fn fitting_context(
         &self,
         query: &QuoteQuery<'_>,
-        candidates: Vec<Range<usize>>,
+        candidates: &[Range<usize>],
     ) -> Vec<Range<usize>> {
         let prefix = query.prefix.map(normalize).unwrap_or_default();
         let suffix = query.suffix.map(normalize).unwrap_or_default();
         if candidates.is_empty() || (prefix.is_empty() && suffix.is_empty()) {
-            return candidates;
+            return candidates.to_vec();
         }
         let normalized = self.normalized();
         let text = normalized.as_str();
         candidates
-            .into_iter()
+            .iter()
             .filter(|range| {
                 let before = &text[..normalized.normalized_offset(range.start)];
                 let after = &text[normalized.normalized_offset(range.end)..];
                 before.trim_end().ends_with(&prefix) && after.trim_start().starts_with(&suffix)
             })
+            .cloned()
             .collect()
     }
 
-    fn nearest_passage(&self, normalized_quote: &str) -> Option<Range<usize>> {
-        let words = self
-            .words
-            .get_or_init(|| nearest::words(self.normalized().as_str()));
-        let passage = nearest::nearest_passage(words, &nearest::words(normalized_quote))?;
-        Some(self.normalized().original_range(passage))
+    /// Places of the quote none of whose surroundings fit the context
+    /// exactly, scored on how alike their surroundings are: the only one,
+    /// the `occurrence` asked for, or one whose context clearly beats the
+    /// others' ([`MIN_CONTEXT`], [`CONTEXT_MARGIN`]); else ambiguous.
+    fn choose_by_context(
+        &self,
+        query: &QuoteQuery<'_>,
+        ranges: Vec<Range<usize>>,
+        normalized: bool,
+    ) -> Resolution {
+        let wanted = WantedContext::new(query.prefix, query.suffix);
+        let text = self.normalized();
+        let places: Vec<Candidate> = ranges
+            .into_iter()
+            .map(|range| {
+                let inner = text.normalized_offset(range.start)..text.normalized_offset(range.end);
+                Candidate {
+                    context: wanted.similarity(text.as_str(), inner),
+                    similarity: 1.0,
+                    range,
+                }
+            })
+            .collect();
+        if let Some(requested) = query.occurrence {
+            return match requested.checked_sub(1).and_then(|i| places.get(i)) {
+                Some(place) => Resolution::ContextChanged {
+                    place: place.clone(),
+                    normalized,
+                },
+                None => Resolution::NoSuchOccurrence {
+                    requested,
+                    found: places.len(),
+                },
+            };
+        }
+        let context = |place: &Candidate| place.context.unwrap_or(0.0);
+        let mut order: Vec<&Candidate> = places.iter().collect();
+        order.sort_by(|a, b| context(b).total_cmp(&context(a)));
+        let best = order[0];
+        let clear = order.get(1).is_none_or(|second| {
+            context(best) >= MIN_CONTEXT && context(best) - context(second) >= CONTEXT_MARGIN
+        });
+        if clear {
+            Resolution::ContextChanged {
+                place: best.clone(),
+                normalized,
+            }
+        } else {
+            Resolution::Ambiguous(places)
+        }
     }
 }
 

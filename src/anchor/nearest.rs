@@ -1,114 +1,418 @@
-//! The passage of a source that looks most like a quote that was not found.
+//! The passages of a source most like quotes that were not found: one pass
+//! over the normalized text for all of them, in memory that does not grow
+//! with the text.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-/// Below this share of the quote's words found in one place, a passage is
-/// more likely a coincidence than the quote's true origin.
-const MIN_SHARED_WORDS_PERCENT: usize = 40;
+use super::NormalizedText;
+use super::approx::{self, Pattern, Search, squeezed, squeezed_chars};
+use super::candidate::{
+    Candidate, RUNNER_UP_FACTOR, RUNNER_UP_SLACK, WantedContext, clearly_better,
+};
+use super::qgram::{self, Filtered};
 
-/// A word of a normalized text: lowercased, with its byte range in that text.
-#[derive(Debug, Clone)]
-pub(crate) struct Word {
-    pub lower: String,
-    pub range: Range<usize>,
+/// Passages less alike than this are not worth suggesting: the search
+/// allows this share of the quote's chars to differ. It is more than twice
+/// what a repair allows (1 - [`super::MIN_SCORE`]), so that a runner-up
+/// that would stop a repair is always seen.
+const MAX_ERROR_SHARE: f64 = 0.55;
+/// Quotes longer than this (squeezed chars) get no approximate search: the
+/// work per document char grows with the quote's length.
+pub const MAX_QUOTE_CHARS: usize = 4096;
+
+/// Whether `quote` is too long for passages like it to be looked for.
+pub fn too_long_to_search(quote: &str) -> bool {
+    approx::squeeze(&super::normalize(quote)).len() > MAX_QUOTE_CHARS
+}
+/// In texts longer than this, a quote the q-gram filter did not settle is
+/// answered with what the filter found, and with its bound on what it
+/// skipped (so it is not repaired), rather than searched along the whole
+/// text: that search costs time in proportion to the text and the quote.
+const FULL_SEARCH_MAX_BYTES: usize = 4 << 20;
+/// Most candidates kept per quote.
+const KEPT: usize = 6;
+/// The q-gram filter is tried with these shares of the quote's chars of
+/// edits, fewest first: a strict filter settles one typo cheaply, a looser
+/// one a changed word (fewer for short quotes, whose q-grams are too few
+/// to filter that many).
+const FILTER_ERROR_SHARES: [f64; 2] = [0.06, 0.2];
+
+/// A quote to look for, with the context its span asks for.
+pub(crate) struct Wanted<'a> {
+    pub quote: &'a str,
+    pub context: WantedContext,
 }
 
-/// Alphanumeric runs of `s`, lowercased so that matching ignores case.
-pub(crate) fn words(s: &str) -> Vec<Word> {
-    let mut words = Vec::new();
-    let mut start = None;
-    for (i, ch) in s.char_indices().chain([(s.len(), ' ')]) {
-        match (ch.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(begin)) => {
-                words.push(Word {
-                    lower: s[begin..i].to_lowercase(),
-                    range: begin..i,
-                });
-                start = None;
+/// For each quote, its best candidates in `normalized` (best first),
+/// mapped to `original`'s bytes, and how alike, at most, a passage left
+/// out is.
+///
+/// Quotes long enough for the q-gram filter are first searched only where
+/// they may be within [`FILTER_ERROR_SHARE`] of edits; when what that finds
+/// is so good that nothing outside could compete (see [`decisive`]), that
+/// is the answer. The others are searched along the whole text, together.
+pub(crate) fn nearest_passages(
+    original: &str,
+    normalized: &NormalizedText,
+    wanted: &[Wanted<'_>],
+) -> Vec<(Vec<Candidate>, f64)> {
+    let text = normalized.as_str();
+    let quotes: Vec<Vec<char>> = wanted
+        .iter()
+        .map(|w| approx::squeeze(&super::normalize(w.quote)))
+        .collect();
+    let patterns: Vec<Option<Pattern>> = quotes
+        .iter()
+        .map(|q| (!q.is_empty() && q.len() <= MAX_QUOTE_CHARS).then(|| Pattern::new(q)))
+        .collect();
+    let scored = |i: usize, ends: Ends| {
+        candidates(original, normalized, &quotes[i], &wanted[i].context, ends)
+    };
+    let mut found: Vec<Option<(Vec<Candidate>, f64)>> = vec![None; wanted.len()];
+    // What the loosest filter tried found for a quote it did not settle,
+    // and with how many edits.
+    let mut filtered_only: Vec<Option<(Vec<Candidate>, usize)>> = vec![None; wanted.len()];
+
+    // In a long text every share of edits is filtered in one pass (a pass
+    // costs more there than the extra stretches); in a short one, a looser
+    // share is filtered only for the quotes a stricter one did not settle.
+    let rounds: Vec<&[f64]> = if text.len() > FULL_SEARCH_MAX_BYTES {
+        vec![&FILTER_ERROR_SHARES[..]]
+    } else {
+        FILTER_ERROR_SHARES.chunks(1).collect()
+    };
+    for shares in rounds {
+        let mut entries: Vec<(usize, Filtered<'_>)> = Vec::new();
+        for &share in shares {
+            for i in (0..quotes.len()).filter(|&i| patterns[i].is_some() && found[i].is_none()) {
+                let len = quotes[i].len();
+                // As many edits as the filter can let through and still filter.
+                let max_errors = ((len as f64 * share).ceil() as usize).min(
+                    ((len + 1).saturating_sub(qgram::MIN_THRESHOLD) / qgram::Q).saturating_sub(1),
+                );
+                let filter = Filtered {
+                    quote: &quotes[i],
+                    max_errors,
+                };
+                let tried = filtered_only[i]
+                    .as_ref()
+                    .is_some_and(|(_, k)| *k == max_errors)
+                    || entries
+                        .iter()
+                        .any(|(j, f)| *j == i && f.max_errors == max_errors);
+                if filter.threshold().is_some() && !tried {
+                    entries.push((i, filter));
+                }
             }
-            _ => {}
+        }
+        if entries.is_empty() {
+            continue;
+        }
+        let (ids, filters): (Vec<usize>, Vec<Filtered<'_>>) = entries.into_iter().unzip();
+        let all_stretches = qgram::stretches(text, &filters);
+        for ((i, filter), stretches) in ids.into_iter().zip(&filters).zip(all_stretches) {
+            let (Some(pattern), Some(stretches), None) = (&patterns[i], stretches, &found[i])
+            else {
+                continue;
+            };
+            let window = pattern.len() + filter.max_errors;
+            let mut ends = Ends::new(pattern.len());
+            for stretch in stretches {
+                let (start, position) = back_from(text, stretch.first_byte, stretch.first, window);
+                let mut search = [(i, Search::new(pattern, filter.max_errors), ends)];
+                let until = Some(stretch.last + window);
+                scan(text, start, position, until, &quotes, &mut search);
+                let [(_, _, kept)] = search;
+                ends = kept;
+            }
+            let candidates = scored(i, ends);
+            let unseen = unseen(pattern.len(), filter.max_errors);
+            if settled(&candidates, unseen) {
+                found[i] = Some((candidates, unseen));
+            } else {
+                filtered_only[i] = Some((candidates, filter.max_errors));
+            }
         }
     }
-    words
-}
-
-/// The normalized byte range of the window of `text_words` sharing the most
-/// words and word pairs with `quote_words`, trimmed to its first and last
-/// shared word; `None` if even the best window shares too few words.
-pub(crate) fn nearest_passage(text_words: &[Word], quote_words: &[Word]) -> Option<Range<usize>> {
-    if quote_words.is_empty() || text_words.is_empty() {
-        return None;
+    if text.len() > FULL_SEARCH_MAX_BYTES {
+        for ((found, filtered), quote) in found.iter_mut().zip(&mut filtered_only).zip(&quotes) {
+            if found.is_none() {
+                *found = filtered
+                    .take()
+                    .map(|(candidates, max_errors)| (candidates, unseen(quote.len(), max_errors)));
+            }
+        }
     }
-    let mut vocabulary: HashMap<&str, usize> = HashMap::new();
-    let mut needed: Vec<usize> = Vec::new();
-    let quote_ids: Vec<usize> = quote_words
-        .iter()
-        .map(|word| {
-            let id = *vocabulary.entry(word.lower.as_str()).or_insert_with(|| {
-                needed.push(0);
-                needed.len() - 1
-            });
-            needed[id] += 1;
-            id
+
+    let mut searches: Vec<(usize, Search<'_>, Ends)> = (0..quotes.len())
+        .filter(|&i| found[i].is_none())
+        .filter_map(|i| {
+            let pattern = patterns[i].as_ref()?;
+            let max_errors = (pattern.len() as f64 * MAX_ERROR_SHARE) as usize;
+            Some((
+                i,
+                Search::new(pattern, max_errors),
+                Ends::new(pattern.len()),
+            ))
         })
         .collect();
-    let quote_pairs: HashSet<(usize, usize)> = quote_ids
-        .windows(2)
-        .map(|pair| (pair[0], pair[1]))
-        .collect();
-    let text_ids: Vec<Option<usize>> = text_words
-        .iter()
-        .map(|word| vocabulary.get(word.lower.as_str()).copied())
-        .collect();
-    let pair_shared: Vec<bool> = text_ids
-        .windows(2)
-        .map(|pair| matches!(pair, [Some(a), Some(b)] if quote_pairs.contains(&(*a, *b))))
-        .collect();
+    if !searches.is_empty() {
+        scan(text, 0, 0, None, &quotes, &mut searches);
+    }
+    for (i, search, ends) in searches {
+        let unseen = unseen(quotes[i].len(), search.max_errors());
+        found[i] = Some((scored(i, ends), unseen));
+    }
+    found
+        .into_iter()
+        .map(|f| f.unwrap_or((Vec::new(), 0.0)))
+        .collect()
+}
 
-    let width = quote_words.len() + quote_words.len() / 4 + 1;
-    let mut counts = vec![0usize; needed.len()];
-    let mut shared_words = 0;
-    let mut shared_pairs = 0;
-    let mut start = 0;
-    let mut best: Option<(usize, Range<usize>, usize)> = None;
-    for end in 0..text_ids.len() {
-        if let Some(id) = text_ids[end] {
-            counts[id] += 1;
-            if counts[id] <= needed[id] {
-                shared_words += 1;
+/// Whether what was left out cannot change the verdict on `candidates`:
+/// the best is clearly better than anything left out could be, or the
+/// next best found is already too close to it.
+fn settled(candidates: &[Candidate], unseen: f64) -> bool {
+    let Some(best) = candidates.first() else {
+        return false;
+    };
+    best.beats_unseen(unseen)
+        || candidates
+            .get(1)
+            .is_some_and(|second| !clearly_better(best, second))
+}
+
+/// The most alike a passage more than `max_errors` edits from a quote of
+/// `len` chars can be.
+fn unseen(len: usize, max_errors: usize) -> f64 {
+    (1.0 - (max_errors + 1) as f64 / len as f64).max(0.0)
+}
+
+/// Edits beyond which no passage can stop a repair to one `best` edits
+/// away (see [`clearly_better`]: one that many edits away is always
+/// clearly worse), with room for the words a passage grows by when its
+/// ends are snapped to whole words.
+fn runner_up_limit(best: usize, len: usize) -> usize {
+    let needed = RUNNER_UP_FACTOR * best as f64 + RUNNER_UP_SLACK * len as f64;
+    needed.ceil() as usize + (len / 20) + 2
+}
+
+/// Feeds the squeezed chars of `text` from byte `start` (squeezed position
+/// `position`) to every search, up to squeezed position `until`.
+fn scan(
+    text: &str,
+    start: usize,
+    mut position: usize,
+    until: Option<usize>,
+    quotes: &[Vec<char>],
+    searches: &mut [(usize, Search<'_>, Ends)],
+) {
+    for (end, ch) in squeezed_chars(&text[start..]) {
+        if until.is_some_and(|until| position > until) {
+            return;
+        }
+        for (i, search, ends) in searches.iter_mut() {
+            if let Some(errors) = search.step(ch) {
+                let alike = quotes[*i].last().is_some_and(|&last| same_class(last, ch));
+                ends.push(position, start + end, errors, alike);
+                search.limit(runner_up_limit(ends.best_errors, ends.len));
             }
         }
-        if end > start && pair_shared[end - 1] {
-            shared_pairs += 1;
+        position += 1;
+    }
+}
+
+/// The byte offset and squeezed position `count` squeezed chars before
+/// the char at squeezed position `position`, which ends at byte `end`.
+fn back_from(text: &str, end: usize, position: usize, count: usize) -> (usize, usize) {
+    let mut seen = 0;
+    for (offset, ch) in text[..end].char_indices().rev() {
+        if squeezed(ch).is_none() {
+            continue;
         }
-        if end + 1 - start > width {
-            if let Some(id) = text_ids[start] {
-                if counts[id] <= needed[id] {
-                    shared_words -= 1;
-                }
-                counts[id] -= 1;
-            }
-            if pair_shared[start] {
-                shared_pairs -= 1;
-            }
-            start += 1;
+        if seen == count || seen == position {
+            return (offset, position - seen);
         }
-        let score = 2 * shared_words + shared_pairs;
-        if best
-            .as_ref()
-            .is_none_or(|(best_score, _, _)| score > *best_score)
+        seen += 1;
+    }
+    (0, 0)
+}
+
+/// The candidates the kept ends lead to, best first, none overlapping.
+fn candidates(
+    original: &str,
+    normalized: &NormalizedText,
+    quote: &[char],
+    context: &WantedContext,
+    ends: Ends,
+) -> Vec<Candidate> {
+    let text = normalized.as_str();
+    let mut candidates: Vec<Candidate> = ends
+        .best()
+        .into_iter()
+        .filter_map(|end| {
+            let start = match_start(text, quote, end.byte, end.errors)?;
+            let range = snap_to_words(original, normalized.original_range(start..end.byte), quote);
+            Some(candidate(original, normalized, range, quote, context))
+        })
+        .collect();
+    candidates.sort_by(|a, b| {
+        b.rank()
+            .total_cmp(&a.rank())
+            .then(a.range.start.cmp(&b.range.start))
+    });
+    let mut distinct: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        if distinct
+            .iter()
+            .all(|d| d.range.end <= c.range.start || c.range.end <= d.range.start)
         {
-            best = Some((score, start..end + 1, shared_words));
+            distinct.push(c);
+        }
+    }
+    distinct
+}
+
+/// The scored candidate for the original bytes `range`.
+pub(crate) fn candidate(
+    original: &str,
+    normalized: &NormalizedText,
+    range: Range<usize>,
+    quote: &[char],
+    context: &WantedContext,
+) -> Candidate {
+    let passage = approx::squeeze(&super::normalize(&original[range.clone()]));
+    let inner = normalized.normalized_offset(range.start)..normalized.normalized_offset(range.end);
+    Candidate {
+        similarity: approx::quote_similarity(quote, &passage),
+        context: context.similarity(normalized.as_str(), inner),
+        range,
+    }
+}
+
+/// Where the match of `quote` ending at normalized byte `end` with `errors`
+/// edits starts: the reversed quote searched backwards from `end`, the
+/// start with the fewest edits. Of two next to each other with as few, the
+/// wider one when its extra char takes the place of the quote's first char
+/// (`;` for `.`, a letter for a letter), not when it is a neighbour.
+fn match_start(text: &str, quote: &[char], end: usize, errors: usize) -> Option<usize> {
+    let reversed: Vec<char> = quote.iter().rev().copied().collect();
+    let pattern = Pattern::new(&reversed);
+    let mut search = Search::new(&pattern, errors);
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut seen = 0;
+    for (offset, ch) in text[..end].char_indices().rev() {
+        let Some(ch) = squeezed(ch) else { continue };
+        if let Some(found) = search.step(ch) {
+            let better = match best {
+                None => true,
+                Some((errors, _, at)) => {
+                    found < errors
+                        || (found == errors && at + 1 == seen && same_class(quote[0], ch))
+                }
+            };
+            if better {
+                best = Some((found, offset, seen));
+            }
+        }
+        seen += 1;
+        if seen >= quote.len() + errors {
+            break;
+        }
+    }
+    best.map(|(_, start, _)| start)
+}
+
+/// Whether two chars are both letters or digits, or both neither.
+fn same_class(a: char, b: char) -> bool {
+    a.is_alphanumeric() == b.is_alphanumeric()
+}
+
+/// `range` widened to whole words at each end where the quote itself
+/// starts or ends with a letter or digit: an edited edge word is part of
+/// the passage, a neighbouring word is not.
+fn snap_to_words(original: &str, range: Range<usize>, quote: &[char]) -> Range<usize> {
+    let mut range = range;
+    if quote.first().is_some_and(|c| c.is_alphanumeric()) {
+        while let Some(before) = original[..range.start].chars().next_back() {
+            let at = original[range.start..].chars().next();
+            if !(before.is_alphanumeric() && at.is_some_and(char::is_alphanumeric)) {
+                break;
+            }
+            range.start -= before.len_utf8();
+        }
+    }
+    if quote.last().is_some_and(|c| c.is_alphanumeric()) {
+        while let Some(after) = original[range.end..].chars().next() {
+            let last = original[..range.end].chars().next_back();
+            if !(after.is_alphanumeric() && last.is_some_and(char::is_alphanumeric)) {
+                break;
+            }
+            range.end += after.len_utf8();
+        }
+    }
+    range
+}
+
+/// A match end: where, and with how many edits.
+#[derive(Debug, Clone, Copy)]
+struct End {
+    /// Squeezed chars before it.
+    position: usize,
+    /// Normalized byte offset.
+    byte: usize,
+    errors: usize,
+}
+
+/// The best match ends found so far, one per cluster of overlapping ends,
+/// at most a few times [`KEPT`] of them.
+struct Ends {
+    len: usize,
+    kept: Vec<End>,
+    /// The fewest edits of any end seen.
+    best_errors: usize,
+}
+
+impl Ends {
+    fn new(len: usize) -> Self {
+        Ends {
+            len,
+            kept: Vec::new(),
+            best_errors: usize::MAX,
         }
     }
 
-    let (_, window, shared_words) = best?;
-    if shared_words == 0 || shared_words * 100 < quote_words.len() * MIN_SHARED_WORDS_PERCENT {
-        return None;
+    /// `alike`: the char ending here is of the same class as the quote's
+    /// last (see [`match_start`]); on a tie with the end just before, it wins.
+    fn push(&mut self, position: usize, byte: usize, errors: usize, alike: bool) {
+        let end = End {
+            position,
+            byte,
+            errors,
+        };
+        self.best_errors = self.best_errors.min(errors);
+        match self.kept.last_mut() {
+            Some(last) if position - last.position <= self.len / 2 => {
+                let next_to = position == last.position + 1;
+                if errors < last.errors || (errors == last.errors && next_to && alike) {
+                    *last = end;
+                }
+            }
+            _ => self.kept.push(end),
+        }
+        if self.kept.len() > 4 * KEPT {
+            self.prune();
+        }
     }
-    let first = window.clone().find(|&i| text_ids[i].is_some())?;
-    let last = window.rev().find(|&i| text_ids[i].is_some())?;
-    Some(text_words[first].range.start..text_words[last].range.end)
+
+    fn prune(&mut self) {
+        self.kept.sort_by_key(|e| (e.errors, e.position));
+        self.kept.truncate(KEPT);
+        self.kept.sort_by_key(|e| e.position);
+    }
+
+    fn best(mut self) -> Vec<End> {
+        self.prune();
+        self.kept
+    }
 }

@@ -42,7 +42,8 @@ pub(super) fn run(args: &FixArgs) -> ExitCode {
         return ExitCode::from(2);
     };
     let path = display_path(&args.file);
-    let fixes = crux::fix::plan(&dataset);
+    let min_score = args.min_score.unwrap_or(crux::fix::MIN_SCORE);
+    let fixes = crux::fix::plan_with(&dataset, min_score);
     let mut text = dataset.text.clone();
     let mut history = History::new();
     let mut fixed = 0;
@@ -60,6 +61,8 @@ pub(super) fn run(args: &FixArgs) -> ExitCode {
             Ok(new) => {
                 text = new;
                 fixed += 1;
+                let verb = if args.dry_run { "would fix" } else { "fixed" };
+                let _ = writeln!(err, "{verb} {}", visible(&fix.describe()));
             }
             Err(e @ (EditError::Io(_) | EditError::Conflict { .. } | EditError::ReadOnly(_))) => {
                 let _ = writeln!(err, "error: {}", visible(&e.to_string()));

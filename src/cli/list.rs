@@ -145,15 +145,12 @@ fn show_text(dataset: &Dataset, graph: &Graph, index: usize) -> String {
             visible_line(&span.quote)
         );
     }
-    for (label, links) in [
-        ("agrees", graph.agreeing(index)),
-        ("contradicts", graph.contradicting(index)),
-    ] {
+    for (label, links) in links_by_direction(dataset, graph, index) {
         if links.is_empty() {
             continue;
         }
         s += &format!("{label}\n");
-        for &(other, relation) in links {
+        for (other, relation) in links {
             let note = dataset.relations[relation]
                 .note
                 .as_deref()
@@ -180,15 +177,13 @@ fn claim_json(dataset: &Dataset, graph: &Graph, index: usize) -> Value {
         })
         .collect();
     let links = |kind: RelationKind| -> Vec<Value> {
-        let list = match kind {
-            RelationKind::Agrees => graph.agreeing(index),
-            RelationKind::Contradicts => graph.contradicting(index),
-        };
-        list.iter()
+        graph
+            .linked(index, kind)
+            .iter()
             .map(|&(other, relation)| json!({ "claim": dataset.claims[other].id, "note": dataset.relations[relation].note }))
             .collect()
     };
-    json!({
+    let mut claim_json = json!({
         "id": claim.id,
         "topic": claim.topic,
         "text": claim.text,
@@ -198,5 +193,56 @@ fn claim_json(dataset: &Dataset, graph: &Graph, index: usize) -> Value {
         "spans": spans,
         "agrees": links(RelationKind::Agrees),
         "contradicts": links(RelationKind::Contradicts),
-    })
+    });
+    // The other kinds only when present, each link with the claim that
+    // declares it (which says its direction).
+    for kind in &RelationKind::ALL[2..] {
+        let list: Vec<Value> = graph
+            .linked(index, *kind)
+            .iter()
+            .map(|&(other, relation)| {
+                let r = &dataset.relations[relation];
+                json!({
+                    "claim": dataset.claims[other].id,
+                    "from": dataset.claims[r.from].id,
+                    "note": r.note,
+                })
+            })
+            .collect();
+        if !list.is_empty() {
+            claim_json[kind.as_str()] = Value::Array(list);
+        }
+    }
+    claim_json
+}
+
+/// A claim's links by kind, a directional kind's outgoing links ("refines")
+/// apart from its incoming ones ("refined by").
+fn links_by_direction(
+    dataset: &Dataset,
+    graph: &Graph,
+    index: usize,
+) -> Vec<(&'static str, Vec<(usize, usize)>)> {
+    let mut groups = Vec::new();
+    for kind in RelationKind::ALL {
+        for declaring in [true, false] {
+            if !kind.is_directional() && !declaring {
+                continue;
+            }
+            let label = match kind.is_directional() {
+                true => kind.phrase(declaring).trim_start_matches("is "),
+                false => kind.as_str(),
+            };
+            let links = graph
+                .linked(index, kind)
+                .iter()
+                .copied()
+                .filter(|&(_, r)| {
+                    !kind.is_directional() || (dataset.relations[r].from == index) == declaring
+                })
+                .collect();
+            groups.push((label, links));
+        }
+    }
+    groups
 }

@@ -54,6 +54,17 @@ struct FixArgs {
     /// Print the changes as a diff and write nothing.
     #[arg(long)]
     dry_run: bool,
+    /// Rewrite an edited quote only to a passage at least this alike
+    /// (0 to 1; values below the default 0.75 do not loosen it).
+    #[arg(long, value_name = "SCORE", value_parser = parse_score)]
+    min_score: Option<f64>,
+}
+
+fn parse_score(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(score) if (0.0..=1.0).contains(&score) => Ok(score),
+        _ => Err(format!("`{value}` is not a score from 0 to 1, such as 0.9")),
+    }
 }
 
 #[derive(Debug, Args)]

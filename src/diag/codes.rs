@@ -32,7 +32,7 @@ codes! {
     UnknownTopic = "E0006", Error, "a claim names a topic that does not exist";
     UnknownSource = "E0007", Error, "a span names a source that does not exist";
     SelfLink = "E0008", Error, "a claim is linked to itself";
-    AgreesAndContradicts = "E0009", Error, "two claims are declared both to agree and to contradict";
+    AgreesAndContradicts = "E0009", Error, "two claims are linked by two relations (such as to agree and to contradict), or by one directional relation both ways";
     AbsolutePath = "E0010", Error, "a source path is absolute";
     PathEscapes = "E0011", Error, "a source path leads outside the claims file's directory";
     SourceUnreadable = "E0012", Error, "a source file is missing or unreadable";
@@ -49,6 +49,13 @@ codes! {
     SingleClaimTopic = "W0004", Warning, "a topic has fewer than two claims";
     UnusedSource = "W0005", Warning, "a source has no claims";
     DuplicateRelation = "W0006", Warning, "the same link is declared twice with different notes";
+    UnknownParty = "E0020", Error, "a claim names a party that does not exist";
+    UnknownPeriod = "E0021", Error, "a claim's time names a period that does not exist";
+    ContradictionAcrossTimes = "W0007", Warning, "claims about different times are declared to contradict";
+    SelfContradiction = "W0008", Warning, "a document contradicts itself in its own voice";
+    HedgeDropped = "W0009", Warning, "a claim states flatly what its quote hedges";
+    TopicSpansPeriods = "W0010", Warning, "a topic's claims are about two periods that do not overlap";
+    QuoteContextChanged = "W0011", Warning, "a quote's prefix or suffix no longer matches the text around it";
 }
 
 #[cfg(test)]

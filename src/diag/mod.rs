@@ -3,11 +3,13 @@
 mod codes;
 mod render;
 pub mod suggest;
+mod suggestion;
 
 use std::ops::Range;
 
 pub use codes::Code;
 pub use render::{JsonDiagnostic, render_human, render_json_line};
+pub use suggestion::{Passage, Score, Suggestion, SuggestionKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -28,6 +30,8 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// The claim this is about, so a viewer can jump to it.
     pub claim: Option<String>,
+    /// For a quote: where in its document it may belong.
+    pub suggestion: Option<Box<Suggestion>>,
 }
 
 impl Diagnostic {
@@ -40,6 +44,7 @@ impl Diagnostic {
             help: None,
             notes: Vec::new(),
             claim: None,
+            suggestion: None,
         }
     }
     pub fn at(mut self, span: Range<usize>) -> Self {
@@ -60,6 +65,10 @@ impl Diagnostic {
     }
     pub fn claim(mut self, id: impl Into<String>) -> Self {
         self.claim = Some(id.into());
+        self
+    }
+    pub fn suggest(mut self, suggestion: Suggestion) -> Self {
+        self.suggestion = Some(Box::new(suggestion));
         self
     }
     pub fn severity(&self) -> Severity {

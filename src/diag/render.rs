@@ -104,6 +104,8 @@ pub struct JsonDiagnostic<'a> {
     pub help: Option<&'a str>,
     pub notes: &'a [String],
     pub claim: Option<&'a str>,
+    /// For a quote: where in its document it may belong.
+    pub suggestion: Option<&'a super::Suggestion>,
 }
 
 pub fn render_json_line(
@@ -125,6 +127,7 @@ pub fn render_json_line(
         help: diagnostic.help.as_deref(),
         notes: &diagnostic.notes,
         claim: diagnostic.claim.as_deref(),
+        suggestion: diagnostic.suggestion.as_deref(),
     };
     crate::text::json_for_terminal(serde_json::to_string(&json).expect("diagnostics serialize"))
 }

@@ -8,8 +8,6 @@ use super::entries::{append_to_array, insert_entry, remove_entry, remove_from_ar
 use crate::model::RelationKind;
 use crate::text::toml_string;
 
-const KINDS: [RelationKind; 2] = [RelationKind::Agrees, RelationKind::Contradicts];
-
 /// A link as one claim's table declares it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Declared {
@@ -26,7 +24,7 @@ pub(super) fn declared_between(model: &toml::Table, a: &str, b: &str) -> Vec<Dec
         let Some(table) = claim_in(model, on) else {
             continue;
         };
-        for kind in KINDS {
+        for kind in RelationKind::ALL {
             let entries = table.get(kind.as_str()).and_then(toml::Value::as_array);
             for entry in entries.into_iter().flatten() {
                 if let Some((target, note)) = target_of(entry)

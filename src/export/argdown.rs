@@ -15,6 +15,7 @@ pub(super) fn export(selection: &Selection<'_>) -> Export {
     let dataset = selection.dataset;
     let titles = titles(dataset, &selection.claims);
     let mut notes = Vec::new();
+    let mut unmapped = std::collections::BTreeSet::new();
     let mut out = String::new();
     if let Some(title) = &dataset.title {
         out.push_str(&format!("// {}\n\n", visible_line(&one_line(title))));
@@ -31,11 +32,15 @@ pub(super) fn export(selection: &Selection<'_>) -> Export {
                 c.status.as_str()
             ));
             for relation in selection.relations.iter().filter(|r| r.from == claim) {
-                out.push_str(&format!(
-                    "  {} [{}]",
-                    mapping(relation.kind).argdown,
-                    titles[&relation.to]
-                ));
+                let to = &titles[&relation.to];
+                match mapping(relation.kind).argdown {
+                    Some(arrow) => out.push_str(&format!("  {arrow} [{to}]")),
+                    None => {
+                        // A comment, not a relation: see `mapping`.
+                        out.push_str(&format!("// {} [{to}]", relation.kind.as_str()));
+                        unmapped.insert(relation.kind.as_str());
+                    }
+                }
                 if let Some(note) = &relation.note {
                     out.push_str(&format!(" // {}", visible_line(&one_line(note))));
                 }
@@ -63,6 +68,13 @@ pub(super) fn export(selection: &Selection<'_>) -> Export {
             "claim ids with brackets, control characters or outer spaces were given other statement titles"
                 .to_string(),
         );
+    }
+    if !unmapped.is_empty() {
+        let kinds: Vec<&str> = unmapped.into_iter().collect();
+        notes.push(format!(
+            "Argdown has no relation for {} links: they are comments under the declaring claim",
+            kinds.join(", ")
+        ));
     }
     Export { text: out, notes }
 }

@@ -49,6 +49,10 @@ pub(super) fn export(selection: &Selection<'_>) -> Export {
             "style={}, color=\"{}\", penwidth={}",
             style.style, style.color, style.width
         );
+        if style.directed {
+            // From the declaring claim: the more precise, or the later.
+            attributes.push_str(", dir=forward");
+        }
         if let Some(note) = &relation.note {
             attributes.push_str(&format!(", tooltip={}", quoted(&shown(note))));
         }
@@ -71,6 +75,8 @@ pub struct EdgeStyle {
     pub style: &'static str,
     pub color: &'static str,
     pub width: &'static str,
+    /// Whether it matters which claim declares the link (an arrow to the other).
+    pub directed: bool,
 }
 
 fn fill(status: Status) -> &'static str {

@@ -24,7 +24,7 @@ pub(super) fn link_edit(
     let Some(kind) = link.tags.iter().find_map(|t| kind_named(t)) else {
         return Err(fail(
             Code::InvalidValue,
-            "its tags name no relation crux knows (agrees, contradicts)".into(),
+            "its tags name no relation crux knows (agrees, contradicts, refines, updates, rivals, contrasts)".into(),
         ));
     };
     let [from, to] = link.targets.as_slice() else {

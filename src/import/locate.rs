@@ -8,7 +8,7 @@ use super::Annotation;
 use super::place::{Placed, place};
 use super::plan::Options;
 use crate::anchor::{QuoteQuery, Resolution, disambiguate, resolve_all};
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, Score};
 use crate::export::percent_decode;
 use crate::model::{Dataset, Source};
 use crate::text::one_line;
@@ -86,10 +86,14 @@ pub(super) fn placement<'a>(
             .label("does not anchor")
             .help("the local copy may differ from the annotated page: compare them");
             if let Some(nearest) = nearest {
-                let excerpt: String = one_line(&text[nearest.clone()]).chars().take(60).collect();
+                let excerpt: String = one_line(&text[nearest.range.clone()])
+                    .chars()
+                    .take(60)
+                    .collect();
                 d = d.note(format!(
-                    "nearest passage: {}: \"{excerpt}\"",
-                    where_in(source, text, nearest.start)
+                    "nearest passage: {}: \"{excerpt}\" ({}% alike)",
+                    where_in(source, text, nearest.range.start),
+                    Score::new(nearest.similarity).percent()
                 ));
             }
             return Err(d);

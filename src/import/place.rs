@@ -5,15 +5,16 @@
 use std::ops::Range;
 
 use super::Selectors;
-use crate::anchor::{QuoteQuery, Resolution, resolve_all};
+use crate::anchor::{Candidate, QuoteQuery, Resolution, resolve_all};
 use crate::export::w3c::bytes_of;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Placed {
     /// The passage's byte range.
     At(Range<usize>),
-    /// The quote is not in the document; the nearest passage, if any.
-    NotFound { nearest: Option<Range<usize>> },
+    /// The quote is not in the document; the passage most like it, when
+    /// one is alike enough to suggest.
+    NotFound { nearest: Option<Candidate> },
     /// The quote occurs at each of these places and nothing tells which.
     Ambiguous(Vec<Range<usize>>),
     /// The annotation has neither a quote nor a position.
@@ -36,31 +37,24 @@ pub fn place(text: &str, selectors: &Selectors) -> Placed {
         _ => {}
     }
     let exact = exact.expect("handled above when absent");
-    let resolve = |prefix: Option<&str>, suffix: Option<&str>| {
-        let query = QuoteQuery {
-            quote: exact,
-            prefix: prefix.filter(|p| !p.trim().is_empty()),
-            suffix: suffix.filter(|s| !s.trim().is_empty()),
-            occurrence: None,
-        };
-        resolve_all(text, &[query]).remove(0)
+    let query = QuoteQuery {
+        quote: exact,
+        prefix: selectors.prefix.as_deref().filter(|p| !p.trim().is_empty()),
+        suffix: selectors.suffix.as_deref().filter(|s| !s.trim().is_empty()),
+        occurrence: None,
     };
-    let in_context = resolve(selectors.prefix.as_deref(), selectors.suffix.as_deref());
-    let resolution = match in_context {
-        Resolution::NotFound { .. } if selectors.prefix.is_some() || selectors.suffix.is_some() => {
-            // The context differs from the local copy's; the quote alone may
-            // still be in one place only.
-            match resolve(None, None) {
-                Resolution::NotFound { .. } => in_context,
-                alone => alone,
-            }
-        }
-        other => other,
-    };
-    match resolution {
+    // Context that no longer fits is only a hint: the anchoring picks a
+    // place by it only when the quote occurs once or one context is clearly
+    // the most alike, the rule `crux check` follows.
+    match resolve_all(text, &[query]).remove(0) {
         Resolution::Exact(range) | Resolution::Normalized(range) => Placed::At(range),
-        Resolution::Ambiguous(places) => Placed::Ambiguous(places),
-        Resolution::NotFound { nearest } => Placed::NotFound { nearest },
+        Resolution::ContextChanged { place, .. } => Placed::At(place.range),
+        Resolution::Ambiguous(places) => {
+            Placed::Ambiguous(places.into_iter().map(|place| place.range).collect())
+        }
+        Resolution::NotFound { nearest, .. } => Placed::NotFound {
+            nearest: nearest.into_iter().next(),
+        },
         Resolution::NoSuchOccurrence { .. } => Placed::NotFound { nearest: None },
     }
 }

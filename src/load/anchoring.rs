@@ -4,8 +4,13 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::sources::read_source;
-use crate::anchor::{QuoteQuery, Resolution, resolve_all};
-use crate::diag::{Code, Diagnostic};
+use std::ops::Range;
+
+use crate::anchor::{
+    Candidate, MAX_QUOTE_CHARS, MIN_SCORE, QuoteQuery, Resolution, Verdict, resolve_all,
+    too_long_to_search, verdict, words_after, words_before,
+};
+use crate::diag::{Code, Diagnostic, Passage, Score, Suggestion, SuggestionKind};
 use crate::model::{Anchor, Dataset, MatchKind, Source};
 use crate::text::{LineIndex, visible_line};
 
@@ -13,6 +18,9 @@ use crate::text::{LineIndex, visible_line};
 const EXCERPT_CHARS: usize = 160;
 /// Most places listed for an ambiguous quote.
 const PLACES_LISTED: usize = 8;
+/// A quote whose surroundings are less alike than this to its prefix and
+/// suffix is said to have moved rather than to have new neighbours.
+const MOVED_BELOW: f64 = 0.5;
 
 /// Below this many sources, threads are not worth starting. (Their sizes
 /// are not known before reading them; stat-ing paths that may lead outside
@@ -138,7 +146,7 @@ fn anchor_source(
     let resolutions = resolve_all(&text, &queries);
     let mut anchors = Vec::with_capacity(members.len());
     let mut diagnostics = Vec::new();
-    for (&(c, s), resolution) in members.iter().zip(resolutions) {
+    for ((&(c, s), resolution), query) in members.iter().zip(resolutions).zip(&queries) {
         let claim = &dataset.claims[c];
         let context = QuoteContext {
             path: &source.path,
@@ -146,6 +154,9 @@ fn anchor_source(
             text: &text,
             claim_id: &claim.id,
             quote_value: claim.spans[s].quote_value.clone(),
+            quote: query.quote,
+            prefix: query.prefix,
+            suffix: query.suffix,
         };
         let (anchor, diagnostic) = context.judge(resolution);
         anchors.push((c, s, anchor));
@@ -164,11 +175,14 @@ struct QuoteContext<'a> {
     lines: &'a LineIndex,
     text: &'a str,
     claim_id: &'a str,
-    quote_value: std::ops::Range<usize>,
+    quote_value: Range<usize>,
+    quote: &'a str,
+    prefix: Option<&'a str>,
+    suffix: Option<&'a str>,
 }
 
 impl QuoteContext<'_> {
-    fn anchor(&self, bytes: std::ops::Range<usize>, kind: MatchKind) -> Anchor {
+    fn anchor(&self, bytes: Range<usize>, kind: MatchKind) -> Anchor {
         let lines = self.lines;
         Anchor {
             chars: lines.char_range(self.text, &bytes),
@@ -179,18 +193,13 @@ impl QuoteContext<'_> {
         }
     }
 
-    fn place(&self, bytes: &std::ops::Range<usize>) -> String {
+    fn place(&self, bytes: &Range<usize>) -> String {
         let at = self.lines.line_col(self.text, bytes.start);
         format!("{}:{}:{}", self.path, at.line, at.col)
     }
 
-    fn excerpt(&self, bytes: &std::ops::Range<usize>) -> String {
-        let passage = &self.text[bytes.clone()];
-        let mut short: String = visible_line(passage).chars().take(EXCERPT_CHARS).collect();
-        if passage.chars().count() > EXCERPT_CHARS {
-            short.push('…');
-        }
-        short
+    fn excerpt(&self, bytes: &Range<usize>) -> String {
+        self.excerpt_of(&self.text[bytes.clone()])
     }
 
     fn diagnostic(&self, code: Code, message: String) -> Diagnostic {
@@ -199,11 +208,44 @@ impl QuoteContext<'_> {
             .claim(self.claim_id)
     }
 
+    /// The document's text at `place`, with the context the span would need there.
+    fn passage(&self, place: &Candidate) -> Passage {
+        let bytes = trimmed(self.text, place.range.clone());
+        let context_words =
+            |written: Option<&str>| written.map(|w| w.split_whitespace().count().max(1));
+        let prefix = context_words(self.prefix).map(|n| {
+            words_before(self.text, bytes.start, n)
+                .unwrap_or_default()
+                .to_string()
+        });
+        let suffix = context_words(self.suffix).map(|n| {
+            words_after(self.text, bytes.end, n)
+                .unwrap_or_default()
+                .to_string()
+        });
+        Passage {
+            file: self.path.to_string(),
+            start: self.lines.line_col(self.text, bytes.start),
+            end: self.lines.line_col(self.text, bytes.end),
+            byte_range: [bytes.start, bytes.end],
+            text: self.text[bytes].to_string(),
+            score: Score::new(place.similarity),
+            context: place.context.map(Score::new),
+            prefix,
+            suffix,
+        }
+    }
+
     fn judge(&self, resolution: Resolution) -> (Option<Anchor>, Option<Diagnostic>) {
         let path = self.path;
         match resolution {
             Resolution::Exact(bytes) => (Some(self.anchor(bytes, MatchKind::Exact)), None),
             Resolution::Normalized(bytes) => {
+                let place = Candidate {
+                    range: bytes.clone(),
+                    similarity: 1.0,
+                    context: None,
+                };
                 let d = self
                     .diagnostic(
                         Code::QuoteNormalized,
@@ -216,20 +258,64 @@ impl QuoteContext<'_> {
                     .help(format!(
                         "paste the exact source text: {}",
                         crate::text::toml_string(&self.text[bytes.clone()])
-                    ));
+                    ))
+                    .suggest(self.suggestion(SuggestionKind::Normalized, vec![place], None));
                 (Some(self.anchor(bytes, MatchKind::Normalized)), Some(d))
+            }
+            Resolution::ContextChanged { place, normalized } => {
+                let kind = if place.context.is_some_and(|c| c < MOVED_BELOW) {
+                    SuggestionKind::Moved
+                } else {
+                    SuggestionKind::ContextChanged
+                };
+                let passage = self.passage(&place);
+                let mut d = self
+                    .diagnostic(
+                        Code::QuoteContextChanged,
+                        format!("quote found in `{path}`, but the text around it is no longer its prefix/suffix"),
+                    )
+                    .label(format!("found at {}{}", self.place(&place.range), if normalized { " once spacing, quotes, dashes or markup are ignored" } else { "" }));
+                for (key, now) in [("prefix", &passage.prefix), ("suffix", &passage.suffix)] {
+                    if let Some(now) = now {
+                        d = d.note(format!(
+                            "the document's {key} there is now \"{}\"",
+                            self.excerpt_of(now)
+                        ));
+                    }
+                }
+                let d = d
+                    .help("`crux fix` updates the prefix/suffix to the document's text")
+                    .suggest(self.suggestion(kind, vec![place.clone()], None));
+                let kind = if normalized {
+                    MatchKind::Normalized
+                } else {
+                    MatchKind::Exact
+                };
+                (Some(self.anchor(place.range, kind)), Some(d))
             }
             Resolution::Ambiguous(places) => {
                 let mut d = self
                     .diagnostic(Code::QuoteAmbiguous, format!("quote matches {} places in `{path}`", places.len()))
                     .label("ambiguous")
                     .help("add `prefix` or `suffix` (the text right before or after), or `occurrence = N`, to pick one");
-                for (n, bytes) in places.iter().take(PLACES_LISTED).enumerate() {
-                    d = d.note(format!("occurrence {} at {}", n + 1, self.place(bytes)));
+                for (n, place) in places.iter().take(PLACES_LISTED).enumerate() {
+                    let context = place
+                        .context
+                        .map(|c| format!(" (context {}% alike)", Score::new(c).percent()))
+                        .unwrap_or_default();
+                    d = d.note(format!(
+                        "occurrence {} at {}{context}",
+                        n + 1,
+                        self.place(&place.range)
+                    ));
                 }
                 if places.len() > PLACES_LISTED {
                     d = d.note(format!("and {} more", places.len() - PLACES_LISTED));
                 }
+                let listed = places.into_iter().take(PLACES_LISTED).collect();
+                let why = "several places fit; pick one with `prefix`, `suffix` or `occurrence`";
+                let d =
+                    d.suggest(self.suggestion(SuggestionKind::Ambiguous, listed, Some(why.into())));
                 (None, Some(d))
             }
             Resolution::NoSuchOccurrence { requested, found } => {
@@ -239,16 +325,120 @@ impl QuoteContext<'_> {
                     .help(format!("use an `occurrence` from 1 to {found}"));
                 (None, Some(d))
             }
-            Resolution::NotFound { nearest } => {
-                let d = self
-                    .diagnostic(Code::QuoteNotFound, format!("quote not found in `{path}`"))
-                    .label("not in the document");
-                let d = match nearest {
-                    Some(bytes) => d.help(format!("did you mean {}: \"{}\"", self.place(&bytes), self.excerpt(&bytes))),
-                    None => d.help(format!("no similar passage in `{path}`; check the span's `source` and copy the quote from the document")),
-                };
-                (None, Some(d))
+            Resolution::NotFound { nearest, unseen } => {
+                (None, Some(self.not_found(nearest, unseen)))
             }
         }
     }
+
+    fn not_found(&self, nearest: Vec<Candidate>, unseen: f64) -> Diagnostic {
+        let path = self.path;
+        let mut d = self
+            .diagnostic(Code::QuoteNotFound, format!("quote not found in `{path}`"))
+            .label("not in the document");
+        if let Some(best) = nearest.first()
+            && same_but_for_unicode_form(self.quote, &self.text[best.range.clone()])
+        {
+            d = d.note("the quote and the document write accented letters in different Unicode forms (composed and decomposed: NFC and NFD); they look alike but are different characters");
+        }
+        let alike = |c: &Candidate| format!("{}% alike", Score::new(c.similarity).percent());
+        let (help, kind, why) = match verdict(&nearest, unseen, MIN_SCORE) {
+            Verdict::Nothing if too_long_to_search(self.quote) => {
+                return d.help(format!("the quote is over {MAX_QUOTE_CHARS} characters, too long for crux to look for a similar passage; copy it from the document"));
+            }
+            Verdict::Nothing => {
+                return d.help(format!("no similar passage in `{path}`; check the span's `source` and copy the quote from the document"));
+            }
+            Verdict::Repair(best) => (
+                format!(
+                    "did you mean {} ({}): \"{}\"; `crux fix` rewrites the quote to it",
+                    self.place(&best.range),
+                    alike(best),
+                    self.excerpt(&best.range)
+                ),
+                SuggestionKind::Edited,
+                None,
+            ),
+            Verdict::TooFar(best) => (
+                format!(
+                    "the most alike passage, {} ({}), is too different to repair: \"{}\"",
+                    self.place(&best.range),
+                    alike(best),
+                    self.excerpt(&best.range)
+                ),
+                SuggestionKind::Edited,
+                Some(format!(
+                    "the most alike passage is {}, below the {}% crux repairs",
+                    alike(best),
+                    Score::new(MIN_SCORE).percent()
+                )),
+            ),
+            Verdict::Unsure(best) => (
+                format!(
+                    "did you mean {} ({}): \"{}\"? Passages too different to list could be about as alike, so `crux fix` leaves it to you",
+                    self.place(&best.range),
+                    alike(best),
+                    self.excerpt(&best.range)
+                ),
+                SuggestionKind::Edited,
+                Some(
+                    "a passage too different to list could be about as alike; a person must choose"
+                        .to_string(),
+                ),
+            ),
+            Verdict::TooClose(best, second) => (
+                format!(
+                    "two passages are about as alike, {} ({}) and {} ({}); copy the right one from the document",
+                    self.place(&best.range),
+                    alike(best),
+                    self.place(&second.range),
+                    alike(second)
+                ),
+                SuggestionKind::Ambiguous,
+                Some("two passages are about as alike; a person must choose".to_string()),
+            ),
+        };
+        let listed = match kind {
+            SuggestionKind::Ambiguous => nearest,
+            _ => nearest.into_iter().take(1).collect(),
+        };
+        d.help(help).suggest(self.suggestion(kind, listed, why))
+    }
+
+    fn suggestion(
+        &self,
+        kind: SuggestionKind,
+        places: Vec<Candidate>,
+        not_repaired: Option<String>,
+    ) -> Suggestion {
+        Suggestion {
+            kind,
+            passages: places.iter().map(|place| self.passage(place)).collect(),
+            repairable: not_repaired.is_none(),
+            not_repaired,
+        }
+    }
+
+    fn excerpt_of(&self, text: &str) -> String {
+        let mut short: String = visible_line(text).chars().take(EXCERPT_CHARS).collect();
+        if text.chars().count() > EXCERPT_CHARS {
+            short.push('…');
+        }
+        short
+    }
+}
+
+/// Whether two texts differ, and are the same once normalized and both in
+/// Unicode's composed form (NFC).
+fn same_but_for_unicode_form(a: &str, b: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let composed = |s: &str| crate::anchor::normalize(s).nfc().collect::<String>();
+    crate::anchor::normalize(a) != crate::anchor::normalize(b) && composed(a) == composed(b)
+}
+
+/// `range` without the whitespace at its ends.
+fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let passage = &text[range.clone()];
+    let start = range.start + (passage.len() - passage.trim_start().len());
+    start..start + passage.trim().len()
 }

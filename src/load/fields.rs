@@ -8,12 +8,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Code, Diagnostic, suggest::did_you_mean};
 
-/// A value read from the file with the byte range it came from.
-#[derive(Debug, Clone)]
-pub struct Located<T> {
-    pub value: T,
-    pub span: Range<usize>,
-}
+pub use crate::model::Located;
 
 pub fn type_name(value: &DeValue<'_>) -> &'static str {
     match value {

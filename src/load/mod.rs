@@ -3,6 +3,7 @@
 //! becomes a diagnostic; everything valid still loads.
 
 mod anchoring;
+mod attribution;
 pub mod encoding;
 mod fields;
 pub mod file;
@@ -19,12 +20,12 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Claim, Dataset, Source, Span, Status, Topic};
+use crate::model::{Claim, Dataset, RelationKind, Source, Span, Status, Topic};
 use crate::text::LineIndex;
 use fields::{Fields, Located};
 use references::RelationEntry;
 
-const ROOT_KEYS: &[&str] = &["title", "sources", "topics", "claims"];
+const ROOT_KEYS: &[&str] = &["title", "sources", "topics", "parties", "periods", "claims"];
 const SOURCE_KEYS: &[&str] = &["path", "title", "author", "outlet", "date", "note", "url"];
 const TOPIC_KEYS: &[&str] = &["question", "note"];
 const CLAIM_KEYS: &[&str] = &[
@@ -33,8 +34,16 @@ const CLAIM_KEYS: &[&str] = &[
     "spans",
     "agrees",
     "contradicts",
+    "refines",
+    "updates",
+    "rivals",
+    "contrasts",
     "status",
     "note",
+    "asserted_by",
+    "mode",
+    "hedge",
+    "when",
 ];
 const SPAN_KEYS: &[&str] = &["source", "quote", "prefix", "suffix", "occurrence"];
 const RELATION_KEYS: &[&str] = &["claim", "note"];
@@ -169,9 +178,31 @@ pub fn load_str(path: &Path, text: impl Into<Arc<str>>) -> Dataset {
             decl: header,
         });
     }
+    for (key, table, header) in sub_tables(&root, "parties", &mut diagnostics) {
+        let party = attribution::read_party(key, table, header, &mut diagnostics);
+        dataset
+            .party_ids
+            .insert(party.id.clone(), dataset.parties.len());
+        dataset.parties.push(party);
+    }
+    for (key, table, header) in sub_tables(&root, "periods", &mut diagnostics) {
+        let period = attribution::read_period(&text, key, table, header, &mut diagnostics);
+        dataset
+            .period_ids
+            .insert(period.id.clone(), dataset.periods.len());
+        dataset.periods.push(period);
+    }
     for (key, table, header) in sub_tables(&root, "claims", &mut diagnostics) {
         let index = dataset.claims.len();
-        let claim = read_claim_table(key, table, header, index, &mut relations, &mut diagnostics);
+        let claim = read_claim_table(
+            &text,
+            key,
+            table,
+            header,
+            index,
+            &mut relations,
+            &mut diagnostics,
+        );
         dataset.claim_ids.insert(claim.id.clone(), index);
         dataset.claims.push(claim);
     }
@@ -205,7 +236,10 @@ fn sub_tables<'t, 'i>(
         root.wrong_type(name, "a table", value, out);
         return Vec::new();
     };
-    let singular = name.trim_end_matches('s');
+    let singular = match name {
+        "parties" => "party",
+        _ => name.trim_end_matches('s'),
+    };
     let mut entries = Vec::new();
     for (key, entry) in table.iter() {
         match entry.get_ref() {
@@ -274,6 +308,7 @@ fn non_blank_url(fields: &Fields<'_, '_>, out: &mut Vec<Diagnostic>) -> Option<S
 }
 
 fn read_claim_table(
+    file: &str,
     id: &str,
     table: &DeTable<'_>,
     header: Range<usize>,
@@ -286,16 +321,14 @@ fn read_claim_table(
     let topic = fields.required_string("topic", "\"topic-id\"", out);
     let text = fields.required_string("text", "\"the claim in your words\"", out);
     let spans = read_spans(&fields, out);
-    for kind in [
-        crate::model::RelationKind::Agrees,
-        crate::model::RelationKind::Contradicts,
-    ] {
+    for kind in RelationKind::ALL {
         for item in fields.array(kind.as_str(), out).unwrap_or(&[]) {
             if let Some(entry) = read_relation_entry(&fields, kind, item, index, out) {
                 relations.push(entry);
             }
         }
     }
+    let attribution = attribution::read_claim(file, &fields, out);
     let status = fields.string("status", out);
     let parsed_status = status.as_ref().and_then(|s| {
         let parsed = Status::parse(&s.value);
@@ -320,6 +353,10 @@ fn read_claim_table(
         spans,
         status: parsed_status.unwrap_or_default(),
         note: fields.string("note", out).map(|n| n.value),
+        asserted_by: attribution.asserted_by,
+        mode: attribution.mode,
+        hedge: attribution.hedge,
+        when: attribution.when,
         topic_value: topic.map_or(header.clone(), |t| t.span),
         decl: header,
         status_value: status.map(|s| s.span),
@@ -378,7 +415,7 @@ fn read_spans(claim: &Fields<'_, '_>, out: &mut Vec<Diagnostic>) -> Vec<Span> {
 
 fn read_relation_entry(
     claim: &Fields<'_, '_>,
-    kind: crate::model::RelationKind,
+    kind: RelationKind,
     item: &Spanned<DeValue<'_>>,
     from: usize,
     out: &mut Vec<Diagnostic>,

@@ -1,5 +1,6 @@
-//! Ids that point elsewhere: a claim's topic, a span's source, a relation's
-//! target. Unknown ids get a did-you-mean; relations are made symmetric.
+//! Ids that point elsewhere: a claim's topic, party and period, a span's
+//! source, a relation's target. Unknown ids get a did-you-mean; a link
+//! declared on both sides is kept once.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -7,8 +8,9 @@ use std::ops::Range;
 use super::fields::Located;
 use crate::diag::{Code, Diagnostic, suggest::did_you_mean};
 use crate::model::{Dataset, Relation, RelationKind};
+use crate::when::When;
 
-/// One `agrees`/`contradicts` entry as written, before its target is known.
+/// One `agrees`/`contradicts`/... entry as written, before its target is known.
 pub struct RelationEntry {
     pub kind: RelationKind,
     pub from: usize,
@@ -38,6 +40,41 @@ pub fn check_topics_and_sources(dataset: &mut Dataset) {
                 claim.topic_value.clone(),
                 &claim.id,
                 "[topics.ID] with a `question`",
+            ));
+        }
+        if let Some(party) = &claim.asserted_by
+            && dataset.party_index(&party.value).is_none()
+        {
+            found.push(unknown(
+                Code::UnknownParty,
+                "party",
+                &party.value,
+                dataset
+                    .parties
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .take(known_ids(&mut suggestions)),
+                party.span.clone(),
+                &claim.id,
+                "[parties.ID] with a `name`",
+            ));
+        }
+        if let Some(when) = &claim.when
+            && let When::Period(period) = &when.value
+            && dataset.period_index(period).is_none()
+        {
+            found.push(unknown(
+                Code::UnknownPeriod,
+                "period",
+                period,
+                dataset
+                    .periods
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .take(known_ids(&mut suggestions)),
+                when.span.clone(),
+                &claim.id,
+                "[periods.ID] with a `name` and a `when`, or write dates such as `2026-03-05`",
             ));
         }
         for span in &claim.spans {
@@ -131,7 +168,9 @@ pub fn resolve_relations(dataset: &mut Dataset, entries: Vec<RelationEntry>) {
         if let Some(&(kind, index)) = seen.get(&key) {
             let earlier = &dataset.relations[index];
             if kind != entry.kind {
-                diagnostics.push(both_ways(dataset, &entry, earlier, &from_id, to));
+                diagnostics.push(two_relations(dataset, &entry, earlier, &from_id, to));
+            } else if kind.is_directional() && earlier.from != entry.from {
+                diagnostics.push(both_directions(dataset, &entry, earlier, &from_id, to));
             } else if entry.note.is_some() && earlier.note.is_some() && entry.note != earlier.note {
                 let at = dataset.location(earlier.decl.start);
                 diagnostics.push(
@@ -165,7 +204,7 @@ pub fn resolve_relations(dataset: &mut Dataset, entries: Vec<RelationEntry>) {
     dataset.diagnostics.extend(diagnostics);
 }
 
-fn both_ways(
+fn two_relations(
     dataset: &Dataset,
     entry: &RelationEntry,
     earlier: &Relation,
@@ -176,14 +215,48 @@ fn both_ways(
     Diagnostic::new(
         Code::AgreesAndContradicts,
         format!(
-            "`{from_id}` and `{}` are declared both to agree and to contradict",
-            dataset.claims[to].id
+            "`{from_id}` and `{}` are declared both to {} and to {}",
+            dataset.claims[to].id,
+            verb(earlier.kind),
+            verb(entry.kind)
         ),
     )
     .at(entry.target.span.clone())
     .label(format!("declared to {}", verb(entry.kind)))
     .note(format!("declared to {} at line {}:{}", verb(earlier.kind), at.line, at.col))
-    .help("keep one relation; if they agree in part, use `contradicts` with a note saying where they part")
+    .help("keep one relation, the kind that says best how the claims differ; its note can say the rest")
+    .claim(from_id)
+}
+
+fn both_directions(
+    dataset: &Dataset,
+    entry: &RelationEntry,
+    earlier: &Relation,
+    from_id: &str,
+    to: usize,
+) -> Diagnostic {
+    let at = dataset.location(earlier.decl.start);
+    let key = entry.kind.as_str();
+    Diagnostic::new(
+        Code::AgreesAndContradicts,
+        format!(
+            "`{from_id}` and `{}` each declare that they {} the other",
+            dataset.claims[to].id,
+            verb(entry.kind)
+        ),
+    )
+    .at(entry.target.span.clone())
+    .label(format!("`{key}` runs from `{from_id}`"))
+    .note(format!(
+        "and from `{}` at line {}:{}",
+        dataset.claims[to].id, at.line, at.col
+    ))
+    .help(match entry.kind {
+        RelationKind::Updates => {
+            "`updates` is declared on the later claim only: remove the other entry"
+        }
+        _ => "`refines` is declared on the more precise claim only: remove the other entry",
+    })
     .claim(from_id)
 }
 
@@ -191,5 +264,9 @@ fn verb(kind: RelationKind) -> &'static str {
     match kind {
         RelationKind::Agrees => "agree",
         RelationKind::Contradicts => "contradict",
+        RelationKind::Refines => "refine",
+        RelationKind::Updates => "update",
+        RelationKind::Rivals => "be alternatives",
+        RelationKind::Contrasts => "contrast",
     }
 }

@@ -8,8 +8,9 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+use super::markdown::OTHER_RELATIONS;
 use super::model::{ClaimEntry, Report, SpanEntry, SpanMatch, TopicEntry};
-use crate::model::{RelationKind, Status};
+use crate::model::Status;
 use crate::text::{visible, visible_line};
 
 const STYLE: &str = include_str!("report.css");
@@ -237,8 +238,9 @@ fn disputed_topic(report: &Report, topic: &TopicEntry) -> Markup {
                     }
                 }
             }
-            (links(report, topic, RelationKind::Contradicts))
-            (links(report, topic, RelationKind::Agrees))
+            (links(report, topic, &topic.contradictions, "Contradictions", "links contradictions"))
+            (links(report, topic, &topic.corroborations, "Corroborations", "links corroborations"))
+            (links(report, topic, &topic.other_relations, OTHER_RELATIONS, "links others"))
         }
     }
 }
@@ -252,7 +254,8 @@ fn undisputed_topic(report: &Report, topic: &TopicEntry) -> Markup {
                     @if let Some(claim) = report.claim(id) { (claim_card(report, claim)) }
                 }
             }
-            (links(report, topic, RelationKind::Agrees))
+            (links(report, topic, &topic.corroborations, "Corroborations", "links corroborations"))
+            (links(report, topic, &topic.other_relations, OTHER_RELATIONS, "links others"))
         }
     }
 }
@@ -317,21 +320,13 @@ fn claim_link(report: &Report, topic: &TopicEntry, id: &str) -> Markup {
     }
 }
 
-fn links(report: &Report, topic: &TopicEntry, kind: RelationKind) -> Markup {
-    let (indices, title, verb, class) = match kind {
-        RelationKind::Contradicts => (
-            &topic.contradictions,
-            "Contradictions",
-            "contradicts",
-            "links contradictions",
-        ),
-        RelationKind::Agrees => (
-            &topic.corroborations,
-            "Corroborations",
-            "agrees with",
-            "links corroborations",
-        ),
-    };
+fn links(
+    report: &Report,
+    topic: &TopicEntry,
+    indices: &[usize],
+    title: &str,
+    class: &str,
+) -> Markup {
     html! {
         @if !indices.is_empty() {
             section class=(class) {
@@ -341,7 +336,7 @@ fn links(report: &Report, topic: &TopicEntry, kind: RelationKind) -> Markup {
                         @let r = &report.relations[i];
                         li {
                             (claim_link(report, topic, &r.from))
-                            " " strong.verb { (verb) } " "
+                            " " strong.verb { (r.kind.phrase(true)) } " "
                             (claim_link(report, topic, &r.to))
                             @if let Some(note) = &r.note { span.link-note { " — " (visible(note)) } }
                         }
@@ -457,7 +452,7 @@ fn open(report: &Report) -> Markup {
                 }
             } }
             h3 { "Claims with no relation" }
-            @if o.unrelated_claims.is_empty() { p.none { "None: every claim agrees with or contradicts another." } }
+            @if o.unrelated_claims.is_empty() { p.none { "None: every claim is linked to another." } }
             @else {
             ul {
                 @for id in &o.unrelated_claims {

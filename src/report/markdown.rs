@@ -7,7 +7,6 @@
 use std::fmt::Write;
 
 use super::model::{ClaimEntry, Report, SpanEntry, SpanMatch, TopicEntry};
-use crate::model::RelationKind;
 use crate::text::{visible, visible_line};
 
 /// Text made inert for Markdown, on one line: control and bidi characters
@@ -153,8 +152,9 @@ fn disputed_topic(out: &mut String, report: &Report, topic: &TopicEntry) {
         }
         out.push('\n');
     }
-    links(out, report, topic, RelationKind::Contradicts);
-    links(out, report, topic, RelationKind::Agrees);
+    links(out, report, topic, &topic.contradictions, "Contradictions");
+    links(out, report, topic, &topic.corroborations, "Corroborations");
+    links(out, report, topic, &topic.other_relations, OTHER_RELATIONS);
 }
 
 fn undisputed_topic(out: &mut String, report: &Report, topic: &TopicEntry) {
@@ -165,7 +165,8 @@ fn undisputed_topic(out: &mut String, report: &Report, topic: &TopicEntry) {
         }
     }
     out.push('\n');
-    links(out, report, topic, RelationKind::Agrees);
+    links(out, report, topic, &topic.corroborations, "Corroborations");
+    links(out, report, topic, &topic.other_relations, OTHER_RELATIONS);
 }
 
 fn claim_item(out: &mut String, report: &Report, claim: &ClaimEntry) {
@@ -253,17 +254,17 @@ fn claim_ref(report: &Report, topic: &TopicEntry, id: &str) -> String {
     }
 }
 
-fn links(out: &mut String, report: &Report, topic: &TopicEntry, kind: RelationKind) {
-    let (indices, title, verb) = match kind {
-        RelationKind::Contradicts => (&topic.contradictions, "Contradictions", "contradicts"),
-        RelationKind::Agrees => (&topic.corroborations, "Corroborations", "agrees with"),
-    };
+/// The heading of links that are neither agreements nor contradictions.
+pub(super) const OTHER_RELATIONS: &str = "Other relations (not contradictions)";
+
+fn links(out: &mut String, report: &Report, topic: &TopicEntry, indices: &[usize], title: &str) {
     if indices.is_empty() {
         return;
     }
     let _ = writeln!(out, "**{title}**\n");
     for &i in indices {
         let r = &report.relations[i];
+        let verb = r.kind.phrase(true);
         let _ = write!(
             out,
             "- {} {verb} {}",
@@ -373,7 +374,7 @@ fn open(out: &mut String, report: &Report) {
     }
     out.push_str("\n### Claims with no relation\n\n");
     if o.unrelated_claims.is_empty() {
-        out.push_str("None: every claim agrees with or contradicts another.\n");
+        out.push_str("None: every claim is linked to another.\n");
     }
     for id in &o.unrelated_claims {
         let text = report.claim(id).map_or(String::new(), |c| escape(&c.text));

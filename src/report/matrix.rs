@@ -50,6 +50,7 @@ pub(super) fn matrix(
         let cells = match relation.kind {
             RelationKind::Agrees => &mut agrees,
             RelationKind::Contradicts => &mut contradicts,
+            _ => continue,
         };
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         for &i in &rows_of(a) {

@@ -117,6 +117,11 @@ pub struct TopicEntry {
     pub contradictions: Vec<usize>,
     /// Indices into `relations` of agreements touching its claims.
     pub corroborations: Vec<usize>,
+    /// Indices into `relations` of links of the other kinds (refines,
+    /// updates, rivals, contrasts) touching its claims: none of them a
+    /// contradiction.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_relations: Vec<usize>,
 }
 
 /// Claims of one topic joined by agreement (a graph position restricted to
@@ -332,7 +337,7 @@ pub fn build(
             .collect(),
         unrelated_claims: selected_list
             .iter()
-            .filter(|&&c| graph.agreeing(c).is_empty() && graph.contradicting(c).is_empty())
+            .filter(|&&c| !graph.is_linked(c))
             .map(|&c| dataset.claims[c].id.clone())
             .collect(),
     };
@@ -477,17 +482,18 @@ fn topic_entries(
                     .collect(),
             })
             .collect();
-        let touching = |kind: RelationKind| -> Vec<usize> {
+        let touching = |kinds: &[RelationKind]| -> Vec<usize> {
             relation_ends
                 .iter()
                 .enumerate()
                 .filter(|&(i, (a, b))| {
-                    relations[i].kind == kind && (members.contains(a) || members.contains(b))
+                    kinds.contains(&relations[i].kind)
+                        && (members.contains(a) || members.contains(b))
                 })
                 .map(|(i, _)| i)
                 .collect()
         };
-        let contradictions = touching(RelationKind::Contradicts);
+        let contradictions = touching(&[RelationKind::Contradicts]);
         let topic = declared.map(|i| &dataset.topics[i]);
         topics.push(TopicEntry {
             question: topic.map(|t| t.question.clone()).unwrap_or_default(),
@@ -500,7 +506,13 @@ fn topic_entries(
                 .collect(),
             positions,
             contradictions,
-            corroborations: touching(RelationKind::Agrees),
+            corroborations: touching(&[RelationKind::Agrees]),
+            other_relations: touching(&[
+                RelationKind::Refines,
+                RelationKind::Updates,
+                RelationKind::Rivals,
+                RelationKind::Contrasts,
+            ]),
             id,
         });
     }

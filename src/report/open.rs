@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::model::{SpanMatch, span_match};
+use crate::diag::{Code, Suggestion};
 use crate::model::Dataset;
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -24,6 +25,8 @@ pub struct QuoteProblem {
     pub match_kind: SpanMatch,
     /// Why, as `crux check` says it.
     pub reason: String,
+    /// Where in the document the quote may belong, as `crux check --format json` gives it.
+    pub suggestion: Option<Suggestion>,
 }
 
 pub(super) fn quote_problems(dataset: &Dataset, selected: &[usize]) -> Vec<QuoteProblem> {
@@ -32,14 +35,16 @@ pub(super) fn quote_problems(dataset: &Dataset, selected: &[usize]) -> Vec<Quote
         let claim = &dataset.claims[c];
         for span in &claim.spans {
             let kind = span_match(span.anchor.as_ref());
-            if kind == SpanMatch::Exact {
-                continue;
-            }
             let said = dataset.diagnostics.iter().find(|d| {
                 d.claim.as_deref() == Some(claim.id.as_str())
                     && (d.span.as_ref() == Some(&span.quote_value)
                         || d.span.as_ref() == Some(&span.source_value))
             });
+            // A quote placed verbatim is open only while its context is stale.
+            if kind == SpanMatch::Exact && said.is_none_or(|d| d.code != Code::QuoteContextChanged)
+            {
+                continue;
+            }
             let reason = match (said, dataset.source(&span.source)) {
                 (Some(d), _) => d.message.clone(),
                 (None, None) => format!("unknown source `{}`", span.source),
@@ -54,6 +59,7 @@ pub(super) fn quote_problems(dataset: &Dataset, selected: &[usize]) -> Vec<Quote
                 quote: span.quote.clone(),
                 match_kind: kind,
                 reason,
+                suggestion: said.and_then(|d| d.suggestion.as_deref().cloned()),
             });
         }
     }

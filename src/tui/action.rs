@@ -173,6 +173,7 @@ impl Action {
             Action::Cancel => "cancel",
             Action::ChooseKind(RelationKind::Agrees) => "the claims agree",
             Action::ChooseKind(RelationKind::Contradicts) => "the claims contradict",
+            Action::ChooseKind(kind) => return format!("link as `{}`", kind.as_str()),
             Action::Yes => "yes, do it",
         };
         text.to_string()

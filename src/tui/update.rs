@@ -11,7 +11,7 @@ use super::effect::Effect;
 use super::widget::text_input::pasted;
 use crate::edit::Edit;
 use crate::filter::ClaimFilter;
-use crate::model::Status;
+use crate::model::{RelationKind, Status};
 use crate::report::Format;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -273,13 +273,48 @@ fn cycle_pane(app: &mut App, forward: bool) {
 
 /// The claims the detail pane links to: agreeing first, then contradicting.
 pub fn link_targets(app: &App, claim: usize) -> Vec<usize> {
-    let graph = &app.data.graph;
-    graph
-        .agreeing(claim)
-        .iter()
-        .chain(graph.contradicting(claim))
-        .map(|&(other, _)| other)
+    detail_links(app, claim)
+        .into_iter()
+        .map(|link| link.other)
         .collect()
+}
+
+/// One link as the detail pane lists it.
+pub struct DetailLink {
+    /// How the link reads from the selected claim: "agrees with".
+    pub title: &'static str,
+    pub other: usize,
+    pub relation: usize,
+}
+
+/// The detail pane's links in the order it lists them: by kind (agreeing,
+/// contradicting, then the others), a directional kind's outgoing links
+/// before its incoming ones.
+pub fn detail_links(app: &App, claim: usize) -> Vec<DetailLink> {
+    let relations = &app.dataset().relations;
+    let mut links = Vec::new();
+    for kind in RelationKind::ALL {
+        for declaring in [true, false] {
+            if !kind.is_directional() && !declaring {
+                continue;
+            }
+            let title = match kind {
+                RelationKind::Contradicts => "contradicted by",
+                _ => kind.phrase(declaring).trim_start_matches("is "),
+            };
+            for &(other, relation) in app.data.graph.linked(claim, kind) {
+                if kind.is_directional() && (relations[relation].from == claim) != declaring {
+                    continue;
+                }
+                links.push(DetailLink {
+                    title,
+                    other,
+                    relation,
+                });
+            }
+        }
+    }
+    links
 }
 
 fn follow(app: &mut App, from: Jump, target: usize) {

@@ -281,10 +281,9 @@ pub fn remove_link(app: &mut App) {
         app.say("this claim has no link to remove");
         return;
     };
-    let kind = if app.link < app.data.graph.agreeing(claim).len() {
-        RelationKind::Agrees
-    } else {
-        RelationKind::Contradicts
+    let kind = match super::detail_links(app, claim).get(app.link) {
+        Some(link) => app.dataset().relations[link.relation].kind,
+        None => RelationKind::Agrees,
     };
     let dataset = app.dataset();
     let (id, other_id) = (&dataset.claims[claim].id, &dataset.claims[other].id);

@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{draw_passage, field};
-use crate::model::RelationKind;
 use crate::text::visible_line;
 use crate::tui::app::{App, Pane};
+use crate::tui::update::detail_links;
 use crate::tui::widget::claim_list::{CONTRADICTED, ClaimList, status_glyph};
 use crate::tui::widget::{fit, pane, wrap, wrap_head};
 
@@ -132,44 +132,34 @@ fn detail_lines(
         }
     }
     let mut link_line = None;
-    let mut link_index = 0;
-    for (kind, title) in [
-        (RelationKind::Agrees, "agrees with"),
-        (RelationKind::Contradicts, "contradicted by"),
-    ] {
-        let links = match kind {
-            RelationKind::Agrees => app.data.graph.agreeing(claim),
-            RelationKind::Contradicts => app.data.graph.contradicting(claim),
-        };
-        if links.is_empty() {
-            continue;
+    let mut title = "";
+    for (link_index, link) in detail_links(app, claim).into_iter().enumerate() {
+        if link.title != title {
+            title = link.title;
+            lines.push(Line::styled(
+                format!("{title}:"),
+                Style::default().add_modifier(Modifier::DIM),
+            ));
         }
-        lines.push(Line::styled(
-            format!("{title}:"),
-            Style::default().add_modifier(Modifier::DIM),
-        ));
-        for &(other, relation) in links {
-            let o = &dataset.claims[other];
-            let selected = app.focus == Pane::Detail && link_index == app.link;
-            let cursor = if selected { "›" } else { " " };
-            if selected {
-                link_line = Some(lines.len());
-            }
-            let style = if selected {
-                Style::default().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::default()
-            };
-            let text = format!("{cursor}{} {}: {}", status_glyph(o.status), o.id, o.text);
-            lines.push(Line::styled(fit(&text, width), style));
-            if let Some(note) = &dataset.relations[relation].note {
-                let note = format!("     {}", visible_line(note));
-                lines.push(Line::styled(
-                    fit(&note, width),
-                    Style::default().add_modifier(Modifier::ITALIC),
-                ));
-            }
-            link_index += 1;
+        let o = &dataset.claims[link.other];
+        let selected = app.focus == Pane::Detail && link_index == app.link;
+        let cursor = if selected { "›" } else { " " };
+        if selected {
+            link_line = Some(lines.len());
+        }
+        let style = if selected {
+            Style::default().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::default()
+        };
+        let text = format!("{cursor}{} {}: {}", status_glyph(o.status), o.id, o.text);
+        lines.push(Line::styled(fit(&text, width), style));
+        if let Some(note) = &dataset.relations[link.relation].note {
+            let note = format!("     {}", visible_line(note));
+            lines.push(Line::styled(
+                fit(&note, width),
+                Style::default().add_modifier(Modifier::ITALIC),
+            ));
         }
     }
     let line = dataset.location(c.decl.start).line;

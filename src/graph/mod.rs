@@ -1,7 +1,16 @@
-//! The relation graph: positions (claims joined by agreement), contradicting
-//! pairs, and the consistency checks no annotation tool makes.
+//! The relation graph: positions (claims joined by agreement), the links
+//! of every kind, what kind of disagreement each contradiction is, and the
+//! consistency checks no annotation tool makes.
+
+mod checks;
+mod classify;
+mod stance;
 
 use std::collections::VecDeque;
+
+pub use checks::find_hedge;
+pub use classify::{Disagreement, classify};
+pub use stance::{Stance, stances};
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Dataset, RelationKind};
@@ -9,10 +18,9 @@ use crate::model::{Dataset, RelationKind};
 /// Adjacency and positions of a dataset's claims, built once per load.
 #[derive(Debug, Clone, Default)]
 pub struct Graph {
-    /// For each claim: (other claim, relation index) of its `agrees` links.
-    agrees: Vec<Vec<(usize, usize)>>,
-    /// For each claim: (other claim, relation index) of its `contradicts` links.
-    contradicts: Vec<Vec<(usize, usize)>>,
+    /// For each kind (in `RelationKind::ALL` order), for each claim:
+    /// (other claim, relation index) of its links of that kind.
+    links: Vec<Vec<Vec<(usize, usize)>>>,
     /// For each claim, the position it belongs to.
     position_of: Vec<usize>,
     /// Claims of each position, in file order.
@@ -22,21 +30,15 @@ pub struct Graph {
 impl Graph {
     pub fn new(dataset: &Dataset) -> Self {
         let n = dataset.claims.len();
-        let mut agrees = vec![Vec::new(); n];
-        let mut contradicts = vec![Vec::new(); n];
+        let mut links = vec![vec![Vec::new(); n]; RelationKind::ALL.len()];
         let mut sets = DisjointSets::new(n);
         for (index, relation) in dataset.relations.iter().enumerate() {
             let (a, b) = (relation.from, relation.to);
-            match relation.kind {
-                RelationKind::Agrees => {
-                    agrees[a].push((b, index));
-                    agrees[b].push((a, index));
-                    sets.union(a, b);
-                }
-                RelationKind::Contradicts => {
-                    contradicts[a].push((b, index));
-                    contradicts[b].push((a, index));
-                }
+            let of_kind = &mut links[relation.kind as usize];
+            of_kind[a].push((b, index));
+            of_kind[b].push((a, index));
+            if relation.kind.joins_position() {
+                sets.union(a, b);
             }
         }
         let mut positions: Vec<Vec<usize>> = Vec::new();
@@ -53,28 +55,42 @@ impl Graph {
             })
             .collect();
         Graph {
-            agrees,
-            contradicts,
+            links,
             position_of,
             positions,
         }
     }
 
+    /// Claims linked to `claim` by `kind`, either way, with the relation index.
+    pub fn linked(&self, claim: usize, kind: RelationKind) -> &[(usize, usize)] {
+        self.links
+            .get(kind as usize)
+            .and_then(|claims| claims.get(claim))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Claims that agree with `claim` directly, with the relation index.
     pub fn agreeing(&self, claim: usize) -> &[(usize, usize)] {
-        &self.agrees[claim]
+        self.linked(claim, RelationKind::Agrees)
     }
 
     /// Claims that contradict `claim` directly, with the relation index.
     pub fn contradicting(&self, claim: usize) -> &[(usize, usize)] {
-        &self.contradicts[claim]
+        self.linked(claim, RelationKind::Contradicts)
     }
 
     pub fn is_contradicted(&self, claim: usize) -> bool {
-        !self.contradicts[claim].is_empty()
+        !self.contradicting(claim).is_empty()
     }
 
-    /// The position (group of claims joined by agreement) of a claim.
+    /// Whether `claim` has a link of any kind.
+    pub fn is_linked(&self, claim: usize) -> bool {
+        RelationKind::ALL
+            .iter()
+            .any(|&kind| !self.linked(claim, kind).is_empty())
+    }
+
+    /// The position (claims joined by `agrees` or `refines`) of a claim.
     pub fn position_of(&self, claim: usize) -> usize {
         self.position_of[claim]
     }
@@ -110,17 +126,17 @@ impl Graph {
                     .at(relation.decl.clone())
                     .label("declared to contradict")
                     .note(format!("agreement chain: {}", ids.join(" -> ")))
-                    .help("one of these links is wrong: drop an `agrees` in the chain, or this `contradicts`")
+                    .help("one of these links is wrong: drop an `agrees` or `refines` in the chain, or this `contradicts`")
                     .claim(&dataset.claims[relation.from].id),
                 );
         }
         for (index, claim) in dataset.claims.iter().enumerate() {
-            if self.agrees[index].is_empty() && self.contradicts[index].is_empty() {
+            if !self.is_linked(index) {
                 out.push(
-                    Diagnostic::new(Code::Unrelated, format!("claim `{}` agrees with and contradicts no other claim", claim.id))
+                    Diagnostic::new(Code::Unrelated, format!("claim `{}` is linked to no other claim", claim.id))
                         .at(claim.decl.clone())
                         .label("no relation")
-                        .help("link it with `agrees = [...]` or `contradicts = [...]`, or drop it if nothing else bears on it")
+                        .help("link it with `agrees = [...]`, `contradicts = [...]` or another kind, or drop it if nothing else bears on it")
                         .claim(&claim.id),
                 );
             }
@@ -160,6 +176,7 @@ impl Graph {
                 );
             }
         }
+        out.extend(checks::check(dataset));
         out
     }
 }
@@ -174,7 +191,7 @@ struct AgreeTree {
 
 impl AgreeTree {
     fn new(graph: &Graph) -> Self {
-        let n = graph.agrees.len();
+        let n = graph.position_of.len();
         let mut tree = AgreeTree {
             parent: vec![usize::MAX; n],
             depth: vec![0; n],
@@ -184,7 +201,11 @@ impl AgreeTree {
             tree.parent[root] = root;
             let mut queue = VecDeque::from([root]);
             while let Some(claim) = queue.pop_front() {
-                for &(next, _) in &graph.agrees[claim] {
+                let same_position = RelationKind::ALL
+                    .into_iter()
+                    .filter(|kind| kind.joins_position())
+                    .flat_map(|kind| graph.linked(claim, kind));
+                for &(next, _) in same_position {
                     if tree.parent[next] == usize::MAX {
                         tree.parent[next] = claim;
                         tree.depth[next] = tree.depth[claim] + 1;
@@ -274,6 +295,10 @@ mod tests {
                 spans: Vec::new(),
                 status: Default::default(),
                 note: None,
+                asserted_by: None,
+                mode: Default::default(),
+                hedge: None,
+                when: None,
                 decl: i..i + 1,
                 topic_value: 0..0,
                 status_value: None,
@@ -292,7 +317,48 @@ mod tests {
         d
     }
 
-    use RelationKind::{Agrees, Contradicts};
+    use RelationKind::{Agrees, Contradicts, Contrasts, Refines, Rivals, Updates};
+
+    #[test]
+    fn a_refinement_joins_a_position_and_the_other_new_kinds_do_not() {
+        let d = dataset(
+            &["a", "b", "c", "d", "e"],
+            &[
+                (0, 1, Refines),
+                (1, 2, Updates),
+                (2, 3, Rivals),
+                (3, 4, Contrasts),
+            ],
+        );
+        let g = Graph::new(&d);
+        assert_eq!(g.positions(), &[vec![0, 1], vec![2], vec![3], vec![4]]);
+        assert_eq!(g.linked(2, Updates), &[(1, 1)]);
+        assert!(g.agreeing(0).is_empty() && !g.is_contradicted(0));
+        let unrelated = Graph::new(&d)
+            .check(&d)
+            .into_iter()
+            .filter(|x| x.code == Code::Unrelated)
+            .count();
+        assert_eq!(unrelated, 0, "every claim has a link of some kind");
+    }
+
+    #[test]
+    fn a_chain_through_a_refinement_that_contradicts_is_reported() {
+        let d = dataset(
+            &["several", "four", "three-hit"],
+            &[(1, 0, Refines), (2, 1, Agrees), (2, 0, Contradicts)],
+        );
+        let found = Graph::new(&d).check(&d);
+        let chain: Vec<_> = found
+            .iter()
+            .filter(|x| x.code == Code::AgreeChainContradicts)
+            .collect();
+        assert_eq!(chain.len(), 1, "{found:#?}");
+        assert_eq!(
+            chain[0].notes,
+            ["agreement chain: three-hit -> four -> several"]
+        );
+    }
 
     #[test]
     fn positions_group_claims_joined_by_agreement() {

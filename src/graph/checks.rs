@@ -1,0 +1,249 @@
+//! Checks that read who asserts a claim, how and about when: contradictions
+//! across times or inside one document's voice, dropped hedges, topics
+//! that mix periods.
+
+use super::Disagreement;
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Dataset, Mode, RelationKind, part_of_value};
+use crate::when::When;
+
+pub fn check(dataset: &Dataset) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    contradictions(dataset, &mut out);
+    dropped_hedges(dataset, &mut out);
+    topics_across_periods(dataset, &mut out);
+    out
+}
+
+/// How a claim's time reads in a message: as written, with a named
+/// period's name.
+fn time_of(dataset: &Dataset, claim: usize) -> String {
+    match dataset.claims[claim].when.as_ref().map(|w| &w.value) {
+        Some(When::Period(id)) => match dataset.period(id) {
+            Some(period) => format!("{} ({id})", period.name),
+            None => id.clone(),
+        },
+        Some(When::Dates(span)) => span.to_string(),
+        None => "no stated time".to_string(),
+    }
+}
+
+fn contradictions(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
+    for relation in &dataset.relations {
+        if relation.kind != RelationKind::Contradicts {
+            continue;
+        }
+        let (a, b) = (relation.from, relation.to);
+        let (id_a, id_b) = (&dataset.claims[a].id, &dataset.claims[b].id);
+        if let (Some(time_a), Some(time_b)) = (dataset.claim_time(a), dataset.claim_time(b))
+            && !time_a.overlaps(&time_b)
+        {
+            out.push(
+                Diagnostic::new(
+                    Code::ContradictionAcrossTimes,
+                    format!("`{id_a}` and `{id_b}` contradict each other but are about different times"),
+                )
+                .at(relation.decl.clone())
+                .label("declared to contradict")
+                .note(format!("`{id_a}` is about {}", time_of(dataset, a)))
+                .note(format!("`{id_b}` is about {}", time_of(dataset, b)))
+                .help("claims about different times can both be true: if the later one replaces the earlier, declare `updates` on it instead; if they only pull apart, use `contrasts`")
+                .claim(id_a),
+            );
+        }
+        if dataset.disagreement(relation) == Some(Disagreement::SelfContradiction) {
+            let shared: Vec<&str> = dataset
+                .claim_sources(a)
+                .into_iter()
+                .filter(|s| dataset.claim_sources(b).contains(s))
+                .map(|s| dataset.sources[s].id.as_str())
+                .collect();
+            out.push(
+                Diagnostic::new(
+                    Code::SelfContradiction,
+                    format!(
+                        "source `{}` contradicts itself: `{id_a}` and `{id_b}` are both in its own voice",
+                        shared.join("`, `")
+                    ),
+                )
+                .at(relation.decl.clone())
+                .label("declared to contradict")
+                .help("if the document reports someone else's view, name them with `asserted_by`; if it sets out alternatives, link them with `rivals`; if both can be true, use `contrasts`")
+                .claim(id_a),
+            );
+        }
+    }
+}
+
+/// Words and phrases that hedge a statement. A quote holding one is kept
+/// faithfully when the claim's text holds one too, or its mode says how it
+/// is put forward.
+pub const HEDGES: &[&str] = &[
+    "it seems",
+    "seems",
+    "seem",
+    "appears",
+    "appear",
+    "apparently",
+    "likely",
+    "unlikely",
+    "probably",
+    "possibly",
+    "possible",
+    "perhaps",
+    "potentially",
+    "potential",
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "may",
+    "might",
+    "could",
+    "suggest",
+    "suggests",
+    "suggesting",
+    "suggested",
+];
+
+/// The first hedge in `text` as a whole word (case-insensitive), with its
+/// byte range. A capitalised "May" is the month, not the modal.
+pub fn find_hedge(text: &str) -> Option<(&'static str, std::ops::Range<usize>)> {
+    let lower = text.to_ascii_lowercase();
+    let is_word = |c: char| c.is_alphanumeric() || c == '-';
+    let mut best: Option<(&'static str, std::ops::Range<usize>)> = None;
+    for &hedge in HEDGES {
+        for (at, _) in lower.match_indices(hedge) {
+            let end = at + hedge.len();
+            let before = lower[..at].chars().next_back();
+            let after = lower[end..].chars().next();
+            if before.is_some_and(is_word) || after.is_some_and(is_word) {
+                continue;
+            }
+            if hedge == "may" && text.get(at..end) == Some("May") {
+                continue;
+            }
+            if best.as_ref().is_none_or(|(_, r)| at < r.start) {
+                best = Some((hedge, at..end));
+            }
+            break;
+        }
+    }
+    best
+}
+
+fn dropped_hedges(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
+    for claim in &dataset.claims {
+        if claim.mode != Mode::Asserted || find_hedge(&claim.text).is_some() {
+            continue;
+        }
+        let Some((span, (hedge, at))) = claim
+            .spans
+            .iter()
+            .find_map(|s| find_hedge(&s.quote).map(|found| (s, found)))
+        else {
+            continue;
+        };
+        out.push(
+            Diagnostic::new(
+                Code::HedgeDropped,
+                format!("claim `{}` states flatly what its quote hedges with `{hedge}`", claim.id),
+            )
+            .at(part_of_value(&dataset.text, &span.quote_value, &span.quote, at))
+            .label("hedged in the document")
+            .help(format!("keep the hedge: say it in the claim's text, or add `hedge = \"{hedge}\"` (or the `mode` that fits: hypothesis, forecast, recommendation)"))
+            .claim(&claim.id),
+        );
+    }
+}
+
+fn topics_across_periods(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
+    // The named periods of each topic's claims, in one pass over the claims.
+    let mut periods_of: Vec<Vec<usize>> = vec![Vec::new(); dataset.topics.len()];
+    for claim in &dataset.claims {
+        if let Some(When::Period(id)) = claim.when.as_ref().map(|w| &w.value)
+            && let Some(period) = dataset.period_index(id)
+            && let Some(topic) = dataset.topic_index(&claim.topic)
+            && !periods_of[topic].contains(&period)
+        {
+            periods_of[topic].push(period);
+        }
+    }
+    for (topic, periods) in dataset.topics.iter().zip(&periods_of) {
+        let apart = periods.iter().enumerate().find_map(|(i, &p)| {
+            let span = dataset.periods[p].span?;
+            periods[i + 1..].iter().find_map(|&q| {
+                let other = dataset.periods[q].span?;
+                (!span.overlaps(&other)).then_some((p, q))
+            })
+        });
+        if let Some((p, q)) = apart {
+            let (p, q) = (&dataset.periods[p], &dataset.periods[q]);
+            out.push(
+                Diagnostic::new(
+                    Code::TopicSpansPeriods,
+                    format!(
+                        "topic `{}` has claims about {} and about {}",
+                        topic.id, p.name, q.name
+                    ),
+                )
+                .at(topic.decl.clone())
+                .label("two periods in one topic")
+                .note(format!("periods `{}` and `{}` do not overlap", p.id, q.id))
+                .help("hint: a topic asks one question about one time; split it into one topic per period, and link across them with `updates` or `contrasts`"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hedges_are_found_as_whole_words() {
+        assert_eq!(
+            find_hedge("Israel will likely seek closer cooperation"),
+            Some(("likely", 12..18))
+        );
+        assert_eq!(
+            find_hedge("It seems neither side wanted it"),
+            Some(("it seems", 0..8))
+        );
+        assert_eq!(
+            find_hedge("the strikes may have been"),
+            Some(("may", 12..15))
+        );
+        assert_eq!(find_hedge("The alleged launch"), Some(("alleged", 4..11)));
+        assert_eq!(find_hedge("is only 'alleged'."), Some(("alleged", 9..16)));
+        assert_eq!(
+            find_hedge("a “potential” staging ground"),
+            Some(("potential", 5..14))
+        );
+        assert_eq!(
+            find_hedge("the last one reportedly hit"),
+            Some(("reportedly", 13..23))
+        );
+    }
+
+    #[test]
+    fn words_that_only_contain_a_hedge_are_not_hedges() {
+        assert_eq!(find_hedge("a mayor could"), Some(("could", 8..13)));
+        assert_eq!(
+            find_hedge("In May 2026 the likelihood of strikes grew"),
+            None
+        );
+        assert_eq!(find_hedge("Four civilians were reported injured."), None);
+        assert_eq!(find_hedge("four Iranian drones had taken part"), None);
+    }
+
+    #[test]
+    fn the_earliest_hedge_is_named() {
+        assert_eq!(find_hedge("could, it seems, be"), Some(("could", 0..5)));
+    }
+
+    #[test]
+    fn offsets_are_bytes_of_the_text_as_written() {
+        // 'İ' lowercases to two chars; offsets must not shift.
+        assert_eq!(find_hedge("İstanbul may"), Some(("may", 10..13)));
+    }
+}

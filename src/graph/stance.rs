@@ -1,0 +1,130 @@
+//! A topic's positions by stance: for each, the parties that hold it, the
+//! documents that hold it in their own voice, and the documents that
+//! report it. A document that reports two parties' positions holds
+//! neither, so it never sits on both sides.
+
+use std::collections::HashMap;
+
+use super::Graph;
+use crate::model::{Dataset, Voice};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stance {
+    /// The topic's claims in this position, in file order.
+    pub claims: Vec<usize>,
+    /// Parties (indices) whose claims these are, in first-claim order.
+    pub parties: Vec<usize>,
+    /// Sources (indices) that make one of these claims in their own voice.
+    pub documents: Vec<usize>,
+    /// Sources (indices) that make one of these claims, in any voice.
+    pub reporters: Vec<usize>,
+}
+
+/// Every declared topic's positions (indexed like `dataset.topics`), each
+/// topic's in the order of their first claim; one pass over the claims.
+pub fn stances(dataset: &Dataset, graph: &Graph) -> Vec<Vec<Stance>> {
+    let mut found: Vec<Vec<Stance>> = vec![Vec::new(); dataset.topics.len()];
+    let mut index: HashMap<(usize, usize), usize> = HashMap::new();
+    for claim in 0..dataset.claims.len() {
+        let Some(topic) = dataset.topic_index(&dataset.claims[claim].topic) else {
+            continue;
+        };
+        let positions = &mut found[topic];
+        let at = *index
+            .entry((topic, graph.position_of(claim)))
+            .or_insert_with(|| {
+                positions.push(Stance {
+                    claims: Vec::new(),
+                    parties: Vec::new(),
+                    documents: Vec::new(),
+                    reporters: Vec::new(),
+                });
+                positions.len() - 1
+            });
+        let stance = &mut positions[at];
+        stance.claims.push(claim);
+        let sources = dataset.claim_sources(claim);
+        match dataset.voice(claim) {
+            Voice::Party(party) => push_new(&mut stance.parties, party),
+            Voice::Document => sources
+                .iter()
+                .for_each(|&s| push_new(&mut stance.documents, s)),
+            Voice::Unknown => {}
+        }
+        sources
+            .iter()
+            .for_each(|&s| push_new(&mut stance.reporters, s));
+    }
+    found
+}
+
+fn push_new(list: &mut Vec<usize>, item: usize) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// 001 reports Baku's claim and Tehran's denial; 003 asserts Baku's
+    /// account in its own voice, and refines it.
+    const CLAIMS: &str = r#"
+[sources.huseynov]
+path = "a.txt"
+[sources.inss]
+path = "b.txt"
+[topics.origin]
+question = "Where were the drones launched from?"
+[parties.baku]
+name = "Azerbaijani authorities"
+[parties.tehran]
+name = "Iranian representatives"
+
+[claims.baku-says-iran]
+topic = "origin"
+text = "Baku said the drones came from Iran."
+asserted_by = "baku"
+spans = [{ source = "huseynov", quote = "from Iranian territory" }]
+
+[claims.iran-denies]
+topic = "origin"
+text = "Iran denied it."
+asserted_by = "tehran"
+spans = [{ source = "huseynov", quote = "denied" }]
+contradicts = [{ claim = "baku-says-iran", note = "" }]
+
+[claims.inss-from-iran]
+topic = "origin"
+text = "Drones launched from Iranian territory struck."
+spans = [{ source = "inss", quote = "launched from Iranian territory" }]
+refines = ["baku-says-iran"]
+"#;
+
+    #[test]
+    fn a_document_reporting_both_parties_sits_on_neither_side() {
+        let dataset = crate::load_str(Path::new("/nonexistent/claims.toml"), CLAIMS);
+        let graph = Graph::new(&dataset);
+        let found = stances(&dataset, &graph);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0],
+            [
+                Stance {
+                    claims: vec![0, 2],
+                    parties: vec![0],
+                    documents: vec![1],
+                    reporters: vec![0, 1],
+                },
+                Stance {
+                    claims: vec![1],
+                    parties: vec![1],
+                    documents: vec![],
+                    reporters: vec![0],
+                },
+            ]
+        );
+    }
+}
