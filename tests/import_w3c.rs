@@ -48,7 +48,12 @@ fn meaning(path: &Path) -> String {
         .iter()
         .map(|r| {
             let (a, b) = (&dataset.claims[r.from].id, &dataset.claims[r.to].id);
-            let (a, b) = if a < b { (a, b) } else { (b, a) };
+            // Which claim declares `refines` or `updates` is part of what it says.
+            let (a, b) = if a < b || r.kind.is_directional() {
+                (a, b)
+            } else {
+                (b, a)
+            };
             format!("{} {a} {b} {:?}", r.kind.as_str(), r.note)
         })
         .collect();
@@ -424,4 +429,39 @@ fn a_read_only_claims_file_is_left_alone_and_the_error_is_one_line() {
         std::fs::read_to_string(&path).unwrap(),
         "[sources.s]\npath = \"d.txt\"\n"
     );
+}
+
+#[test]
+fn a_directional_link_declared_the_other_way_is_refused_not_skipped() {
+    let forward = CLAIMS.replace(
+        "contradicts = [{ claim = \"b-several\", note = \"four vs several\" }]",
+        "refines = [\"b-several\"]",
+    );
+    let exported = export_of(&project(&forward));
+    assert!(exported.contains("urn:crux:link:a-four:refines:b-several"));
+    let several = "spans = [{ source = \"b\", quote = \"Several drones struck\" }]\n";
+    let backward = forward
+        .replace("refines = [\"b-several\"]\n", "")
+        .replace(several, &format!("{several}refines = [\"a-four\"]\n"));
+    let copy = project(&backward);
+    common::write(&copy.path("export.jsonld"), exported.as_bytes());
+    let before = std::fs::read_to_string(copy.path("claims.toml")).unwrap();
+    let run = copy.crux(&["import", "w3c", "export.jsonld"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error[E0009]: annotation `urn:crux:link:a-four:refines:b-several`: `a-four` and `b-several` are already linked the other way (`b-several` refines it); left as they are"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(copy.path("claims.toml")).unwrap(),
+        before
+    );
+    // Declared the same way, it is already there.
+    let same = project(&forward);
+    common::write(&same.path("export.jsonld"), exported.as_bytes());
+    let run = same.crux(&["import", "w3c", "export.jsonld"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
 }

@@ -1,20 +1,20 @@
 //! Links between imported (or existing) claims: a W3C `linking`
 //! annotation becomes one link, declared on its first target's claim.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::Link;
 use super::w3c::crux_span;
 use crate::diag::{Code, Diagnostic};
 use crate::edit::Edit;
 use crate::export::kind_named;
-use crate::model::Dataset;
+use crate::model::{Dataset, RelationKind};
 
 pub(super) fn link_edit(
     dataset: &Dataset,
     link: &Link,
     claim_of_iri: &HashMap<String, String>,
-    linked: &mut HashSet<(String, String)>,
+    linked: &mut HashMap<(String, String), (RelationKind, String)>,
 ) -> Result<Option<Edit>, Diagnostic> {
     let fail = |code, message: String| {
         let mut d = Diagnostic::new(code, format!("{}: {message}", link.name));
@@ -64,25 +64,32 @@ pub(super) fn link_edit(
         (Some(i), Some(j)) => dataset
             .relations_of(i)
             .find(|(_, other)| *other == j)
-            .map(|(r, _)| r.kind),
+            .map(|(r, _)| (r.kind, dataset.claims[r.from].id.clone())),
         _ => None,
     };
-    match existing {
-        Some(found) if found == kind => return Ok(None),
-        Some(found) => {
+    // An earlier link of this import, or one in the file, on the same pair.
+    let earlier = match existing {
+        Some(found) => Some(found),
+        None => linked.get(&pair).cloned(),
+    };
+    match earlier {
+        None => {}
+        Some((found, by)) if found == kind && (!kind.is_directional() || by == a) => {
+            return Ok(None);
+        }
+        Some((found, by)) => {
+            let how = if found == kind {
+                format!("the other way (`{by}` {} it)", found.as_str())
+            } else {
+                format!("as `{}`", found.as_str())
+            };
             return Err(fail(
                 Code::AgreesAndContradicts,
-                format!(
-                    "`{a}` and `{b}` are already linked as `{}`; left as they are",
-                    found.as_str()
-                ),
+                format!("`{a}` and `{b}` are already linked {how}; left as they are"),
             ));
         }
-        None => {}
     }
-    if !linked.insert(pair) {
-        return Ok(None);
-    }
+    linked.insert(pair, (kind, a.clone()));
     Ok(Some(Edit::AddLink {
         claim: a,
         other: b,

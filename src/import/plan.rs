@@ -104,7 +104,7 @@ pub fn plan(dataset: &Dataset, incoming: &Incoming, options: &Options) -> Plan {
             Err(problem) => plan.problems.push(problem),
         }
     }
-    let mut linked: HashSet<(String, String)> = HashSet::new();
+    let mut linked = HashMap::new();
     for link in &incoming.links {
         match link_edit(dataset, link, &claim_of_iri, &mut linked) {
             Ok(Some(edit)) => {
