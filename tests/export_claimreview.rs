@@ -7,7 +7,7 @@ mod common;
 
 use common::Fixture;
 use common::w3c_model::is_absolute_uri;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 const PAGE: &str = "https://factcheck.example.org/2026/nakhchivan-drones";
 
@@ -31,6 +31,10 @@ date = "2026-03-14"
 [sources.b]
 path = "b.txt"
 date = "March 2026"
+outlet = "Ministry Bulletin"
+
+[parties.baku]
+name = "The Azerbaijani government"
 
 [topics.count]
 question = "How many drones?"
@@ -52,6 +56,7 @@ spans = [{ source = "a", quote = "Several drones struck" }]
 topic = "count"
 text = "Baku said nothing."
 status = "rejected"
+asserted_by = "baku"
 spans = [{ source = "a", quote = "Baku said nothing" }]
 
 [claims.denied]
@@ -222,6 +227,35 @@ fn the_claim_carries_where_it_appeared() {
     assert_eq!(item["firstAppearance"]["author"]["name"], "A. Writer");
     assert_eq!(item["firstAppearance"]["publisher"]["name"], "Example News");
     assert_eq!(item["datePublished"], "2026-03-14");
+}
+
+#[test]
+fn the_claim_author_is_who_asserts_it() {
+    let (reviews, notes) = export(&fixture(), &[]);
+    let item = |text: &str| {
+        reviews.iter().find(|r| r["claimReviewed"] == text).unwrap()["itemReviewed"].clone()
+    };
+    // A party the document reports.
+    assert_eq!(
+        item("Baku said nothing.")["author"],
+        json!({ "@type": "Organization", "name": "The Azerbaijani government" })
+    );
+    // The document's own voice: its author, else its outlet; one each.
+    assert_eq!(
+        item("Several drones struck.")["author"],
+        json!({ "@type": "Person", "name": "A. Writer" })
+    );
+    assert_eq!(
+        item("Four drones struck.")["author"],
+        json!([
+            { "@type": "Organization", "name": "Ministry Bulletin" },
+            { "@type": "Person", "name": "A. Writer" },
+        ])
+    );
+    assert!(
+        notes.contains("note: 1 claim(s) asserted by a party have it as an Organization author"),
+        "{notes}"
+    );
 }
 
 #[test]

@@ -30,6 +30,9 @@ path = "docs/b.txt"
 [topics.count]
 question = "How many drones?"
 
+[parties.mod]
+name = "The Ministry of Defense"
+
 [claims.a-four]
 topic = "count"
 text = "Four drones struck."
@@ -44,6 +47,7 @@ contradicts = [{ claim = "b-several", note = "four vs several" }]
 [claims.b-several]
 topic = "count"
 text = "Several drones struck."
+asserted_by = "mod"
 spans = [{ source = "b", quote = "Several drones struck" }]
 "#,
         ),
@@ -173,7 +177,7 @@ fn every_selector_names_the_text_at_its_position() {
 }
 
 #[test]
-fn bodies_carry_text_topic_status_question_and_note() {
+fn bodies_carry_text_topic_status_question_note_and_who_asserts() {
     let collection = export(&fixture(), &[]);
     let reviewed = by_id(&collection, "urn:crux:claim:a-four:span:1");
     assert_eq!(reviewed["motivation"], "assessing");
@@ -186,7 +190,10 @@ fn bodies_carry_text_topic_status_question_and_note() {
     );
     let unreviewed = by_id(&collection, "urn:crux:claim:b-several:span:1");
     assert_eq!(unreviewed["motivation"], "highlighting");
-    assert_eq!(tags(unreviewed), ["topic:count", "status:unreviewed"]);
+    assert_eq!(
+        tags(unreviewed),
+        ["topic:count", "status:unreviewed", "asserted-by:mod"]
+    );
     assert_eq!(body(unreviewed, "commenting"), None);
 }
 

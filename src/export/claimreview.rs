@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::uri::percent_encode;
 use super::{Export, Selection};
-use crate::model::{Claim, Dataset, Source, Status};
+use crate::model::{Dataset, Source, Status, Voice};
 
 /// Who publishes the reviews, and where: ClaimReview requires both.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,12 +39,16 @@ pub(super) fn export(selection: &Selection<'_>, publisher: &Publisher) -> Export
     let mut notes = Vec::new();
     let mut reviews = Vec::new();
     let mut unreviewed = 0;
+    let mut by_parties = 0;
     for &c in &selection.claims {
         let claim = &dataset.claims[c];
         let Some((value, words)) = rating(claim.status) else {
             unreviewed += 1;
             continue;
         };
+        if matches!(dataset.voice(c), Voice::Party(_)) {
+            by_parties += 1;
+        }
         let mut review = json!({
             "@context": "https://schema.org",
             "@type": "ClaimReview",
@@ -59,7 +63,7 @@ pub(super) fn export(selection: &Selection<'_>, publisher: &Publisher) -> Export
                 "alternateName": words,
                 "name": words,
             },
-            "itemReviewed": item_reviewed(dataset, claim),
+            "itemReviewed": item_reviewed(dataset, c),
         });
         if let Some(note) = &claim.note {
             review["reviewBody"] = note.as_str().into();
@@ -69,6 +73,11 @@ pub(super) fn export(selection: &Selection<'_>, publisher: &Publisher) -> Export
     if unreviewed > 0 {
         notes.push(format!(
             "{unreviewed} unreviewed claim(s) left out: a ClaimReview needs a rating"
+        ));
+    }
+    if by_parties > 0 {
+        notes.push(format!(
+            "{by_parties} claim(s) asserted by a party have it as an Organization author: crux does not record whether a party is a person"
         ));
     }
     let undated = dataset
@@ -87,9 +96,11 @@ pub(super) fn export(selection: &Selection<'_>, publisher: &Publisher) -> Export
     Export { text, notes }
 }
 
-/// The claim as a schema.org Claim: each document quoting it an
-/// appearance, the earliest dated one its first appearance.
-fn item_reviewed(dataset: &Dataset, claim: &Claim) -> Value {
+/// The claim as a schema.org Claim: who asserts it its author, each
+/// document quoting it an appearance, the earliest dated one its first
+/// appearance.
+fn item_reviewed(dataset: &Dataset, index: usize) -> Value {
+    let claim = &dataset.claims[index];
     let mut sources: Vec<&Source> = Vec::new();
     for span in &claim.spans {
         if let Some(source) = dataset.source(&span.source)
@@ -103,7 +114,27 @@ fn item_reviewed(dataset: &Dataset, claim: &Claim) -> Value {
         .iter()
         .filter_map(|s| Some((iso_date(s.date.as_deref()?)?, *s)))
         .min_by_key(|(date, _)| *date);
-    let mut item = json!({ "@type": "Claim", "appearance": appearances });
+    let mut item = json!({ "@type": "Claim" });
+    let authors: Vec<Value> = match dataset.voice(index) {
+        // crux does not record whether a party is a person: see INTEROP.md.
+        Voice::Party(party) => vec![organization(&dataset.parties[party].name)],
+        Voice::Document => {
+            let mut voices: Vec<Value> = Vec::new();
+            for voice in sources.iter().filter_map(|s| voice_of(s)) {
+                if !voices.contains(&voice) {
+                    voices.push(voice);
+                }
+            }
+            voices
+        }
+        Voice::Unknown => Vec::new(),
+    };
+    match <[Value; 1]>::try_from(authors) {
+        Ok([author]) => item["author"] = author,
+        Err(authors) if authors.is_empty() => {}
+        Err(authors) => item["author"] = Value::Array(authors),
+    }
+    item["appearance"] = appearances.into();
     if let Some((date, source)) = first {
         item["datePublished"] = date.into();
         item["firstAppearance"] = creative_work(source);
@@ -121,12 +152,29 @@ fn creative_work(source: &Source) -> Value {
         work["datePublished"] = date.into();
     }
     if let Some(author) = &source.author {
-        work["author"] = json!({ "@type": "Person", "name": author });
+        work["author"] = person(author);
     }
     if let Some(outlet) = &source.outlet {
-        work["publisher"] = json!({ "@type": "Organization", "name": outlet });
+        work["publisher"] = organization(outlet);
     }
     work
+}
+
+/// Who speaks in a document's own voice: its author, else its outlet.
+fn voice_of(source: &Source) -> Option<Value> {
+    match (&source.author, &source.outlet) {
+        (Some(author), _) => Some(person(author)),
+        (None, Some(outlet)) => Some(organization(outlet)),
+        (None, None) => None,
+    }
+}
+
+fn person(name: &str) -> Value {
+    json!({ "@type": "Person", "name": name })
+}
+
+fn organization(name: &str) -> Value {
+    json!({ "@type": "Organization", "name": name })
 }
 
 /// `text` when it is an ISO 8601 calendar date, `YYYY-MM-DD`.

@@ -17,6 +17,8 @@ pub const CONTEXT_CHARS: usize = 32;
 /// Tags carrying the topic and the status, `topic:<id>` and `status:<status>`.
 pub const TOPIC_TAG: &str = "topic:";
 pub const STATUS_TAG: &str = "status:";
+/// The party a claim is `asserted_by`, by id; the document's own voice has none.
+pub const ASSERTED_BY_TAG: &str = "asserted-by:";
 const BYTE_ORDER_MARK: char = '\u{feff}';
 
 /// The IRI of span `index` (0-based) of claim `id`.
@@ -133,6 +135,9 @@ fn span_annotation(
         tag_body(&format!("{TOPIC_TAG}{}", claim.topic)),
         tag_body(&format!("{STATUS_TAG}{}", claim.status.as_str())),
     ];
+    if let Some(party) = &claim.asserted_by {
+        body.push(tag_body(&format!("{ASSERTED_BY_TAG}{}", party.value)));
+    }
     if let Some(topic) = dataset.topic(&claim.topic) {
         body.push(text_body("questioning", &topic.question));
     }
