@@ -106,6 +106,24 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_not_found_comes_with_the_passage_most_like_it() {
+        let Placed::NotFound {
+            nearest: Some(nearest),
+        } = place(TEXT, &quote("four drones agian", "", "", None))
+        else {
+            panic!("not found, with a nearest passage");
+        };
+        assert_eq!(&TEXT[nearest.range], "four drones again");
+        assert!(matches!(
+            place(
+                TEXT,
+                &quote("Completely unrelated words here", "", "", None)
+            ),
+            Placed::NotFound { nearest: None }
+        ));
+    }
+
+    #[test]
     fn nothing_to_place_is_said() {
         assert_eq!(place(TEXT, &quote("", "", "", None)), Placed::Nothing);
         assert_eq!(
