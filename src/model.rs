@@ -127,6 +127,8 @@ pub struct Source {
     pub outlet: Option<String>,
     pub date: Option<String>,
     pub note: Option<String>,
+    /// Where the document is published, for exports and imports.
+    pub url: Option<String>,
     /// The document's text; `None` when it could not be read safely.
     pub text: Option<String>,
     pub lines: LineIndex,

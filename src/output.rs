@@ -48,7 +48,7 @@ impl fmt::Display for OutputError {
         match self {
             OutputError::Protected { path, what } => write!(
                 f,
-                "{} is {what}; crux never writes a report over it",
+                "{} is {what}; crux never writes a report or an export over it",
                 shown(path)
             ),
             OutputError::Directory(path) => write!(f, "{} is a directory", shown(path)),

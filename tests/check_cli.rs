@@ -493,6 +493,27 @@ fn the_shipped_example_checks_clean_with_warnings_denied() {
 }
 
 #[test]
+fn a_source_url_must_be_a_non_empty_string() {
+    let run = check_json(&claims_with(
+        "path = \"docs/b.txt\"\n",
+        "path = \"docs/b.txt\"\nurl = \"  \"\n",
+    ));
+    assert_eq!(run.code, 1);
+    let d = only(&run, "E0017", 8, 7);
+    assert_eq!(d["message"], "`url` in source `b` is empty");
+    let run = check_json(&claims_with(
+        "path = \"docs/b.txt\"\n",
+        "path = \"docs/b.txt\"\nurl = 1\n",
+    ));
+    only(&run, "E0002", 8, 7);
+    let run = check_json(&claims_with(
+        "path = \"docs/b.txt\"\n",
+        "path = \"docs/b.txt\"\nurl = \"https://example.org/b\"\n",
+    ));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
 fn a_quote_too_long_to_search_says_so() {
     let long = "Four Iranian drones took part ".repeat(200);
     let run = check_json(&claims_with(

@@ -718,3 +718,63 @@ mod sequences {
         }
     }
 }
+
+fn add_span(claim: &str, source: &str, quote: &str, suffix: Option<&str>) -> Edit {
+    Edit::AddSpan {
+        claim: claim.into(),
+        source: source.into(),
+        quote: quote.into(),
+        prefix: None,
+        suffix: suffix.map(str::to_string),
+    }
+}
+
+#[test]
+fn add_span_appends_in_the_array_s_own_style() {
+    let after = apply(
+        &add_span("gazette-march", "radio", "in \"April\"", None),
+        BASE,
+    );
+    assert_eq!(
+        after,
+        BASE.replace(
+            "  { source = \"gazette\", quote = \"closed in March\" },\n]",
+            "  { source = \"gazette\", quote = \"closed in March\" },\n  \
+             { source = \"radio\", quote = \"in \\\"April\\\"\" },\n]"
+        )
+    );
+    let after = apply(
+        &add_span("radio-april", "gazette", "March", Some(".")),
+        BASE,
+    );
+    assert_eq!(
+        after,
+        BASE.replace(
+            "prefix = \"in\" }]",
+            "prefix = \"in\" }, { source = \"gazette\", quote = \"March\", suffix = \".\" }]"
+        )
+    );
+    let crlf = BASE.replace('\n', "\r\n");
+    let after = apply(&add_span("gazette-march", "radio", "April", None), &crlf);
+    assert!(after.contains("},\r\n  { source = \"radio\", quote = \"April\" },\r\n]"));
+    assert!(!after.replace("\r\n", "").contains('\n'));
+}
+
+#[test]
+fn add_span_refuses_what_it_cannot_write_safely() {
+    assert!(matches!(
+        add_span("nobody", "radio", "April", None).apply(BASE),
+        Err(EditError::NoSuchClaim(_))
+    ));
+    let tables = "[claims.c]\ntopic = \"t\"\ntext = \"x\"\n[[claims.c.spans]]\nsource = \"s\"\nquote = \"q\"\n";
+    let refused = unsupported(add_span("c", "s", "r", None), tables);
+    assert!(
+        refused.contains("has no `spans = [...]` array"),
+        "{refused}"
+    );
+    // Nothing to undo it with: the review UI never adds a span.
+    assert_eq!(
+        add_span("gazette-march", "radio", "April", None).inverse(BASE),
+        None
+    );
+}

@@ -336,6 +336,61 @@ fn every_report_format_is_inert_on_stdout() {
     }
 }
 
+#[test]
+fn every_export_format_is_inert_on_stdout() {
+    let fixture = hostile_fixture();
+    for format in ["w3c", "argdown", "claimreview", "dot"] {
+        let mut args = vec!["export", "--format", format];
+        if format == "claimreview" {
+            args.extend([
+                "--review-url",
+                "https://example.org/checks",
+                "--reviewer",
+                "R",
+            ]);
+        }
+        let out = crux(&fixture, &args);
+        assert_eq!(out.code, Some(0), "export {format}");
+        assert_inert(&out.stdout, false, &format!("export {format}"));
+        assert_inert(&out.stderr, false, &format!("export {format} stderr"));
+    }
+}
+
+#[test]
+fn import_messages_are_inert() {
+    let fixture = hostile_fixture();
+    let json = |text: &str| serde_json::to_string(text).unwrap();
+    let hostile = format!("x {HOSTILE}");
+    let file = format!(
+        r#"{{"rows": [
+  {{"id": {id}, "uri": {uri}, "text": {text}, "tags": [{tag}],
+    "target": [{{"source": {uri}, "selector": [{{"type": "TextQuoteSelector", "exact": {text}}}]}}]}},
+  {{"id": "b", "uri": "https://example.org/x", "text": "t", "tags": [],
+    "target": [{{"source": "https://example.org/x", "selector": [{{"type": "TextQuoteSelector", "exact": {text}}}]}}]}}
+]}}"#,
+        id = json(&hostile),
+        uri = json(&hostile),
+        text = json(&hostile),
+        tag = json(&hostile),
+    );
+    common::write(&fixture.path("in.json"), file.as_bytes());
+    for format in ["hypothesis", "w3c"] {
+        let out = crux(
+            &fixture,
+            &[
+                "import",
+                format,
+                "in.json",
+                "--map",
+                &format!("https://example.org/x=s {HOSTILE}"),
+            ],
+        );
+        assert_inert(&out.stdout, false, &format!("import {format}"));
+        assert_inert(&out.stderr, false, &format!("import {format} stderr"));
+        assert!(String::from_utf8(out.stderr).unwrap().contains("␛"));
+    }
+}
+
 // ---- the review UI on a test backend ----
 
 fn app(fixture: &common::Fixture) -> App {

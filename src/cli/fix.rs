@@ -108,7 +108,7 @@ pub(super) fn run(args: &FixArgs) -> ExitCode {
     }
 }
 
-fn unified_diff(path: &str, before: &str, after: &str) -> String {
+pub(super) fn unified_diff(path: &str, before: &str, after: &str) -> String {
     if before == after {
         return String::new();
     }

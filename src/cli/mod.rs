@@ -1,8 +1,10 @@
 //! Command-line interface: argument definitions and dispatch.
 
 mod check;
+mod export;
 mod filters;
 mod fix;
+mod import;
 mod init;
 mod list;
 mod report;
@@ -38,6 +40,10 @@ enum Command {
     Fix(FixArgs),
     /// Write a starting claims.toml for the documents in a folder.
     Init(InitArgs),
+    /// The claims in another tool's format: W3C Web Annotations, ...
+    Export(export::ExportArgs),
+    /// Add other tools' annotations to the claims file: W3C Web Annotations, ...
+    Import(import::ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -213,6 +219,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Report(args)) => report::run(&args),
         Some(Command::Fix(args)) => fix::run(&args),
         Some(Command::Init(args)) => init::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Import(args)) => import::run(&args),
         None => crux::tui::run(&cli.file),
     }
 }

@@ -28,8 +28,19 @@ pub(super) fn run(args: &ReportArgs) -> ExitCode {
         ReportFormat::Json => Format::Json,
     };
     let text = report::render(&report::build(&dataset, &graph, &options), format);
-    match &args.output {
-        Some(path) => match output::write(&dataset, path, &text, Links::Follow) {
+    emit(&dataset, args.output.as_deref(), &text, "report")
+}
+
+/// Writes generated `text` (a `what`: report, export) to `output` by the
+/// safe-output rules, or to standard output.
+pub(super) fn emit(
+    dataset: &crux::Dataset,
+    output: Option<&std::path::Path>,
+    text: &str,
+    what: &str,
+) -> ExitCode {
+    match output {
+        Some(path) => match output::write(dataset, path, text, Links::Follow) {
             Ok(()) => {
                 eprintln!("wrote {}", display_path(path));
                 ExitCode::SUCCESS
@@ -41,7 +52,7 @@ pub(super) fn run(args: &ReportArgs) -> ExitCode {
             Err(refused) => {
                 eprintln!(
                     "error: {refused}\n  \
-                     help: give -o another file, or leave out -o to print the report to standard output"
+                     help: give -o another file, or leave out -o to print the {what} to standard output"
                 );
                 ExitCode::from(2)
             }

@@ -151,6 +151,15 @@ pub enum Edit {
         claim: String,
         topic: Option<String>,
     },
+    /// Adds a span after the claim's last one (spans written as an inline
+    /// array only). Not undone: nothing in the review UI adds a span.
+    AddSpan {
+        claim: String,
+        source: String,
+        quote: String,
+        prefix: Option<String>,
+        suffix: Option<String>,
+    },
     /// Replaces span `span` (0-based, in file order) of `claim`.
     SetQuote {
         claim: String,
@@ -202,6 +211,22 @@ impl Edit {
             Edit::RemoveClaim { claim, topic } => {
                 claim::remove_claim(text, claim, topic.as_deref())
             }
+            Edit::AddSpan {
+                claim,
+                source,
+                quote,
+                prefix,
+                suffix,
+            } => quote::add_span(
+                text,
+                claim,
+                source,
+                quote::NewQuote {
+                    quote,
+                    prefix: prefix.as_deref(),
+                    suffix: suffix.as_deref(),
+                },
+            ),
             Edit::SetQuote {
                 claim,
                 span,
@@ -259,6 +284,7 @@ impl Edit {
                 "{:?}",
                 claim_of(claim)?.get("spans")?.as_array()?.get(*span)
             )),
+            Edit::AddSpan { claim, .. } => key(claim, "spans"),
         }
     }
 
@@ -286,6 +312,7 @@ impl Edit {
             Edit::SetQuote { claim, span, .. } => {
                 format!("{claim}: quote {} replaced", span + 1)
             }
+            Edit::AddSpan { claim, .. } => format!("{claim}: quote added"),
         }
     }
 
@@ -337,7 +364,7 @@ impl Edit {
                 claim: new.id.clone(),
                 topic: new.new_topic_question.as_ref().map(|_| new.topic.clone()),
             },
-            Edit::RemoveClaim { .. } => return None,
+            Edit::RemoveClaim { .. } | Edit::AddSpan { .. } => return None,
             Edit::SetQuote { claim, span, .. } => {
                 let span_table = doc::claim_in(&model, claim)?
                     .get("spans")?

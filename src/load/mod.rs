@@ -26,7 +26,7 @@ use fields::{Fields, Located};
 use references::RelationEntry;
 
 const ROOT_KEYS: &[&str] = &["title", "sources", "topics", "parties", "periods", "claims"];
-const SOURCE_KEYS: &[&str] = &["path", "title", "author", "outlet", "date", "note"];
+const SOURCE_KEYS: &[&str] = &["path", "title", "author", "outlet", "date", "note", "url"];
 const TOPIC_KEYS: &[&str] = &["question", "note"];
 const CLAIM_KEYS: &[&str] = &[
     "topic",
@@ -283,10 +283,28 @@ fn read_source_table(
         outlet: fields.string("outlet", out).map(|v| v.value),
         date: fields.date("date", out).map(|v| v.value),
         note: fields.string("note", out).map(|v| v.value),
+        url: non_blank_url(&fields, out),
         text: None,
         lines: LineIndex::default(),
         decl: header,
     }
+}
+
+/// A source's `url`; an empty one would make exports target nothing.
+fn non_blank_url(fields: &Fields<'_, '_>, out: &mut Vec<Diagnostic>) -> Option<String> {
+    let url = fields.string("url", out)?;
+    if url.value.trim().is_empty() {
+        let d = Diagnostic::new(
+            Code::EmptyValue,
+            format!("`url` in {} is empty", fields.what),
+        )
+        .at(url.span)
+        .label("empty")
+        .help("write the address the document is published at, or leave `url` out");
+        out.push(d);
+        return None;
+    }
+    Some(url.value)
 }
 
 fn read_claim_table(

@@ -6,6 +6,7 @@ pub mod screen;
 pub mod tmux;
 #[cfg(unix)]
 pub mod unprivileged;
+pub mod w3c_model;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -101,7 +101,8 @@ fn claim_of(edit: &Edit) -> Option<&str> {
         | Edit::AddLink { claim, .. }
         | Edit::RemoveLink { claim, .. }
         | Edit::RemoveClaim { claim, .. }
-        | Edit::SetQuote { claim, .. } => Some(claim),
+        | Edit::SetQuote { claim, .. }
+        | Edit::AddSpan { claim, .. } => Some(claim),
         Edit::AddClaim(new) => Some(&new.id),
     }
 }
