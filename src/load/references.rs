@@ -29,34 +29,24 @@ pub fn check_topics_and_sources(dataset: &mut Dataset) {
     for claim in &dataset.claims {
         if !claim.topic.is_empty() && dataset.topic_index(&claim.topic).is_none() {
             found.push(unknown(
-                Code::UnknownTopic,
-                "topic",
+                &TOPIC,
                 &claim.topic,
-                dataset
-                    .topics
-                    .iter()
-                    .map(|t| t.id.as_str())
-                    .take(known_ids(&mut suggestions)),
+                dataset.topics.iter().map(|t| t.id.as_str()),
                 claim.topic_value.clone(),
                 &claim.id,
-                "[topics.ID] with a `question`",
+                &mut suggestions,
             ));
         }
         if let Some(party) = &claim.asserted_by
             && dataset.party_index(&party.value).is_none()
         {
             found.push(unknown(
-                Code::UnknownParty,
-                "party",
+                &PARTY,
                 &party.value,
-                dataset
-                    .parties
-                    .iter()
-                    .map(|p| p.id.as_str())
-                    .take(known_ids(&mut suggestions)),
+                dataset.parties.iter().map(|p| p.id.as_str()),
                 party.span.clone(),
                 &claim.id,
-                "[parties.ID] with a `name`",
+                &mut suggestions,
             ));
         }
         if let Some(when) = &claim.when
@@ -64,33 +54,23 @@ pub fn check_topics_and_sources(dataset: &mut Dataset) {
             && dataset.period_index(period).is_none()
         {
             found.push(unknown(
-                Code::UnknownPeriod,
-                "period",
+                &PERIOD,
                 period,
-                dataset
-                    .periods
-                    .iter()
-                    .map(|p| p.id.as_str())
-                    .take(known_ids(&mut suggestions)),
+                dataset.periods.iter().map(|p| p.id.as_str()),
                 when.span.clone(),
                 &claim.id,
-                "[periods.ID] with a `name` and a `when`, or write dates such as `2026-03-05`",
+                &mut suggestions,
             ));
         }
         for span in &claim.spans {
             if dataset.source_index(&span.source).is_none() {
                 found.push(unknown(
-                    Code::UnknownSource,
-                    "source",
+                    &SOURCE,
                     &span.source,
-                    dataset
-                        .sources
-                        .iter()
-                        .map(|s| s.id.as_str())
-                        .take(known_ids(&mut suggestions)),
+                    dataset.sources.iter().map(|s| s.id.as_str()),
                     span.source_value.clone(),
                     &claim.id,
-                    "[sources.ID] with a `path`",
+                    &mut suggestions,
                 ));
             }
         }
@@ -110,22 +90,58 @@ fn known_ids(suggestions_left: &mut usize) -> usize {
     }
 }
 
-fn unknown<'a>(
+/// What an id names, for the message and its help.
+struct IdKind {
     code: Code,
-    kind: &str,
+    name: &'static str,
+    declare: &'static str,
+}
+
+const TOPIC: IdKind = IdKind {
+    code: Code::UnknownTopic,
+    name: "topic",
+    declare: "[topics.ID] with a `question`",
+};
+const PARTY: IdKind = IdKind {
+    code: Code::UnknownParty,
+    name: "party",
+    declare: "[parties.ID] with a `name`",
+};
+const PERIOD: IdKind = IdKind {
+    code: Code::UnknownPeriod,
+    name: "period",
+    declare: "[periods.ID] with a `name` and a `when`, or write dates such as `2026-03-05`",
+};
+const SOURCE: IdKind = IdKind {
+    code: Code::UnknownSource,
+    name: "source",
+    declare: "[sources.ID] with a `path`",
+};
+const CLAIM: IdKind = IdKind {
+    code: Code::UnknownClaim,
+    name: "claim",
+    declare: "[claims.ID]",
+};
+
+fn unknown<'a>(
+    kind: &IdKind,
     id: &str,
     known: impl Iterator<Item = &'a str>,
     span: Range<usize>,
     claim: &str,
-    declare: &str,
+    suggestions_left: &mut usize,
 ) -> Diagnostic {
-    let d = Diagnostic::new(code, format!("unknown {kind} `{id}` in claim `{claim}`"))
-        .at(span)
-        .label(format!("no {kind} has this id"))
-        .claim(claim);
-    match did_you_mean(id, known) {
+    let name = kind.name;
+    let d = Diagnostic::new(
+        kind.code,
+        format!("unknown {name} `{id}` in claim `{claim}`"),
+    )
+    .at(span)
+    .label(format!("no {name} has this id"))
+    .claim(claim);
+    match did_you_mean(id, known.take(known_ids(suggestions_left))) {
         Some(s) => d.help(format!("did you mean `{s}`?")),
-        None => d.help(format!("declare it with {declare}, or fix the id")),
+        None => d.help(format!("declare it with {}, or fix the id", kind.declare)),
     }
 }
 
@@ -137,17 +153,12 @@ pub fn resolve_relations(dataset: &mut Dataset, entries: Vec<RelationEntry>) {
         let from_id = dataset.claims[entry.from].id.clone();
         let Some(to) = dataset.claim_index(&entry.target.value) else {
             diagnostics.push(unknown(
-                Code::UnknownClaim,
-                "claim",
+                &CLAIM,
                 &entry.target.value,
-                dataset
-                    .claims
-                    .iter()
-                    .map(|c| c.id.as_str())
-                    .take(known_ids(&mut suggestions)),
+                dataset.claims.iter().map(|c| c.id.as_str()),
                 entry.target.span.clone(),
                 &from_id,
-                "[claims.ID]",
+                &mut suggestions,
             ));
             continue;
         };
