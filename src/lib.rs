@@ -1,25 +1,9 @@
 //! crux: track the claims a set of documents make and where they contradict
-//! each other. This crate is the pure core; the terminal UI lives in `tui`.
+//! each other. The pure core is the `crux-core` crate, re-exported here so
+//! `crux::model`, `crux::load` and the rest keep their paths; this crate adds
+//! the front ends that need a terminal or a file watcher.
 
-pub mod anchor;
-pub mod describe;
-pub mod diag;
-pub mod edit;
-pub mod export;
-pub mod filter;
-pub mod fix;
-pub mod graph;
-pub mod ids;
-pub mod import;
-pub mod init;
-pub mod load;
-pub mod model;
-pub mod output;
-pub mod report;
-pub mod text;
+pub use crux_core::*;
+
 pub mod tui;
 pub mod watch;
-pub mod when;
-
-pub use load::{load, load_str};
-pub use model::Dataset;

@@ -10,7 +10,7 @@ use serde_json::Value;
 const FIXTURE: &str = "tests/fixtures/report/claims.toml";
 const HOSTILE: &str = "tests/fixtures/hostile/claims.toml";
 const SHIPPED: &str = "claims.toml";
-const STYLE: &str = include_str!("../src/report/report.css");
+const STYLE: &str = include_str!("../crates/crux-core/src/report/report.css");
 
 fn render(path: &Path, format: Format) -> String {
     let dataset = crux::load(path);

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use crux::diag::{render_human, render_json_line};
-use crux::report::{Format, ReportOptions};
+use crux_core::diag::{render_human, render_json_line};
+use crux_core::report::{Format, ReportOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -13,14 +13,14 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     // No such directory: sources are never found, so runs do not depend on the disk.
-    let dataset = crux::load_str(Path::new("/nonexistent-crux-fuzz/claims.toml"), text.into());
+    let dataset = crux_core::load_str(Path::new("/nonexistent-crux-fuzz/claims.toml"), text.into());
     for d in &dataset.diagnostics {
         render_human(d, "claims.toml", &dataset.text, &dataset.lines, true);
         render_json_line(d, "claims.toml", &dataset.text, &dataset.lines);
     }
-    let graph = crux::graph::Graph::new(&dataset);
-    let report = crux::report::build(&dataset, &graph, &ReportOptions::default());
+    let graph = crux_core::graph::Graph::new(&dataset);
+    let report = crux_core::report::build(&dataset, &graph, &ReportOptions::default());
     for format in [Format::Markdown, Format::Html, Format::Json] {
-        crux::report::render(&report, format);
+        crux_core::report::render(&report, format);
     }
 });

@@ -4,11 +4,11 @@
 
 use std::path::Path;
 
-use crux::model::{Dataset, Status};
+use crux_core::model::{Dataset, Status};
 use libfuzzer_sys::fuzz_target;
 
 fn load(text: &str) -> Dataset {
-    crux::load_str(Path::new("/nonexistent-crux-fuzz/claims.toml"), text.into())
+    crux_core::load_str(Path::new("/nonexistent-crux-fuzz/claims.toml"), text.into())
 }
 
 /// Everything a claim says except its status.
@@ -50,7 +50,7 @@ fuzz_target!(|input: (u8, &str)| {
     let index = pick as usize % before.claims.len();
     let id = before.claims[index].id.clone();
     let status = Status::ALL[pick as usize % Status::ALL.len()];
-    let Ok(after_text) = crux::edit::set_status(text, &id, status) else {
+    let Ok(after_text) = crux_core::edit::set_status(text, &id, status) else {
         return;
     };
     let after = load(&after_text);

@@ -110,21 +110,19 @@ fn install_panic_hook() {
     });
 }
 
-/// Test hook, not a feature: with `CRUX_TEST_PANIC` set, a key press
+/// Test hook (only in `test-hooks` builds): with `CRUX_TEST_PANIC` set, a key press
 /// panics, so that the end-to-end tests can see the terminal given back.
 pub fn panic_if_asked_by_test() {
-    if std::env::var_os("CRUX_TEST_PANIC").is_some() {
+    if crux_core::hooks::var("CRUX_TEST_PANIC").is_some() {
         panic!("CRUX_TEST_PANIC is set: panicking on a key press");
     }
 }
 
-/// Test hook, not a feature: with `CRUX_TEST_BUSY=SECONDS`, a key press
+/// Test hook (only in `test-hooks` builds): with `CRUX_TEST_BUSY=SECONDS`, a key press
 /// keeps the UI busy that long, so that the end-to-end tests can send a
 /// signal while the event loop cannot look at it.
 pub fn busy_if_asked_by_test() {
-    let seconds = std::env::var("CRUX_TEST_BUSY")
-        .ok()
-        .and_then(|s| s.parse().ok());
+    let seconds = crux_core::hooks::var("CRUX_TEST_BUSY").and_then(|s| s.to_str()?.parse().ok());
     if let Some(seconds) = seconds {
         std::thread::sleep(Duration::from_secs(seconds));
     }

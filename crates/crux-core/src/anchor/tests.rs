@@ -4,8 +4,8 @@ use proptest::prelude::*;
 
 use super::*;
 
-const BALANCING_ACT: &str = include_str!("../../seeds/001_38e6418e6546200a.txt");
-const ALIGNMENT_AND_RESTRAINT: &str = include_str!("../../seeds/003_58c47bfb15e2261f.txt");
+const BALANCING_ACT: &str = include_str!("../../../../seeds/001_38e6418e6546200a.txt");
+const ALIGNMENT_AND_RESTRAINT: &str = include_str!("../../../../seeds/003_58c47bfb15e2261f.txt");
 
 fn resolve(text: &str, query: QuoteQuery<'_>) -> Resolution {
     let mut resolutions = resolve_all(text, &[query]);

@@ -29,9 +29,11 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{RelationKind, Status};
 
-pub(crate) use file::write_atomically;
 #[doc(hidden)]
-pub use file::{Fault, inject_fault};
+pub use file::Fault;
+#[cfg(feature = "test-hooks")]
+pub use file::inject_fault;
+pub(crate) use file::write_atomically;
 pub use history::{Applied, Change, History};
 pub use status::set_status;
 

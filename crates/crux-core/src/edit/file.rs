@@ -243,8 +243,10 @@ thread_local! {
     static FAULT: Cell<Option<Fault>> = const { Cell::new(None) };
 }
 
-/// Test hook: injects `fault` into the next save made on this thread.
+/// Test hook (only in `test-hooks` builds): injects `fault` into the next
+/// save made on this thread.
 #[doc(hidden)]
+#[cfg(feature = "test-hooks")]
 pub fn inject_fault(fault: Fault) {
     FAULT.with(|f| f.set(Some(fault)));
 }
@@ -255,7 +257,7 @@ pub fn inject_fault(fault: Fault) {
 const PAUSE_VAR: &str = "CRUX_TEST_PAUSE_BEFORE_RENAME";
 
 fn fault_before_replacing(temp: NamedTempFile) -> io::Result<NamedTempFile> {
-    if let Some(signal) = std::env::var_os(PAUSE_VAR) {
+    if let Some(signal) = crate::hooks::var(PAUSE_VAR) {
         fs::write(signal, temp.path().as_os_str().as_encoded_bytes())?;
         loop {
             std::thread::park();
