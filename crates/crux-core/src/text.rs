@@ -107,7 +107,7 @@ pub fn floor_char_boundary(text: &str, byte: usize) -> usize {
 /// invisible format characters become `\u{202e}`-style escapes. Newlines
 /// and tabs are kept; the CR of a CRLF is dropped.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_escape) {
+    if !any_needs_escape(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -168,7 +168,7 @@ pub fn visible_path(path: &std::path::Path) -> String {
 /// which JSON parsers read back as the same characters. serde_json already
 /// escapes C0 controls.
 pub fn json_for_terminal(json: String) -> String {
-    if !json.chars().any(needs_escape) {
+    if !any_needs_escape(&json) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
@@ -229,6 +229,30 @@ fn push_visible(out: &mut String, c: char) {
         }
         c => out.push(c),
     }
+}
+
+/// Whether any character of `text` needs escaping. Printable ASCII, most of
+/// any text, is passed a byte at a time without decoding characters: this
+/// check runs over every report crux writes.
+fn any_needs_escape(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if (0x20..0x7f).contains(&byte) || byte == b'\t' || byte == b'\n' {
+            at += 1;
+            continue;
+        }
+        let c = text[at..]
+            .chars()
+            .next()
+            .expect("`at` is on a character boundary");
+        if needs_escape(c) {
+            return true;
+        }
+        at += c.len_utf8();
+    }
+    false
 }
 
 fn needs_escape(c: char) -> bool {
@@ -325,6 +349,29 @@ mod tests {
             assert_eq!(parsed["v"].as_str(), Some(text), "{text:?}");
         }
         assert_eq!(toml_string("\u{e0041}"), "\"\\U000E0041\"");
+    }
+
+    #[test]
+    fn the_fast_check_agrees_with_the_character_check() {
+        let samples = [
+            "plain ascii\twith tab\nand newline",
+            "carriage\rreturn",
+            "del\u{7f}",
+            "caf\u{e9} na\u{ef}ve \u{2014} dash",
+            "bidi \u{202e} override",
+            "tag \u{e0041} char",
+            "c1 \u{85} next line",
+            "",
+        ];
+        for sample in samples {
+            assert_eq!(
+                any_needs_escape(sample),
+                sample.chars().any(needs_escape),
+                "{sample:?}"
+            );
+        }
+        assert!(!any_needs_escape("caf\u{e9}\tok\n"));
+        assert!(any_needs_escape("x\u{202e}"));
     }
 
     #[test]

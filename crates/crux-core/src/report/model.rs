@@ -497,29 +497,39 @@ fn topic_entries(
     relations: &[RelationEntry],
 ) -> Vec<TopicEntry> {
     // Declared topics in file order, then undeclared ids in order of first use.
-    let mut order: Vec<(String, Option<usize>)> = dataset
+    let mut order: Vec<(&str, Option<usize>)> = dataset
         .topics
         .iter()
         .enumerate()
-        .map(|(i, t)| (t.id.clone(), Some(i)))
+        .map(|(i, t)| (t.id.as_str(), Some(i)))
         .collect();
+    let mut members_of: HashMap<&str, Vec<usize>> = HashMap::new();
     for &c in selected {
-        let id = &dataset.claims[c].topic;
-        if dataset.topic_index(id).is_none() && !order.iter().any(|(t, _)| t == id) {
-            order.push((id.clone(), None));
+        let id = dataset.claims[c].topic.as_str();
+        let members = members_of.entry(id).or_default();
+        if members.is_empty() && dataset.topic_index(id).is_none() {
+            order.push((id, None));
+        }
+        members.push(c);
+    }
+    // Every relation in the report has both ends selected, so it touches
+    // the topics of its two ends and no other.
+    let mut relations_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, &(a, b)) in relation_ends.iter().enumerate() {
+        let (topic_a, topic_b) = (&dataset.claims[a].topic, &dataset.claims[b].topic);
+        relations_of.entry(topic_a).or_default().push(i);
+        if topic_b != topic_a {
+            relations_of.entry(topic_b).or_default().push(i);
         }
     }
     let mut topics = Vec::new();
     for (id, declared) in order {
-        let members: Vec<usize> = selected
-            .iter()
-            .copied()
-            .filter(|&c| dataset.claims[c].topic == id)
-            .collect();
-        if members.is_empty() {
+        let Some(members) = members_of.get(id) else {
             continue;
-        }
-        let positions: Vec<Position> = stances_among(dataset, graph, &members)
+        };
+        let members = members.as_slice();
+        let touching_topic = relations_of.get(id).map_or(&[][..], Vec::as_slice);
+        let positions: Vec<Position> = stances_among(dataset, graph, members)
             .into_iter()
             .enumerate()
             .map(|(n, stance)| {
@@ -549,14 +559,10 @@ fn topic_entries(
             })
             .collect();
         let touching = |kinds: &[RelationKind]| -> Vec<usize> {
-            relation_ends
+            touching_topic
                 .iter()
-                .enumerate()
-                .filter(|&(i, (a, b))| {
-                    kinds.contains(&relations[i].kind)
-                        && (members.contains(a) || members.contains(b))
-                })
-                .map(|(i, _)| i)
+                .copied()
+                .filter(|&i| kinds.contains(&relations[i].kind))
                 .collect()
         };
         let mut contradictions = touching(&[RelationKind::Contradicts]);
@@ -580,7 +586,7 @@ fn topic_entries(
                 RelationKind::Rivals,
                 RelationKind::Contrasts,
             ]),
-            id,
+            id: id.to_owned(),
         });
     }
     topics

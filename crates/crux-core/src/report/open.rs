@@ -1,10 +1,12 @@
 //! What remains open in a report: quotes not placed exactly, unreviewed
 //! contradictions, unrelated claims.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::model::{SpanMatch, span_match};
-use crate::diag::{Code, Suggestion};
+use crate::diag::{Code, Diagnostic, Suggestion};
 use crate::model::Dataset;
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -31,14 +33,22 @@ pub struct QuoteProblem {
 
 pub(super) fn quote_problems(dataset: &Dataset, selected: &[usize]) -> Vec<QuoteProblem> {
     let mut out = Vec::new();
+    let mut said_of_claim: HashMap<&str, Vec<&Diagnostic>> = HashMap::new();
+    for diagnostic in &dataset.diagnostics {
+        if let Some(claim) = diagnostic.claim.as_deref() {
+            said_of_claim.entry(claim).or_default().push(diagnostic);
+        }
+    }
     for &c in selected {
         let claim = &dataset.claims[c];
+        let said_of_this = said_of_claim
+            .get(claim.id.as_str())
+            .map_or(&[][..], Vec::as_slice);
         for span in &claim.spans {
             let kind = span_match(span.anchor.as_ref());
-            let said = dataset.diagnostics.iter().find(|d| {
-                d.claim.as_deref() == Some(claim.id.as_str())
-                    && (d.span.as_ref() == Some(&span.quote_value)
-                        || d.span.as_ref() == Some(&span.source_value))
+            let said = said_of_this.iter().copied().find(|d| {
+                d.span.as_ref() == Some(&span.quote_value)
+                    || d.span.as_ref() == Some(&span.source_value)
             });
             // A quote placed verbatim is open only while its context is stale.
             if kind == SpanMatch::Exact && said.is_none_or(|d| d.code != Code::QuoteContextChanged)
