@@ -1,6 +1,7 @@
 //! Reports: one model of what the claims say and where they clash, rendered
 //! as Markdown, a self-contained HTML page, or versioned JSON.
 
+mod build;
 mod counts;
 mod html;
 mod json;
@@ -33,7 +34,7 @@ pub struct ReportOptions {
 
 /// One report model built from the dataset and graph; each format renders it.
 pub fn build(dataset: &Dataset, graph: &Graph, options: &ReportOptions) -> Report {
-    model::build(dataset, graph, &options.filter, options.timestamp.clone())
+    build::build(dataset, graph, &options.filter, options.timestamp.clone())
 }
 
 pub fn render(report: &Report, format: Format) -> String {

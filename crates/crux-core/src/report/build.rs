@@ -1,0 +1,390 @@
+//! Building the report model from the dataset and the graph.
+
+use std::collections::HashMap;
+
+use crate::describe;
+use crate::filter::ClaimFilter;
+use crate::graph::{Graph, stances_among};
+use crate::model::{Dataset, RelationKind, Status};
+
+use super::counts;
+use super::matrix::matrix;
+use super::model::*;
+use super::open::quote_problems;
+use super::timeline::timeline;
+
+/// `A`..`Z`, then `AA`, `AB`, ...
+fn position_label(mut n: usize) -> String {
+    let mut label = Vec::new();
+    loop {
+        label.push(b'A' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    label.reverse();
+    String::from_utf8(label).expect("ascii")
+}
+
+pub fn build(
+    dataset: &Dataset,
+    graph: &Graph,
+    filter: &ClaimFilter,
+    timestamp: Option<String>,
+) -> Report {
+    let selected_list = filter.apply(dataset, graph);
+    let mut selected = vec![false; dataset.claims.len()];
+    for &c in &selected_list {
+        selected[c] = true;
+    }
+
+    let mut claims: Vec<ClaimEntry> = selected_list
+        .iter()
+        .map(|&c| claim_entry(dataset, c))
+        .collect();
+    let claim_index: HashMap<String, usize> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
+    let (relations, relation_ends) = relation_entries(dataset, &selected);
+    let topics = topic_entries(dataset, graph, &selected_list, &relation_ends, &relations);
+    for topic in &topics {
+        for position in &topic.positions {
+            for id in &position.claims {
+                claims[claim_index[id]].position = position.label.clone();
+            }
+        }
+    }
+    let quoted = claims_quoting(dataset, &selected_list);
+    let sources = source_entries(dataset, &quoted);
+    let source_index = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
+    let matrix = matrix(dataset, &quoted, &relation_ends, &relations);
+    let open = open_problems(dataset, graph, &selected_list, &relations);
+    let classes = counts::by_class(&relations);
+    let kinds = counts::by_kind(&relations);
+    Report {
+        schema: SCHEMA,
+        title: report_title(dataset),
+        file: report_file_name(&dataset.path),
+        generated: timestamp,
+        filter: filter_info(filter),
+        headline: counts::headline(&classes, &kinds),
+        counts: Counts {
+            claims: claims.len(),
+            claims_total: dataset.claims.len(),
+            topics: topics.len(),
+            sources: sources.len(),
+            contradictions: classes,
+            links: kinds,
+        },
+        progress: progress(&claims),
+        diagnostics: DiagnosticCounts {
+            errors: dataset.error_count(),
+            warnings: dataset.warning_count(),
+        },
+        sources,
+        contradictions: counts::groups(&relations),
+        topics,
+        timeline: timeline(dataset, &selected_list, &quoted),
+        claims,
+        relations,
+        matrix,
+        open,
+        claim_index,
+        source_index,
+    }
+}
+
+fn report_title(dataset: &Dataset) -> String {
+    dataset.title.clone().unwrap_or_else(|| {
+        dataset.path.file_name().map_or_else(
+            || "claims".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    })
+}
+
+fn filter_info(filter: &ClaimFilter) -> FilterInfo {
+    FilterInfo {
+        active: filter.is_active(),
+        description: filter.describe(),
+        topic: filter.topic.clone(),
+        status: filter.status,
+        source: filter.source.clone(),
+        party: filter.party.clone(),
+        contradictions_only: filter.contradicted_only,
+    }
+}
+
+fn progress(claims: &[ClaimEntry]) -> Vec<StatusCount> {
+    Status::ALL
+        .iter()
+        .map(|&status| StatusCount {
+            status,
+            count: claims.iter().filter(|c| c.status == status).count(),
+        })
+        .collect()
+}
+
+/// Relations whose two ends are both in the report, in declaration order,
+/// with the claim indices of their ends.
+fn relation_entries(
+    dataset: &Dataset,
+    selected: &[bool],
+) -> (Vec<RelationEntry>, Vec<(usize, usize)>) {
+    let mut relation_ends = Vec::new();
+    let relations = dataset
+        .relations
+        .iter()
+        .filter(|r| selected[r.from] && selected[r.to])
+        .map(|r| {
+            relation_ends.push((r.from, r.to));
+            let (from, to) = (&dataset.claims[r.from], &dataset.claims[r.to]);
+            RelationEntry {
+                kind: r.kind,
+                from: from.id.clone(),
+                to: to.id.clone(),
+                note: r.note.clone(),
+                disagreement: dataset.disagreement(r),
+                unreviewed: !from.status.is_reviewed() || !to.status.is_reviewed(),
+            }
+        })
+        .collect();
+    (relations, relation_ends)
+}
+
+/// For each source, how many of the selected claims quote it.
+fn claims_quoting(dataset: &Dataset, selected_list: &[usize]) -> Vec<usize> {
+    let mut quoted = vec![0usize; dataset.sources.len()];
+    for &c in selected_list {
+        let mut seen: Vec<usize> = dataset.claims[c]
+            .spans
+            .iter()
+            .filter_map(|s| dataset.source_index(&s.source))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for s in seen {
+            quoted[s] += 1;
+        }
+    }
+    quoted
+}
+
+fn source_entries(dataset: &Dataset, quoted: &[usize]) -> Vec<SourceEntry> {
+    dataset
+        .sources
+        .iter()
+        .zip(quoted)
+        .map(|(s, &n)| SourceEntry {
+            id: s.id.clone(),
+            path: s.path.clone(),
+            title: s.title.clone(),
+            author: s.author.clone(),
+            outlet: s.outlet.clone(),
+            date: s.date.clone(),
+            readable: s.text.is_some(),
+            claims: n,
+        })
+        .collect()
+}
+
+fn open_problems(
+    dataset: &Dataset,
+    graph: &Graph,
+    selected_list: &[usize],
+    relations: &[RelationEntry],
+) -> OpenProblems {
+    OpenProblems {
+        quotes: quote_problems(dataset, selected_list),
+        unreviewed_contradictions: relations
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == RelationKind::Contradicts && r.unreviewed)
+            .map(|(i, _)| i)
+            .collect(),
+        unrelated_claims: selected_list
+            .iter()
+            .filter(|&&c| !graph.is_linked(c))
+            .map(|&c| dataset.claims[c].id.clone())
+            .collect(),
+    }
+}
+
+fn claim_entry(dataset: &Dataset, c: usize) -> ClaimEntry {
+    let claim = &dataset.claims[c];
+    let mut sources: Vec<String> = Vec::new();
+    let spans = claim
+        .spans
+        .iter()
+        .map(|span| {
+            let source = dataset.source(&span.source);
+            let passage = match (&span.anchor, source.and_then(|s| s.text.as_deref())) {
+                (Some(anchor), Some(text)) => text.get(anchor.bytes.clone()).map(str::to_string),
+                _ => None,
+            };
+            if !sources.contains(&span.source) {
+                sources.push(span.source.clone());
+            }
+            SpanEntry {
+                source: span.source.clone(),
+                path: source.map(|s| s.path.clone()),
+                quote: span.quote.clone(),
+                passage,
+                match_kind: span_match(span.anchor.as_ref()),
+                anchor: span.anchor.clone(),
+            }
+        })
+        .collect();
+    ClaimEntry {
+        id: claim.id.clone(),
+        topic: claim.topic.clone(),
+        position: String::new(),
+        text: claim.text.clone(),
+        status: claim.status,
+        note: claim.note.clone(),
+        line: dataset.location(claim.decl.start).line,
+        asserted_by: claim.asserted_by.as_ref().map(|by| by.value.clone()),
+        assertor: describe::assertor(dataset, c),
+        mode: claim.mode,
+        hedge: claim.hedge.clone(),
+        how: describe::how(claim),
+        about: describe::about(dataset, c),
+        sources,
+        spans,
+    }
+}
+
+fn topic_entries(
+    dataset: &Dataset,
+    graph: &Graph,
+    selected: &[usize],
+    relation_ends: &[(usize, usize)],
+    relations: &[RelationEntry],
+) -> Vec<TopicEntry> {
+    // Declared topics in file order, then undeclared ids in order of first use.
+    let mut order: Vec<(&str, Option<usize>)> = dataset
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), Some(i)))
+        .collect();
+    let mut members_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &c in selected {
+        let id = dataset.claims[c].topic.as_str();
+        let members = members_of.entry(id).or_default();
+        if members.is_empty() && dataset.topic_index(id).is_none() {
+            order.push((id, None));
+        }
+        members.push(c);
+    }
+    // Every relation in the report has both ends selected, so it touches
+    // the topics of its two ends and no other.
+    let mut relations_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, &(a, b)) in relation_ends.iter().enumerate() {
+        let (topic_a, topic_b) = (&dataset.claims[a].topic, &dataset.claims[b].topic);
+        relations_of.entry(topic_a).or_default().push(i);
+        if topic_b != topic_a {
+            relations_of.entry(topic_b).or_default().push(i);
+        }
+    }
+    let mut topics = Vec::new();
+    for (id, declared) in order {
+        let Some(members) = members_of.get(id) else {
+            continue;
+        };
+        let members = members.as_slice();
+        let touching_topic = relations_of.get(id).map_or(&[][..], Vec::as_slice);
+        let positions = position_entries(dataset, graph, members);
+        let touching = |kinds: &[RelationKind]| -> Vec<usize> {
+            touching_topic
+                .iter()
+                .copied()
+                .filter(|&i| kinds.contains(&relations[i].kind))
+                .collect()
+        };
+        let mut contradictions = touching(&[RelationKind::Contradicts]);
+        contradictions.sort_by_key(|&i| relations[i].disagreement);
+        let topic = declared.map(|i| &dataset.topics[i]);
+        topics.push(TopicEntry {
+            question: topic.map(|t| t.question.clone()).unwrap_or_default(),
+            note: topic.and_then(|t| t.note.clone()),
+            declared: topic.is_some(),
+            disputed: !contradictions.is_empty(),
+            claims: members
+                .iter()
+                .map(|&c| dataset.claims[c].id.clone())
+                .collect(),
+            positions,
+            contradictions,
+            corroborations: touching(&[RelationKind::Agrees]),
+            other_relations: touching(&[
+                RelationKind::Refines,
+                RelationKind::Updates,
+                RelationKind::Rivals,
+                RelationKind::Contrasts,
+            ]),
+            id: id.to_owned(),
+        });
+    }
+    topics
+}
+
+/// The positions among a topic's `members`, labelled `A`, `B`, ...
+fn position_entries(dataset: &Dataset, graph: &Graph, members: &[usize]) -> Vec<Position> {
+    let source_id = |s: &usize| dataset.sources[*s].id.clone();
+    stances_among(dataset, graph, members)
+        .into_iter()
+        .enumerate()
+        .map(|(n, stance)| Position {
+            label: position_label(n),
+            claims: stance
+                .claims
+                .iter()
+                .map(|&c| dataset.claims[c].id.clone())
+                .collect(),
+            parties: stance
+                .parties
+                .iter()
+                .map(|&p| dataset.parties[p].name.clone())
+                .collect(),
+            documents: stance.documents.iter().map(source_id).collect(),
+            // Sources that quote a claim of the position only as a party's.
+            reported_by: stance
+                .reporters
+                .iter()
+                .filter(|s| !stance.documents.contains(s))
+                .map(source_id)
+                .collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    #[test]
+    fn position_labels_continue_past_z() {
+        assert_eq!(position_label(0), "A");
+        assert_eq!(position_label(25), "Z");
+        assert_eq!(position_label(26), "AA");
+        assert_eq!(position_label(27), "AB");
+        assert_eq!(position_label(26 + 26 * 26), "AAA");
+    }
+
+    #[test]
+    fn absolute_claims_paths_lose_their_directories() {
+        assert_eq!(report_file_name(Path::new("claims.toml")), "claims.toml");
+        assert_eq!(report_file_name(Path::new("a/b.toml")), "a/b.toml");
+        assert_eq!(report_file_name(Path::new("/home/me/b.toml")), "b.toml");
+    }
+}
