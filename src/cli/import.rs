@@ -3,12 +3,13 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 
 use super::{display_path, load_readable};
 use crux::diag::render_human;
-use crux::edit::History;
+use crux::edit::{Edit, History};
 use crux::import::{self, Incoming, Options};
 use crux::load::file::{CLAIMS_FILE_LIMIT, read_regular};
 use crux::text::{LineIndex, visible, visible_line};
@@ -61,21 +62,10 @@ pub(super) fn run(args: &ImportArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let shown = display_path(&args.file);
-    let text = match read_import_file(&args.file) {
-        Ok(text) => text,
+    let (text, incoming) = match read_incoming(args) {
+        Ok(read) => read,
         Err(why) => {
             eprintln!("error: {shown} {why}");
-            return ExitCode::from(2);
-        }
-    };
-    let read = match args.format {
-        ImportFormat::W3c => import::w3c::read(&text),
-        ImportFormat::Hypothesis => import::hypothesis::read(&text),
-    };
-    let incoming: Incoming = match read {
-        Ok(incoming) => incoming,
-        Err(why) => {
-            eprintln!("error: {shown} is not valid JSON: {}", visible_line(&why));
             return ExitCode::from(2);
         }
     };
@@ -101,31 +91,13 @@ pub(super) fn run(args: &ImportArgs) -> ExitCode {
         );
     }
 
-    let mut claims = dataset.text.clone();
-    let mut history = History::new();
-    for (done, edit) in plan.edits.iter().enumerate() {
-        let result = if args.dry_run {
-            edit.apply(&claims).map(Into::into)
-        } else {
-            history
-                .apply(&args.into, edit.clone(), claims.clone(), None)
-                .map(|applied| applied.text)
-        };
-        match result {
-            Ok(new) => claims = new,
-            Err(e) => {
-                let _ = writeln!(
-                    err,
-                    "error: {}: {}\n  note: {done} of {} change(s) were saved; \
-                     importing the file again adds the rest",
-                    visible_line(&edit.describe()),
-                    visible_line(&e.to_string()),
-                    plan.edits.len()
-                );
-                return ExitCode::from(2);
-            }
+    let claims = match apply_plan(args, &dataset.text, &plan.edits) {
+        Ok(claims) => claims,
+        Err(why) => {
+            let _ = writeln!(err, "{why}");
+            return ExitCode::from(2);
         }
-    }
+    };
     if args.dry_run {
         print!(
             "{}",
@@ -154,6 +126,44 @@ pub(super) fn run(args: &ImportArgs) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+/// The import file's text and the annotations in it, or why not.
+fn read_incoming(args: &ImportArgs) -> Result<(String, Incoming), String> {
+    let text = read_import_file(&args.file)?;
+    let read = match args.format {
+        ImportFormat::W3c => import::w3c::read(&text),
+        ImportFormat::Hypothesis => import::hypothesis::read(&text),
+    };
+    let incoming = read.map_err(|why| format!("is not valid JSON: {}", visible_line(&why)))?;
+    Ok((text, incoming))
+}
+
+/// The claims file with every planned edit made, each saved as it is made
+/// (or only computed, for `--dry-run`); on a failure, what failed and how
+/// many were saved before it.
+fn apply_plan(args: &ImportArgs, text: &Arc<str>, edits: &[Edit]) -> Result<Arc<str>, String> {
+    let mut claims = text.clone();
+    let mut history = History::new();
+    for (done, edit) in edits.iter().enumerate() {
+        let result = if args.dry_run {
+            edit.apply(&claims).map(Into::into)
+        } else {
+            history
+                .apply(&args.into, edit.clone(), claims.clone(), None)
+                .map(|applied| applied.text)
+        };
+        claims = result.map_err(|e| {
+            format!(
+                "error: {}: {}\n  note: {done} of {} change(s) were saved; \
+                 importing the file again adds the rest",
+                visible_line(&edit.describe()),
+                visible_line(&e.to_string()),
+                edits.len()
+            )
+        })?;
+    }
+    Ok(claims)
 }
 
 fn read_import_file(path: &Path) -> Result<String, String> {

@@ -11,7 +11,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::edit::{Edit, NewClaim};
 use crate::export::w3c::{STATUS_TAG, TOPIC_TAG};
 use crate::ids::{suggest_claim_id, unique};
-use crate::model::{Dataset, Status};
+use crate::model::{Claim, Dataset, Status};
 use crate::text::one_line;
 
 #[derive(Debug, Clone, Default)]
@@ -216,14 +216,7 @@ fn claim_edits(
     if let Some(id) = &crux_id
         && let Some(existing) = dataset.claim(id)
     {
-        let same = existing.text == text
-            && existing.spans.len() == group.len()
-            && group.iter().all(|p| {
-                existing.spans.iter().any(|s| {
-                    s.source == p.source.id && s.anchor.as_ref().is_some_and(|a| a.bytes == p.bytes)
-                })
-            });
-        return Ok(if same {
+        return Ok(if says_the_same(existing, &text, group) {
             Decision::Present(id.clone())
         } else {
             Decision::Differs(id.clone())
@@ -239,23 +232,7 @@ fn claim_edits(
     let new_topic_question = if dataset.topic(&topic).is_some() || new_topics.contains(&topic) {
         None
     } else {
-        match &annotation.question {
-            Some(question) if !question.trim().is_empty() => Some(question.clone()),
-            _ => {
-                return Err(problem(
-                    annotation,
-                    Code::UnknownTopic,
-                    format!(
-                        "{}: there is no topic `{topic}` in the claims file",
-                        annotation.name
-                    ),
-                )
-                .label("unknown topic")
-                .help(format!(
-                    "declare `[topics.{topic}]` with its `question`, then import again"
-                )));
-            }
-        }
+        Some(question_for_new_topic(annotation, &topic)?)
     };
     if new_topic_question.is_some() {
         new_topics.insert(topic.clone());
@@ -294,11 +271,7 @@ fn claim_edits(
             status,
         });
     }
-    let note = match (&annotation.note, &annotation.provenance) {
-        (Some(note), Some(from)) => Some(format!("{note}\n{from}")),
-        (Some(note), None) => Some(note.clone()),
-        (None, from) => from.clone(),
-    };
+    let note = imported_note(annotation);
     if let Some(note) = note {
         edits.push(Edit::SetNote {
             claim: id.clone(),
@@ -306,6 +279,47 @@ fn claim_edits(
         });
     }
     Ok(Decision::Add(id, edits))
+}
+
+/// Whether `existing` is what `group` would import: the same text and the
+/// same passages.
+fn says_the_same(existing: &Claim, text: &str, group: &[Placement<'_>]) -> bool {
+    existing.text == text
+        && existing.spans.len() == group.len()
+        && group.iter().all(|p| {
+            existing.spans.iter().any(|s| {
+                s.source == p.source.id && s.anchor.as_ref().is_some_and(|a| a.bytes == p.bytes)
+            })
+        })
+}
+
+/// The question of the topic `topic` that the annotation asks to create;
+/// an error when it has none.
+fn question_for_new_topic(annotation: &Annotation, topic: &str) -> Result<String, Diagnostic> {
+    match &annotation.question {
+        Some(question) if !question.trim().is_empty() => Ok(question.clone()),
+        _ => Err(problem(
+            annotation,
+            Code::UnknownTopic,
+            format!(
+                "{}: there is no topic `{topic}` in the claims file",
+                annotation.name
+            ),
+        )
+        .label("unknown topic")
+        .help(format!(
+            "declare `[topics.{topic}]` with its `question`, then import again"
+        ))),
+    }
+}
+
+/// The claim's note: the annotation's own, then where it came from.
+fn imported_note(annotation: &Annotation) -> Option<String> {
+    match (&annotation.note, &annotation.provenance) {
+        (Some(note), Some(from)) => Some(format!("{note}\n{from}")),
+        (Some(note), None) => Some(note.clone()),
+        (None, from) => from.clone(),
+    }
 }
 
 /// The claim an annotation without a crux id was imported as before: its
