@@ -6,7 +6,6 @@ use clap::{Args, ValueEnum};
 
 use super::{Filter, load_readable};
 use crux::export::{self, Format, Publisher};
-use crux::graph::Graph;
 use crux::text::visible_line;
 
 #[derive(Debug, Args)]
@@ -54,7 +53,7 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
         eprintln!("{error}");
         return ExitCode::from(2);
     }
-    let graph = Graph::new(&dataset);
+    let graph = &dataset.graph;
     let filter = args.filter.to_claim_filter(args.contradictions_only);
     let format = match args.format {
         ExportFormat::W3c => Format::W3c,
@@ -68,7 +67,7 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
             }
         },
     };
-    let exported = export::export(&dataset, &graph, &filter, &format);
+    let exported = export::export(&dataset, graph, &filter, &format);
     for note in &exported.notes {
         eprintln!("note: {}", visible_line(note));
     }

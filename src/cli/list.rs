@@ -21,14 +21,14 @@ pub(super) fn list(args: &ListArgs) -> ExitCode {
         eprintln!("{error}");
         return ExitCode::from(2);
     }
-    let graph = Graph::new(&dataset);
+    let graph = &dataset.graph;
     let filter = args.filter.to_claim_filter(false);
-    let claims = filter.apply(&dataset, &graph);
+    let claims = filter.apply(&dataset, graph);
     let mut out = std::io::stdout().lock();
     if args.json {
         let items: Vec<Value> = claims
             .iter()
-            .map(|&c| claim_json(&dataset, &graph, c))
+            .map(|&c| claim_json(&dataset, graph, c))
             .collect();
         let _ = writeln!(
             out,
@@ -77,18 +77,18 @@ pub(super) fn show(args: &ShowArgs) -> ExitCode {
         eprintln!("{message}");
         return ExitCode::from(1);
     };
-    let graph = Graph::new(&dataset);
+    let graph = &dataset.graph;
     let mut out = std::io::stdout().lock();
     if args.json {
         let _ = writeln!(
             out,
             "{}",
             json_for_terminal(
-                serde_json::to_string_pretty(&claim_json(&dataset, &graph, index)).expect("json")
+                serde_json::to_string_pretty(&claim_json(&dataset, graph, index)).expect("json")
             )
         );
     } else {
-        let _ = write!(out, "{}", show_text(&dataset, &graph, index));
+        let _ = write!(out, "{}", show_text(&dataset, graph, index));
     }
     ExitCode::SUCCESS
 }

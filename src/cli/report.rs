@@ -5,7 +5,6 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::{ReportArgs, ReportFormat, display_path, load_readable};
-use crux::graph::Graph;
 use crux::output::{self, Links, OutputError};
 use crux::report::{self, Format, ReportOptions};
 
@@ -17,7 +16,7 @@ pub(super) fn run(args: &ReportArgs) -> ExitCode {
         eprintln!("{error}");
         return ExitCode::from(2);
     }
-    let graph = Graph::new(&dataset);
+    let graph = &dataset.graph;
     let options = ReportOptions {
         filter: args.filter.to_claim_filter(args.contradictions_only),
         timestamp: args.timestamp.then(now_utc),
@@ -27,7 +26,7 @@ pub(super) fn run(args: &ReportArgs) -> ExitCode {
         ReportFormat::Html => Format::Html,
         ReportFormat::Json => Format::Json,
     };
-    let text = report::render(&report::build(&dataset, &graph, &options), format);
+    let text = report::render(&report::build(&dataset, graph, &options), format);
     emit(&dataset, args.output.as_deref(), &text, "report")
 }
 

@@ -29,12 +29,28 @@ pub struct Dataset {
     /// Every declared link once, in declaration order; a link declared on
     /// both sides appears once.
     pub relations: Vec<Relation>,
+    /// Links and positions over `claims` and `relations`, built once by
+    /// the loader for its checks and kept for every front end.
+    pub graph: Graph,
     pub diagnostics: Vec<Diagnostic>,
     pub(crate) source_ids: HashMap<String, usize>,
     pub(crate) topic_ids: HashMap<String, usize>,
     pub(crate) party_ids: HashMap<String, usize>,
     pub(crate) period_ids: HashMap<String, usize>,
     pub(crate) claim_ids: HashMap<String, usize>,
+}
+
+/// Adjacency and positions of a dataset's claims, built once per load.
+/// Declared here so a `Dataset` can hold it; built and queried by `graph`.
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    /// For each kind (in `RelationKind::ALL` order), for each claim:
+    /// (other claim, relation index) of its links of that kind.
+    pub(crate) links: Vec<Vec<Vec<(usize, usize)>>>,
+    /// For each claim, the position it belongs to.
+    pub(crate) position_of: Vec<usize>,
+    /// Claims of each position, in file order.
+    pub(crate) positions: Vec<Vec<usize>>,
 }
 
 impl Dataset {

@@ -15,17 +15,7 @@ pub use stance::{Stance, stances, stances_among};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Dataset, RelationKind};
 
-/// Adjacency and positions of a dataset's claims, built once per load.
-#[derive(Debug, Clone, Default)]
-pub struct Graph {
-    /// For each kind (in `RelationKind::ALL` order), for each claim:
-    /// (other claim, relation index) of its links of that kind.
-    links: Vec<Vec<Vec<(usize, usize)>>>,
-    /// For each claim, the position it belongs to.
-    position_of: Vec<usize>,
-    /// Claims of each position, in file order.
-    positions: Vec<Vec<usize>>,
-}
+pub use crate::model::Graph;
 
 impl Graph {
     pub fn new(dataset: &Dataset) -> Self {

@@ -215,7 +215,8 @@ pub fn load_str(path: &Path, text: impl Into<Arc<str>>) -> Dataset {
     references::check_topics_and_sources(&mut dataset);
     references::resolve_relations(&mut dataset, relations);
     anchoring::read_and_anchor(&mut dataset, base);
-    let graph_diagnostics = crate::graph::Graph::new(&dataset).check(&dataset);
+    dataset.graph = crate::graph::Graph::new(&dataset);
+    let graph_diagnostics = dataset.graph.check(&dataset);
     dataset.diagnostics.extend(graph_diagnostics);
     dataset
         .diagnostics
