@@ -176,7 +176,7 @@ fn a_claim_from_a_selected_passage_linked_to_another() {
     tmux.type_text("launched");
     tmux.wait_for("> launched");
     tmux.send(&["Enter"]);
-    tmux.wait_for("a agrees    c contradicts");
+    tmux.wait_for(" t contrasts: both can be true");
     tmux.send(&["a"]);
     tmux.wait_for("link note (optional):");
     tmux.type_text("Same attack, counted.");

@@ -121,8 +121,19 @@ pub enum PromptAction {
     Edit(TextEdit),
     Accept,
     Cancel,
-    ChooseKind(RelationKind),
+    /// The new link's kind, and which of its two claims declares it.
+    ChooseKind(RelationKind, Declares),
     Yes,
+}
+
+/// Which claim of a new link declares it: for `refines` and `updates`, the
+/// more precise or the later one; the link is written in its table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Declares {
+    /// The claim the link dialog was opened on.
+    ThisClaim,
+    /// The claim picked as the other end.
+    OtherClaim,
 }
 
 impl Action {
@@ -189,7 +200,9 @@ impl ClaimAction {
                 return format!("mark the claim {}", status.as_str());
             }
             ClaimAction::ConfirmAndNext => "confirm, then go to the next unreviewed claim",
-            ClaimAction::StartLink => "link the claim to another (agrees / contradicts)",
+            ClaimAction::StartLink => {
+                "link the claim to another: agrees, contradicts, refines, updates, rivals, contrasts"
+            }
             ClaimAction::RemoveLink => "remove the selected link (detail pane)",
             ClaimAction::EditText => "edit the claim's text",
             ClaimAction::EditNote => "edit the claim's note",
@@ -258,11 +271,35 @@ impl PromptAction {
             PromptAction::Edit(edit) => edit.description(),
             PromptAction::Accept => "accept this step",
             PromptAction::Cancel => "cancel",
-            PromptAction::ChooseKind(RelationKind::Agrees) => "the claims agree",
-            PromptAction::ChooseKind(RelationKind::Contradicts) => "the claims contradict",
-            PromptAction::ChooseKind(kind) => return format!("link as `{}`", kind.as_str()),
+            PromptAction::ChooseKind(kind, declares) => kind_description(*kind, *declares),
             PromptAction::Yes => "yes, do it",
         };
         text.to_string()
+    }
+}
+
+/// What a link of `kind` says, read from the claim the dialog is about.
+fn kind_description(kind: RelationKind, declares: Declares) -> &'static str {
+    match (kind, declares) {
+        (RelationKind::Agrees, _) => "agrees: both say the same, or one bears out the other",
+        (RelationKind::Contradicts, _) => {
+            "contradicts: both cannot be true of the same thing at the same time"
+        }
+        (RelationKind::Refines, Declares::ThisClaim) => {
+            "refines: this claim is a more precise version of the same fact"
+        }
+        (RelationKind::Refines, Declares::OtherClaim) => {
+            "is refined by: the other claim is the more precise version"
+        }
+        (RelationKind::Updates, Declares::ThisClaim) => {
+            "updates: this claim is later information that replaces the other"
+        }
+        (RelationKind::Updates, Declares::OtherClaim) => {
+            "is updated by: the other claim is later information that replaces this one"
+        }
+        (RelationKind::Rivals, _) => "rivals: alternative explanations, offered as such",
+        (RelationKind::Contrasts, _) => {
+            "contrasts: both can be true, but they differ in emphasis or framing"
+        }
     }
 }

@@ -175,17 +175,18 @@ const fn bind(key: Key, context: Context, action: Action, group: Group) -> Bindi
 }
 
 use super::action::{
-    ClaimAction as C, DiagnosticAction as D, FilterAction as F, GlobalAction as G, NavAction as N,
-    PromptAction as P, ReaderAction as R, SearchAction as S,
+    ClaimAction as C, Declares, DiagnosticAction as D, FilterAction as F, GlobalAction as G,
+    NavAction as N, PromptAction as P, ReaderAction as R, SearchAction as S,
 };
 use Context::{
     Claims, Confirm, Diagnostics, FilterMenu, Global, Help, Input, LinkKind, Picker, Reader, Search,
 };
+use Declares::{OtherClaim, ThisClaim};
 use Group::{Author, Move, Other, Review, Screens, SearchFilter, Typing};
 use KeyCode::{
     BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use RelationKind::{Agrees, Contradicts};
+use RelationKind::{Agrees, Contradicts, Contrasts, Refines, Rivals, Updates};
 use Status::{Confirmed, Disputed, Rejected, Unreviewed};
 use TextEdit as T;
 
@@ -301,8 +302,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(Key::ctrl('n'),         Picker,      Action::Nav(N::Down),                             Typing),
     bind(Key::code(Up),          Picker,      Action::Nav(N::Up),                               Typing),
     bind(Key::ctrl('p'),         Picker,      Action::Nav(N::Up),                               Typing),
-    bind(Key::char('a'),         LinkKind,    Action::Prompt(P::ChooseKind(Agrees)),            Typing),
-    bind(Key::char('c'),         LinkKind,    Action::Prompt(P::ChooseKind(Contradicts)),       Typing),
+    bind(Key::char('a'),         LinkKind,    Action::Prompt(P::ChooseKind(Agrees, ThisClaim)), Typing),
+    bind(Key::char('c'),         LinkKind,    Action::Prompt(P::ChooseKind(Contradicts, ThisClaim)), Typing),
+    bind(Key::char('r'),         LinkKind,    Action::Prompt(P::ChooseKind(Refines, ThisClaim)), Typing),
+    bind(Key::char('R'),         LinkKind,    Action::Prompt(P::ChooseKind(Refines, OtherClaim)), Typing),
+    bind(Key::char('u'),         LinkKind,    Action::Prompt(P::ChooseKind(Updates, ThisClaim)), Typing),
+    bind(Key::char('U'),         LinkKind,    Action::Prompt(P::ChooseKind(Updates, OtherClaim)), Typing),
+    bind(Key::char('v'),         LinkKind,    Action::Prompt(P::ChooseKind(Rivals, ThisClaim)), Typing),
+    bind(Key::char('t'),         LinkKind,    Action::Prompt(P::ChooseKind(Contrasts, ThisClaim)), Typing),
     bind(Key::code(Esc),         LinkKind,    Action::Prompt(P::Cancel),                        Typing),
     bind(Key::char('y'),         Confirm,     Action::Prompt(P::Yes),                           Typing),
     bind(Key::char('n'),         Confirm,     Action::Prompt(P::Cancel),                        Typing),
@@ -482,7 +489,12 @@ mod tests {
         }
         all.push(Action::Diagnostic(D::FixQuote));
         all.extend([P::Accept, P::Cancel, P::Yes].map(Action::Prompt));
-        all.extend([Agrees, Contradicts].map(|kind| Action::Prompt(P::ChooseKind(kind))));
+        for kind in RelationKind::ALL {
+            all.push(Action::Prompt(P::ChooseKind(kind, ThisClaim)));
+            if kind.is_directional() {
+                all.push(Action::Prompt(P::ChooseKind(kind, OtherClaim)));
+            }
+        }
         let edits = [
             T::Left,
             T::Right,
@@ -563,7 +575,9 @@ mod tests {
                 | R::NewClaim,
             ) => false,
             Action::Diagnostic(D::FixQuote) => false,
-            Action::Prompt(P::Edit(_) | P::Accept | P::Cancel | P::ChooseKind(_) | P::Yes) => false,
+            Action::Prompt(P::Edit(_) | P::Accept | P::Cancel | P::ChooseKind(..) | P::Yes) => {
+                false
+            }
         }
     }
 

@@ -77,7 +77,7 @@ fn outside_prompts(app: &mut App, action: PromptAction) {
         | PromptAction::Edit(_)
         | PromptAction::Accept
         | PromptAction::Cancel
-        | PromptAction::ChooseKind(_)
+        | PromptAction::ChooseKind(..)
         | PromptAction::Yes => {}
     }
 }

@@ -1,0 +1,161 @@
+//! The review UI and the relation kinds: the link dialog offers every kind
+//! and writes the one picked; the detail says who asserts a claim, how and
+//! about when; claims filter by party; the Contradictions screen groups
+//! contradictions by who disagrees and keeps the other differences apart;
+//! the Timeline steps through claims by the time they are about.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::keys::press;
+use common::screen::{render, text_of};
+use common::{carry_out, tui_project};
+use crux::edit::Edit;
+use crux::model::RelationKind;
+use crux::tui::app::App;
+use crux::tui::effect::Effect;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+fn fixture_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/claims.toml")
+}
+
+fn select_id(app: &mut App, id: &str) {
+    let index = app.dataset().claim_index(id).unwrap();
+    app.select_claim(index);
+}
+
+/// The row of `buffer` holding `text`, and the column it starts at.
+fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
+    let first = text.chars().next()?;
+    (0..buffer.area.height).find_map(|y| {
+        let row: Vec<&str> = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        let line: String = row.concat();
+        let at = line.find(text)?;
+        // Columns, not bytes: every cell holds one symbol.
+        let x = row
+            .iter()
+            .scan(0, |bytes, s| {
+                let start = *bytes;
+                *bytes += s.len();
+                Some(start)
+            })
+            .position(|start| start == at)?;
+        debug_assert!(buffer[(x as u16, y)].symbol().starts_with(first));
+        Some((x as u16, y))
+    })
+}
+
+/// The modifiers of the cell at the start of `text` on screen.
+fn modifier_at(buffer: &Buffer, text: &str) -> Modifier {
+    let (x, y) = find(buffer, text).unwrap_or_else(|| {
+        panic!("{text:?} not on screen:\n{}", text_of(buffer));
+    });
+    buffer[(x, y)].modifier
+}
+
+#[test]
+fn the_link_dialog_offers_every_kind_and_says_what_each_means() {
+    let mut app = App::new(crux::load(&fixture_path()));
+    select_id(&mut app, "thirty-tons");
+    press(&mut app, "Llargely\n");
+    let buffer = render(&mut app, 120, 40);
+    let screen = text_of(&buffer);
+    for line in [
+        " a agrees: both say the same, or one bears out the other",
+        " c contradicts: both cannot be true of the same thing at the same time",
+        " r refines: this claim is a more precise version of the same fact",
+        " R is refined by: the other claim is the more precise version",
+        " u updates: this claim is later information that replaces the other",
+        " U is updated by: the other claim is later information that replaces this one",
+        " v rivals: alternative explanations, offered as such",
+        " t contrasts: both can be true, but they differ in emphasis or framing",
+    ] {
+        assert!(screen.contains(line), "{line:?} missing:\n{screen}");
+    }
+    assert!(
+        screen.contains("thirty-tons and largely-neutral"),
+        "{screen}"
+    );
+    assert!(modifier_at(&buffer, " R is refined").contains(Modifier::BOLD));
+    assert!(!modifier_at(&buffer, "is refined by:").contains(Modifier::BOLD));
+    assert!(press(&mut app, "x").is_empty(), "x is no kind");
+    assert!(app.flow.is_some(), "still asking for the kind");
+}
+
+/// The edit the link dialog asks for when `key` picks the kind.
+fn link_with(key: char) -> Edit {
+    let mut app = App::new(crux::load(&fixture_path()));
+    select_id(&mut app, "thirty-tons");
+    press(&mut app, "Llargely\n");
+    press(&mut app, &key.to_string());
+    match press(&mut app, "\n").as_slice() {
+        [Effect::Apply { edit, .. }] => edit.clone(),
+        other => panic!("{key}: {other:?}"),
+    }
+}
+
+#[test]
+fn each_kind_key_links_with_its_kind_declared_on_the_right_claim() {
+    let on_this = |kind| Edit::AddLink {
+        claim: "thirty-tons".into(),
+        other: "largely-neutral".into(),
+        kind,
+        note: None,
+    };
+    let on_other = |kind| Edit::AddLink {
+        claim: "largely-neutral".into(),
+        other: "thirty-tons".into(),
+        kind,
+        note: None,
+    };
+    assert_eq!(link_with('a'), on_this(RelationKind::Agrees));
+    assert_eq!(link_with('c'), on_this(RelationKind::Contradicts));
+    assert_eq!(link_with('r'), on_this(RelationKind::Refines));
+    assert_eq!(link_with('R'), on_other(RelationKind::Refines));
+    assert_eq!(link_with('u'), on_this(RelationKind::Updates));
+    assert_eq!(link_with('U'), on_other(RelationKind::Updates));
+    assert_eq!(link_with('v'), on_this(RelationKind::Rivals));
+    assert_eq!(link_with('t'), on_this(RelationKind::Contrasts));
+}
+
+#[test]
+fn a_reversed_update_is_written_on_the_later_claim_and_reads_back() {
+    let (_dir, path) = tui_project();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut app = App::new(crux::load(&path));
+    select_id(&mut app, "thirty-tons");
+    press(&mut app, "Lcrossings\nU");
+    let screen = text_of(&render(&mut app, 120, 40));
+    assert!(
+        screen.contains("crossings-reopened updates thirty-tons"),
+        "the dialog shows the link as it will be written:\n{screen}"
+    );
+    let effects = press(&mut app, "Later news.\n");
+    let results = carry_out(&mut app, &path, effects);
+    assert!(results.iter().all(Result::is_ok), "{results:?}");
+    let after = std::fs::read_to_string(&path).unwrap();
+    let table = after.find("[claims.crossings-reopened]").unwrap();
+    assert_eq!(
+        &after[table..],
+        "[claims.crossings-reopened]\n\
+         topic = \"aid\"\n\
+         text = \"Azerbaijan reopened its border crossings after a closure.\"\n\
+         spans = [{ source = \"houe\", quote = \"Azerbaijan reopened its border crossings after a closure\" }]\n\
+         agrees = [\"first-convoy\"]\n\
+         updates = [\n  { claim = \"thirty-tons\", note = \"Later news.\" },\n]\n",
+    );
+    assert_eq!(&after[..table], &before[..table], "nothing else changed");
+    let dataset = app.dataset();
+    let relation = dataset
+        .relations
+        .iter()
+        .find(|r| r.kind == RelationKind::Updates)
+        .expect("the update was read back");
+    assert_eq!(dataset.claims[relation.from].id, "crossings-reopened");
+    assert_eq!(dataset.claims[relation.to].id, "thirty-tons");
+}
