@@ -159,3 +159,139 @@ fn a_reversed_update_is_written_on_the_later_claim_and_reads_back() {
     assert_eq!(dataset.claims[relation.from].id, "crossings-reopened");
     assert_eq!(dataset.claims[relation.to].id, "thirty-tons");
 }
+
+fn kinds_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/kinds.toml")
+}
+
+fn kinds() -> App {
+    App::new(crux::load(&kinds_path()))
+}
+
+/// What `crux show ID` prints after `label` (`by`, `how`, `when`).
+fn shown_by_cli(id: &str, label: &str) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_crux"))
+        .args(["show", id])
+        .arg(kinds_path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let prefix = format!("{label:<8}");
+    stdout
+        .lines()
+        .find_map(|line| line.strip_prefix(&prefix))
+        .unwrap_or_else(|| panic!("no {label} in:\n{stdout}"))
+        .to_string()
+}
+
+#[test]
+fn the_detail_says_who_asserts_the_claim_how_and_about_when_as_show_does() {
+    let cases = [
+        (
+            "houe-four",
+            "Azerbaijan's Ministry of Defense (party `mod`)",
+            "asserted",
+            "2026-03-05",
+        ),
+        (
+            "houe-false-flag",
+            "The Iranian government (party `iran`)",
+            "hypothesis (\"may have been\")",
+            "2026-03-05",
+        ),
+        (
+            "houe-aligned",
+            "the document's own voice",
+            "asserted",
+            "the 2026 Iran war (2026-02-28..)",
+        ),
+        (
+            "houe-iron-fist",
+            "The Azerbaijani government (party `baku`)",
+            "forecast",
+            "not stated",
+        ),
+    ];
+    for (id, by, how, when) in cases {
+        let mut app = kinds();
+        select_id(&mut app, id);
+        let buffer = render(&mut app, 160, 48);
+        for (label, value) in [("by", by), ("how", how), ("when", when)] {
+            assert_eq!(shown_by_cli(id, label), value, "crux show {id}");
+            let line = format!("{label}: {value}");
+            let (x, y) = find(&buffer, &line)
+                .unwrap_or_else(|| panic!("{line:?} not shown:\n{}", text_of(&buffer)));
+            let label_cell = &buffer[(x, y)];
+            let value_cell = &buffer[(x + label.len() as u16 + 2, y)];
+            assert!(label_cell.modifier.contains(Modifier::DIM), "{id} {label}");
+            assert!(!value_cell.modifier.contains(Modifier::DIM), "{id} {label}");
+        }
+    }
+}
+
+#[test]
+fn a_contradicting_link_in_the_detail_names_who_disagrees() {
+    let mut app = kinds();
+    select_id(&mut app, "houe-launched");
+    let screen = text_of(&render(&mut app, 160, 48));
+    assert!(
+        screen.contains(
+            "[a party disputes a document] Tehran's denial against the launch site 003 states as fact."
+        ),
+        "{screen}"
+    );
+}
+
+fn visible_ids(app: &App) -> Vec<&str> {
+    app.screens
+        .claims
+        .visible
+        .iter()
+        .map(|&c| app.dataset().claims[c].id.as_str())
+        .collect()
+}
+
+#[test]
+fn claims_filter_by_party_declared_order_then_any() {
+    let mut app = kinds();
+    press(&mut app, "fp");
+    assert_eq!(app.screens.claims.filter.party.as_deref(), Some("baku"));
+    assert_eq!(
+        visible_ids(&app),
+        ["huseynov-baku-says-iran", "houe-iron-fist"]
+    );
+    let buffer = render(&mut app, 100, 30);
+    let screen = text_of(&buffer);
+    assert!(
+        screen.contains(" p party              baku — The Azerbaijani government"),
+        "{screen}"
+    );
+    assert!(screen.contains("2 claims shown"), "{screen}");
+    press(&mut app, "p");
+    assert_eq!(
+        visible_ids(&app),
+        ["huseynov-iran-denies", "houe-false-flag"]
+    );
+    press(&mut app, "p");
+    assert_eq!(visible_ids(&app), ["houe-four"]);
+    press(&mut app, "\x1b");
+    let screen = text_of(&render(&mut app, 100, 30));
+    assert!(screen.contains("filter: party=mod"), "{screen}");
+    press(&mut app, "fp");
+    assert_eq!(app.screens.claims.filter.party, None, "then any party");
+    assert_eq!(visible_ids(&app).len(), 15);
+}
+
+#[test]
+fn a_party_filter_hiding_the_claim_a_link_leads_to_is_cleared() {
+    let mut app = kinds();
+    press(&mut app, "fpp\x1b");
+    assert_eq!(selected(&app), "huseynov-iran-denies");
+    press(&mut app, "\t\n");
+    assert_eq!(selected(&app), "houe-launched");
+    assert_eq!(app.screens.claims.filter.party, None);
+}
+
+fn selected(app: &App) -> &str {
+    &app.dataset().claims[app.selected_claim().unwrap()].id
+}

@@ -88,6 +88,7 @@ pub enum FilterAction {
     CycleStatus,
     CycleTopic,
     CycleSource,
+    CycleParty,
     ToggleContradicted,
 }
 
@@ -233,6 +234,7 @@ impl FilterAction {
             FilterAction::CycleStatus => "filter by status (cycles)",
             FilterAction::CycleTopic => "filter by topic (cycles)",
             FilterAction::CycleSource => "filter by source (cycles)",
+            FilterAction::CycleParty => "filter by party: who asserts the claim (cycles)",
             FilterAction::ToggleContradicted => "only contradicted claims (toggle)",
         }
     }

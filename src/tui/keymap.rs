@@ -238,6 +238,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Key::char('s'),         FilterMenu,  Action::Filter(F::CycleStatus),                   SearchFilter),
     bind(Key::char('t'),         FilterMenu,  Action::Filter(F::CycleTopic),                    SearchFilter),
     bind(Key::char('o'),         FilterMenu,  Action::Filter(F::CycleSource),                   SearchFilter),
+    bind(Key::char('p'),         FilterMenu,  Action::Filter(F::CycleParty),                    SearchFilter),
     bind(Key::char('c'),         FilterMenu,  Action::Filter(F::ToggleContradicted),            SearchFilter),
     bind(Key::char('F'),         FilterMenu,  Action::Filter(F::Clear),                         SearchFilter),
     bind(Key::code(Esc),         FilterMenu,  Action::Nav(N::Back),                             SearchFilter),
@@ -470,6 +471,7 @@ mod tests {
             F::CycleStatus,
             F::CycleTopic,
             F::CycleSource,
+            F::CycleParty,
             F::ToggleContradicted,
         ];
         all.extend(filter.map(Action::Filter));
@@ -561,6 +563,7 @@ mod tests {
                 | F::CycleStatus
                 | F::CycleTopic
                 | F::CycleSource
+                | F::CycleParty
                 | F::ToggleContradicted,
             ) => false,
             Action::Reader(

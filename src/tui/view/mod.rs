@@ -23,7 +23,7 @@ use super::data::{Data, WrappedRows};
 use super::screen::{Reader, Screen, Screens};
 use super::widget::passage::{Passage, wrap_rows};
 
-/// The smallest terminal every screen and popup fits: the filter menu is 48
+/// The smallest terminal every screen and popup fits: the filter menu is 60
 /// columns and the claims screen's detail and passage panes need a few rows
 /// of text each under the tab and status lines.
 pub const MIN_WIDTH: u16 = 60;
@@ -57,7 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status_bar::draw(frame, app, bottom);
     match app.mode {
         Mode::Help => help::draw(frame, app.help_scroll, body),
-        Mode::FilterMenu => help::draw_filter_menu(frame, &screens.claims, body),
+        Mode::FilterMenu => help::draw_filter_menu(frame, &screens.claims, &data.dataset, body),
         Mode::Normal | Mode::Search | Mode::Find => {}
     }
     if let Some(flow) = &app.flow {
