@@ -54,7 +54,7 @@ fn review_session_in_a_real_terminal() {
     );
 
     tmux.send(&["2"]);
-    let screen = tmux.wait_for("Pairs 1/4");
+    let screen = tmux.wait_for("Contradictions 1/4");
     assert!(
         screen.contains("›iran-denies ⚡ launched-from-iran"),
         "{screen}"

@@ -20,6 +20,8 @@ pub enum Action {
     Search(SearchAction),
     /// The claim list's filters.
     Filter(FilterAction),
+    /// The Contradictions screen's lists.
+    Pairs(PairsAction),
     /// The open document on the Sources screen.
     Reader(ReaderAction),
     /// The selected diagnostic.
@@ -93,6 +95,12 @@ pub enum FilterAction {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairsAction {
+    /// The other differences instead of the contradictions, or back.
+    ToggleDifferences,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReaderAction {
     NextSpan,
     PreviousSpan,
@@ -146,6 +154,9 @@ impl Action {
             Action::Claim(action) => action.description(),
             Action::Search(action) => action.description().to_string(),
             Action::Filter(action) => action.description().to_string(),
+            Action::Pairs(PairsAction::ToggleDifferences) => {
+                "switch between the contradictions (claims that cannot both be true) and the other differences: updates, refinements, rivals, contrasts".to_string()
+            }
             Action::Reader(action) => action.description(),
             Action::Diagnostic(DiagnosticAction::FixQuote) => {
                 "repair the quote to what the document says".to_string()

@@ -14,6 +14,8 @@ use crate::model::{RelationKind, Status};
 pub enum Context {
     Global,
     Claims,
+    /// The Contradictions screen.
+    Pairs,
     Reader,
     Search,
     FilterMenu,
@@ -31,6 +33,7 @@ impl Context {
         match self {
             Context::Global => "everywhere",
             Context::Claims => "claims screen",
+            Context::Pairs => "contradictions screen",
             Context::Reader => "reading a source",
             Context::Search => "while typing a search",
             Context::FilterMenu => "filter menu",
@@ -45,7 +48,9 @@ impl Context {
     /// Where keys not bound here are looked up next.
     pub fn fallback(self) -> Option<Context> {
         match self {
-            Context::Claims | Context::Reader | Context::Diagnostics => Some(Context::Global),
+            Context::Claims | Context::Pairs | Context::Reader | Context::Diagnostics => {
+                Some(Context::Global)
+            }
             Context::Picker => Some(Context::Input),
             _ => None,
         }
@@ -176,10 +181,11 @@ const fn bind(key: Key, context: Context, action: Action, group: Group) -> Bindi
 
 use super::action::{
     ClaimAction as C, Declares, DiagnosticAction as D, FilterAction as F, GlobalAction as G,
-    NavAction as N, PromptAction as P, ReaderAction as R, SearchAction as S,
+    NavAction as N, PairsAction, PromptAction as P, ReaderAction as R, SearchAction as S,
 };
 use Context::{
-    Claims, Confirm, Diagnostics, FilterMenu, Global, Help, Input, LinkKind, Picker, Reader, Search,
+    Claims, Confirm, Diagnostics, FilterMenu, Global, Help, Input, LinkKind, Pairs, Picker, Reader,
+    Search,
 };
 use Declares::{OtherClaim, ThisClaim};
 use Group::{Author, Move, Other, Review, Screens, SearchFilter, Typing};
@@ -221,6 +227,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Key::ctrl('o'),         Global,      Action::Global(G::JumpBack),                      Screens),
     bind(Key::char(']'),         Claims,      Action::Claim(C::NextContradicted),               Screens),
     bind(Key::char('['),         Claims,      Action::Claim(C::PreviousContradicted),           Screens),
+    bind(Key::char('d'),         Pairs,       Action::Pairs(PairsAction::ToggleDifferences),    Screens),
     bind(Key::char('n'),         Reader,      Action::Reader(R::NextSpan),                      Screens),
     bind(Key::char('N'),         Reader,      Action::Reader(R::PreviousSpan),                  Screens),
     bind(Key::char(']'),         Reader,      Action::Reader(R::NextQuote),                     Screens),
@@ -490,6 +497,7 @@ mod tests {
             all.extend([true, false].map(|forward| Action::Reader(R::Motion(unit, forward))));
         }
         all.push(Action::Diagnostic(D::FixQuote));
+        all.push(Action::Pairs(PairsAction::ToggleDifferences));
         all.extend([P::Accept, P::Cancel, P::Yes].map(Action::Prompt));
         for kind in RelationKind::ALL {
             all.push(Action::Prompt(P::ChooseKind(kind, ThisClaim)));
@@ -578,6 +586,7 @@ mod tests {
                 | R::NewClaim,
             ) => false,
             Action::Diagnostic(D::FixQuote) => false,
+            Action::Pairs(PairsAction::ToggleDifferences) => false,
             Action::Prompt(P::Edit(_) | P::Accept | P::Cancel | P::ChooseKind(..) | P::Yes) => {
                 false
             }

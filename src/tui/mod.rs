@@ -12,6 +12,7 @@ pub mod flow;
 pub mod input;
 pub mod keymap;
 pub mod markup;
+pub mod pair_lists;
 pub mod save;
 pub mod screen;
 pub mod search;

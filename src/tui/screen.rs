@@ -23,6 +23,7 @@ use super::action::NavAction;
 use super::app::Message;
 use super::data::Data;
 use super::keymap::Context;
+use super::pair_lists::PairView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
@@ -136,9 +137,13 @@ pub enum Pane {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Jump {
     Claim(String),
-    Pair(usize),
+    /// A pair of the Contradictions screen's list, at its place there.
+    Pair(PairView, usize),
     Diagnostic(usize),
-    Reader { source: usize, span: usize },
+    Reader {
+        source: usize,
+        span: usize,
+    },
 }
 
 /// A link a screen followed: the app records `from` and shows `claim`.

@@ -7,6 +7,7 @@ mod author;
 mod claims;
 mod diagnostics;
 mod global;
+mod pairs;
 mod reader;
 mod search;
 
@@ -32,6 +33,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Claim(action) => return claims::update(app, action),
         Action::Search(action) => search::search(app, action),
         Action::Filter(action) => search::filter(app, action),
+        Action::Pairs(action) => pairs::update(app, action),
         Action::Reader(action) => reader::update(app, action),
         Action::Diagnostic(action) => diagnostics::update(app, action),
         Action::Prompt(action) => outside_prompts(app, action),

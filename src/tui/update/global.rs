@@ -64,9 +64,9 @@ fn jump_back(app: &mut App) {
                 app.screens.claims.focus = Pane::Detail;
             }
         }
-        Jump::Pair(cursor) => {
+        Jump::Pair(view, cursor) => {
             app.screen = Screen::Contradictions;
-            app.screens.pairs.jump_back(cursor, &app.data);
+            app.screens.pairs.jump_back(view, cursor, &app.data);
         }
         Jump::Diagnostic(cursor) => {
             app.screen = Screen::Diagnostics;
