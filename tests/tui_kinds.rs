@@ -535,3 +535,252 @@ fn both_lists_keep_their_pair_when_the_file_changes_on_disk() {
     );
     assert_eq!(app.screens.pairs.cursor, 1);
 }
+
+/// The selected Timeline row, as the claim's or source's id.
+fn timeline_selected(app: &App) -> String {
+    use crux::tui::timeline::Row;
+    match app.screens.timeline.selected(&app.data) {
+        Some(Row::Claim(c)) => app.dataset().claims[*c].id.clone(),
+        Some(Row::Published { source, .. }) => {
+            format!("published {}", app.dataset().sources[*source].id)
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_timeline_orders_claims_by_the_time_they_are_about_among_the_publications() {
+    let mut app = kinds();
+    press(&mut app, "5");
+    let buffer = render(&mut app, 160, 48);
+    let headings = [
+        "the June 2025 war (2025-06) (1)",
+        "the 2026 Iran war (2026-02-28..) (3)",
+        "2026-03 (1)",
+        "2026-03-05 (7)",
+        "2026-03-08..2026-03-18 (1)",
+        "▸ published 2026-03-14: Azerbaijan's strategic balancing act",
+        "▸ published 2026-07-07: Alignment and Restraint",
+        "No time stated (2)",
+        "No publication date: faultlines",
+    ];
+    let rows = rows_of(&buffer, &headings);
+    assert!(rows.windows(2).all(|w| w[0] < w[1]), "in order: {rows:?}");
+    for heading in &headings[..5] {
+        assert_eq!(modifier_at(&buffer, heading), Modifier::BOLD, "{heading}");
+    }
+    assert_eq!(modifier_at(&buffer, headings[5]), Modifier::ITALIC);
+    assert_eq!(modifier_at(&buffer, headings[7]), Modifier::BOLD);
+    assert_eq!(modifier_at(&buffer, headings[8]), Modifier::DIM);
+    let selected = "›· Azerbaijan kept a largely neutral stance.";
+    assert_eq!(modifier_at(&buffer, selected), Modifier::REVERSED);
+    assert_eq!(
+        rows_of(&buffer, &[selected])[0],
+        rows[0] + 1,
+        "under its time"
+    );
+    // Each claim row ends with where it was published, dimmed.
+    let (x, y) = find(&buffer, " · Drones launched from Iranian territory").unwrap();
+    let row: String = (x..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect();
+    assert!(row.contains("  houe 2026-07-07┃"), "{row}");
+    assert_eq!(modifier_at(&buffer, "houe 2026-07-07┃"), Modifier::DIM);
+    let screen = text_of(&buffer);
+    assert!(
+        screen.contains(" 5 Timeline 13 "),
+        "claims with a time:\n{screen}"
+    );
+    assert!(screen.contains("Timeline 1/17"), "{screen}");
+    assert!(
+        screen.contains("the June 2025 war (2025-06) · 1/17 │"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("when: the June 2025 war (2025-06)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("in: no publication date: Iran and Azerbaijan after"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn brackets_step_through_what_was_known_when() {
+    let mut app = kinds();
+    press(&mut app, "5");
+    let mut seen = vec![timeline_selected(&app)];
+    for _ in 0..8 {
+        press(&mut app, "]");
+        seen.push(timeline_selected(&app));
+    }
+    assert_eq!(
+        seen,
+        [
+            "faultlines-largely-neutral",
+            "huseynov-neutral",
+            "huseynov-30-tons",
+            "houe-launched",
+            "houe-two-shipments",
+            "published huseynov",
+            "published houe",
+            "huseynov-moved-quickly",
+            "huseynov-moved-quickly",
+        ]
+    );
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "this is the last time on the timeline"
+    );
+    press(&mut app, "kkkk");
+    assert_eq!(timeline_selected(&app), "houe-four");
+    let screen = text_of(&render(&mut app, 160, 48));
+    assert!(screen.contains("2026-03-05 · 12/17 │"), "{screen}");
+    assert!(
+        screen.contains("by: Azerbaijan's Ministry of Defense (party `mod`)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("in: published 2026-07-07: Alignment and Restraint: Azerbaijan"),
+        "{screen}"
+    );
+    press(&mut app, "[");
+    assert_eq!(
+        timeline_selected(&app),
+        "houe-launched",
+        "the start of its time"
+    );
+    press(&mut app, "[");
+    assert_eq!(timeline_selected(&app), "huseynov-30-tons");
+    press(&mut app, "gj[");
+    assert_eq!(timeline_selected(&app), "faultlines-largely-neutral");
+    press(&mut app, "[");
+    assert_eq!(timeline_selected(&app), "faultlines-largely-neutral");
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "this is the first time on the timeline"
+    );
+}
+
+#[test]
+fn from_the_timeline_enter_opens_the_claim_or_the_document_and_backspace_returns() {
+    use crux::tui::screen::Screen;
+    let mut app = kinds();
+    press(&mut app, "5]]]j");
+    assert_eq!(timeline_selected(&app), "huseynov-baku-says-iran");
+    press(&mut app, "\n");
+    assert_eq!(app.screen, Screen::Claims);
+    assert_eq!(selected(&app), "huseynov-baku-says-iran");
+    press(&mut app, "\x08");
+    assert_eq!(app.screen, Screen::Timeline);
+    assert_eq!(timeline_selected(&app), "huseynov-baku-says-iran");
+
+    // o: the claim's quote, in its document.
+    press(&mut app, "o");
+    assert_eq!(app.screen, Screen::Sources);
+    let reader = app.screens.sources.reader.as_ref().expect("the reader");
+    let placed = &app.data.placed[reader.source][reader.span];
+    assert_eq!(
+        app.dataset().claims[placed.claim].id,
+        "huseynov-baku-says-iran"
+    );
+    assert_eq!(reader.cursor, placed.display.start, "at the quote");
+    press(&mut app, "\x08");
+    assert_eq!(app.screen, Screen::Timeline);
+
+    // Enter on a publication: the document, from its start.
+    press(&mut app, "]]");
+    assert_eq!(timeline_selected(&app), "published huseynov");
+    press(&mut app, "o");
+    assert_eq!(app.screen, Screen::Timeline, "o is for a claim's quote");
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "Enter opens the document"
+    );
+    press(&mut app, "\n");
+    assert_eq!(app.screen, Screen::Sources);
+    let reader = app.screens.sources.reader.as_ref().expect("the reader");
+    assert_eq!(app.dataset().sources[reader.source].id, "huseynov");
+    assert_eq!(reader.cursor, 0, "from the start");
+    press(&mut app, "\x08");
+    assert_eq!(timeline_selected(&app), "published huseynov");
+}
+
+#[test]
+fn the_timeline_keeps_its_claim_when_the_file_changes_on_disk() {
+    let (_dir, path) = kinds_project();
+    let mut app = App::new(crux::load(&path));
+    press(&mut app, "5]]]jj");
+    assert_eq!(timeline_selected(&app), "huseynov-iran-denies");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // houe-launched becomes undated: it leaves the 5 March group.
+    let edited = text.replacen("when = \"2026-03-05\"\n", "", 1);
+    std::fs::write(&path, edited).unwrap();
+    app.replace_dataset(crux::load(&path));
+    assert_eq!(timeline_selected(&app), "huseynov-iran-denies");
+    assert_eq!(app.data.timeline.dated, 12);
+}
+
+fn snapshot_each_size(name: &str, keys: &str) {
+    for (width, height) in [(80, 24), (160, 48)] {
+        let mut app = kinds();
+        press(&mut app, keys);
+        let screen = text_of(&render(&mut app, width, height));
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen);
+    }
+}
+
+#[test]
+fn screens_drawn() {
+    snapshot_each_size("contradictions_grouped", "2j");
+    snapshot_each_size("differences", "2d");
+    snapshot_each_size("timeline", "5]]]j");
+    snapshot_each_size("timeline_publication", "5]]]]]");
+    snapshot_each_size("link_kinds", "Lhuseynov-several\n");
+}
+
+#[test]
+fn hostile_parties_periods_and_hedges_are_drawn_visibly_on_every_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doc.txt"), "It may be so. It is not so.\n").unwrap();
+    let path = dir.path().join("claims.toml");
+    std::fs::write(
+        &path,
+        "[sources.d]\npath = \"doc.txt\"\ndate = \"2026-03-14\"\ntitle = \"T\\u001b]0;pwned\\u0007\"\n\
+         [topics.t]\nquestion = \"Q\\u202e?\"\n\
+         [parties.p]\nname = \"Party \\u001b[2J\"\n\
+         [periods.w]\nname = \"War \\u001b[31m\"\nwhen = \"2026\"\n\
+         [claims.a]\ntopic = \"t\"\ntext = \"A.\"\nasserted_by = \"p\"\nmode = \"hedged\"\nhedge = \"may\\u001b[1m\"\n\
+         when = \"w\"\nspans = [{ source = \"d\", quote = \"It may be so.\" }]\n\
+         contradicts = [{ claim = \"b\", note = \"N\\u0007\" }]\n\
+         [claims.b]\ntopic = \"t\"\ntext = \"B.\"\nspans = [{ source = \"d\", quote = \"It is not so.\" }]\n\
+         refines = [\"a\"]\n",
+    )
+    .unwrap();
+    let mut app = App::new(crux::load(&path));
+    for (width, height) in [(60, 15), (80, 24), (160, 48)] {
+        for keys in [
+            "", "\t", "2", "2d", "5", "5\n", "5]]", "fp", "fp\x1b", "Lb\n",
+        ] {
+            press(&mut app, keys);
+            let screen = text_of(&render(&mut app, width, height));
+            for raw in ['\u{1b}', '\u{7}', '\u{202e}'] {
+                assert!(
+                    !screen.contains(raw),
+                    "{raw:?} drawn after {keys:?}:\n{screen}"
+                );
+            }
+            press(&mut app, "\x1b\x1b1");
+            if app.screens.pairs.view != crux::tui::pair_lists::PairView::Contradictions {
+                press(&mut app, "2d1");
+            }
+            press(&mut app, "F");
+        }
+    }
+    press(&mut app, "5g");
+    let screen = text_of(&render(&mut app, 160, 48));
+    assert!(screen.contains("War ␛[31m (2026) (1)"), "{screen}");
+    assert!(screen.contains("by: Party ␛[2J (party `p`)"), "{screen}");
+    assert!(screen.contains("how: hedged (\"may␛[1m\")"), "{screen}");
+}

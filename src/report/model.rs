@@ -21,8 +21,7 @@ pub use super::matrix::Matrix;
 use super::matrix::matrix;
 use super::open::quote_problems;
 pub use super::open::{OpenProblems, QuoteProblem};
-use super::timeline::timeline;
-pub use super::timeline::{Timeline, TimelineEntry};
+pub use super::timeline::{Timeline, TimelineEntry, timeline};
 
 /// The JSON schema id; bump it when a field changes meaning or goes away.
 pub const SCHEMA: &str = "crux-report/2";

@@ -22,6 +22,8 @@ pub enum Action {
     Filter(FilterAction),
     /// The Contradictions screen's lists.
     Pairs(PairsAction),
+    /// The Timeline screen.
+    Timeline(TimelineAction),
     /// The open document on the Sources screen.
     Reader(ReaderAction),
     /// The selected diagnostic.
@@ -101,6 +103,14 @@ pub enum PairsAction {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineAction {
+    NextTime,
+    PreviousTime,
+    /// The selected claim's quote, in its document.
+    OpenQuote,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReaderAction {
     NextSpan,
     PreviousSpan,
@@ -157,6 +167,7 @@ impl Action {
             Action::Pairs(PairsAction::ToggleDifferences) => {
                 "switch between the contradictions (claims that cannot both be true) and the other differences: updates, refinements, rivals, contrasts".to_string()
             }
+            Action::Timeline(action) => action.description().to_string(),
             Action::Reader(action) => action.description(),
             Action::Diagnostic(DiagnosticAction::FixQuote) => {
                 "repair the quote to what the document says".to_string()
@@ -247,6 +258,16 @@ impl FilterAction {
             FilterAction::CycleSource => "filter by source (cycles)",
             FilterAction::CycleParty => "filter by party: who asserts the claim (cycles)",
             FilterAction::ToggleContradicted => "only contradicted claims (toggle)",
+        }
+    }
+}
+
+impl TimelineAction {
+    fn description(&self) -> &'static str {
+        match self {
+            TimelineAction::NextTime => "next time on the timeline, or next publication",
+            TimelineAction::PreviousTime => "previous time on the timeline, or publication",
+            TimelineAction::OpenQuote => "open the claim's quote in its document",
         }
     }
 }

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use super::markup::Marked;
 use super::pair_lists::{self, Grouped, PairView};
 use super::search::Search;
+use super::timeline::Timeline;
 use crate::graph::Graph;
 use crate::model::Dataset;
 
@@ -33,6 +34,8 @@ pub struct Data {
     pub contradictions: Grouped,
     /// The links that differ without contradicting, grouped by kind.
     pub differences: Grouped,
+    /// The claims by the time they are about.
+    pub timeline: Timeline,
     /// Per source: its text as shown, `None` when it could not be read.
     pub marked: Vec<Option<Marked>>,
     /// Per source: every resolved quote in it, by position.
@@ -81,12 +84,14 @@ impl Data {
             spans.sort_by_key(|p| (p.display.start, p.claim));
         }
         let search = Search::new(&dataset);
+        let timeline = Timeline::new(&dataset, &order);
         Data {
             dataset,
             graph,
             order,
             contradictions,
             differences,
+            timeline,
             marked,
             placed,
             search,

@@ -206,9 +206,7 @@ impl Flow {
             Flow::Link(f) => {
                 let step = match f.step {
                     LinkStep::Other(_) => "the other claim: type to narrow, ↑/↓, Enter picks",
-                    LinkStep::Kind => {
-                        "its kind: a agrees, c contradicts, r/R refines, u/U updates, v rivals, t contrasts"
-                    }
+                    LinkStep::Kind => "its kind: press one of the keys listed",
                     LinkStep::Note(_) => "a note on the link (optional), Enter saves",
                 };
                 format!("link {}: {step} — Esc cancels", f.claim)

@@ -16,6 +16,7 @@ pub enum Context {
     Claims,
     /// The Contradictions screen.
     Pairs,
+    Timeline,
     Reader,
     Search,
     FilterMenu,
@@ -34,6 +35,7 @@ impl Context {
             Context::Global => "everywhere",
             Context::Claims => "claims screen",
             Context::Pairs => "contradictions screen",
+            Context::Timeline => "timeline",
             Context::Reader => "reading a source",
             Context::Search => "while typing a search",
             Context::FilterMenu => "filter menu",
@@ -48,9 +50,11 @@ impl Context {
     /// Where keys not bound here are looked up next.
     pub fn fallback(self) -> Option<Context> {
         match self {
-            Context::Claims | Context::Pairs | Context::Reader | Context::Diagnostics => {
-                Some(Context::Global)
-            }
+            Context::Claims
+            | Context::Pairs
+            | Context::Timeline
+            | Context::Reader
+            | Context::Diagnostics => Some(Context::Global),
             Context::Picker => Some(Context::Input),
             _ => None,
         }
@@ -182,10 +186,11 @@ const fn bind(key: Key, context: Context, action: Action, group: Group) -> Bindi
 use super::action::{
     ClaimAction as C, Declares, DiagnosticAction as D, FilterAction as F, GlobalAction as G,
     NavAction as N, PairsAction, PromptAction as P, ReaderAction as R, SearchAction as S,
+    TimelineAction,
 };
 use Context::{
     Claims, Confirm, Diagnostics, FilterMenu, Global, Help, Input, LinkKind, Pairs, Picker, Reader,
-    Search,
+    Search, Timeline,
 };
 use Declares::{OtherClaim, ThisClaim};
 use Group::{Author, Move, Other, Review, Screens, SearchFilter, Typing};
@@ -221,6 +226,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Key::char('2'),         Global,      Action::Global(G::Show(Screen::Contradictions)),  Screens),
     bind(Key::char('3'),         Global,      Action::Global(G::Show(Screen::Sources)),         Screens),
     bind(Key::char('4'),         Global,      Action::Global(G::Show(Screen::Diagnostics)),     Screens),
+    bind(Key::char('5'),         Global,      Action::Global(G::Show(Screen::Timeline)),        Screens),
     bind(Key::code(Enter),       Global,      Action::Nav(N::Open),                             Screens),
     bind(Key::code(Esc),         Global,      Action::Nav(N::Back),                             Screens),
     bind(Key::code(Backspace),   Global,      Action::Global(G::JumpBack),                      Screens),
@@ -228,6 +234,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Key::char(']'),         Claims,      Action::Claim(C::NextContradicted),               Screens),
     bind(Key::char('['),         Claims,      Action::Claim(C::PreviousContradicted),           Screens),
     bind(Key::char('d'),         Pairs,       Action::Pairs(PairsAction::ToggleDifferences),    Screens),
+    bind(Key::char(']'),         Timeline,    Action::Timeline(TimelineAction::NextTime),       Screens),
+    bind(Key::char('['),         Timeline,    Action::Timeline(TimelineAction::PreviousTime),   Screens),
+    bind(Key::char('o'),         Timeline,    Action::Timeline(TimelineAction::OpenQuote),      Screens),
     bind(Key::char('n'),         Reader,      Action::Reader(R::NextSpan),                      Screens),
     bind(Key::char('N'),         Reader,      Action::Reader(R::PreviousSpan),                  Screens),
     bind(Key::char(']'),         Reader,      Action::Reader(R::NextQuote),                     Screens),
@@ -498,6 +507,12 @@ mod tests {
         }
         all.push(Action::Diagnostic(D::FixQuote));
         all.push(Action::Pairs(PairsAction::ToggleDifferences));
+        let timeline = [
+            TimelineAction::NextTime,
+            TimelineAction::PreviousTime,
+            TimelineAction::OpenQuote,
+        ];
+        all.extend(timeline.map(Action::Timeline));
         all.extend([P::Accept, P::Cancel, P::Yes].map(Action::Prompt));
         for kind in RelationKind::ALL {
             all.push(Action::Prompt(P::ChooseKind(kind, ThisClaim)));
@@ -587,6 +602,9 @@ mod tests {
             ) => false,
             Action::Diagnostic(D::FixQuote) => false,
             Action::Pairs(PairsAction::ToggleDifferences) => false,
+            Action::Timeline(
+                TimelineAction::NextTime | TimelineAction::PreviousTime | TimelineAction::OpenQuote,
+            ) => false,
             Action::Prompt(P::Edit(_) | P::Accept | P::Cancel | P::ChooseKind(..) | P::Yes) => {
                 false
             }

@@ -18,6 +18,7 @@ pub mod screen;
 pub mod search;
 pub mod selection;
 mod terminal;
+pub mod timeline;
 mod update;
 pub mod view;
 pub mod widget;

@@ -10,6 +10,7 @@ mod global;
 mod pairs;
 mod reader;
 mod search;
+mod timeline;
 
 use super::action::{Action, NavAction, PromptAction};
 use super::app::{App, Mode};
@@ -34,6 +35,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Search(action) => search::search(app, action),
         Action::Filter(action) => search::filter(app, action),
         Action::Pairs(action) => pairs::update(app, action),
+        Action::Timeline(action) => timeline::update(app, action),
         Action::Reader(action) => reader::update(app, action),
         Action::Diagnostic(action) => diagnostics::update(app, action),
         Action::Prompt(action) => outside_prompts(app, action),

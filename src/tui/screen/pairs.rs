@@ -82,10 +82,8 @@ impl ScreenState for Pairs {
             }
             NavAction::Open => {
                 let relation = self.selected(cx.data)?;
-                Some(Follow {
-                    from: Jump::Pair(self.view, self.cursor),
-                    claim: cx.data.dataset.relations[relation].from,
-                })
+                let claim = cx.data.dataset.relations[relation].from;
+                Some(Follow::claim(Jump::Pair(self.view, self.cursor), claim))
             }
             _ => None,
         }

@@ -68,13 +68,17 @@ fn jump_back(app: &mut App) {
             app.screen = Screen::Contradictions;
             app.screens.pairs.jump_back(view, cursor, &app.data);
         }
+        Jump::Timeline(stop) => {
+            app.screen = Screen::Timeline;
+            app.screens.timeline.jump_back(stop, &app.data);
+        }
         Jump::Diagnostic(cursor) => {
             app.screen = Screen::Diagnostics;
             app.screens.diagnostics.jump_back(cursor);
         }
         Jump::Reader { source, span } => {
             app.screen = Screen::Sources;
-            app.screens.sources.jump_back(&app.data, source, span);
+            app.screens.sources.open(&app.data, source, Some(span));
         }
     }
 }

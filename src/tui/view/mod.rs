@@ -7,6 +7,7 @@ mod dialog;
 mod help;
 mod sources;
 mod status_bar;
+mod timeline;
 
 use std::ops::Range;
 use std::rc::Rc;
@@ -53,6 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Contradictions => contradictions::draw(frame, data, &screens.pairs, body),
         Screen::Sources => sources::draw(frame, data, &screens.sources, body),
         Screen::Diagnostics => diagnostics::draw(frame, data, &screens.diagnostics, body),
+        Screen::Timeline => timeline::draw(frame, data, &screens.timeline, body),
     }
     status_bar::draw(frame, app, bottom);
     match app.mode {
