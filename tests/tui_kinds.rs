@@ -784,3 +784,26 @@ fn hostile_parties_periods_and_hedges_are_drawn_visibly_on_every_screen() {
     assert!(screen.contains("by: Party ␛[2J (party `p`)"), "{screen}");
     assert!(screen.contains("how: hedged (\"may␛[1m\")"), "{screen}");
 }
+
+#[test]
+fn an_empty_file_has_an_empty_timeline_that_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claims.toml");
+    std::fs::write(&path, "").unwrap();
+    let mut app = App::new(crux::load(&path));
+    press(&mut app, "5");
+    let screen = text_of(&render(&mut app, 80, 24));
+    assert!(screen.contains("timeline 0/0 │"), "{screen}");
+    assert!(screen.contains("no claims yet"), "{screen}");
+    for keys in ["]", "[", "o"] {
+        assert!(press(&mut app, keys).is_empty());
+        assert_eq!(
+            app.message.as_ref().unwrap().text,
+            "no claims on the timeline",
+            "{keys}"
+        );
+    }
+    press(&mut app, "\njkG\t\x08");
+    assert_eq!(app.screen, crux::tui::screen::Screen::Timeline);
+    render(&mut app, 60, 15);
+}

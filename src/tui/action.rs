@@ -265,8 +265,8 @@ impl FilterAction {
 impl TimelineAction {
     fn description(&self) -> &'static str {
         match self {
-            TimelineAction::NextTime => "next time on the timeline, or next publication",
-            TimelineAction::PreviousTime => "previous time on the timeline, or publication",
+            TimelineAction::NextTime => "next time (a date, a period or a publication)",
+            TimelineAction::PreviousTime => "previous time (a date, a period or a publication)",
             TimelineAction::OpenQuote => "open the claim's quote in its document",
         }
     }

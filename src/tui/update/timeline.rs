@@ -9,7 +9,9 @@ pub fn update(app: &mut App, action: TimelineAction) {
     match action {
         TimelineAction::NextTime | TimelineAction::PreviousTime => {
             let forward = action == TimelineAction::NextTime;
-            if !timeline.step_moment(&app.data, forward) {
+            if app.data.timeline.stops.is_empty() {
+                app.say("no claims on the timeline");
+            } else if !timeline.step_moment(&app.data, forward) {
                 let end = if forward { "last" } else { "first" };
                 app.say(format!("this is the {end} time on the timeline"));
             }
@@ -19,7 +21,10 @@ pub fn update(app: &mut App, action: TimelineAction) {
             None if timeline.selected_claim(&app.data).is_some() => {
                 app.say("no quote of this claim was found in its document");
             }
-            None => app.say("Enter opens the document"),
+            None if timeline.selected(&app.data).is_some() => {
+                app.say("Enter opens the document");
+            }
+            None => app.say("no claims on the timeline"),
         },
     }
 }
