@@ -35,7 +35,7 @@ impl Context {
             Context::Global => "everywhere",
             Context::Claims => "claims screen",
             Context::Pairs => "contradictions screen",
-            Context::Timeline => "timeline",
+            Context::Timeline => "timeline screen",
             Context::Reader => "reading a source",
             Context::Search => "while typing a search",
             Context::FilterMenu => "filter menu",
