@@ -561,7 +561,7 @@ fn the_timeline_orders_claims_by_the_time_they_are_about_among_the_publications(
         "2026-03-08..2026-03-18 (1)",
         "▸ published 2026-03-14: Azerbaijan's strategic balancing act",
         "▸ published 2026-07-07: Alignment and Restraint",
-        "No time stated (2)",
+        "Undated (2)",
         "No publication date: faultlines",
     ];
     let rows = rows_of(&buffer, &headings);
@@ -806,4 +806,57 @@ fn an_empty_file_has_an_empty_timeline_that_says_so() {
     press(&mut app, "\njkG\t\x08");
     assert_eq!(app.screen, crux::tui::screen::Screen::Timeline);
     render(&mut app, 60, 15);
+}
+
+#[test]
+fn a_claim_whose_quote_is_lost_and_an_unreadable_document_on_the_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Four drones struck.\n").unwrap();
+    let path = dir.path().join("claims.toml");
+    std::fs::write(
+        &path,
+        "[sources.a]\npath = \"a.txt\"\ndate = \"2026-03-14\"\n\
+         [sources.gone]\npath = \"gone.txt\"\ndate = \"2026-07-07\"\n\
+         [topics.t]\nquestion = \"How many?\"\n\
+         [claims.lost]\ntopic = \"t\"\ntext = \"Five.\"\nwhen = \"2026-03-05\"\nspans = [{ source = \"a\", quote = \"Five drones struck.\" }]\n\
+         [claims.unread]\ntopic = \"t\"\ntext = \"Six.\"\nwhen = \"wra\"\nspans = [{ source = \"gone\", quote = \"Six.\" }]\n\
+         contradicts = [\"lost\"]\n",
+    )
+    .unwrap();
+    let mut app = App::new(crux::load(&path));
+    press(&mut app, "5");
+    assert_eq!(timeline_selected(&app), "lost");
+    press(&mut app, "o");
+    assert_eq!(app.screen, crux::tui::screen::Screen::Timeline);
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "no quote of this claim was found in its document"
+    );
+    let screen = text_of(&render(&mut app, 100, 30));
+    assert!(
+        screen.contains("(no quote of this claim was found in"),
+        "{screen}"
+    );
+    press(&mut app, "j");
+    assert_eq!(timeline_selected(&app), "published a");
+    press(&mut app, "j");
+    assert_eq!(timeline_selected(&app), "published gone");
+    let screen = text_of(&render(&mut app, 100, 30));
+    assert!(
+        screen.contains("(the document could not be read)"),
+        "{screen}"
+    );
+    press(&mut app, "\n");
+    assert_eq!(app.screen, crux::tui::screen::Screen::Sources);
+    let screen = text_of(&render(&mut app, 100, 30));
+    assert!(
+        screen.contains("(the document could not be read)"),
+        "{screen}"
+    );
+    press(&mut app, "\x085j");
+    assert_eq!(timeline_selected(&app), "unread");
+    let screen = text_of(&render(&mut app, 100, 30));
+    assert!(screen.contains("Undated (1)"), "{screen}");
+    assert!(screen.contains("when: wra (undeclared period)"), "{screen}");
+    assert!(screen.contains("undated · 4/4 │"), "{screen}");
 }

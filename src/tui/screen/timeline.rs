@@ -146,7 +146,7 @@ impl ScreenState for Timeline {
             Some(Row::Time { label, .. }) => format!("{label} · {at}"),
             Some(Row::Published { date, .. }) => format!("published {date} · {at}"),
             _ if stops == 0 => "timeline 0/0".to_string(),
-            _ => format!("no time stated · {at}"),
+            _ => format!("undated · {at}"),
         }
     }
 

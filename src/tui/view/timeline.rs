@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{draw_passage, field};
@@ -91,9 +91,7 @@ fn row_line(data: &Data, row: &Row, selected: bool, width: usize) -> Line<'stati
         Row::Time { label, claims } => {
             Line::styled(fit(&format!("{label} ({claims})"), width), bold())
         }
-        Row::Undated(claims) => {
-            Line::styled(fit(&format!("No time stated ({claims})"), width), bold())
-        }
+        Row::Undated(claims) => Line::styled(fit(&format!("Undated ({claims})"), width), bold()),
         Row::Published { date, source } => {
             let name = dataset.sources[*source].display_name();
             let text = format!("{cursor}▸ published {date}: {name}");
@@ -230,7 +228,8 @@ fn draw_selected_passage(frame: &mut Frame, data: &Data, state: &Timeline, area:
         frame.render_widget(block, area);
         if state.selected_claim(data).is_some() {
             frame.render_widget(
-                Paragraph::new("(no quote of this claim was found in its source)"),
+                Paragraph::new("(no quote of this claim was found in its source)")
+                    .wrap(Wrap { trim: true }),
                 inner,
             );
         }
