@@ -2,10 +2,12 @@
 //! switch screens, confirm a claim, quit; the terminal comes back and the
 //! claims file changes by that one status value only. Then authoring: a
 //! claim from a selected passage, linked to another, written as a person
-//! would write it.
+//! would write it. And the shipped example: its contradictions by class and
+//! its timeline, as the report counts and orders them.
 
 mod common;
 
+use std::path::Path;
 use std::process::Command;
 
 use common::tmux::{self, Tmux, copy_dir, fixture_dir};
@@ -54,7 +56,7 @@ fn review_session_in_a_real_terminal() {
     );
 
     tmux.send(&["2"]);
-    let screen = tmux.wait_for("Pairs 1/4");
+    let screen = tmux.wait_for("Contradictions 1/4");
     assert!(
         screen.contains("›iran-denies ⚡ launched-from-iran"),
         "{screen}"
@@ -176,7 +178,7 @@ fn a_claim_from_a_selected_passage_linked_to_another() {
     tmux.type_text("launched");
     tmux.wait_for("> launched");
     tmux.send(&["Enter"]);
-    tmux.wait_for("a agrees    c contradicts");
+    tmux.wait_for(" t contrasts: both can be true");
     tmux.send(&["a"]);
     tmux.wait_for("link note (optional):");
     tmux.type_text("Same attack, counted.");
@@ -232,4 +234,153 @@ fn without_a_terminal_crux_points_to_the_script_commands() {
         assert!(stderr.contains(command), "{command} not named: {stderr}");
     }
     assert!(output.stdout.is_empty(), "nothing written to the terminal");
+}
+
+/// The shipped example's report as JSON: what the screens must agree with.
+fn shipped_report() -> serde_json::Value {
+    let output = Command::new(env!("CARGO_BIN_EXE_crux"))
+        .args(["report", "--format", "json"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("claims.toml"))
+        .output()
+        .unwrap();
+    serde_json::from_slice(&output.stdout).expect("the report as JSON")
+}
+
+#[test]
+fn the_shipped_example_contradictions_by_class_and_its_timeline() {
+    if !tmux::available() {
+        return;
+    }
+    let report = shipped_report();
+    let dir = tempfile::tempdir().unwrap();
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(shipped.join("claims.toml"), dir.path().join("claims.toml")).unwrap();
+    copy_dir(&shipped.join("seeds"), &dir.path().join("seeds"));
+    let claims = dir.path().join("claims.toml");
+    let original = std::fs::read_to_string(&claims).unwrap();
+    let command = format!(
+        "sh -c '\"{}\" claims.toml; echo CRUX-EXITED; sleep 600'",
+        env!("CARGO_BIN_EXE_crux")
+    );
+    let tmux = Tmux::start(dir.path(), &command, 160, 48);
+    let total = report["counts"]["claims"].as_u64().unwrap();
+    tmux.wait_for(&format!("claim 1/{total}"));
+
+    // 2: the contradictions under their classes, documents first.
+    let counts = &report["counts"];
+    let classes: Vec<(String, u64)> = counts["contradictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["class"].as_str().unwrap().to_string(),
+                c["count"].as_u64().unwrap(),
+            )
+        })
+        .filter(|(_, count)| *count > 0)
+        .collect();
+    let contradictions: u64 = classes.iter().map(|(_, count)| count).sum();
+    tmux.send(&["2"]);
+    let screen = tmux.wait_for(&format!("contradiction 1/{contradictions} │"));
+    assert!(
+        screen.contains(&format!(" 2 Contradictions {contradictions} ")),
+        "{screen}"
+    );
+    let heading = |class: &str| match class {
+        "documents" => "Documents disagree in their own voices",
+        "party-disputes-document" => "A party disputes a document",
+        "parties" => "Parties dispute each other, as reported",
+        "one-party" => "One party is reported two ways",
+        "self-contradiction" => "A document contradicts itself",
+        other => panic!("unknown class {other}"),
+    };
+    let mut at = 0;
+    for (class, count) in &classes {
+        let heading = format!("{} ({count})", heading(class));
+        let found = screen[at..]
+            .find(&heading)
+            .unwrap_or_else(|| panic!("{heading:?} missing or out of order:\n{screen}"));
+        at += found + heading.len();
+    }
+    assert!(
+        classes[0].0 == "documents",
+        "the shipped example has documents disagreeing"
+    );
+    assert!(
+        screen.contains("who: documents disagree in their own voices"),
+        "{screen}"
+    );
+
+    // d: the other differences, apart and by kind.
+    let differences: u64 = counts["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|k| k["kind"] != "agrees")
+        .map(|k| k["count"].as_u64().unwrap())
+        .sum();
+    tmux.send(&["d"]);
+    let screen = tmux.wait_for(&format!("Other differences 1/{differences}"));
+    assert!(screen.contains("Updates ("), "{screen}");
+    assert!(screen.contains("How they differ"), "{screen}");
+    assert!(
+        screen.contains(&format!(" 2 Contradictions {contradictions} ")),
+        "the tab still counts contradictions only:\n{screen}"
+    );
+    tmux.send(&["d"]);
+    tmux.wait_for(&format!("contradiction 1/{contradictions} │"));
+
+    // 5: the timeline, in the report's order.
+    let entries = report["timeline"]["entries"].as_array().unwrap();
+    let first = &entries[0];
+    let label = first["label"].as_str().unwrap();
+    let claim = first["claims"][0].as_str().unwrap();
+    tmux.send(&["5"]);
+    let screen = tmux.wait_for(&format!("{label} · 1/"));
+    assert!(
+        screen.contains(&format!("│{claim}  · unreviewed")),
+        "{screen}"
+    );
+    assert!(screen.contains(" 5 Timeline "), "{screen}");
+    tmux.send(&["]"]);
+    let second = entries[1]["label"].as_str().unwrap();
+    tmux.wait_for(&format!("{second} · "));
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for(&format!("/{total} │"));
+    let second_claim = entries[1]["claims"][0].as_str().unwrap();
+    assert!(screen.contains(&format!("│{second_claim}  · ")), "{screen}");
+    tmux.send(&["BSpace"]);
+    tmux.wait_for(&format!("{second} · "));
+
+    // Step on to the first publication and read the document.
+    let before = entries
+        .iter()
+        .position(|e| e["kind"] == "published")
+        .expect("a publication on the timeline");
+    for _ in 1..before {
+        tmux.send(&["]"]);
+    }
+    let date = entries[before]["date"].as_str().unwrap();
+    tmux.wait_for(&format!("published {date} · "));
+    let source = entries[before]["sources"][0].as_str().unwrap();
+    let declared = report["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == source)
+        .unwrap();
+    let name = declared["title"].as_str().unwrap_or(source);
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&format!("┏ {name} — quote 1/"));
+    tmux.send(&["BSpace"]);
+    tmux.wait_for(&format!("published {date} · "));
+
+    tmux.send(&["q"]);
+    tmux.wait_for("CRUX-EXITED");
+    assert_eq!(
+        std::fs::read_to_string(&claims).unwrap(),
+        original,
+        "nothing written"
+    );
 }

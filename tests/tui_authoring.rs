@@ -409,7 +409,7 @@ fn a_link_to_a_picked_claim_same_topic_first() {
         "itself and first-convoy (already linked) are left out"
     );
     press(&mut app, "largely\n");
-    assert!(press(&mut app, "x").is_empty(), "only a or c");
+    assert!(press(&mut app, "x").is_empty(), "only a kind's key");
     let effects = press(&mut app, "cTons are not a stance.\n");
     assert_eq!(
         effects,

@@ -243,7 +243,11 @@ fn the_picker_and_the_prompt_show_their_cursor() {
 
     press(&mut app, "\n");
     let screen = text_of(&render(&mut app, 100, 30));
-    assert!(screen.contains(" a agrees    c contradicts"), "{screen}");
+    assert!(screen.contains(" a agrees: both say the same"), "{screen}");
+    assert!(
+        screen.contains(" t contrasts: both can be true"),
+        "{screen}"
+    );
     press(&mut app, "c");
     press(&mut app, "Same crossing");
     let buffer = render(&mut app, 100, 30);

@@ -127,18 +127,12 @@ fn show_text(dataset: &Dataset, graph: &Graph, index: usize) -> String {
         visible_line(question)
     );
     s += &format!("text    {}\n", visible_line(&claim.text));
-    let by = match &claim.asserted_by {
-        Some(party) if dataset.party(&party.value).is_some() => format!(
-            "{} (party `{}`)",
-            describe::assertor(dataset, index),
-            party.value
-        ),
-        _ => describe::assertor(dataset, index),
-    };
-    s += &format!("by      {}\n", visible_line(&by));
+    s += &format!("by      {}\n", visible_line(&describe::by(dataset, index)));
     s += &format!("how     {}\n", visible_line(&describe::how(claim)));
-    let when = describe::about(dataset, index).map_or("not stated".to_string(), |a| a.label);
-    s += &format!("when    {}\n", visible_line(&when));
+    s += &format!(
+        "when    {}\n",
+        visible_line(&describe::when(dataset, index))
+    );
     if let Some(note) = &claim.note {
         s += &format!("note    {}\n", visible_line(note));
     }

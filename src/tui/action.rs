@@ -20,6 +20,10 @@ pub enum Action {
     Search(SearchAction),
     /// The claim list's filters.
     Filter(FilterAction),
+    /// The Contradictions screen's lists.
+    Pairs(PairsAction),
+    /// The Timeline screen.
+    Timeline(TimelineAction),
     /// The open document on the Sources screen.
     Reader(ReaderAction),
     /// The selected diagnostic.
@@ -88,7 +92,22 @@ pub enum FilterAction {
     CycleStatus,
     CycleTopic,
     CycleSource,
+    CycleParty,
     ToggleContradicted,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairsAction {
+    /// The other differences instead of the contradictions, or back.
+    ToggleDifferences,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineAction {
+    NextTime,
+    PreviousTime,
+    /// The selected claim's quote, in its document.
+    OpenQuote,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,8 +140,19 @@ pub enum PromptAction {
     Edit(TextEdit),
     Accept,
     Cancel,
-    ChooseKind(RelationKind),
+    /// The new link's kind, and which of its two claims declares it.
+    ChooseKind(RelationKind, Declares),
     Yes,
+}
+
+/// Which claim of a new link declares it: for `refines` and `updates`, the
+/// more precise or the later one; the link is written in its table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Declares {
+    /// The claim the link dialog was opened on.
+    ThisClaim,
+    /// The claim picked as the other end.
+    OtherClaim,
 }
 
 impl Action {
@@ -134,6 +164,10 @@ impl Action {
             Action::Claim(action) => action.description(),
             Action::Search(action) => action.description().to_string(),
             Action::Filter(action) => action.description().to_string(),
+            Action::Pairs(PairsAction::ToggleDifferences) => {
+                "switch between the contradictions (claims that cannot both be true) and the other differences: updates, refinements, rivals, contrasts".to_string()
+            }
+            Action::Timeline(action) => action.description().to_string(),
             Action::Reader(action) => action.description(),
             Action::Diagnostic(DiagnosticAction::FixQuote) => {
                 "repair the quote to what the document says".to_string()
@@ -189,7 +223,9 @@ impl ClaimAction {
                 return format!("mark the claim {}", status.as_str());
             }
             ClaimAction::ConfirmAndNext => "confirm, then go to the next unreviewed claim",
-            ClaimAction::StartLink => "link the claim to another (agrees / contradicts)",
+            ClaimAction::StartLink => {
+                "link the claim to another: agrees, contradicts, refines, updates, rivals, contrasts"
+            }
             ClaimAction::RemoveLink => "remove the selected link (detail pane)",
             ClaimAction::EditText => "edit the claim's text",
             ClaimAction::EditNote => "edit the claim's note",
@@ -220,7 +256,18 @@ impl FilterAction {
             FilterAction::CycleStatus => "filter by status (cycles)",
             FilterAction::CycleTopic => "filter by topic (cycles)",
             FilterAction::CycleSource => "filter by source (cycles)",
+            FilterAction::CycleParty => "filter by party: who asserts the claim (cycles)",
             FilterAction::ToggleContradicted => "only contradicted claims (toggle)",
+        }
+    }
+}
+
+impl TimelineAction {
+    fn description(&self) -> &'static str {
+        match self {
+            TimelineAction::NextTime => "next time (a date, a period or a publication)",
+            TimelineAction::PreviousTime => "previous time (a date, a period or a publication)",
+            TimelineAction::OpenQuote => "open the claim's quote in its document",
         }
     }
 }
@@ -258,11 +305,35 @@ impl PromptAction {
             PromptAction::Edit(edit) => edit.description(),
             PromptAction::Accept => "accept this step",
             PromptAction::Cancel => "cancel",
-            PromptAction::ChooseKind(RelationKind::Agrees) => "the claims agree",
-            PromptAction::ChooseKind(RelationKind::Contradicts) => "the claims contradict",
-            PromptAction::ChooseKind(kind) => return format!("link as `{}`", kind.as_str()),
+            PromptAction::ChooseKind(kind, declares) => kind_description(*kind, *declares),
             PromptAction::Yes => "yes, do it",
         };
         text.to_string()
+    }
+}
+
+/// What a link of `kind` says, read from the claim the dialog is about.
+fn kind_description(kind: RelationKind, declares: Declares) -> &'static str {
+    match (kind, declares) {
+        (RelationKind::Agrees, _) => "agrees: both say the same, or one bears out the other",
+        (RelationKind::Contradicts, _) => {
+            "contradicts: both cannot be true of the same thing at the same time"
+        }
+        (RelationKind::Refines, Declares::ThisClaim) => {
+            "refines: this claim is a more precise version of the same fact"
+        }
+        (RelationKind::Refines, Declares::OtherClaim) => {
+            "is refined by: the other claim is the more precise version"
+        }
+        (RelationKind::Updates, Declares::ThisClaim) => {
+            "updates: this claim is later information that replaces the other"
+        }
+        (RelationKind::Updates, Declares::OtherClaim) => {
+            "is updated by: the other claim is later information that replaces this one"
+        }
+        (RelationKind::Rivals, _) => "rivals: alternative explanations, offered as such",
+        (RelationKind::Contrasts, _) => {
+            "contrasts: both can be true, but they differ in emphasis or framing"
+        }
     }
 }

@@ -4,7 +4,7 @@
 use super::data::Data;
 use super::flow::Flow;
 use super::keymap::Context;
-use super::screen::{Follow, Jump, Screen, Screens};
+use super::screen::{Follow, Jump, Screen, Screens, Target};
 use crate::edit::{Applied, Edit, EditError, History};
 use crate::model::Dataset;
 use crate::report::Format;
@@ -108,7 +108,13 @@ impl App {
         self.jumps.push(follow.from);
         self.mode = Mode::Normal;
         self.screens.focus_lists();
-        self.select_claim(follow.claim);
+        match follow.to {
+            Target::Claim(claim) => self.select_claim(claim),
+            Target::Document { source, span } => {
+                self.screens.sources.open(&self.data, source, span);
+                self.screen = Screen::Sources;
+            }
+        }
     }
 
     /// Shows claim `index` on the Claims screen, clearing filters that hide it.

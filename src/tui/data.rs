@@ -1,5 +1,5 @@
 //! A loaded claims file and what the screens derive from it once per load:
-//! the graph, claims grouped by topic, contradicting pairs, the sources'
+//! the graph, claims grouped by topic, the linked pairs of claims that differ, the sources'
 //! display text and where every quote sits in it.
 
 use std::cell::RefCell;
@@ -8,9 +8,11 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::markup::Marked;
+use super::pair_lists::{self, Grouped, PairView};
 use super::search::Search;
+use super::timeline::Timeline;
 use crate::graph::Graph;
-use crate::model::{Dataset, RelationKind};
+use crate::model::Dataset;
 
 /// Byte ranges of a source's display text, one per screen row.
 pub type WrappedRows = Rc<Vec<Range<usize>>>;
@@ -28,8 +30,12 @@ pub struct Data {
     pub graph: Graph,
     /// Claim indices grouped by topic (topics in file order, unknown topics last).
     pub order: Vec<usize>,
-    /// Indices of `contradicts` relations, grouped by the topic of their first claim.
-    pub pairs: Vec<usize>,
+    /// The `contradicts` links, grouped by who disagrees.
+    pub contradictions: Grouped,
+    /// The links that differ without contradicting, grouped by kind.
+    pub differences: Grouped,
+    /// The claims by the time they are about.
+    pub timeline: Timeline,
     /// Per source: its text as shown, `None` when it could not be read.
     pub marked: Vec<Option<Marked>>,
     /// Per source: every resolved quote in it, by position.
@@ -50,10 +56,8 @@ impl Data {
         };
         let mut order: Vec<usize> = (0..dataset.claims.len()).collect();
         order.sort_by_key(|&c| (topic_rank(c), c));
-        let mut pairs: Vec<usize> = (0..dataset.relations.len())
-            .filter(|&r| dataset.relations[r].kind == RelationKind::Contradicts)
-            .collect();
-        pairs.sort_by_key(|&r| (topic_rank(dataset.relations[r].from), r));
+        let contradictions = pair_lists::contradictions(&dataset, topic_rank);
+        let differences = pair_lists::differences(&dataset, topic_rank);
         let marked: Vec<Option<Marked>> = dataset
             .sources
             .iter()
@@ -80,15 +84,26 @@ impl Data {
             spans.sort_by_key(|p| (p.display.start, p.claim));
         }
         let search = Search::new(&dataset);
+        let timeline = Timeline::new(&dataset, &order);
         Data {
             dataset,
             graph,
             order,
-            pairs,
+            contradictions,
+            differences,
+            timeline,
             marked,
             placed,
             search,
             wrapped: RefCell::default(),
+        }
+    }
+
+    /// The list the Contradictions screen shows in `view`.
+    pub fn pairs(&self, view: PairView) -> &Grouped {
+        match view {
+            PairView::Contradictions => &self.contradictions,
+            PairView::Differences => &self.differences,
         }
     }
 

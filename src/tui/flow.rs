@@ -8,6 +8,7 @@
 
 use std::sync::Arc;
 
+use super::action::Declares;
 use super::keymap::Context;
 use super::widget::picker::Picker;
 use super::widget::text_input::TextInput;
@@ -55,6 +56,8 @@ pub struct LinkFlow {
     pub claim: String,
     pub other: String,
     pub kind: RelationKind,
+    /// Which of the two claims declares the link (and is written first).
+    pub declares: Declares,
     pub step: LinkStep,
     pub base: Arc<str>,
 }
@@ -68,6 +71,16 @@ pub struct FieldFlow {
     /// The value when the prompt opened.
     pub was: Option<String>,
     pub base: Arc<str>,
+}
+
+impl LinkFlow {
+    /// The claim that declares the link, then the other.
+    pub fn ends(&self) -> (&str, &str) {
+        match self.declares {
+            Declares::ThisClaim => (&self.claim, &self.other),
+            Declares::OtherClaim => (&self.other, &self.claim),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -193,7 +206,7 @@ impl Flow {
             Flow::Link(f) => {
                 let step = match f.step {
                     LinkStep::Other(_) => "the other claim: type to narrow, ↑/↓, Enter picks",
-                    LinkStep::Kind => "a agrees, c contradicts",
+                    LinkStep::Kind => "its kind: press one of the keys listed",
                     LinkStep::Note(_) => "a note on the link (optional), Enter saves",
                 };
                 format!("link {}: {step} — Esc cancels", f.claim)

@@ -14,6 +14,9 @@ use crate::model::{RelationKind, Status};
 pub enum Context {
     Global,
     Claims,
+    /// The Contradictions screen.
+    Pairs,
+    Timeline,
     Reader,
     Search,
     FilterMenu,
@@ -31,6 +34,8 @@ impl Context {
         match self {
             Context::Global => "everywhere",
             Context::Claims => "claims screen",
+            Context::Pairs => "contradictions screen",
+            Context::Timeline => "timeline screen",
             Context::Reader => "reading a source",
             Context::Search => "while typing a search",
             Context::FilterMenu => "filter menu",
@@ -45,7 +50,11 @@ impl Context {
     /// Where keys not bound here are looked up next.
     pub fn fallback(self) -> Option<Context> {
         match self {
-            Context::Claims | Context::Reader | Context::Diagnostics => Some(Context::Global),
+            Context::Claims
+            | Context::Pairs
+            | Context::Timeline
+            | Context::Reader
+            | Context::Diagnostics => Some(Context::Global),
             Context::Picker => Some(Context::Input),
             _ => None,
         }
@@ -175,17 +184,20 @@ const fn bind(key: Key, context: Context, action: Action, group: Group) -> Bindi
 }
 
 use super::action::{
-    ClaimAction as C, DiagnosticAction as D, FilterAction as F, GlobalAction as G, NavAction as N,
-    PromptAction as P, ReaderAction as R, SearchAction as S,
+    ClaimAction as C, Declares, DiagnosticAction as D, FilterAction as F, GlobalAction as G,
+    NavAction as N, PairsAction, PromptAction as P, ReaderAction as R, SearchAction as S,
+    TimelineAction,
 };
 use Context::{
-    Claims, Confirm, Diagnostics, FilterMenu, Global, Help, Input, LinkKind, Picker, Reader, Search,
+    Claims, Confirm, Diagnostics, FilterMenu, Global, Help, Input, LinkKind, Pairs, Picker, Reader,
+    Search, Timeline,
 };
+use Declares::{OtherClaim, ThisClaim};
 use Group::{Author, Move, Other, Review, Screens, SearchFilter, Typing};
 use KeyCode::{
     BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use RelationKind::{Agrees, Contradicts};
+use RelationKind::{Agrees, Contradicts, Contrasts, Refines, Rivals, Updates};
 use Status::{Confirmed, Disputed, Rejected, Unreviewed};
 use TextEdit as T;
 
@@ -214,12 +226,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(Key::char('2'),         Global,      Action::Global(G::Show(Screen::Contradictions)),  Screens),
     bind(Key::char('3'),         Global,      Action::Global(G::Show(Screen::Sources)),         Screens),
     bind(Key::char('4'),         Global,      Action::Global(G::Show(Screen::Diagnostics)),     Screens),
+    bind(Key::char('5'),         Global,      Action::Global(G::Show(Screen::Timeline)),        Screens),
     bind(Key::code(Enter),       Global,      Action::Nav(N::Open),                             Screens),
     bind(Key::code(Esc),         Global,      Action::Nav(N::Back),                             Screens),
     bind(Key::code(Backspace),   Global,      Action::Global(G::JumpBack),                      Screens),
     bind(Key::ctrl('o'),         Global,      Action::Global(G::JumpBack),                      Screens),
     bind(Key::char(']'),         Claims,      Action::Claim(C::NextContradicted),               Screens),
     bind(Key::char('['),         Claims,      Action::Claim(C::PreviousContradicted),           Screens),
+    bind(Key::char('d'),         Pairs,       Action::Pairs(PairsAction::ToggleDifferences),    Screens),
+    bind(Key::char(']'),         Timeline,    Action::Timeline(TimelineAction::NextTime),       Screens),
+    bind(Key::char('['),         Timeline,    Action::Timeline(TimelineAction::PreviousTime),   Screens),
+    bind(Key::char('o'),         Timeline,    Action::Timeline(TimelineAction::OpenQuote),      Screens),
     bind(Key::char('n'),         Reader,      Action::Reader(R::NextSpan),                      Screens),
     bind(Key::char('N'),         Reader,      Action::Reader(R::PreviousSpan),                  Screens),
     bind(Key::char(']'),         Reader,      Action::Reader(R::NextQuote),                     Screens),
@@ -237,6 +254,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Key::char('s'),         FilterMenu,  Action::Filter(F::CycleStatus),                   SearchFilter),
     bind(Key::char('t'),         FilterMenu,  Action::Filter(F::CycleTopic),                    SearchFilter),
     bind(Key::char('o'),         FilterMenu,  Action::Filter(F::CycleSource),                   SearchFilter),
+    bind(Key::char('p'),         FilterMenu,  Action::Filter(F::CycleParty),                    SearchFilter),
     bind(Key::char('c'),         FilterMenu,  Action::Filter(F::ToggleContradicted),            SearchFilter),
     bind(Key::char('F'),         FilterMenu,  Action::Filter(F::Clear),                         SearchFilter),
     bind(Key::code(Esc),         FilterMenu,  Action::Nav(N::Back),                             SearchFilter),
@@ -301,8 +319,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(Key::ctrl('n'),         Picker,      Action::Nav(N::Down),                             Typing),
     bind(Key::code(Up),          Picker,      Action::Nav(N::Up),                               Typing),
     bind(Key::ctrl('p'),         Picker,      Action::Nav(N::Up),                               Typing),
-    bind(Key::char('a'),         LinkKind,    Action::Prompt(P::ChooseKind(Agrees)),            Typing),
-    bind(Key::char('c'),         LinkKind,    Action::Prompt(P::ChooseKind(Contradicts)),       Typing),
+    bind(Key::char('a'),         LinkKind,    Action::Prompt(P::ChooseKind(Agrees, ThisClaim)), Typing),
+    bind(Key::char('c'),         LinkKind,    Action::Prompt(P::ChooseKind(Contradicts, ThisClaim)), Typing),
+    bind(Key::char('r'),         LinkKind,    Action::Prompt(P::ChooseKind(Refines, ThisClaim)), Typing),
+    bind(Key::char('R'),         LinkKind,    Action::Prompt(P::ChooseKind(Refines, OtherClaim)), Typing),
+    bind(Key::char('u'),         LinkKind,    Action::Prompt(P::ChooseKind(Updates, ThisClaim)), Typing),
+    bind(Key::char('U'),         LinkKind,    Action::Prompt(P::ChooseKind(Updates, OtherClaim)), Typing),
+    bind(Key::char('v'),         LinkKind,    Action::Prompt(P::ChooseKind(Rivals, ThisClaim)), Typing),
+    bind(Key::char('t'),         LinkKind,    Action::Prompt(P::ChooseKind(Contrasts, ThisClaim)), Typing),
     bind(Key::code(Esc),         LinkKind,    Action::Prompt(P::Cancel),                        Typing),
     bind(Key::char('y'),         Confirm,     Action::Prompt(P::Yes),                           Typing),
     bind(Key::char('n'),         Confirm,     Action::Prompt(P::Cancel),                        Typing),
@@ -463,6 +487,7 @@ mod tests {
             F::CycleStatus,
             F::CycleTopic,
             F::CycleSource,
+            F::CycleParty,
             F::ToggleContradicted,
         ];
         all.extend(filter.map(Action::Filter));
@@ -481,8 +506,20 @@ mod tests {
             all.extend([true, false].map(|forward| Action::Reader(R::Motion(unit, forward))));
         }
         all.push(Action::Diagnostic(D::FixQuote));
+        all.push(Action::Pairs(PairsAction::ToggleDifferences));
+        let timeline = [
+            TimelineAction::NextTime,
+            TimelineAction::PreviousTime,
+            TimelineAction::OpenQuote,
+        ];
+        all.extend(timeline.map(Action::Timeline));
         all.extend([P::Accept, P::Cancel, P::Yes].map(Action::Prompt));
-        all.extend([Agrees, Contradicts].map(|kind| Action::Prompt(P::ChooseKind(kind))));
+        for kind in RelationKind::ALL {
+            all.push(Action::Prompt(P::ChooseKind(kind, ThisClaim)));
+            if kind.is_directional() {
+                all.push(Action::Prompt(P::ChooseKind(kind, OtherClaim)));
+            }
+        }
         let edits = [
             T::Left,
             T::Right,
@@ -549,6 +586,7 @@ mod tests {
                 | F::CycleStatus
                 | F::CycleTopic
                 | F::CycleSource
+                | F::CycleParty
                 | F::ToggleContradicted,
             ) => false,
             Action::Reader(
@@ -563,7 +601,13 @@ mod tests {
                 | R::NewClaim,
             ) => false,
             Action::Diagnostic(D::FixQuote) => false,
-            Action::Prompt(P::Edit(_) | P::Accept | P::Cancel | P::ChooseKind(_) | P::Yes) => false,
+            Action::Pairs(PairsAction::ToggleDifferences) => false,
+            Action::Timeline(
+                TimelineAction::NextTime | TimelineAction::PreviousTime | TimelineAction::OpenQuote,
+            ) => false,
+            Action::Prompt(P::Edit(_) | P::Accept | P::Cancel | P::ChooseKind(..) | P::Yes) => {
+                false
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-//! The screens the review UI switches between with 1-4. Each screen's
+//! The screens the review UI switches between with 1-5. Each screen's
 //! module holds its own state (its cursor, its panes) and implements
 //! [`ScreenState`]: how it moves and what the frame around it shows. Its
 //! actions beyond moving are in `update`, its drawing in `view`.
@@ -12,17 +12,20 @@ mod diagnostics;
 mod pairs;
 mod reader;
 mod sources;
+mod timeline;
 
 pub use claims::{Claims, DetailLink, detail_links, link_targets};
 pub use diagnostics::Diagnostics;
 pub use pairs::Pairs;
 pub use reader::Reader;
 pub use sources::Sources;
+pub use timeline::Timeline;
 
 use super::action::NavAction;
 use super::app::Message;
 use super::data::Data;
 use super::keymap::Context;
+use super::pair_lists::PairView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
@@ -30,14 +33,17 @@ pub enum Screen {
     Contradictions,
     Sources,
     Diagnostics,
+    Timeline,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 4] = [
+    /// In the order of their tabs and number keys.
+    pub const ALL: [Screen; 5] = [
         Screen::Claims,
         Screen::Contradictions,
         Screen::Sources,
         Screen::Diagnostics,
+        Screen::Timeline,
     ];
     pub fn title(self) -> &'static str {
         match self {
@@ -45,6 +51,7 @@ impl Screen {
             Screen::Contradictions => "Contradictions",
             Screen::Sources => "Sources",
             Screen::Diagnostics => "Diagnostics",
+            Screen::Timeline => "Timeline",
         }
     }
 }
@@ -78,6 +85,7 @@ pub struct Screens {
     pub pairs: Pairs,
     pub sources: Sources,
     pub diagnostics: Diagnostics,
+    pub timeline: Timeline,
 }
 
 impl Screens {
@@ -87,6 +95,7 @@ impl Screens {
             pairs: Pairs::default(),
             sources: Sources::default(),
             diagnostics: Diagnostics::default(),
+            timeline: Timeline::default(),
         }
     }
 
@@ -96,6 +105,7 @@ impl Screens {
             Screen::Contradictions => &self.pairs,
             Screen::Sources => &self.sources,
             Screen::Diagnostics => &self.diagnostics,
+            Screen::Timeline => &self.timeline,
         }
     }
 
@@ -105,6 +115,7 @@ impl Screens {
             Screen::Contradictions => &mut self.pairs,
             Screen::Sources => &mut self.sources,
             Screen::Diagnostics => &mut self.diagnostics,
+            Screen::Timeline => &mut self.timeline,
         }
     }
 
@@ -136,16 +147,42 @@ pub enum Pane {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Jump {
     Claim(String),
-    Pair(usize),
+    /// A pair of the Contradictions screen's list, at its place there.
+    Pair(PairView, usize),
     Diagnostic(usize),
-    Reader { source: usize, span: usize },
+    Reader {
+        source: usize,
+        span: usize,
+    },
+    /// A stop of the Timeline.
+    Timeline(usize),
 }
 
-/// A link a screen followed: the app records `from` and shows `claim`.
+/// A link a screen followed: the app records `from` and shows `to`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Follow {
     pub from: Jump,
-    pub claim: usize,
+    pub to: Target,
+}
+
+/// Where a followed link leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The claim, on the Claims screen.
+    Claim(usize),
+    /// The document, open in the reader at its quote `span` (an index into
+    /// `Data::placed[source]`), or at its start.
+    Document { source: usize, span: Option<usize> },
+}
+
+impl Follow {
+    /// To the claim `claim`.
+    pub fn claim(from: Jump, claim: usize) -> Follow {
+        Follow {
+            from,
+            to: Target::Claim(claim),
+        }
+    }
 }
 
 /// What a screen's moves may use besides its own state.

@@ -7,8 +7,10 @@ mod author;
 mod claims;
 mod diagnostics;
 mod global;
+mod pairs;
 mod reader;
 mod search;
+mod timeline;
 
 use super::action::{Action, NavAction, PromptAction};
 use super::app::{App, Mode};
@@ -32,6 +34,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Claim(action) => return claims::update(app, action),
         Action::Search(action) => search::search(app, action),
         Action::Filter(action) => search::filter(app, action),
+        Action::Pairs(action) => pairs::update(app, action),
+        Action::Timeline(action) => timeline::update(app, action),
         Action::Reader(action) => reader::update(app, action),
         Action::Diagnostic(action) => diagnostics::update(app, action),
         Action::Prompt(action) => outside_prompts(app, action),
@@ -77,7 +81,7 @@ fn outside_prompts(app: &mut App, action: PromptAction) {
         | PromptAction::Edit(_)
         | PromptAction::Accept
         | PromptAction::Cancel
-        | PromptAction::ChooseKind(_)
+        | PromptAction::ChooseKind(..)
         | PromptAction::Yes => {}
     }
 }

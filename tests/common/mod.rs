@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod keys;
+pub mod kinds;
 pub mod screen;
 pub mod tmux;
 #[cfg(unix)]

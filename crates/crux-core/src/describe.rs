@@ -22,6 +22,17 @@ pub fn assertor(dataset: &Dataset, index: usize) -> String {
     }
 }
 
+/// Who asserts claim `index`, with a declared party's id:
+/// `Azerbaijan's Ministry of Defense (party `azerbaijan-mod`)`.
+pub fn by(dataset: &Dataset, index: usize) -> String {
+    match &dataset.claims[index].asserted_by {
+        Some(party) if dataset.party(&party.value).is_some() => {
+            format!("{} (party `{}`)", assertor(dataset, index), party.value)
+        }
+        _ => assertor(dataset, index),
+    }
+}
+
 /// How a claim is put forward: its mode, with the document's hedge word
 /// when it keeps one, e.g. `hedged ("it seems")`.
 pub fn how(claim: &Claim) -> String {
@@ -47,6 +58,11 @@ pub struct About {
     /// How it reads: `the June 2025 war (2025-06)`, `2026-03`,
     /// `june-2025-war (undeclared period)`.
     pub label: String,
+}
+
+/// The time claim `index` is about, as it reads; `not stated` when it gives none.
+pub fn when(dataset: &Dataset, index: usize) -> String {
+    about(dataset, index).map_or("not stated".to_string(), |a| a.label)
 }
 
 /// The time claim `index` is about; `None` when it gives none.
@@ -124,6 +140,10 @@ spans = [{ source = "doc", quote = "x" }]
         assert_eq!(assertor(&d, 0), "the document's own voice");
         assert_eq!(assertor(&d, 1), "Azerbaijan's Ministry of Defense");
         assert_eq!(assertor(&d, 2), "mdo (undeclared party)");
+        assert_eq!(by(&d, 0), "the document's own voice");
+        assert_eq!(by(&d, 1), "Azerbaijan's Ministry of Defense (party `mod`)");
+        assert_eq!(by(&d, 2), "mdo (undeclared party)");
+        assert_eq!(when(&d, 1), "the June 2025 war (2025-06)");
         assert_eq!(how(&d.claims[0]), "hedged (\"it seems\")");
         assert_eq!(how(&d.claims[1]), "forecast");
         let own = about(&d, 0).unwrap();

@@ -131,10 +131,7 @@ impl Claims {
             Pane::Detail => {
                 let &target = link_targets(data, claim).get(self.link)?;
                 let from = Jump::Claim(data.dataset.claims[claim].id.clone());
-                return Some(Follow {
-                    from,
-                    claim: target,
-                });
+                return Some(Follow::claim(from, target));
             }
             Pane::Passage => {
                 let count = data.placed_count(claim);

@@ -37,10 +37,7 @@ impl ScreenState for Diagnostics {
             .and_then(|d| d.claim.as_deref())
             .and_then(|id| cx.data.dataset.claim_index(id));
         match target {
-            Some(claim) => Some(Follow {
-                from: Jump::Diagnostic(self.cursor),
-                claim,
-            }),
+            Some(claim) => Some(Follow::claim(Jump::Diagnostic(self.cursor), claim)),
             None => {
                 cx.say("this diagnostic is not about one claim");
                 None

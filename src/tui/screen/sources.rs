@@ -15,12 +15,18 @@ pub struct Sources {
 }
 
 impl Sources {
-    /// Back where a link was followed from: the document open at that quote.
-    pub fn jump_back(&mut self, data: &Data, source: usize, span: usize) {
+    /// The document `source` open at its quote `span` (an index into
+    /// `Data::placed[source]`), or at its start.
+    pub fn open(&mut self, data: &Data, source: usize, span: Option<usize>) {
         if source < data.dataset.sources.len() {
             self.cursor = source;
-            let span = span.min(data.placed[source].len().saturating_sub(1));
-            self.reader = Some(Reader::new(data, source, span));
+            let last = data.placed[source].len().saturating_sub(1);
+            let mut reader = Reader::new(data, source, span.unwrap_or(0).min(last));
+            if span.is_none() {
+                reader.cursor = 0;
+                reader.find_from = 0;
+            }
+            self.reader = Some(reader);
         }
     }
 }
@@ -42,10 +48,7 @@ impl ScreenState for Sources {
             (NavAction::Open, Some(reader)) => {
                 let (source, span) = (reader.source, reader.span);
                 let placed = data.placed[source].get(span)?;
-                return Some(Follow {
-                    from: Jump::Reader { source, span },
-                    claim: placed.claim,
-                });
+                return Some(Follow::claim(Jump::Reader { source, span }, placed.claim));
             }
             (NavAction::Back, Some(reader)) if reader.anchor.is_some() => reader.anchor = None,
             (NavAction::Back, Some(_)) => self.reader = None,

@@ -55,11 +55,12 @@ pub fn in_flow(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
                 picker.step(if *nav == NavAction::Up { -1 } else { 1 });
             }
         }
-        Action::Prompt(PromptAction::ChooseKind(kind)) => {
+        Action::Prompt(PromptAction::ChooseKind(kind, declares)) => {
             if let Flow::Link(link) = flow
                 && matches!(link.step, LinkStep::Kind)
             {
                 link.kind = *kind;
+                link.declares = *declares;
                 link.step = LinkStep::Note(TextInput::default());
             }
         }
@@ -188,12 +189,13 @@ fn accept_link(app: &mut App, mut link: LinkFlow) -> Next {
             }
             _ => app.warn("no claim matches"),
         },
-        LinkStep::Kind => app.say("a: the claims agree, c: they contradict"),
+        LinkStep::Kind => app.say("pick the link's kind with one of the keys listed"),
         LinkStep::Note(input) => {
             let note = input.text.trim();
+            let (claim, other) = link.ends();
             let edit = Edit::AddLink {
-                claim: link.claim,
-                other: link.other,
+                claim: claim.to_string(),
+                other: other.to_string(),
                 kind: link.kind,
                 note: (!note.is_empty()).then(|| note.to_string()),
             };

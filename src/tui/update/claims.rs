@@ -1,7 +1,7 @@
 //! The selected claim: its status, walking the contradicted claims, and the
 //! dialogs that link it or edit its text or note.
 
-use super::super::action::ClaimAction;
+use super::super::action::{ClaimAction, Declares};
 use super::super::app::App;
 use super::super::effect::Effect;
 use super::super::flow::{FieldFlow, Flow, LinkFlow, LinkStep};
@@ -102,6 +102,7 @@ fn start_link(app: &mut App) {
         claim: this.id.clone(),
         other: String::new(),
         kind: RelationKind::Agrees,
+        declares: Declares::ThisClaim,
         step: LinkStep::Other(picker),
         base: dataset.text.clone(),
     }));

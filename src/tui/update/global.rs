@@ -64,9 +64,13 @@ fn jump_back(app: &mut App) {
                 app.screens.claims.focus = Pane::Detail;
             }
         }
-        Jump::Pair(cursor) => {
+        Jump::Pair(view, cursor) => {
             app.screen = Screen::Contradictions;
-            app.screens.pairs.jump_back(cursor, &app.data);
+            app.screens.pairs.jump_back(view, cursor, &app.data);
+        }
+        Jump::Timeline(stop) => {
+            app.screen = Screen::Timeline;
+            app.screens.timeline.jump_back(stop, &app.data);
         }
         Jump::Diagnostic(cursor) => {
             app.screen = Screen::Diagnostics;
@@ -74,7 +78,7 @@ fn jump_back(app: &mut App) {
         }
         Jump::Reader { source, span } => {
             app.screen = Screen::Sources;
-            app.screens.sources.jump_back(&app.data, source, span);
+            app.screens.sources.open(&app.data, source, Some(span));
         }
     }
 }

@@ -88,6 +88,10 @@ pub fn filter(app: &mut App, action: FilterAction) {
             let ids: Vec<String> = dataset.sources.iter().map(|s| s.id.clone()).collect();
             filter.source = cycle(&ids, filter.source.as_ref()).cloned();
         }
+        FilterAction::CycleParty => {
+            let ids: Vec<String> = dataset.parties.iter().map(|p| p.id.clone()).collect();
+            filter.party = cycle(&ids, filter.party.as_ref()).cloned();
+        }
         FilterAction::ToggleContradicted => {
             filter.contradicted_only = !filter.contradicted_only;
         }

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{draw_passage, field};
+use crate::describe;
 use crate::model::Claim;
 use crate::text::visible_line;
 use crate::tui::data::Data;
@@ -93,6 +94,19 @@ fn detail_lines(
         .map_or("(unknown topic)", |t| &t.question);
     let topic = format!("{} — {}", c.topic, question);
     lines.push(field("topic", fit(&topic, width.saturating_sub(7))));
+    let dataset = &data.dataset;
+    lines.push(field(
+        "by",
+        fit(&describe::by(dataset, claim), width.saturating_sub(4)),
+    ));
+    lines.push(field(
+        "how",
+        fit(&describe::how(c), width.saturating_sub(5)),
+    ));
+    lines.push(field(
+        "when",
+        fit(&describe::when(dataset, claim), width.saturating_sub(6)),
+    ));
     if let Some(note) = &c.note {
         for (i, row) in wrap_head(note, width.saturating_sub(6), rows)
             .into_iter()
@@ -191,10 +205,19 @@ fn push_links(
         };
         let text = format!("{cursor}{} {}: {}", status_glyph(o.status), o.id, o.text);
         lines.push(Line::styled(fit(&text, width), style));
-        if let Some(note) = &dataset.relations[link.relation].note {
-            let note = format!("     {}", visible_line(note));
+        let relation = &dataset.relations[link.relation];
+        let class = dataset
+            .disagreement(relation)
+            .map(|class| format!("[{}] ", class.describe()));
+        if class.is_some() || relation.note.is_some() {
+            let note = relation
+                .note
+                .as_deref()
+                .map(visible_line)
+                .unwrap_or_default();
+            let text = format!("     {}{note}", class.unwrap_or_default());
             lines.push(Line::styled(
-                fit(&note, width),
+                fit(&text, width),
                 Style::default().add_modifier(Modifier::ITALIC),
             ));
         }

@@ -8,8 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::text::visible_line;
+use crate::tui::action::{Action, PromptAction};
 use crate::tui::data::Data;
 use crate::tui::flow::{Flow, LinkStep};
+use crate::tui::keymap::{BINDINGS, Context};
 use crate::tui::widget::picker::PickerView;
 use crate::tui::widget::text_input::InputLine;
 use crate::tui::widget::{fit, pane, popup, wrap};
@@ -109,21 +111,14 @@ fn about(data: &Data, flow: &Flow, width: usize) -> Vec<Line<'static>> {
             lines
         }
         Flow::Link(link) => {
-            let kind = match link.step {
-                LinkStep::Kind => "agrees with / contradicts",
-                _ => link.kind.as_str(),
+            let (declaring, other) = link.ends();
+            let line = match link.step {
+                LinkStep::Kind => format!("{} and {}", link.claim, link.other),
+                _ => format!("{declaring} {} {other}", link.kind.as_str()),
             };
-            let mut lines = vec![Line::raw(fit(
-                &format!("{} {kind} {}", link.claim, link.other),
-                width,
-            ))];
+            let mut lines = vec![Line::raw(fit(&line, width))];
             if matches!(link.step, LinkStep::Kind) {
-                lines.push(Line::from(vec![
-                    Span::styled(" a ", Style::default().add_modifier(Modifier::BOLD)),
-                    Span::raw("agrees   "),
-                    Span::styled(" c ", Style::default().add_modifier(Modifier::BOLD)),
-                    Span::raw("contradicts"),
-                ]));
+                lines.extend(kind_choices(width));
             }
             lines
         }
@@ -136,4 +131,23 @@ fn about(data: &Data, flow: &Flow, width: usize) -> Vec<Line<'static>> {
             .map(Line::raw)
             .collect(),
     }
+}
+
+/// One line per link kind the dialog offers: its key and what it says,
+/// from the key table.
+fn kind_choices(width: usize) -> Vec<Line<'static>> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.context == Context::LinkKind)
+        .filter(|b| matches!(b.action, Action::Prompt(PromptAction::ChooseKind(..))))
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(
+                    format!(" {} ", b.key.label()),
+                    Style::default().add_modifier(Modifier::BOLD),
+                ),
+                Span::raw(fit(&b.action.description(), width.saturating_sub(4))),
+            ])
+        })
+        .collect()
 }

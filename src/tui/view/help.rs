@@ -6,12 +6,18 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use crate::model::Dataset;
 use crate::text::visible_line;
-use crate::tui::keymap::{Group, help_entries};
+use crate::tui::keymap::{Context, Group, help_entries};
 use crate::tui::screen::Claims;
-use crate::tui::widget::{fit, pane};
+use crate::tui::widget::{fit, pane, wrap};
 
-pub fn help_lines() -> Vec<Line<'static>> {
+/// Columns the keys take before each description.
+const KEYS_WIDTH: usize = 24;
+
+/// The help, one entry a line; an entry too long for `width` continues on
+/// the next lines under its description.
+pub fn help_lines(width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for group in Group::ALL {
         lines.push(Line::styled(
@@ -19,31 +25,59 @@ pub fn help_lines() -> Vec<Line<'static>> {
             Style::default().add_modifier(Modifier::BOLD),
         ));
         for (keys, context, action) in help_entries(group) {
-            if context == crate::tui::keymap::Context::Help {
+            if context == Context::Help {
                 continue;
             }
             let context = match context {
-                crate::tui::keymap::Context::Global => String::new(),
+                Context::Global => String::new(),
                 other => format!(" ({})", other.title()),
             };
-            lines.push(Line::from(vec![
-                Span::raw(format!("  {keys:<22}")),
-                Span::raw(action.description()),
-                Span::styled(context, Style::default().add_modifier(Modifier::DIM)),
-            ]));
+            lines.extend(entry(&keys, &action.description(), &context, width));
         }
     }
-    lines.push(Line::raw(
-        "  letters           type into the search (while typing one)",
+    lines.extend(entry(
+        "letters",
+        "type into the search",
+        " (while typing one)",
+        width,
     ));
+    lines
+}
+
+/// One entry: its keys, what they do, and where (dimmed), wrapped to `width`.
+fn entry(keys: &str, description: &str, context: &str, width: usize) -> Vec<Line<'static>> {
+    let dim = Style::default().add_modifier(Modifier::DIM);
+    let text = format!("{description}{context}");
+    let rows = wrap(&text, width.saturating_sub(KEYS_WIDTH).max(20));
+    let mut at = 0;
+    let mut lines = Vec::new();
+    for (i, row) in rows.into_iter().enumerate() {
+        let keys = if i == 0 {
+            format!("  {keys:<22}")
+        } else {
+            " ".repeat(KEYS_WIDTH)
+        };
+        // The context, dimmed, starts where the description ends.
+        let mut split = description.len().saturating_sub(at).min(row.len());
+        if !row.is_char_boundary(split) {
+            split = row.len();
+        }
+        at += row.len();
+        let (plain, context) = row.split_at(split);
+        lines.push(Line::from(vec![
+            Span::raw(keys),
+            Span::raw(plain.to_string()),
+            Span::styled(context.to_string(), dim),
+        ]));
+    }
     lines
 }
 
 pub fn draw(frame: &mut Frame, scroll: usize, area: Rect) {
     let popup = crate::tui::widget::popup(area, 84, area.height.saturating_sub(2));
-    let lines = help_lines();
     let block = pane(" Help — Esc or ? closes, j/k scroll ".into(), true);
     let inner = block.inner(popup);
+    let lines = help_lines(inner.width as usize);
     let max_top = lines.len().saturating_sub(inner.height as usize);
     let top = scroll.min(max_top);
     frame.render_widget(Clear, popup);
@@ -56,7 +90,7 @@ pub fn draw(frame: &mut Frame, scroll: usize, area: Rect) {
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-pub fn draw_filter_menu(frame: &mut Frame, claims: &Claims, area: Rect) {
+pub fn draw_filter_menu(frame: &mut Frame, claims: &Claims, dataset: &Dataset, area: Rect) {
     let filter = &claims.filter;
     let show =
         |value: Option<&str>| value.map_or("any".to_string(), |v| visible_line(v).into_owned());
@@ -64,6 +98,7 @@ pub fn draw_filter_menu(frame: &mut Frame, claims: &Claims, area: Rect) {
         ("s", "status", show(filter.status.map(|s| s.as_str()))),
         ("t", "topic", show(filter.topic.as_deref())),
         ("o", "source", show(filter.source.as_deref())),
+        ("p", "party", party(claims, dataset)),
         (
             "c",
             "contradicted only",
@@ -75,7 +110,7 @@ pub fn draw_filter_menu(frame: &mut Frame, claims: &Claims, area: Rect) {
             .to_string(),
         ),
     ];
-    let popup = crate::tui::widget::popup(area, 48, rows.len() as u16 + 5);
+    let popup = crate::tui::widget::popup(area, 60, rows.len() as u16 + 5);
     let block = pane(" Filter ".into(), true);
     let inner = block.inner(popup);
     let width = inner.width as usize;
@@ -102,4 +137,65 @@ pub fn draw_filter_menu(frame: &mut Frame, claims: &Claims, area: Rect) {
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The party the claims are filtered by: its id and name.
+fn party(claims: &Claims, dataset: &Dataset) -> String {
+    match &claims.filter.party {
+        None => "any".to_string(),
+        Some(id) => match dataset.party(id) {
+            Some(party) => format!("{} — {}", visible_line(id), visible_line(&party.name)),
+            None => visible_line(id).into_owned(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn long_entries_wrap_under_their_description_instead_of_being_cut() {
+        for width in [58, 82] {
+            let lines = help_lines(width);
+            for line in &lines {
+                assert!(line.width() <= width, "{:?} wider than {width}", text(line));
+            }
+            let joined: String = lines
+                .iter()
+                .map(|l| text(l).trim_start().to_string())
+                .collect::<Vec<_>>()
+                .join("\n");
+            let entry =
+                "is updated by: the other claim is later information that replaces this one";
+            let found = joined.replace('\n', " ").replace("  ", " ");
+            assert!(found.contains(entry), "not whole at {width}:\n{joined}");
+        }
+        let lines = help_lines(58);
+        let continued = lines
+            .iter()
+            .position(|l| text(l).starts_with("U ") || text(l).trim_start().starts_with("U "))
+            .expect("U is listed");
+        assert!(
+            text(&lines[continued + 1]).starts_with(&" ".repeat(KEYS_WIDTH)),
+            "the rest of the entry is indented under its description"
+        );
+        let context = lines[continued..]
+            .iter()
+            .find(|l| text(l).contains("kind)"))
+            .expect("the context ends the entry");
+        assert!(
+            context.spans[2].content.contains("link's kind)"),
+            "{context:?}"
+        );
+        assert_eq!(
+            context.spans[2].style.add_modifier,
+            Modifier::DIM,
+            "the context stays dimmed on a continued line"
+        );
+    }
 }

@@ -7,6 +7,7 @@ mod dialog;
 mod help;
 mod sources;
 mod status_bar;
+mod timeline;
 
 use std::ops::Range;
 use std::rc::Rc;
@@ -23,7 +24,7 @@ use super::data::{Data, WrappedRows};
 use super::screen::{Reader, Screen, Screens};
 use super::widget::passage::{Passage, wrap_rows};
 
-/// The smallest terminal every screen and popup fits: the filter menu is 48
+/// The smallest terminal every screen and popup fits: the filter menu is 60
 /// columns and the claims screen's detail and passage panes need a few rows
 /// of text each under the tab and status lines.
 pub const MIN_WIDTH: u16 = 60;
@@ -53,11 +54,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Contradictions => contradictions::draw(frame, data, &screens.pairs, body),
         Screen::Sources => sources::draw(frame, data, &screens.sources, body),
         Screen::Diagnostics => diagnostics::draw(frame, data, &screens.diagnostics, body),
+        Screen::Timeline => timeline::draw(frame, data, &screens.timeline, body),
     }
     status_bar::draw(frame, app, bottom);
     match app.mode {
         Mode::Help => help::draw(frame, app.help_scroll, body),
-        Mode::FilterMenu => help::draw_filter_menu(frame, &screens.claims, body),
+        Mode::FilterMenu => help::draw_filter_menu(frame, &screens.claims, &data.dataset, body),
         Mode::Normal | Mode::Search | Mode::Find => {}
     }
     if let Some(flow) = &app.flow {

@@ -37,7 +37,7 @@ pub enum TimelineEntry {
 
 /// `selected`: the report's claims, in file order; `quoted[s]`: how many
 /// of them quote source `s`.
-pub(super) fn timeline(dataset: &Dataset, selected: &[usize], quoted: &[usize]) -> Timeline {
+pub fn timeline(dataset: &Dataset, selected: &[usize], quoted: &[usize]) -> Timeline {
     // (span, label, claims) per distinct time, in order of first claim.
     let mut about: Vec<(TimeSpan, String, Vec<usize>)> = Vec::new();
     let mut about_index: HashMap<String, usize> = HashMap::new();
