@@ -1,6 +1,7 @@
-//! A loaded claims file and what the screens derive from it once per load:
-//! the graph, claims grouped by topic, the linked pairs of claims that differ, the sources'
-//! display text and where every quote sits in it.
+//! A loaded claims file (its graph included) and what the screens derive
+//! from it once per load: claims grouped by topic, the linked pairs of
+//! claims that differ, the sources' display text and where every quote sits
+//! in it.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -11,7 +12,6 @@ use super::markup::Marked;
 use super::pair_lists::{self, Grouped, PairView};
 use super::search::Search;
 use super::timeline::Timeline;
-use crate::graph::Graph;
 use crate::model::Dataset;
 
 /// Byte ranges of a source's display text, one per screen row.
@@ -27,7 +27,6 @@ pub struct PlacedSpan {
 
 pub struct Data {
     pub dataset: Dataset,
-    pub graph: Graph,
     /// Claim indices grouped by topic (topics in file order, unknown topics last).
     pub order: Vec<usize>,
     /// The `contradicts` links, grouped by who disagrees.
@@ -48,7 +47,6 @@ pub struct Data {
 
 impl Data {
     pub fn new(dataset: Dataset) -> Data {
-        let graph = Graph::new(&dataset);
         let topic_rank = |claim: usize| {
             dataset
                 .topic_index(&dataset.claims[claim].topic)
@@ -87,7 +85,6 @@ impl Data {
         let timeline = Timeline::new(&dataset, &order);
         Data {
             dataset,
-            graph,
             order,
             contradictions,
             differences,

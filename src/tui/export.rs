@@ -15,7 +15,7 @@ pub fn export(app: &mut App, path: &Path, format: Format) -> Result<(), OutputEr
         filter: app.screens.claims.filter.clone(),
         timestamp: None,
     };
-    let report = report::build(app.dataset(), &app.data.graph, &options);
+    let report = report::build(app.dataset(), &app.data.dataset.graph, &options);
     let text = report::render(&report, format);
     let dir = path.parent().unwrap_or(Path::new(""));
     let target = dir.join(report::default_file_name(format));

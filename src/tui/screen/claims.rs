@@ -56,7 +56,7 @@ impl Claims {
             .order
             .iter()
             .copied()
-            .filter(|&c| self.filter.matches(&data.dataset, &data.graph, c))
+            .filter(|&c| self.filter.matches(&data.dataset, &data.dataset.graph, c))
             .filter(|&c| found.as_ref().is_none_or(|found| found[c]))
             .collect();
         match keep.and_then(|k| self.visible.iter().position(|&c| c == k)) {
@@ -233,7 +233,7 @@ pub fn detail_links(data: &Data, claim: usize) -> Vec<DetailLink> {
                 RelationKind::Contradicts => "contradicted by",
                 _ => kind.phrase(declaring).trim_start_matches("is "),
             };
-            for &(other, relation) in data.graph.linked(claim, kind) {
+            for &(other, relation) in data.dataset.graph.linked(claim, kind) {
                 if kind.is_directional() && (relations[relation].from == claim) != declaring {
                     continue;
                 }

@@ -46,7 +46,7 @@ fn next_contradicted(app: &mut App, forward: bool) {
                 (claims.cursor + n * 2 - step) % n
             }
         })
-        .find(|&p| app.data.graph.is_contradicted(claims.visible[p]));
+        .find(|&p| app.data.dataset.graph.is_contradicted(claims.visible[p]));
     match found {
         Some(position) => {
             claims.cursor = position;

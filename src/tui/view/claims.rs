@@ -144,7 +144,7 @@ fn head_line(data: &Data, claim: usize) -> Line<'static> {
             c.status.as_str()
         )),
     ];
-    if data.graph.is_contradicted(claim) {
+    if data.dataset.graph.is_contradicted(claim) {
         head.push(Span::raw(format!("  {CONTRADICTED} contradicted")));
     }
     Line::from(head)

@@ -60,7 +60,7 @@ impl ClaimList<'_> {
         let data = self.data;
         let c = &data.dataset.claims[claim];
         let selected = position == self.claims.cursor;
-        let marker = if data.graph.is_contradicted(claim) {
+        let marker = if data.dataset.graph.is_contradicted(claim) {
             CONTRADICTED
         } else {
             " "

@@ -17,7 +17,7 @@ use crate::model::{Anchor, MatchKind, Mode, RelationKind, Status};
 pub use super::counts::{ClassCount, ContradictionGroup, HeadlineItem, KindCount};
 pub use super::matrix::Matrix;
 pub use super::open::{OpenProblems, QuoteProblem};
-pub use super::timeline::{Timeline, TimelineEntry};
+pub use super::timeline::{Timeline, TimelineEntry, timeline};
 
 /// The JSON schema id; bump it when a field changes meaning or goes away.
 pub const SCHEMA: &str = "crux-report/2";
