@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{InitArgs, display_path};
-use crux::init::{Document, claims_toml};
+use crux::document::{Document, Format};
+use crux::init::{Found, claims_toml};
 use crux::load::{encoding, file};
 use crux::text::visible_path;
 
@@ -32,7 +33,10 @@ pub(super) fn run(args: &InitArgs) -> ExitCode {
         let shown = relative.join("/");
         let path = args.dir.join(relative.iter().collect::<PathBuf>());
         match read_document(&path) {
-            Ok(text) => documents.push(Document { path: shown, text }),
+            Ok(text) => documents.push(Found {
+                document: Document::new(Format::of_path(&shown), text),
+                path: shown,
+            }),
             Err(why) => warn_skipped(&shown, &why),
         }
     }

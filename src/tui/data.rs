@@ -6,9 +6,10 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
-use super::markup::Marked;
 use super::search::Search;
+use crate::document::Document;
 use crate::graph::Graph;
 use crate::model::{Dataset, RelationKind};
 
@@ -30,8 +31,8 @@ pub struct Data {
     pub order: Vec<usize>,
     /// Indices of `contradicts` relations, grouped by the topic of their first claim.
     pub pairs: Vec<usize>,
-    /// Per source: its text as shown, `None` when it could not be read.
-    pub marked: Vec<Option<Marked>>,
+    /// Per source: the document read, `None` when it could not be read.
+    pub documents: Vec<Option<Arc<Document>>>,
     /// Per source: every resolved quote in it, by position.
     pub placed: Vec<Vec<PlacedSpan>>,
     pub search: Search,
@@ -54,11 +55,8 @@ impl Data {
             .filter(|&r| dataset.relations[r].kind == RelationKind::Contradicts)
             .collect();
         pairs.sort_by_key(|&r| (topic_rank(dataset.relations[r].from), r));
-        let marked: Vec<Option<Marked>> = dataset
-            .sources
-            .iter()
-            .map(|s| s.text.as_deref().map(Marked::new))
-            .collect();
+        let documents: Vec<Option<Arc<Document>>> =
+            dataset.sources.iter().map(|s| s.document.clone()).collect();
         let mut placed = vec![Vec::new(); dataset.sources.len()];
         for (claim_index, claim) in dataset.claims.iter().enumerate() {
             for (span_index, span) in claim.spans.iter().enumerate() {
@@ -67,11 +65,11 @@ impl Data {
                 else {
                     continue;
                 };
-                if let Some(marked) = &marked[source] {
+                if let Some(document) = &documents[source] {
                     placed[source].push(PlacedSpan {
                         claim: claim_index,
                         span: span_index,
-                        display: marked.display_range(&anchor.bytes),
+                        display: document.display_range(&anchor.bytes),
                     });
                 }
             }
@@ -85,11 +83,16 @@ impl Data {
             graph,
             order,
             pairs,
-            marked,
+            documents,
             placed,
             search,
             wrapped: RefCell::default(),
         }
+    }
+
+    /// The text shown of source `source`, empty when it could not be read.
+    pub fn shown_text(&self, source: usize) -> &str {
+        self.documents[source].as_deref().map_or("", Document::text)
     }
 
     /// The first quote of `claim` that has a place in a readable source.

@@ -284,8 +284,7 @@ fn read_source_table(
         date: fields.date("date", out).map(|v| v.value),
         note: fields.string("note", out).map(|v| v.value),
         url: non_blank_url(&fields, out),
-        text: None,
-        lines: LineIndex::default(),
+        document: None,
         decl: header,
     }
 }

@@ -9,9 +9,10 @@ use super::encoding::utf16;
 use super::file::{DOCUMENT_LIMIT, ReadError, read_regular};
 use super::names::not_utf8_namesake;
 use crate::diag::{Code, Diagnostic};
+use crate::document::{Document, Format};
 
-/// The document's text, or the diagnostic saying why it cannot be used.
-pub fn read_source(base: &Path, written: &str) -> Result<String, Diagnostic> {
+/// The document, or the diagnostic saying why it cannot be used.
+pub fn read_source(base: &Path, written: &str) -> Result<Document, Diagnostic> {
     let path = Path::new(written);
     if written.trim().is_empty() {
         return Err(Diagnostic::new(Code::EmptyValue, "source path is empty")
@@ -70,7 +71,7 @@ pub fn read_source(base: &Path, written: &str) -> Result<String, Diagnostic> {
         .label("contains NUL bytes")
         .help("crux reads plain UTF-8 text; convert the document to text first"));
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let line = crate::text::invalid_utf8_at(e.as_bytes(), valid).line;
         Diagnostic::new(
@@ -81,7 +82,8 @@ pub fn read_source(base: &Path, written: &str) -> Result<String, Diagnostic> {
             "invalid UTF-8 at byte {valid} (line {line} of the document)"
         ))
         .help("re-save the document as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)")
-    })
+    })?;
+    Ok(Document::new(Format::of_path(written), text))
 }
 
 fn refused(written: &str, error: ReadError) -> Diagnostic {

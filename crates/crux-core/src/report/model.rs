@@ -357,7 +357,7 @@ pub fn build(
             author: s.author.clone(),
             outlet: s.outlet.clone(),
             date: s.date.clone(),
-            readable: s.text.is_some(),
+            readable: s.document.is_some(),
             claims: n,
         })
         .collect();
@@ -445,7 +445,7 @@ fn claim_entry(dataset: &Dataset, c: usize) -> ClaimEntry {
         .iter()
         .map(|span| {
             let source = dataset.source(&span.source);
-            let passage = match (&span.anchor, source.and_then(|s| s.text.as_deref())) {
+            let passage = match (&span.anchor, source.and_then(|s| s.text())) {
                 (Some(anchor), Some(text)) => text.get(anchor.bytes.clone()).map(str::to_string),
                 _ => None,
             };
