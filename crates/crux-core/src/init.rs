@@ -94,6 +94,7 @@ fn example(source_id: &str, document: &Found) -> String {
 fn title(path: &str, document: &Document) -> Option<String> {
     match document.format() {
         Format::LightMarkup => title_line(path, document.original()),
+        Format::Html => document.metadata().title.clone(),
     }
 }
 

@@ -7,7 +7,7 @@ use std::ops::Range;
 /// Maps a derived text's bytes back to its source's bytes, and source
 /// offsets forward. The map is monotonic: later derived bytes never come
 /// from earlier source bytes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct OffsetMap {
     /// In stretches sorted by `at` (and so by `origin`).
     pieces: Vec<Piece>,
@@ -18,7 +18,7 @@ pub struct OffsetMap {
 /// A stretch of the derived text and where it comes from. Most of a text
 /// is copied as it is, so a few pieces map a whole text where a map per
 /// byte took 16 bytes of memory per byte.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Piece {
     /// Its first byte in the derived text.
     at: usize,
@@ -91,6 +91,28 @@ impl OffsetMap {
             }
             Some(len) => piece.origin..piece.origin + len,
         }
+    }
+
+    /// Whether the map fits a derived text of `derived_len` bytes and a
+    /// source of `source_len`, in order and in bounds (a map read back from
+    /// a cache file is checked before use).
+    pub fn fits(&self, derived_len: usize, source_len: usize) -> bool {
+        let in_order = self
+            .pieces
+            .windows(2)
+            .all(|w| w[0].at < w[1].at && w[0].origin <= w[1].origin);
+        let in_bounds = self.pieces.iter().enumerate().all(|(i, p)| {
+            let len = self.piece_end(i).saturating_sub(p.at);
+            let source_end = p.origin + p.from_span.unwrap_or(len);
+            p.at < derived_len.max(1) && source_end <= source_len
+        });
+        let starts_at_zero = self.pieces.first().is_none_or(|p| p.at == 0);
+        self.derived_len == derived_len
+            && self.source_len == source_len
+            && in_order
+            && in_bounds
+            && starts_at_zero
+            && (derived_len == 0 || !self.pieces.is_empty())
     }
 
     fn piece_end(&self, index: usize) -> usize {

@@ -2,11 +2,13 @@
 //! matched, the one offset map between them, and the document's structure.
 //!
 //! Each format has its own extractor, a pure function from the file's text
-//! to an [`Extracted`]: light Markdown (`.txt`, `.md`) here in
-//! [`markdown`]. A format read from bytes that are not text (such as PDF)
+//! to an [`Extracted`]: light Markdown (`.txt`, `.md`) in [`markdown`],
+//! saved web pages (`.html`, `.htm`) in [`html`]. A format read from bytes that are not text (such as PDF)
 //! gives its text with page ranges in [`Extracted::pages`] and keeps that
 //! text as its original.
 
+pub mod cache;
+pub mod html;
 pub mod map;
 pub mod markdown;
 
@@ -22,11 +24,18 @@ pub enum Format {
     /// Plain text with light Markdown (`.txt`, `.md`, anything unknown).
     /// Quotes are written as the file has them, markup and all.
     LightMarkup,
+    /// A saved web page (`.html`, `.htm`): quotes are written against
+    /// its article's text.
+    Html,
 }
 
 impl Format {
-    pub fn of_path(_path: &str) -> Format {
-        Format::LightMarkup
+    pub fn of_path(path: &str) -> Format {
+        let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("html" | "htm" | "xhtml") => Format::Html,
+            _ => Format::LightMarkup,
+        }
     }
 
     /// Whether quotes are written against the file's own text (markup
@@ -38,7 +47,7 @@ impl Format {
 
 /// What a format's extractor gives: the text shown, its map back to the
 /// original, and what it knows of the document's structure.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Extracted {
     pub text: String,
     /// From `text`'s bytes to the original's.
@@ -52,7 +61,7 @@ pub struct Extracted {
     pub metadata: Metadata,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Emphasis {
     Heading,
     Bold,
@@ -60,13 +69,13 @@ pub enum Emphasis {
     Link,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Block {
     pub range: Range<usize>,
     pub kind: BlockKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BlockKind {
     /// Level 1 to 6.
     Heading(u8),
@@ -75,7 +84,7 @@ pub enum BlockKind {
 }
 
 /// What a document says about itself (a web page's `<title>`, author, ...).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Metadata {
     pub title: Option<String>,
     pub author: Option<String>,
@@ -95,16 +104,18 @@ pub struct Document {
 
 impl Document {
     /// The document of a file's text, read as its format says.
-    pub fn new(format: Format, original: String) -> Document {
+    pub fn new(format: Format, original: String) -> Result<Document, html::Problem> {
         let extracted = match format {
             Format::LightMarkup => markdown::extract(&original),
+            Format::Html => html::extract(&original)?,
         };
-        Document::from_extracted(format, original, extracted)
+        Ok(Document::from_extracted(format, original, extracted))
     }
 
     /// Light-Markdown text (what `.txt` and `.md` files hold).
     pub fn light_markup(original: &str) -> Document {
-        Document::new(Format::LightMarkup, original.to_string())
+        let extracted = markdown::extract(original);
+        Document::from_extracted(Format::LightMarkup, original.to_string(), extracted)
     }
 
     /// A document whose text another extractor made.
@@ -129,6 +140,10 @@ impl Document {
     /// The text shown: markup left out, article extracted.
     pub fn text(&self) -> &str {
         &self.extracted.text
+    }
+
+    pub fn extracted(&self) -> &Extracted {
+        &self.extracted
     }
 
     pub fn map(&self) -> &OffsetMap {

@@ -10,6 +10,8 @@ pub mod file;
 mod names;
 mod references;
 mod sources;
+
+pub use sources::document_of;
 mod syntax;
 
 use std::ops::Range;
