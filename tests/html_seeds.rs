@@ -106,3 +106,59 @@ fn places_are_cited_in_the_html_file() {
         "that four Iranian drones had taken part in the attack"
     );
 }
+
+#[test]
+fn a_page_names_its_source_unless_the_claims_file_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let dataset = load_without_cache(&example_with_pages(dir.path()), &dir.path().join("cache"));
+    let inss = dataset.source("inss").unwrap();
+    assert_eq!(
+        inss.author.as_deref(),
+        Some("Elie Houé"),
+        "claims.toml's own"
+    );
+    assert_eq!(
+        inss.url.as_deref(),
+        Some("https://example.org/publication/alignment-and-restraint/"),
+        "the page's canonical address, claims.toml giving none"
+    );
+    let huseynov = dataset.source("huseynov").unwrap();
+    assert_eq!(huseynov.date.as_deref(), Some("2026-03-14"));
+    assert_eq!(
+        huseynov.url.as_deref(),
+        Some("https://example.org/analysis/azerbaijan-balancing-act")
+    );
+    let brief = dataset.source("brief").unwrap();
+    assert_eq!(
+        brief.date.as_deref(),
+        Some("2026-03-10"),
+        "claims.toml's own"
+    );
+    assert_eq!(brief.url, None, "the page has no canonical address");
+}
+
+#[test]
+fn the_html_report_links_quotes_to_the_live_page() {
+    use crux::report::{self, Format, ReportOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let dataset = load_without_cache(&example_with_pages(dir.path()), &dir.path().join("cache"));
+    let graph = crux::graph::Graph::new(&dataset);
+    let html = report::render(
+        &report::build(&dataset, &graph, &ReportOptions::default()),
+        Format::Html,
+    );
+    let link = "https://example.org/publication/alignment-and-restraint/#:~:text=\
+                of%20Defense%20stated-,that%20four%20Iranian%20drones,\
+                part%20in%20the%20attack,-.%20One%20was";
+    let at = html
+        .find("four%20Iranian%20drones")
+        .map(|at| &html[at..at + 200]);
+    assert!(html.contains(&format!("href=\"{link}\"")), "{at:?}");
+    assert_eq!(
+        html.matches("#:~:text=").count() % 2,
+        0,
+        "each linked quote gives its blockquote's cite and its link"
+    );
+    // The brief has no address: its quotes are not linked.
+    assert!(!html.contains("href=\"#:~:text="));
+}

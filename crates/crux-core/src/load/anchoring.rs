@@ -45,7 +45,10 @@ pub fn read_and_anchor(dataset: &mut Dataset, base: &Path) {
     for (source, result) in dataset.sources.iter_mut().zip(done) {
         let Some(result) = result else { continue };
         match result.document {
-            Ok(document) => source.document = Some(Arc::new(document)),
+            Ok(document) => {
+                fill_from_metadata(source, &document);
+                source.document = Some(Arc::new(document));
+            }
             Err(d) => read_errors.push(d.at(source.path_value.clone())),
         }
         for (c, s, anchor) in result.anchors {
@@ -55,6 +58,22 @@ pub fn read_and_anchor(dataset: &mut Dataset, base: &Path) {
     }
     dataset.diagnostics.extend(read_errors);
     dataset.diagnostics.extend(quote_diagnostics);
+}
+
+/// The title, author, date and address a document gives of itself (a web
+/// page's metadata), where the claims file gives none: its own always wins.
+fn fill_from_metadata(source: &mut Source, document: &Document) {
+    let meta = document.metadata();
+    for (field, value) in [
+        (&mut source.title, &meta.title),
+        (&mut source.author, &meta.author),
+        (&mut source.date, &meta.date),
+        (&mut source.url, &meta.url),
+    ] {
+        if field.is_none() {
+            field.clone_from(value);
+        }
+    }
 }
 
 /// What reading one source and placing its quotes gave.

@@ -197,6 +197,10 @@ pub struct SpanEntry {
     #[serde(rename = "match")]
     pub match_kind: SpanMatch,
     pub anchor: Option<Anchor>,
+    /// The passage on the live page (a URL text fragment), when the
+    /// source has a `url` and the quote resolved.
+    #[serde(skip)]
+    pub live: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -437,6 +441,25 @@ pub fn build(
     }
 }
 
+/// The quote at `anchor` on the page the source is published at, as the
+/// page shows it (markup left out), with the words around it on its line.
+fn live_link(source: &crate::model::Source, anchor: &Anchor) -> Option<String> {
+    let url = source.url.as_deref()?;
+    let document = source.document.as_deref()?;
+    let text = document.text();
+    let shown = document.display_range(&anchor.bytes);
+    let line_start = text[..shown.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[shown.end..]
+        .find('\n')
+        .map_or(text.len(), |i| shown.end + i);
+    super::html::fragment::link(
+        url,
+        &text[line_start..shown.start],
+        &text[shown.clone()],
+        &text[shown.end..line_end],
+    )
+}
+
 fn claim_entry(dataset: &Dataset, c: usize) -> ClaimEntry {
     let claim = &dataset.claims[c];
     let mut sources: Vec<String> = Vec::new();
@@ -458,6 +481,7 @@ fn claim_entry(dataset: &Dataset, c: usize) -> ClaimEntry {
                 quote: span.quote.clone(),
                 passage,
                 match_kind: span_match(span.anchor.as_ref()),
+                live: source.and_then(|s| live_link(s, span.anchor.as_ref()?)),
                 anchor: span.anchor.clone(),
             }
         })
