@@ -1,7 +1,7 @@
 //! A starting claims file for a folder of documents: one source per
 //! document, and a commented-out example topic and claim.
 
-use crate::document::{Document, Format};
+use crate::document::{BlockKind, Document, Format};
 use crate::ids::{slug, unique};
 use crate::text::{one_line, toml_string, visible_line};
 
@@ -39,6 +39,16 @@ pub fn claims_toml(documents: &[Found]) -> String {
         if let Some(title) = title(&document.path, &document.document) {
             out.push_str(&format!("title = {}\n", toml_string(&title)));
         }
+        let meta = document.document.metadata();
+        for (key, value) in [
+            ("author", &meta.author),
+            ("date", &meta.date),
+            ("url", &meta.url),
+        ] {
+            if let Some(value) = value {
+                out.push_str(&format!("{key} = {}\n", toml_string(value)));
+            }
+        }
         ids.push(id);
     }
     if let (Some(document), Some(id)) = (documents.first(), ids.first()) {
@@ -57,7 +67,17 @@ const HEADER: &str = "\
 ";
 
 fn example(source_id: &str, document: &Found) -> String {
-    let quote = first_sentence(document.document.quoted()).map_or_else(
+    let doc = &document.document;
+    let first_paragraph = match doc.format() {
+        Format::LightMarkup => Some(doc.quoted()),
+        Format::Html => doc
+            .blocks()
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| &doc.quoted()[b.range.clone()])
+            .find(|text| text.split_whitespace().count() > 3),
+    };
+    let quote = first_paragraph.and_then(first_sentence).map_or_else(
         || "a sentence copied from the document".to_string(),
         str::to_string,
     );
