@@ -7,11 +7,12 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
-use super::markup::Marked;
 use super::pair_lists::{self, Grouped, PairView};
 use super::search::Search;
 use super::timeline::Timeline;
+use crate::document::Document;
 use crate::model::Dataset;
 
 /// Byte ranges of a source's display text, one per screen row.
@@ -35,8 +36,8 @@ pub struct Data {
     pub differences: Grouped,
     /// The claims by the time they are about.
     pub timeline: Timeline,
-    /// Per source: its text as shown, `None` when it could not be read.
-    pub marked: Vec<Option<Marked>>,
+    /// Per source: the document read, `None` when it could not be read.
+    pub documents: Vec<Option<Arc<Document>>>,
     /// Per source: every resolved quote in it, by position.
     pub placed: Vec<Vec<PlacedSpan>>,
     pub search: Search,
@@ -56,11 +57,8 @@ impl Data {
         order.sort_by_key(|&c| (topic_rank(c), c));
         let contradictions = pair_lists::contradictions(&dataset, topic_rank);
         let differences = pair_lists::differences(&dataset, topic_rank);
-        let marked: Vec<Option<Marked>> = dataset
-            .sources
-            .iter()
-            .map(|s| s.text.as_deref().map(Marked::new))
-            .collect();
+        let documents: Vec<Option<Arc<Document>>> =
+            dataset.sources.iter().map(|s| s.document.clone()).collect();
         let mut placed = vec![Vec::new(); dataset.sources.len()];
         for (claim_index, claim) in dataset.claims.iter().enumerate() {
             for (span_index, span) in claim.spans.iter().enumerate() {
@@ -69,11 +67,11 @@ impl Data {
                 else {
                     continue;
                 };
-                if let Some(marked) = &marked[source] {
+                if let Some(document) = &documents[source] {
                     placed[source].push(PlacedSpan {
                         claim: claim_index,
                         span: span_index,
-                        display: marked.display_range(&anchor.bytes),
+                        display: document.display_range(&anchor.bytes),
                     });
                 }
             }
@@ -89,7 +87,7 @@ impl Data {
             contradictions,
             differences,
             timeline,
-            marked,
+            documents,
             placed,
             search,
             wrapped: RefCell::default(),
@@ -102,6 +100,11 @@ impl Data {
             PairView::Contradictions => &self.contradictions,
             PairView::Differences => &self.differences,
         }
+    }
+
+    /// The text shown of source `source`, empty when it could not be read.
+    pub fn shown_text(&self, source: usize) -> &str {
+        self.documents[source].as_deref().map_or("", Document::text)
     }
 
     /// The first quote of `claim` that has a place in a readable source.

@@ -6,6 +6,7 @@
 pub mod anchor;
 pub mod describe;
 pub mod diag;
+pub mod document;
 pub mod edit;
 pub mod export;
 pub mod filter;

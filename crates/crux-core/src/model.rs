@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::diag::Diagnostic;
+use crate::document::Document;
 use crate::text::{LineCol, LineIndex};
 use crate::when::{TimeSpan, When};
 
@@ -145,9 +146,8 @@ pub struct Source {
     pub note: Option<String>,
     /// Where the document is published, for exports and imports.
     pub url: Option<String>,
-    /// The document's text; `None` when it could not be read safely.
-    pub text: Option<String>,
-    pub lines: LineIndex,
+    /// The document read; `None` when it could not be read safely.
+    pub document: Option<Arc<Document>>,
     /// Where the source is declared in the claims file (its table header).
     pub decl: Range<usize>,
     /// The `path` value in the claims file (the header when it is missing).
@@ -158,6 +158,12 @@ impl Source {
     /// The title when there is one, else the id.
     pub fn display_name(&self) -> &str {
         self.title.as_deref().unwrap_or(&self.id)
+    }
+
+    /// The text its quotes are written against and its anchors index
+    /// (see [`Document::quoted`]); `None` when it could not be read.
+    pub fn text(&self) -> Option<&str> {
+        self.document.as_deref().map(Document::quoted)
     }
 }
 
@@ -344,8 +350,10 @@ pub struct Span {
 /// A quote's exact place in its source document.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Anchor {
+    /// In the document's quoted text ([`Source::text`]).
     pub bytes: Range<usize>,
     pub chars: Range<usize>,
+    /// Where the quote starts and ends in the file.
     pub start: LineCol,
     pub end: LineCol,
     pub kind: MatchKind,

@@ -149,7 +149,7 @@ pub fn draw_document(
     scroll: isize,
     reader: Option<&Reader>,
 ) {
-    let Some(marked) = &data.marked[source] else {
+    let Some(document) = &data.documents[source] else {
         frame.render_widget(Paragraph::new("(the document could not be read)"), area);
         return;
     };
@@ -160,7 +160,7 @@ pub fn draw_document(
         .filter(|r| Some(r) != current.as_ref())
         .collect();
     let passage = Passage {
-        marked,
+        document,
         rows: &rows,
         others,
         current,
@@ -177,7 +177,7 @@ fn wrapped(data: &Data, source: usize, width: u16) -> WrappedRows {
     cache
         .entry((source, width))
         .or_insert_with(|| {
-            let text = data.marked[source].as_ref().map_or("", |m| m.text.as_str());
+            let text = data.shown_text(source);
             Rc::new(wrap_rows(text, width as usize))
         })
         .clone()

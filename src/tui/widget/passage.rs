@@ -10,9 +10,10 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::UnicodeWidthStr;
 
-use crate::tui::markup::{Emphasis, Marked};
+use crate::document::{Document, Emphasis};
+use crate::tui::markup::{drawn, width as drawn_width};
 
 pub const HIGHLIGHT: Modifier = Modifier::REVERSED.union(Modifier::BOLD);
 pub const SELECTION: Modifier = Modifier::REVERSED.union(Modifier::ITALIC);
@@ -29,14 +30,14 @@ pub fn wrap_rows(text: &str, width: usize) -> Vec<Range<usize>> {
         let mut last_space: Option<usize> = None;
         for (offset, c) in line.char_indices() {
             let at = line_start + offset;
-            let w = c.width().unwrap_or(0);
+            let w = drawn_width(c);
             if used + w > width && at > row_start {
                 let cut = match last_space {
                     Some(space) if space > row_start => space + 1,
                     _ => at,
                 };
                 rows.push(row_start..cut);
-                used = text[cut..at].chars().map(|c| c.width().unwrap_or(0)).sum();
+                used = text[cut..at].chars().map(drawn_width).sum();
                 row_start = cut;
                 last_space = None;
             }
@@ -52,7 +53,7 @@ pub fn wrap_rows(text: &str, width: usize) -> Vec<Range<usize>> {
 }
 
 pub struct Passage<'a> {
-    pub marked: &'a Marked,
+    pub document: &'a Document,
     pub rows: &'a [Range<usize>],
     /// Display ranges of the source's other quotes.
     pub others: Vec<Range<usize>>,
@@ -81,11 +82,13 @@ impl Passage<'_> {
     }
 
     fn style_at(&self, byte: usize) -> Style {
-        let mut style = match self.marked.emphasis_at(byte) {
+        let mut style = match self.document.emphasis_at(byte) {
             Some(Emphasis::Heading | Emphasis::Bold) => {
                 Style::default().add_modifier(Modifier::BOLD)
             }
-            Some(Emphasis::Link) => Style::default().add_modifier(Modifier::ITALIC),
+            Some(Emphasis::Link | Emphasis::Italic) => {
+                Style::default().add_modifier(Modifier::ITALIC)
+            }
             None => Style::default(),
         };
         if self.selection.as_ref().is_some_and(|r| r.contains(&byte)) {
@@ -106,7 +109,7 @@ impl Passage<'_> {
     }
 
     fn line(&self, row: &Range<usize>) -> Line<'_> {
-        let text = &self.marked.text;
+        let text = self.document.text();
         let mut spans: Vec<Span> = Vec::new();
         let mut run_start = row.start;
         let mut run_style = self.style_at(row.start);
@@ -114,12 +117,12 @@ impl Passage<'_> {
             let at = row.start + offset;
             let style = self.style_at(at);
             if style != run_style {
-                spans.push(Span::styled(&text[run_start..at], run_style));
+                spans.push(Span::styled(drawn(&text[run_start..at]), run_style));
                 run_start = at;
                 run_style = style;
             }
         }
-        spans.push(Span::styled(&text[run_start..row.end], run_style));
+        spans.push(Span::styled(drawn(&text[run_start..row.end]), run_style));
         Line::from(spans)
     }
 }
@@ -132,8 +135,7 @@ impl Widget for Passage<'_> {
             let y = area.y + (i - top) as u16;
             buf.set_line(area.x, y, &self.line(row), area.width);
             if self.cursor_after(i) {
-                let text = &self.marked.text[row.clone()];
-                let x = text.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+                let x = drawn(&self.document.text()[row.clone()]).width();
                 if x < area.width as usize {
                     let cell = Rect::new(area.x + x as u16, y, 1, 1);
                     buf.set_style(cell, Style::default().add_modifier(CURSOR));
@@ -170,10 +172,10 @@ mod tests {
     }
 
     fn cursor_cells(text: &str, cursor: usize) -> Vec<(u16, u16)> {
-        let marked = Marked::new(text);
-        let rows = wrap_rows(&marked.text, 10);
+        let document = Document::light_markup(text);
+        let rows = wrap_rows(document.text(), 10);
         let passage = Passage {
-            marked: &marked,
+            document: &document,
             rows: &rows,
             others: Vec::new(),
             current: None,

@@ -1,6 +1,7 @@
 //! Reads each document once and places all of its quotes in one pass.
 
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::sources::read_source;
@@ -11,8 +12,9 @@ use crate::anchor::{
     too_long_to_search, verdict, words_after, words_before,
 };
 use crate::diag::{Code, Diagnostic, Passage, Score, Suggestion, SuggestionKind};
+use crate::document::Document;
 use crate::model::{Anchor, Dataset, MatchKind, Source};
-use crate::text::{LineIndex, visible_line};
+use crate::text::visible_line;
 
 /// Longest excerpt of a document quoted in a diagnostic.
 const EXCERPT_CHARS: usize = 160;
@@ -42,10 +44,10 @@ pub fn read_and_anchor(dataset: &mut Dataset, base: &Path) {
     let mut quote_diagnostics = Vec::new();
     for (source, result) in dataset.sources.iter_mut().zip(done) {
         let Some(result) = result else { continue };
-        match result.text {
-            Ok(text) => {
-                source.lines = result.lines;
-                source.text = Some(text);
+        match result.document {
+            Ok(document) => {
+                fill_from_metadata(source, &document);
+                source.document = Some(Arc::new(document));
             }
             Err(d) => read_errors.push(d.at(source.path_value.clone())),
         }
@@ -58,10 +60,25 @@ pub fn read_and_anchor(dataset: &mut Dataset, base: &Path) {
     dataset.diagnostics.extend(quote_diagnostics);
 }
 
+/// The title, author, date and address a document gives of itself (a web
+/// page's metadata), where the claims file gives none: its own always wins.
+fn fill_from_metadata(source: &mut Source, document: &Document) {
+    let meta = document.metadata();
+    for (field, value) in [
+        (&mut source.title, &meta.title),
+        (&mut source.author, &meta.author),
+        (&mut source.date, &meta.date),
+        (&mut source.url, &meta.url),
+    ] {
+        if field.is_none() {
+            field.clone_from(value);
+        }
+    }
+}
+
 /// What reading one source and placing its quotes gave.
 struct SourceResult {
-    text: Result<String, Diagnostic>,
-    lines: LineIndex,
+    document: Result<Document, Diagnostic>,
     /// (claim, span, anchor) for each quote of the source.
     anchors: Vec<(usize, usize, Option<Anchor>)>,
     diagnostics: Vec<Diagnostic>,
@@ -119,18 +136,16 @@ fn anchor_source(
     source: &Source,
     members: &[(usize, usize)],
 ) -> SourceResult {
-    let text = match read_source(base, &source.path) {
-        Ok(text) => text,
+    let document = match read_source(base, &source.path) {
+        Ok(document) => document,
         Err(d) => {
             return SourceResult {
-                text: Err(d),
-                lines: LineIndex::default(),
+                document: Err(d),
                 anchors: Vec::new(),
                 diagnostics: Vec::new(),
             };
         }
     };
-    let lines = LineIndex::new(&text);
     let queries: Vec<QuoteQuery<'_>> = members
         .iter()
         .map(|&(c, s)| {
@@ -143,15 +158,15 @@ fn anchor_source(
             }
         })
         .collect();
-    let resolutions = resolve_all(&text, &queries);
+    let resolutions = resolve_all(document.quotable(), &queries);
     let mut anchors = Vec::with_capacity(members.len());
     let mut diagnostics = Vec::new();
     for ((&(c, s), resolution), query) in members.iter().zip(resolutions).zip(&queries) {
         let claim = &dataset.claims[c];
         let context = QuoteContext {
             path: &source.path,
-            lines: &lines,
-            text: &text,
+            document: &document,
+            text: document.quoted(),
             claim_id: &claim.id,
             quote_value: claim.spans[s].quote_value.clone(),
             quote: query.quote,
@@ -163,8 +178,7 @@ fn anchor_source(
         diagnostics.extend(diagnostic);
     }
     SourceResult {
-        text: Ok(text),
-        lines,
+        document: Ok(document),
         anchors,
         diagnostics,
     }
@@ -172,7 +186,7 @@ fn anchor_source(
 
 struct QuoteContext<'a> {
     path: &'a str,
-    lines: &'a LineIndex,
+    document: &'a Document,
     text: &'a str,
     claim_id: &'a str,
     quote_value: Range<usize>,
@@ -183,18 +197,17 @@ struct QuoteContext<'a> {
 
 impl QuoteContext<'_> {
     fn anchor(&self, bytes: Range<usize>, kind: MatchKind) -> Anchor {
-        let lines = self.lines;
         Anchor {
-            chars: lines.char_range(self.text, &bytes),
-            start: lines.line_col(self.text, bytes.start),
-            end: lines.line_col(self.text, bytes.end),
+            chars: self.document.char_range(&bytes),
+            start: self.document.line_col(bytes.start),
+            end: self.document.line_col(bytes.end),
             bytes,
             kind,
         }
     }
 
     fn place(&self, bytes: &Range<usize>) -> String {
-        let at = self.lines.line_col(self.text, bytes.start);
+        let at = self.document.line_col(bytes.start);
         format!("{}:{}:{}", self.path, at.line, at.col)
     }
 
@@ -225,8 +238,8 @@ impl QuoteContext<'_> {
         });
         Passage {
             file: self.path.to_string(),
-            start: self.lines.line_col(self.text, bytes.start),
-            end: self.lines.line_col(self.text, bytes.end),
+            start: self.document.line_col(bytes.start),
+            end: self.document.line_col(bytes.end),
             byte_range: [bytes.start, bytes.end],
             text: self.text[bytes].to_string(),
             score: Score::new(place.similarity),

@@ -10,6 +10,8 @@ pub mod file;
 mod names;
 mod references;
 mod sources;
+
+pub use sources::document_of;
 mod syntax;
 
 use std::ops::Range;
@@ -285,8 +287,7 @@ fn read_source_table(
         date: fields.date("date", out).map(|v| v.value),
         note: fields.string("note", out).map(|v| v.value),
         url: non_blank_url(&fields, out),
-        text: None,
-        lines: LineIndex::default(),
+        document: None,
         decl: header,
     }
 }
