@@ -29,6 +29,8 @@ pub struct Dataset {
     /// Every declared link once, in declaration order; a link declared on
     /// both sides appears once.
     pub relations: Vec<Relation>,
+    /// Every link entry's target as written, resolved or not, in file order.
+    pub link_targets: Vec<LinkTarget>,
     pub diagnostics: Vec<Diagnostic>,
     pub(crate) source_ids: HashMap<String, usize>,
     pub(crate) topic_ids: HashMap<String, usize>,
@@ -419,6 +421,16 @@ pub struct Relation {
     pub note: Option<String>,
     /// The entry in the claims file.
     pub decl: Range<usize>,
+}
+
+/// Where a link entry names the claim it links to.
+#[derive(Debug, Clone)]
+pub struct LinkTarget {
+    /// The claim that declares the link.
+    pub from: usize,
+    pub kind: RelationKind,
+    /// The target claim's id as written, and its value in the claims file.
+    pub claim: Located<String>,
 }
 
 impl Relation {

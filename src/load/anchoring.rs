@@ -3,8 +3,10 @@
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::cache::{AnchorCache, CachedDocument, QuoteKey, Reuse};
 use super::sources::read_source;
 use std::ops::Range;
+use std::sync::Mutex;
 
 use crate::anchor::{
     Candidate, MAX_QUOTE_CHARS, MIN_SCORE, QuoteQuery, Resolution, Verdict, resolve_all,
@@ -27,7 +29,7 @@ const MOVED_BELOW: f64 = 0.5;
 /// the claims file's directory is not an option.)
 const PARALLEL_MIN_SOURCES: usize = 4;
 
-pub fn read_and_anchor(dataset: &mut Dataset, base: &Path) {
+pub fn read_and_anchor(dataset: &mut Dataset, base: &Path, cache: &mut AnchorCache) {
     let mut by_source: Vec<Vec<(usize, usize)>> = vec![Vec::new(); dataset.sources.len()];
     for (c, claim) in dataset.claims.iter().enumerate() {
         for (s, span) in claim.spans.iter().enumerate() {
@@ -36,12 +38,25 @@ pub fn read_and_anchor(dataset: &mut Dataset, base: &Path) {
             }
         }
     }
-    let done = anchor_every_source(dataset, base, &by_source);
+    let paths: Vec<&str> = dataset.sources.iter().map(|s| s.path.as_str()).collect();
+    let cached: Vec<Mutex<Option<CachedDocument>>> = cache
+        .take(base, &paths)
+        .into_iter()
+        .map(Mutex::new)
+        .collect();
+    let done = anchor_every_source(dataset, base, &by_source, &cached);
 
     let mut read_errors = Vec::new();
     let mut quote_diagnostics = Vec::new();
+    cache.last = Reuse::default();
     for (source, result) in dataset.sources.iter_mut().zip(done) {
-        let Some(result) = result else { continue };
+        let Some(mut result) = result else { continue };
+        cache.last.documents_read += usize::from(result.read);
+        cache.last.quotes_placed += result.placed;
+        cache.last.quotes_reused += result.anchors.len() - result.placed;
+        if let Some(document) = result.document.take() {
+            cache.put(base, &source.path, document);
+        }
         match result.text {
             Ok(text) => {
                 source.lines = result.lines;
@@ -65,6 +80,12 @@ struct SourceResult {
     /// (claim, span, anchor) for each quote of the source.
     anchors: Vec<(usize, usize, Option<Anchor>)>,
     diagnostics: Vec<Diagnostic>,
+    /// The document and its placed quotes, for the next load.
+    document: Option<CachedDocument>,
+    /// Whether the document was read from disk (not kept from a load before).
+    read: bool,
+    /// How many quotes were placed anew.
+    placed: usize,
 }
 
 /// Reads and anchors every source (`None` for those without a path), on as
@@ -74,12 +95,14 @@ fn anchor_every_source(
     dataset: &Dataset,
     base: &Path,
     by_source: &[Vec<(usize, usize)>],
+    cached: &[Mutex<Option<CachedDocument>>],
 ) -> Vec<Option<SourceResult>> {
     let count = dataset.sources.len();
     let one = |index: usize| {
         let source = &dataset.sources[index];
+        let cached = cached[index].lock().ok().and_then(|mut c| c.take());
         (!source.path.trim().is_empty())
-            .then(|| anchor_source(dataset, base, source, &by_source[index]))
+            .then(|| anchor_source(dataset, base, source, &by_source[index], cached))
     };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -118,55 +141,101 @@ fn anchor_source(
     base: &Path,
     source: &Source,
     members: &[(usize, usize)],
+    cached: Option<CachedDocument>,
 ) -> SourceResult {
-    let text = match read_source(base, &source.path) {
-        Ok(text) => text,
-        Err(d) => {
-            return SourceResult {
-                text: Err(d),
-                lines: LineIndex::default(),
-                anchors: Vec::new(),
-                diagnostics: Vec::new(),
-            };
-        }
+    let kept = cached.and_then(|c| c.if_unchanged(base, &source.path));
+    let read = kept.is_none();
+    let mut document = match kept {
+        Some(document) => document,
+        None => match read_source(base, &source.path) {
+            Ok(text) => CachedDocument::read(base, &source.path, text),
+            Err(d) => {
+                return SourceResult {
+                    text: Err(d),
+                    lines: LineIndex::default(),
+                    anchors: Vec::new(),
+                    diagnostics: Vec::new(),
+                    document: None,
+                    read,
+                    placed: 0,
+                };
+            }
+        },
     };
-    let lines = LineIndex::new(&text);
-    let queries: Vec<QuoteQuery<'_>> = members
+    let keys: Vec<QuoteKey> = members
         .iter()
         .map(|&(c, s)| {
             let span = &dataset.claims[c].spans[s];
-            QuoteQuery {
-                quote: &span.quote,
-                prefix: span.prefix.as_deref(),
-                suffix: span.suffix.as_deref(),
+            QuoteKey {
+                quote: span.quote.clone(),
+                prefix: span.prefix.clone(),
+                suffix: span.suffix.clone(),
                 occurrence: span.occurrence,
             }
         })
         .collect();
-    let resolutions = resolve_all(&text, &queries);
-    let mut anchors = Vec::with_capacity(members.len());
-    let mut diagnostics = Vec::new();
-    for ((&(c, s), resolution), query) in members.iter().zip(resolutions).zip(&queries) {
-        let claim = &dataset.claims[c];
+    let mut placed = std::mem::take(&mut document.placed);
+    let mut new_keys: Vec<&QuoteKey> = keys.iter().filter(|k| !placed.contains_key(k)).collect();
+    new_keys.sort_by(|a, b| {
+        (&a.quote, &a.prefix, &a.suffix, a.occurrence).cmp(&(
+            &b.quote,
+            &b.prefix,
+            &b.suffix,
+            b.occurrence,
+        ))
+    });
+    new_keys.dedup();
+    let queries: Vec<QuoteQuery<'_>> = new_keys
+        .iter()
+        .map(|key| QuoteQuery {
+            quote: &key.quote,
+            prefix: key.prefix.as_deref(),
+            suffix: key.suffix.as_deref(),
+            occurrence: key.occurrence,
+        })
+        .collect();
+    let resolutions = resolve_all(&document.text, &queries);
+    for (key, resolution) in new_keys.iter().zip(resolutions) {
         let context = QuoteContext {
             path: &source.path,
-            lines: &lines,
-            text: &text,
-            claim_id: &claim.id,
-            quote_value: claim.spans[s].quote_value.clone(),
-            quote: query.quote,
-            prefix: query.prefix,
-            suffix: query.suffix,
+            lines: &document.lines,
+            text: &document.text,
+            claim_id: "",
+            quote_value: 0..0,
+            quote: &key.quote,
+            prefix: key.prefix.as_deref(),
+            suffix: key.suffix.as_deref(),
         };
-        let (anchor, diagnostic) = context.judge(resolution);
-        anchors.push((c, s, anchor));
-        diagnostics.extend(diagnostic);
+        placed.insert((*key).clone(), context.judge(resolution));
     }
+    let placed_now = new_keys.len();
+    let mut anchors = Vec::with_capacity(members.len());
+    let mut diagnostics = Vec::new();
+    // Only the quotes of this load are kept: a quote typed a character at
+    // a time leaves no trail of its drafts.
+    let mut used = std::collections::HashMap::with_capacity(keys.len());
+    for (&(c, s), key) in members.iter().zip(keys) {
+        let Some(result) = placed.get(&key).cloned() else {
+            continue;
+        };
+        let claim = &dataset.claims[c];
+        anchors.push((c, s, result.0.clone()));
+        diagnostics.extend(result.1.clone().map(|mut d| {
+            d.span = Some(claim.spans[s].quote_value.clone());
+            d.claim = Some(claim.id.clone());
+            d
+        }));
+        used.entry(key).or_insert(result);
+    }
+    document.placed = used;
     SourceResult {
-        text: Ok(text),
-        lines,
+        text: Ok(document.text.clone()),
+        lines: document.lines.clone(),
         anchors,
         diagnostics,
+        document: Some(document),
+        read,
+        placed: placed_now,
     }
 }
 
