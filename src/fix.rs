@@ -104,6 +104,15 @@ pub fn plan_with(dataset: &Dataset, min_score: f64) -> Vec<QuoteFix> {
     fixes
 }
 
+/// The rewrite of one quote (span `span` of claim `claim`, as indices), by
+/// the same rule as [`plan`]; `None` when [`plan`] would leave it alone.
+pub fn plan_span(dataset: &Dataset, claim: usize, span: usize) -> Option<QuoteFix> {
+    let claim = dataset.claims.get(claim)?;
+    let quote = claim.spans.get(span)?;
+    let document = dataset.source(&quote.source)?.text.as_deref()?;
+    fix_span(dataset, claim, span, quote, document, MIN_SCORE)
+}
+
 fn fix_span(
     dataset: &Dataset,
     claim: &Claim,

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod import;
 pub mod init;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod output;
 pub mod report;

@@ -21,6 +21,7 @@ mod links;
 mod quote;
 mod status;
 mod text;
+mod topic;
 
 use std::fmt;
 use std::io;
@@ -34,6 +35,7 @@ pub(crate) use file::write_atomically;
 pub use file::{Fault, inject_fault};
 pub use history::{Applied, Change, History};
 pub use status::set_status;
+pub use topic::add_topic;
 
 /// What [`save`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
