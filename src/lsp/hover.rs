@@ -7,7 +7,7 @@ use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
 use super::analysis::Analysis;
 use super::index::{Kind, quote_at};
-use super::markdown::{code_block, escape};
+use super::markdown::{code, code_block, escape};
 use crate::describe;
 use crate::model::{Dataset, Span};
 use crate::text::floor_char_boundary;
@@ -30,8 +30,8 @@ pub fn hover(analysis: &Analysis, byte: usize) -> Option<Hover> {
                     .filter(|c| c.topic == topic.id)
                     .count();
                 let mut out = format!(
-                    "**topic** `{}` — {count} claim(s)\n\n{}",
-                    escape(&topic.id),
+                    "**topic** {} — {count} claim(s)\n\n{}",
+                    code(&topic.id),
                     escape(&topic.question)
                 );
                 if let Some(note) = &topic.note {
@@ -42,10 +42,10 @@ pub fn hover(analysis: &Analysis, byte: usize) -> Option<Hover> {
             Kind::Source => {
                 let source = dataset.source(&found.id)?;
                 let mut out = format!(
-                    "**source** `{}`: {}\n\n`{}`",
-                    escape(&source.id),
+                    "**source** {}: {}\n\n{}",
+                    code(&source.id),
                     escape(source.title.as_deref().unwrap_or("(no title)")),
-                    escape(&source.path)
+                    code(&source.path)
                 );
                 for (what, value) in [
                     ("author", &source.author),
@@ -60,7 +60,7 @@ pub fn hover(analysis: &Analysis, byte: usize) -> Option<Hover> {
             }
             Kind::Party => {
                 let party = dataset.party(&found.id)?;
-                let mut out = format!("**party** `{}`: {}", escape(&party.id), escape(&party.name));
+                let mut out = format!("**party** {}: {}", code(&party.id), escape(&party.name));
                 if let Some(description) = &party.description {
                     out.push_str(&format!("\n\n{}", escape(description)));
                 }
@@ -70,8 +70,8 @@ pub fn hover(analysis: &Analysis, byte: usize) -> Option<Hover> {
                 let period = dataset.period(&found.id)?;
                 let days = period.span.map(|s| s.to_string()).unwrap_or_default();
                 format!(
-                    "**period** `{}`: {} ({})",
-                    escape(&period.id),
+                    "**period** {}: {} ({})",
+                    code(&period.id),
                     escape(&period.name),
                     escape(&days)
                 )
@@ -93,8 +93,8 @@ pub fn hover(analysis: &Analysis, byte: usize) -> Option<Hover> {
 fn claim(dataset: &Dataset, index: usize) -> String {
     let claim = &dataset.claims[index];
     let mut out = format!(
-        "**claim** `{}` — {}\n\n{}\n\nby {} · {}",
-        escape(&claim.id),
+        "**claim** {} — {}\n\n{}\n\nby {} · {}",
+        code(&claim.id),
         claim.status.as_str(),
         escape(&claim.text),
         escape(&describe::assertor(dataset, index)),
@@ -110,14 +110,15 @@ fn claim(dataset: &Dataset, index: usize) -> String {
         let before = start_of_context(text, bytes.start);
         let after = end_of_context(text, bytes.end);
         Some(format!(
-            "\n\n> …{}**{}**{}…\n\n— {}, `{}:{}:{}`",
+            "\n\n> …{}**{}**{}…\n\n— {}, {}",
             escape(&text[before..bytes.start]),
             escape(&text[bytes.clone()]),
             escape(&text[bytes.end..after]),
             escape(source.display_name()),
-            escape(&source.path),
-            anchor.start.line,
-            anchor.start.col
+            code(&format!(
+                "{}:{}:{}",
+                source.path, anchor.start.line, anchor.start.col
+            ))
         ))
     });
     out.push_str(&first.unwrap_or_else(|| "\n\n(its first quote is not placed)".to_string()));
@@ -127,15 +128,12 @@ fn claim(dataset: &Dataset, index: usize) -> String {
 fn quote(dataset: &Dataset, span: &Span) -> Option<String> {
     let source = dataset.source(&span.source)?;
     let place = format!(
-        "**quote** from {} (`{}`)",
+        "**quote** from {} ({})",
         escape(source.display_name()),
-        escape(&source.id)
+        code(&source.id)
     );
     let (Some(text), Some(anchor)) = (source.text.as_deref(), span.anchor.as_ref()) else {
-        return Some(format!(
-            "{place}\n\nnot found in `{}`",
-            escape(&source.path)
-        ));
+        return Some(format!("{place}\n\nnot found in {}", code(&source.path)));
     };
     let first = anchor.start.line.saturating_sub(2);
     let last = (anchor.end.line).min(source.lines.line_count() - 1);
@@ -147,10 +145,11 @@ fn quote(dataset: &Dataset, span: &Span) -> Option<String> {
         })
         .collect();
     Some(format!(
-        "{place} at `{}:{}:{}`\n\n{}",
-        escape(&source.path),
-        anchor.start.line,
-        anchor.start.col,
+        "{place} at {}\n\n{}",
+        code(&format!(
+            "{}:{}:{}",
+            source.path, anchor.start.line, anchor.start.col
+        )),
         code_block(&lines.join("\n"))
     ))
 }

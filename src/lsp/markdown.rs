@@ -21,6 +21,22 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Inline code: one line shown as it is, between enough backticks.
+pub fn code(text: &str) -> String {
+    let text = visible_line(text);
+    let fence = "`".repeat(longest_backtick_run(&text) + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+fn longest_backtick_run(text: &str) -> usize {
+    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
 /// Lines shown as they are, in a fenced block longer than any run of
 /// backticks inside it.
 pub fn code_block(text: &str) -> String {
@@ -47,5 +63,8 @@ mod tests {
         assert_eq!(escape("# not a heading"), "\\# not a heading");
         assert!(!escape("x\u{1b}[2J\u{202e}").contains(['\u{1b}', '\u{202e}']));
         assert_eq!(code_block("a ``` b"), "````text\na ``` b\n````");
+        assert_eq!(code("a_b"), "`a_b`");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("`a"), "`` `a ``");
     }
 }
