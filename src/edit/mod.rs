@@ -19,6 +19,7 @@ mod history;
 mod layout;
 mod links;
 mod quote;
+mod reverse;
 mod status;
 mod text;
 mod topic;
@@ -34,6 +35,7 @@ pub(crate) use file::write_atomically;
 #[doc(hidden)]
 pub use file::{Fault, inject_fault};
 pub use history::{Applied, Change, History};
+pub use reverse::declare_reverse_link;
 pub use status::set_status;
 pub use topic::add_topic;
 

@@ -10,7 +10,7 @@ use super::diagnostics;
 use super::edits::workspace_edit;
 use super::index::claim_at;
 use super::position::Positions;
-use crate::edit::{Edit, add_topic};
+use crate::edit::{Edit, add_topic, declare_reverse_link};
 use crate::model::Status;
 
 pub fn actions(
@@ -125,18 +125,13 @@ fn reverse_links(analysis: &Analysis, uri: &Url, claim: usize, out: &mut Vec<Cod
             Some(_) => format!("Declare the reverse link here: {kind} `{other}`, with its note"),
             None => format!("Declare the reverse link here: {kind} `{other}`"),
         };
-        let edit = Edit::AddLink {
-            claim: here.id.clone(),
-            other: other.clone(),
-            kind: relation.kind,
-            note: relation.note.clone(),
-        };
+        let edit = declare_reverse_link(&dataset.text, &here.id, other, relation.kind);
         out.extend(action(
             analysis,
             uri,
             title,
             CodeActionKind::REFACTOR_REWRITE,
-            edit.apply(&dataset.text),
+            edit,
         ));
     }
 }

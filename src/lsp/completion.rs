@@ -65,8 +65,10 @@ pub fn complete(
             };
             let start = byte - typed.len();
             let items: Vec<CompletionItem> = match key.as_str() {
-                "claim" => claims(dataset, &ids(claim_ids), byte),
-                k if RelationKind::parse(k).is_some() => claims(dataset, &ids(claim_ids), byte),
+                "claim" => claims(dataset, earlier, &ids(claim_ids), byte),
+                k if RelationKind::parse(k).is_some() => {
+                    claims(dataset, earlier, &ids(claim_ids), byte)
+                }
                 "topic" => labelled(ids(topic_ids), CompletionItemKind::MODULE),
                 "source" => labelled(ids(source_ids), CompletionItemKind::FILE),
                 "asserted_by" => labelled(ids(party_ids), CompletionItemKind::CLASS),
@@ -185,15 +187,31 @@ fn period_ids(d: &Dataset) -> Vec<(String, String)> {
 }
 
 /// Claim ids for a link from the claim around `byte`: its own topic's
-/// claims first, itself left out.
-fn claims(dataset: &Dataset, ids: &[(String, String)], byte: usize) -> Vec<CompletionItem> {
-    let here = claim_at(dataset, byte).map(|c| &dataset.claims[c]);
-    let topic_of = |id: &str| dataset.claim(id).map(|c| c.topic.as_str());
+/// claims first, itself left out. A claim whose topic the half-typed value
+/// hides from this analysis has the topic the earlier one saw.
+fn claims(
+    dataset: &Dataset,
+    earlier: Option<&Analysis>,
+    ids: &[(String, String)],
+    byte: usize,
+) -> Vec<CompletionItem> {
+    let here = claim_at(dataset, byte).map(|c| dataset.claims[c].id.as_str());
+    let topic_of = |id: &str| {
+        let now = dataset
+            .claim(id)
+            .map(|c| c.topic.as_str())
+            .filter(|t| !t.is_empty());
+        now.or_else(|| {
+            let before = earlier?.dataset.claim(id)?;
+            Some(before.topic.as_str()).filter(|t| !t.is_empty())
+        })
+    };
+    let here_topic = here.and_then(topic_of);
     let mut ranked: Vec<(bool, &(String, String))> = ids
         .iter()
-        .filter(|(id, _)| here.is_none_or(|h| &h.id != id))
+        .filter(|(id, _)| here != Some(id.as_str()))
         .map(|entry| {
-            let same = here.is_some_and(|h| topic_of(&entry.0) == Some(h.topic.as_str()));
+            let same = here_topic.is_some() && topic_of(&entry.0) == here_topic;
             (!same, entry)
         })
         .collect();

@@ -160,12 +160,19 @@ pub fn quote_at(dataset: &Dataset, byte: usize) -> Option<(usize, usize)> {
     })
 }
 
-/// The claim whose table holds `byte`: the last one declared before it.
+/// The claim whose table holds `byte`: the last one whose header line
+/// starts before it.
 pub fn claim_at(dataset: &Dataset, byte: usize) -> Option<usize> {
+    let text: &str = &dataset.text;
+    let line_start = |at: usize| {
+        text.get(..at)
+            .and_then(|before| before.rfind(['\n', '\r']))
+            .map_or(0, |i| i + 1)
+    };
     let mut best: Option<usize> = None;
     for (i, claim) in dataset.claims.iter().enumerate() {
-        let starts = claim.decl.start;
-        if starts <= byte && best.is_none_or(|b| dataset.claims[b].decl.start < starts) {
+        let starts = line_start(claim.decl.start);
+        if starts <= byte && best.is_none_or(|b| dataset.claims[b].decl.start < claim.decl.start) {
             best = Some(i);
         }
     }
