@@ -129,10 +129,12 @@ impl Server {
         if fresh {
             let version = document.version;
             let path = document.path.clone();
-            self.publish(uri, &analysis, Some(version));
-            self.log(analysis.summary());
+            // Watching first: a document saved right after the editor
+            // sees these diagnostics is noticed.
             self.watches
                 .follow(uri, &path, &analysis.dataset, &self.disk_sender);
+            self.publish(uri, &analysis, Some(version));
+            self.log(analysis.summary());
         }
         Some(analysis)
     }
