@@ -276,3 +276,25 @@ fn control_characters_and_markup_in_the_file_reach_the_editor_made_visible() {
         assert!(!unescaped, "HTML reaches the editor: {shown}");
     }
 }
+
+#[test]
+fn a_toml_file_that_is_not_a_claims_file_gets_nothing_said_about_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let cargo = "[package]\nname = \"x\"\nversion = \"0.1.0\"\n\n[dependencies]\nserde = \"1\"\n";
+    let uri = url(&dir.path().join("Cargo.toml"));
+    let mut client = Client::start(dir.path());
+    client.open(&uri, cargo);
+    assert_eq!(client.next_diagnostics(&uri), Vec::<Value>::new());
+    let hover = client.result(
+        "textDocument/hover",
+        at(&uri, position_in(cargo, "serde", 1)),
+    );
+    assert_eq!(hover, Value::Null);
+    // Once it declares a claim, it is one.
+    client.change(&uri, 2, &format!("{cargo}[claims.c]\ntopic = \"t\"\n"));
+    let diagnostics = client.diagnostics(&uri, 2);
+    assert!(
+        codes(&diagnostics).contains(&"E0003".to_string()),
+        "{diagnostics:?}"
+    );
+}

@@ -84,7 +84,7 @@ struct SourceResult {
     document: Option<CachedDocument>,
     /// Whether the document was read from disk (not kept from a load before).
     read: bool,
-    /// How many quotes were placed anew.
+    /// How many of the quotes were not placed by a load before.
     placed: usize,
 }
 
@@ -175,6 +175,7 @@ fn anchor_source(
         })
         .collect();
     let mut placed = std::mem::take(&mut document.placed);
+    let fresh = keys.iter().filter(|k| !placed.contains_key(k)).count();
     let mut new_keys: Vec<&QuoteKey> = keys.iter().filter(|k| !placed.contains_key(k)).collect();
     new_keys.sort_by(|a, b| {
         (&a.quote, &a.prefix, &a.suffix, a.occurrence).cmp(&(
@@ -208,7 +209,6 @@ fn anchor_source(
         };
         placed.insert((*key).clone(), context.judge(resolution));
     }
-    let placed_now = new_keys.len();
     let mut anchors = Vec::with_capacity(members.len());
     let mut diagnostics = Vec::new();
     // Only the quotes of this load are kept: a quote typed a character at
@@ -235,7 +235,7 @@ fn anchor_source(
         diagnostics,
         document: Some(document),
         read,
-        placed: placed_now,
+        placed: fresh,
     }
 }
 

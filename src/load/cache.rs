@@ -27,9 +27,10 @@ pub struct AnchorCache {
 pub struct Reuse {
     /// Documents read from disk.
     pub documents_read: usize,
-    /// Quotes looked for in their documents.
+    /// Quotes looked for in their documents (a quote written twice in
+    /// one document is looked for once, and counted twice).
     pub quotes_placed: usize,
-    /// Quotes whose earlier placement was kept.
+    /// Quotes whose placement by an earlier load was kept.
     pub quotes_reused: usize,
 }
 

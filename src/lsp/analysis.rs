@@ -31,6 +31,16 @@ impl Analysis {
         }
     }
 
+    /// Whether the buffer is a claims file: named `claims.toml`, or
+    /// declaring sources, topics or claims. An editor that hands the server
+    /// every TOML file (VS Code's generic clients do) gets nothing said
+    /// about its Cargo.toml.
+    pub fn is_claims_file(&self) -> bool {
+        let d = &self.dataset;
+        d.path.file_name().is_some_and(|n| n == "claims.toml")
+            || !(d.sources.is_empty() && d.topics.is_empty() && d.claims.is_empty())
+    }
+
     pub fn has_syntax_errors(&self) -> bool {
         self.dataset
             .diagnostics

@@ -87,6 +87,10 @@ impl Server {
                 }
                 default(wait) => {}
             }
+            // Changes still queued are taken in before anything is analysed.
+            if !self.connection.receiver.is_empty() {
+                continue;
+            }
             self.analyse_due();
         }
     }
@@ -126,6 +130,18 @@ impl Server {
             document.changed = None;
             return None;
         };
+        if !analysis.is_claims_file() {
+            if fresh {
+                self.notify::<notification::PublishDiagnostics>(
+                    lsp_types::PublishDiagnosticsParams {
+                        uri: uri.clone(),
+                        diagnostics: Vec::new(),
+                        version: None,
+                    },
+                );
+            }
+            return None;
+        }
         if fresh {
             let version = document.version;
             let path = document.path.clone();

@@ -38,7 +38,7 @@ impl Client {
 
     /// Starts `crux lsp` in `dir` without initializing it.
     pub fn spawn(dir: &Path) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_crux"))
+        let mut child = Command::new(binary())
             .arg("lsp")
             .current_dir(dir)
             .stdin(Stdio::piped())
@@ -214,6 +214,18 @@ impl Drop for Client {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// The `crux` binary: Cargo's for tests, `CRUX_BIN` for the benchmark.
+fn binary() -> PathBuf {
+    match (
+        std::env::var_os("CRUX_BIN"),
+        option_env!("CARGO_BIN_EXE_crux"),
+    ) {
+        (Some(path), _) => PathBuf::from(path),
+        (None, Some(path)) => PathBuf::from(path),
+        (None, None) => panic!("set CRUX_BIN to the crux binary"),
     }
 }
 
