@@ -1,8 +1,9 @@
-//! A real editor's LSP client talking to `crux lsp`: headless Neovim opens
-//! a copy of the shipped claims.toml, breaks a quote in its buffer (the
-//! file on disk stays as it was) and sees crux's diagnostic. Neovim comes
-//! from Debian's `neovim` package, which `.ci/run` installs; without it the
-//! test fails when `CI` is set and is skipped otherwise.
+//! A real editor's LSP client talking to `crux lsp`: headless Neovim,
+//! set up with the README's Neovim 0.7 lines as written, opens a copy of
+//! the shipped claims.toml, breaks a quote in its buffer (the file on disk
+//! stays as it was) and sees crux's diagnostic. Neovim comes from Debian's
+//! `neovim` package, which `.ci/run` installs; without it the test fails
+//! when `CI` is set and is skipped otherwise.
 
 #[path = "lsp/client.rs"]
 mod client;
@@ -26,18 +27,14 @@ vim.lsp.handlers["textDocument/publishDiagnostics"] = function(err, result, ctx,
 end
 vim.cmd("edit " .. vim.fn.fnameescape(os.getenv("CRUX_FILE")))
 local buf = vim.api.nvim_get_current_buf()
-local id = vim.lsp.start_client({
-  name = "crux",
-  cmd = { os.getenv("CRUX_BIN"), "lsp" },
-  root_dir = os.getenv("CRUX_DIR"),
-})
-if not id then finish({ error = "the client did not start" }) end
-vim.lsp.buf_attach_client(buf, id)
-local ready = vim.wait(30000, function()
-  local c = vim.lsp.get_client_by_id(id)
-  return c ~= nil and c.initialized
-end, 20)
-if not ready then finish({ error = "the server did not initialize" }) end
+local function crux()
+  for _, c in pairs(vim.lsp.get_active_clients()) do
+    if c.name == "crux" and c.initialized then return c end
+  end
+end
+if not vim.wait(30000, function() return crux() ~= nil end, 20) then
+  finish({ error = "the README's setup started no crux client for claims.toml" })
+end
 if not vim.wait(30000, function() return published > 0 end, 20) then
   finish({ error = "no diagnostics were published for the file as opened" })
 end
@@ -61,6 +58,17 @@ vim.wait(30000, function()
 end, 50)
 finish({ before = before, line = lnum, found = found })
 "#;
+
+/// The README's Neovim 0.7 setup, the Lua block after its marker.
+fn readme_setup() -> String {
+    let readme = include_str!("../README.md");
+    let marked = readme
+        .split_once("<!-- neovim-0.7")
+        .expect("the README marks its Neovim 0.7 setup")
+        .1;
+    let block = marked.split_once("```lua\n").unwrap().1;
+    block.split_once("```").unwrap().0.to_string()
+}
 
 fn neovim() -> Option<String> {
     let found = Command::new("nvim")
@@ -87,21 +95,24 @@ fn neovim_sees_the_diagnostic_of_a_quote_broken_in_its_buffer() {
     let on_disk = std::fs::read_to_string(&file).unwrap();
     let script = dir.path().join("test.lua");
     std::fs::write(&script, SCRIPT).unwrap();
+    let setup = dir.path().join("readme.lua");
+    std::fs::write(&setup, readme_setup()).unwrap();
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_crux"))
+        .parent()
+        .unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let out = dir.path().join("result.json");
     let mut child = Command::new(nvim)
-        .args([
-            "--headless",
-            "--clean",
-            "-n",
-            "-i",
-            "NONE",
-            "-u",
-            "NONE",
-            "-c",
-        ])
+        .args(["--headless", "--clean", "-n", "-i", "NONE", "-c"])
+        .arg(format!("luafile {}", setup.display()))
+        .arg("-c")
         .arg(format!("luafile {}", script.display()))
+        .env("PATH", path)
         .current_dir(dir.path())
-        .env("CRUX_BIN", env!("CARGO_BIN_EXE_crux"))
         .env("CRUX_FILE", &file)
         .env("CRUX_DIR", dir.path())
         .env("CRUX_OUT", &out)
