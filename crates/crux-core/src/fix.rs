@@ -108,6 +108,15 @@ pub fn plan_with(dataset: &Dataset, min_score: f64) -> Vec<QuoteFix> {
     fixes
 }
 
+/// The rewrite of one quote (span `span` of claim `claim`, as indices), by
+/// the same rule as [`plan`]; `None` when [`plan`] would leave it alone.
+pub fn plan_span(dataset: &Dataset, claim: usize, span: usize) -> Option<QuoteFix> {
+    let claim = dataset.claims.get(claim)?;
+    let quote = claim.spans.get(span)?;
+    let document = dataset.source(&quote.source)?.document.as_deref()?;
+    fix_span(dataset, claim, span, quote, document.quotable(), MIN_SCORE)
+}
+
 fn fix_span(
     dataset: &Dataset,
     claim: &Claim,

@@ -33,6 +33,8 @@ pub struct Dataset {
     /// Links and positions over `claims` and `relations`, built once by
     /// the loader for its checks and kept for every front end.
     pub graph: Graph,
+    /// Every link entry's target as written, resolved or not, in file order.
+    pub link_targets: Vec<LinkTarget>,
     pub diagnostics: Vec<Diagnostic>,
     pub(crate) source_ids: HashMap<String, usize>,
     pub(crate) topic_ids: HashMap<String, usize>,
@@ -443,6 +445,16 @@ pub struct Relation {
     pub note: Option<String>,
     /// The entry in the claims file.
     pub decl: Range<usize>,
+}
+
+/// Where a link entry names the claim it links to.
+#[derive(Debug, Clone)]
+pub struct LinkTarget {
+    /// The claim that declares the link.
+    pub from: usize,
+    pub kind: RelationKind,
+    /// The target claim's id as written, and its value in the claims file.
+    pub claim: Located<String>,
 }
 
 impl Relation {

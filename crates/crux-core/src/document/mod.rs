@@ -181,6 +181,15 @@ impl Document {
         self.lines.line_col(&self.original, original)
     }
 
+    /// The bytes of the file that the quoted bytes `quoted` were taken from.
+    pub fn original_range(&self, quoted: &Range<usize>) -> Range<usize> {
+        if self.format.quotes_original() {
+            quoted.clone()
+        } else {
+            self.extracted.map.source_range(quoted.clone())
+        }
+    }
+
     /// Char offsets in the quoted text of a quoted byte range.
     pub fn char_range(&self, quoted: &Range<usize>) -> Range<usize> {
         let count = |to: usize| {

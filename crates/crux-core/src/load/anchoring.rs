@@ -4,8 +4,11 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::cache::{AnchorCache, CachedDocument, QuoteKey, Reuse};
 use super::sources::read_source;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Mutex;
 
 use crate::anchor::{
     Candidate, MAX_QUOTE_CHARS, MIN_SCORE, QuoteQuery, Resolution, Verdict, resolve_all,
@@ -29,7 +32,7 @@ const MOVED_BELOW: f64 = 0.5;
 /// the claims file's directory is not an option.)
 const PARALLEL_MIN_SOURCES: usize = 4;
 
-pub fn read_and_anchor(dataset: &mut Dataset, base: &Path) {
+pub fn read_and_anchor(dataset: &mut Dataset, base: &Path, cache: &mut AnchorCache) {
     let mut by_source: Vec<Vec<(usize, usize)>> = vec![Vec::new(); dataset.sources.len()];
     for (c, claim) in dataset.claims.iter().enumerate() {
         for (s, span) in claim.spans.iter().enumerate() {
@@ -38,18 +41,31 @@ pub fn read_and_anchor(dataset: &mut Dataset, base: &Path) {
             }
         }
     }
-    let done = anchor_every_source(dataset, base, &by_source);
+    let paths: Vec<&str> = dataset.sources.iter().map(|s| s.path.as_str()).collect();
+    let cached: Vec<Mutex<Option<CachedDocument>>> = cache
+        .take(base, &paths)
+        .into_iter()
+        .map(Mutex::new)
+        .collect();
+    let done = anchor_every_source(dataset, base, &by_source, &cached);
 
     let mut read_errors = Vec::new();
     let mut quote_diagnostics = Vec::new();
+    cache.last = Reuse::default();
     for (source, result) in dataset.sources.iter_mut().zip(done) {
-        let Some(result) = result else { continue };
+        let Some(mut result) = result else { continue };
+        cache.last.documents_read += usize::from(result.read);
+        cache.last.quotes_placed += result.placed;
+        cache.last.quotes_reused += result.anchors.len() - result.placed;
         match result.document {
             Ok(document) => {
                 fill_from_metadata(source, &document);
-                source.document = Some(Arc::new(document));
+                source.document = Some(document);
             }
             Err(d) => read_errors.push(d.at(source.path_value.clone())),
+        }
+        if let Some(kept) = result.cached.take() {
+            cache.put(base, &source.path, kept);
         }
         for (c, s, anchor) in result.anchors {
             dataset.claims[c].spans[s].anchor = anchor;
@@ -78,10 +94,16 @@ fn fill_from_metadata(source: &mut Source, document: &Document) {
 
 /// What reading one source and placing its quotes gave.
 struct SourceResult {
-    document: Result<Document, Diagnostic>,
+    document: Result<Arc<Document>, Diagnostic>,
     /// (claim, span, anchor) for each quote of the source.
     anchors: Vec<(usize, usize, Option<Anchor>)>,
     diagnostics: Vec<Diagnostic>,
+    /// The document and its placed quotes, for the next load.
+    cached: Option<CachedDocument>,
+    /// Whether the document was read from disk (not kept from a load before).
+    read: bool,
+    /// How many of the quotes were not placed by a load before.
+    placed: usize,
 }
 
 /// Reads and anchors every source (`None` for those without a path), on as
@@ -91,12 +113,14 @@ fn anchor_every_source(
     dataset: &Dataset,
     base: &Path,
     by_source: &[Vec<(usize, usize)>],
+    cached: &[Mutex<Option<CachedDocument>>],
 ) -> Vec<Option<SourceResult>> {
     let count = dataset.sources.len();
     let one = |index: usize| {
         let source = &dataset.sources[index];
+        let cached = cached[index].lock().ok().and_then(|mut c| c.take());
         (!source.path.trim().is_empty())
-            .then(|| anchor_source(dataset, base, source, &by_source[index]))
+            .then(|| anchor_source(dataset, base, source, &by_source[index], cached))
     };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -135,52 +159,79 @@ fn anchor_source(
     base: &Path,
     source: &Source,
     members: &[(usize, usize)],
+    cached: Option<CachedDocument>,
 ) -> SourceResult {
-    let document = match read_source(base, &source.path) {
-        Ok(document) => document,
-        Err(d) => {
-            return SourceResult {
-                document: Err(d),
-                anchors: Vec::new(),
-                diagnostics: Vec::new(),
-            };
-        }
-    };
-    let queries: Vec<QuoteQuery<'_>> = members
-        .iter()
-        .map(|&(c, s)| {
-            let span = &dataset.claims[c].spans[s];
-            QuoteQuery {
-                quote: &span.quote,
-                prefix: span.prefix.as_deref(),
-                suffix: span.suffix.as_deref(),
-                occurrence: span.occurrence,
+    let kept = cached.and_then(|c| c.if_unchanged(base, &source.path));
+    let read = kept.is_none();
+    let mut cached = match kept {
+        Some(cached) => cached,
+        None => match read_source(base, &source.path) {
+            Ok(document) => CachedDocument::read(base, &source.path, Arc::new(document)),
+            Err(d) => {
+                return SourceResult {
+                    document: Err(d),
+                    anchors: Vec::new(),
+                    diagnostics: Vec::new(),
+                    cached: None,
+                    read,
+                    placed: 0,
+                };
             }
-        })
+        },
+    };
+    let keys: Vec<QuoteKey> = members
+        .iter()
+        .map(|&(c, s)| QuoteKey::of(&dataset.claims[c].spans[s]))
         .collect();
+    let mut placed = std::mem::take(&mut cached.placed);
+    let mut new_keys: Vec<&QuoteKey> = keys.iter().filter(|k| !placed.contains_key(k)).collect();
+    let fresh = new_keys.len();
+    new_keys.sort();
+    new_keys.dedup();
+    let queries: Vec<QuoteQuery<'_>> = new_keys.iter().map(|key| key.query()).collect();
+    let document = &cached.document;
     let resolutions = resolve_all(document.quotable(), &queries);
-    let mut anchors = Vec::with_capacity(members.len());
-    let mut diagnostics = Vec::new();
-    for ((&(c, s), resolution), query) in members.iter().zip(resolutions).zip(&queries) {
-        let claim = &dataset.claims[c];
+    for (key, resolution) in new_keys.iter().zip(resolutions) {
+        // Judged once for every claim quoting it this way; each use below
+        // puts its own claim and span on the diagnostic.
         let context = QuoteContext {
             path: &source.path,
-            document: &document,
+            document,
             text: document.quoted(),
-            claim_id: &claim.id,
-            quote_value: claim.spans[s].quote_value.clone(),
-            quote: query.quote,
-            prefix: query.prefix,
-            suffix: query.suffix,
+            claim_id: "",
+            quote_value: 0..0,
+            quote: &key.quote,
+            prefix: key.prefix.as_deref(),
+            suffix: key.suffix.as_deref(),
         };
-        let (anchor, diagnostic) = context.judge(resolution);
-        anchors.push((c, s, anchor));
-        diagnostics.extend(diagnostic);
+        placed.insert((*key).clone(), context.judge(resolution));
     }
+    let mut anchors = Vec::with_capacity(members.len());
+    let mut diagnostics = Vec::new();
+    // Only the quotes of this load are kept: a quote typed a character at
+    // a time leaves no trail of its drafts.
+    let mut used = HashMap::with_capacity(keys.len());
+    for (&(c, s), key) in members.iter().zip(keys) {
+        let Some((anchor, diagnostic)) = placed.get(&key).cloned() else {
+            continue;
+        };
+        let claim = &dataset.claims[c];
+        anchors.push((c, s, anchor.clone()));
+        diagnostics.extend(diagnostic.clone().map(|mut d| {
+            d.span = Some(claim.spans[s].quote_value.clone());
+            d.claim = Some(claim.id.clone());
+            d
+        }));
+        used.entry(key).or_insert((anchor, diagnostic));
+    }
+    cached.placed = used;
     SourceResult {
-        document: Ok(document),
+        document: Ok(cached.document.clone()),
         anchors,
         diagnostics,
+        cached: Some(cached),
+        read,
+        placed: fresh,
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod anchoring;
 mod attribution;
+pub mod cache;
 pub mod encoding;
 mod fields;
 pub mod file;
@@ -144,6 +145,16 @@ fn only(path: &Path, diagnostic: Diagnostic) -> Dataset {
 /// Loads claims from `text` as if read from `path` (documents are looked up
 /// next to `path`).
 pub fn load_str(path: &Path, text: impl Into<Arc<str>>) -> Dataset {
+    load_str_cached(path, text, &mut cache::AnchorCache::new())
+}
+
+/// [`load_str`], reading again only the documents that changed since the
+/// load that filled `cache`, and placing again only the quotes that changed.
+pub fn load_str_cached(
+    path: &Path,
+    text: impl Into<Arc<str>>,
+    cache: &mut cache::AnchorCache,
+) -> Dataset {
     let text: Arc<str> = text.into();
     let mut diagnostics = Vec::new();
     let (root, errors) = DeTable::parse_recoverable(&text);
@@ -216,7 +227,7 @@ pub fn load_str(path: &Path, text: impl Into<Arc<str>>) -> Dataset {
         .unwrap_or(Path::new("."));
     references::check_topics_and_sources(&mut dataset);
     references::resolve_relations(&mut dataset, relations);
-    anchoring::read_and_anchor(&mut dataset, base);
+    anchoring::read_and_anchor(&mut dataset, base, cache);
     dataset.graph = crate::graph::Graph::new(&dataset);
     let graph_diagnostics = dataset.graph.check(&dataset);
     dataset.diagnostics.extend(graph_diagnostics);
