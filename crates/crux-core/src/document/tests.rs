@@ -116,3 +116,23 @@ proptest! {
         prop_assert_eq!(plain.as_str(), whole.as_str());
     }
 }
+
+#[test]
+fn a_quoted_range_leads_back_to_the_bytes_of_the_file() {
+    let page = "<html><body><nav>Home</nav><article><p>The drones came from \
+                <a href=\"/x\">Iranian territory</a>, officials said.</p></article></body></html>";
+    let doc = Document::new(Format::Html, page.to_string()).unwrap();
+    let quoted = doc.quoted();
+    let start = quoted.find("drones").unwrap();
+    let end = quoted.find("territory").unwrap() + "territory".len();
+    let in_file = doc.original_range(&(start..end));
+    assert!(page[in_file.clone()].starts_with("drones came from <a href"));
+    assert!(page[in_file].ends_with("Iranian territory"));
+
+    let text = Document::light_markup("one **two** three");
+    assert_eq!(
+        text.original_range(&(4..11)),
+        4..11,
+        "a .txt quotes its own bytes"
+    );
+}
