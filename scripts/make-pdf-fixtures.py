@@ -10,11 +10,15 @@ tests/fixtures/pdf/seeds/:
   NNN-groff.pdf     groff -mom: justified, hyphenated by groff's own
                     patterns, ligatures, a running header (author, title,
                     page number);
-  003-groff-2col.pdf the INSS Insight in two columns, for reading order.
+  003-groff-2col.pdf the INSS Insight in two columns, for reading order;
+  000-scanned.pdf   000-chromium.pdf as page images only (no text layer);
+  000-encrypted.pdf 000-groff.pdf encrypted (AES-256, user password
+                    "crux").
 
 Not run in CI: the PDFs are committed. To run it again (Debian):
 
-  apt-get install chromium groff gsfonts fonts-liberation
+  apt-get install chromium groff gsfonts fonts-liberation poppler-utils \
+    img2pdf qpdf
   pip install pyphen
   python3 scripts/make-pdf-fixtures.py
 """
@@ -24,6 +28,7 @@ import pathlib
 import re
 import subprocess
 import sys
+import tempfile
 import tomllib
 
 import pyphen
@@ -173,6 +178,16 @@ def render_groff(mom, pdf):
     pdf.write_bytes(result.stdout)
 
 
+def scan(pdf, out):
+    """The pages of `pdf` as grey images in a PDF, as a scanner makes them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            ["pdftoppm", "-r", "100", "-gray", "-png", pdf, f"{tmp}/page"], check=True
+        )
+        pages = sorted(pathlib.Path(tmp).glob("page*.png"))
+        subprocess.run(["img2pdf", "-o", out, *pages], check=True)
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     for number, path, title, author in sources():
@@ -182,6 +197,12 @@ def main():
         if number == "003":
             render_groff(to_mom(text, title, author, 2), OUT / f"{number}-groff-2col.pdf")
         print(f"{number}: rendered", file=sys.stderr)
+    scan(OUT / "000-chromium.pdf", OUT / "000-scanned.pdf")
+    subprocess.run(
+        ["qpdf", "--encrypt", "crux", "owner", "256", "--",
+         OUT / "000-groff.pdf", OUT / "000-encrypted.pdf"],
+        check=True,
+    )
 
 
 if __name__ == "__main__":
