@@ -1,0 +1,148 @@
+//! Running headers and footers: the title, date, URL or page number that
+//! a page repeats in its margin. They are not part of the flowing text, so
+//! a quote never depends on them.
+
+use std::collections::HashMap;
+
+use super::layout::Line;
+
+/// Where a running line is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Place {
+    Header,
+    Footer,
+}
+
+/// A running header or footer, as printed on one page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunningLine {
+    /// 1-based.
+    pub page: usize,
+    pub place: Place,
+    pub text: String,
+}
+
+/// Share of the page height, from the top or the bottom, in which running
+/// lines are looked for.
+const MARGIN_BAND: f64 = 0.15;
+/// Most lines looked at from each edge of a page.
+const EDGE_LINES: usize = 3;
+/// Two lines closer than this (in points) are at the same height.
+const SAME_HEIGHT: f64 = 4.0;
+
+/// The running lines of each page, as (page index, line index, place).
+/// A margin line is running when its text, digits aside, comes back at
+/// the same height on at least a third of the pages (two at least), or
+/// when it is a page number alone at the very top or bottom of its page.
+pub(crate) fn find(pages: &[(f64, Vec<Line>)]) -> Vec<(usize, usize, Place)> {
+    let candidates: Vec<Candidate> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(page, (height, lines))| margin_lines(page, *height, lines))
+        .collect();
+    let mut alike: HashMap<(Place, &str), Vec<&Candidate>> = HashMap::new();
+    for candidate in &candidates {
+        alike
+            .entry((candidate.place, candidate.signature.as_str()))
+            .or_default()
+            .push(candidate);
+    }
+    let mut running = Vec::new();
+    for group in alike.values() {
+        for candidate in group {
+            let mut pages_alike: Vec<usize> = group
+                .iter()
+                .filter(|other| (other.y - candidate.y).abs() <= SAME_HEIGHT)
+                .map(|other| other.page)
+                .collect();
+            pages_alike.dedup();
+            let repeated = pages_alike.len() >= 2 && pages_alike.len() * 3 >= pages.len();
+            if repeated || (candidate.outermost && is_page_number(&candidate.signature)) {
+                running.push((candidate.page, candidate.line, candidate.place));
+            }
+        }
+    }
+    running.sort_unstable_by_key(|&(page, line, _)| (page, line));
+    running
+}
+
+struct Candidate {
+    page: usize,
+    line: usize,
+    place: Place,
+    y: f64,
+    /// Lowercase, with each run of digits as `#`.
+    signature: String,
+    /// The first line of the page from the top, or the last.
+    outermost: bool,
+}
+
+fn margin_lines(page: usize, height: f64, lines: &[Line]) -> Vec<Candidate> {
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
+    let band = height * MARGIN_BAND;
+    let top = order
+        .iter()
+        .take(EDGE_LINES)
+        .filter(|&&i| lines[i].y <= band)
+        .map(|&i| (i, Place::Header, i == order[0]));
+    let bottom = order
+        .iter()
+        .rev()
+        .take(EDGE_LINES)
+        .filter(|&&i| lines[i].y >= height - band)
+        .map(|&i| (i, Place::Footer, Some(&i) == order.last()));
+    let mut seen = Vec::new();
+    top.chain(bottom)
+        .filter(|(i, _, _)| {
+            let new = !seen.contains(i);
+            seen.push(*i);
+            new
+        })
+        .map(|(line, place, outermost)| Candidate {
+            page,
+            line,
+            place,
+            y: lines[line].y,
+            signature: signature(&lines[line].text),
+            outermost,
+        })
+        .collect()
+}
+
+fn signature(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_digit() {
+            if !out.ends_with('#') {
+                out.push('#');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `3`, `- 3 -`, `3/7`, `3 of 7`, `page 3`, `p. 3`, `[3]`: a page number
+/// and nothing else.
+fn is_page_number(signature: &str) -> bool {
+    let core = signature.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '[' | ']' | '(' | ')' | '|')
+    });
+    let core = core
+        .strip_prefix("page")
+        .or_else(|| core.strip_prefix("p."))
+        .or_else(|| core.strip_prefix("pg."))
+        .unwrap_or(core)
+        .trim_start();
+    let Some(rest) = core.strip_prefix('#') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.is_empty()
+        || rest
+            .strip_prefix('/')
+            .or_else(|| rest.strip_prefix("of"))
+            .is_some_and(|total| total.trim() == "#")
+}
