@@ -7,6 +7,8 @@ use std::ops::Range;
 use super::hyphen::{LineEnd, Spellings, line_end};
 use super::layout::Line;
 
+const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
+
 /// A vertical gap wider than this many line pitches starts a paragraph.
 const PARAGRAPH_GAP: f64 = 1.35;
 /// A line starting this many font sizes right of the line above is a
@@ -144,13 +146,13 @@ impl Output {
             return line;
         }
         let (first, rest) = line.split_once(' ').unwrap_or((line, ""));
-        let keep_hyphen = ending == LineEnd::Hyphen && {
-            let written =
-                self.text[self.last_line..].trim_end_matches(['-', '\u{2010}', '\u{2011}']);
-            let before = written.rsplit(' ').next().unwrap_or("");
-            !spellings.is_broken_word(before, first)
-        };
-        if !keep_hyphen && self.text.ends_with(['-', '\u{2010}', '\u{2011}']) {
+        let keep_hyphen = ending == LineEnd::Dash
+            || ending == LineEnd::Hyphen && {
+                let written = self.text[self.last_line..].trim_end_matches(HYPHENS);
+                let before = written.rsplit(' ').next().unwrap_or("");
+                !spellings.is_broken_word(before, first)
+            };
+        if !keep_hyphen && self.text.ends_with(HYPHENS) {
             self.text.pop();
         }
         push_without_soft_hyphens(&mut self.text, first);

@@ -6,7 +6,9 @@
 //! whole elsewhere; and otherwise the hyphenation only between two
 //! lowercase letters: next to a capital, a digit or a stop
 //! (`IRGC-affiliated`, `2025-2026`, `Iran-Israel`, `U.S.-brokered`)
-//! compounds are the rule and hyphenation the exception.
+//! compounds are the rule and hyphenation the exception, and so are
+//! compound numbers (`sixty-four`). A dash ending a word (`and—`) is
+//! joined to the next word without a space.
 
 use std::collections::HashSet;
 
@@ -17,6 +19,8 @@ pub(crate) enum LineEnd {
     SoftHyphen,
     /// A hyphen ending a word.
     Hyphen,
+    /// An en or em dash ending a word, as in `and—significantly—with`.
+    Dash,
     Other,
 }
 
@@ -27,6 +31,10 @@ pub(crate) fn line_end(text: &str) -> LineEnd {
         Some('-' | '\u{2010}' | '\u{2011}') => match chars.next() {
             Some('\u{ad}') => LineEnd::SoftHyphen,
             Some(c) if !c.is_whitespace() => LineEnd::Hyphen,
+            _ => LineEnd::Other,
+        },
+        Some('–' | '—') => match chars.next() {
+            Some(c) if !c.is_whitespace() => LineEnd::Dash,
             _ => LineEnd::Other,
         },
         _ => LineEnd::Other,
@@ -86,9 +94,18 @@ impl Spellings {
         if self.words.contains(&format!("{left_lower}{right_lower}")) {
             return true;
         }
-        last.is_lowercase() && first.is_lowercase()
+        let number = TENS.contains(&left_lower.as_str()) && UNITS.contains(&right_lower.as_str());
+        last.is_lowercase() && first.is_lowercase() && !number
     }
 }
+
+/// Compound numbers (`sixty-four`) are always written with their hyphen.
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const UNITS: [&str; 9] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
 
 fn trim_punctuation(token: &str) -> &str {
     token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\u{ad}')

@@ -33,12 +33,13 @@ const SAME_HEIGHT: f64 = 4.0;
 /// The running lines of each page, as (page index, line index, place).
 /// A margin line is running when its text, digits aside, comes back at
 /// the same height on at least a third of the pages (two at least), or
-/// when it is a page number alone at the very top or bottom of its page.
+/// when it is a page number alone, or ends with "page/pages", at the very
+/// top or bottom of its page.
 pub(crate) fn find(pages: &[(f64, Vec<Line>)]) -> Vec<(usize, usize, Place)> {
     let candidates: Vec<Candidate> = pages
         .iter()
         .enumerate()
-        .flat_map(|(page, (height, lines))| margin_lines(page, *height, lines))
+        .flat_map(|(page, (height, lines))| margin_lines(page, pages.len(), *height, lines))
         .collect();
     let mut alike: HashMap<(Place, &str), Vec<&Candidate>> = HashMap::new();
     for candidate in &candidates {
@@ -57,7 +58,9 @@ pub(crate) fn find(pages: &[(f64, Vec<Line>)]) -> Vec<(usize, usize, Place)> {
                 .collect();
             pages_alike.dedup();
             let repeated = pages_alike.len() >= 2 && pages_alike.len() * 3 >= pages.len();
-            if repeated || (candidate.outermost && is_page_number(&candidate.signature)) {
+            let numbered = candidate.outermost
+                && (is_page_number(&candidate.signature) || candidate.ends_with_page_of_total);
+            if repeated || numbered {
                 running.push((candidate.page, candidate.line, candidate.place));
             }
         }
@@ -75,9 +78,12 @@ struct Candidate {
     signature: String,
     /// The first line of the page from the top, or the last.
     outermost: bool,
+    /// Ends with `N/M`, N its page and M the page count, as browsers
+    /// print after the URL.
+    ends_with_page_of_total: bool,
 }
 
-fn margin_lines(page: usize, height: f64, lines: &[Line]) -> Vec<Candidate> {
+fn margin_lines(page: usize, count: usize, height: f64, lines: &[Line]) -> Vec<Candidate> {
     let mut order: Vec<usize> = (0..lines.len()).collect();
     order.sort_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
     let band = height * MARGIN_BAND;
@@ -106,6 +112,11 @@ fn margin_lines(page: usize, height: f64, lines: &[Line]) -> Vec<Candidate> {
             y: lines[line].y,
             signature: signature(&lines[line].text),
             outermost,
+            ends_with_page_of_total: lines[line]
+                .text
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| last == format!("{}/{count}", page + 1)),
         })
         .collect()
 }

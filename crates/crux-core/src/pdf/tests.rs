@@ -7,6 +7,15 @@ fn a_soft_hyphen_ends_a_broken_word_whatever_glyph_follows_it() {
     assert_eq!(line_end("envi-"), LineEnd::Hyphen);
     assert_eq!(line_end("conflict —"), LineEnd::Other);
     assert_eq!(line_end("a -"), LineEnd::Other);
+    assert_eq!(line_end("and—"), LineEnd::Dash);
+    assert_eq!(line_end("2020–"), LineEnd::Dash);
+}
+
+#[test]
+fn compound_numbers_keep_their_hyphen() {
+    let none = Spellings::new([]);
+    assert!(!none.is_broken_word("sixty", "four"));
+    assert!(none.is_broken_word("sixty", "fold"));
 }
 
 #[test]
