@@ -131,6 +131,11 @@ pub fn extract_with(bytes: &[u8], limits: &Limits) -> Result<PdfText, PdfError> 
     running.reverse();
     let body: Vec<Vec<layout::Line>> = lines.into_iter().map(|(_, lines)| lines).collect();
     let (text, pages) = flow::assemble(&body);
+    // Text in the margins alone (a scanner's label, page numbers) is no
+    // text layer either.
+    if text.is_empty() {
+        return Err(PdfError::NoTextLayer { pages: pages.len() });
+    }
     Ok(PdfText {
         text,
         pages,
