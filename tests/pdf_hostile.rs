@@ -98,7 +98,10 @@ fn forms_nested_thousands_deep_are_cut_instead_of_overflowing_the_stack() {
 #[test]
 fn arrays_nested_a_hundred_thousand_deep_do_not_overflow_the_stack() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    let in_object = page_with_forms("BT /F1 12 Tf 72 720 Td (Hello) Tj ET", &[deep.clone()]);
+    let in_object = page_with_forms(
+        "BT /F1 12 Tf 72 720 Td (Hello) Tj ET",
+        std::slice::from_ref(&deep),
+    );
     let _ = pdf::extract(&in_object);
     let in_content = page_with_forms(
         &format!("BT /F1 12 Tf 72 720 Td (Hello) Tj {deep} pop ET"),
