@@ -31,3 +31,49 @@ fn a_hyphen_between_lowercase_letters_breaks_a_word_unless_the_document_spells_i
     let whole = Spellings::new(["a well established fact"]);
     assert!(whole.is_broken_word("estab", "lished"));
 }
+
+#[test]
+fn ligatures_are_spelt_out_and_controls_dropped() {
+    let mut out = String::new();
+    for glyph in [
+        "\u{fb01}",
+        "nd ",
+        "\u{fb02}",
+        "ow, ",
+        "e\u{fb00}",
+        "ect, ",
+        "\u{fb03}",
+        "\u{fb04}",
+        "\u{1b}[2J",
+    ] {
+        super::layout::push_text(&mut out, glyph);
+    }
+    assert_eq!(out, "find flow, effect, ffiffl[2J");
+}
+
+#[test]
+fn a_zero_width_space_character_is_no_space() {
+    use super::layout::{Glyph, PageGlyphs, lines};
+    let glyph = |x: f64, text: &str| Glyph {
+        x,
+        y: 100.0,
+        width: 5.0,
+        size: 10.0,
+        text: text.to_string(),
+    };
+    // "de", a soft hyphen drawn as a zero-width space, "vel", a real space.
+    let page = PageGlyphs {
+        height: 800.0,
+        glyphs: vec![
+            glyph(0.0, "d"),
+            glyph(5.0, "e"),
+            glyph(10.0, " "),
+            glyph(10.0, "v"),
+            glyph(15.0, "e"),
+            glyph(20.0, "l"),
+            glyph(25.0, " "),
+            glyph(27.5, "o"),
+        ],
+    };
+    assert_eq!(lines(&page)[0].text, "devel o");
+}
