@@ -212,3 +212,27 @@ fn limits_on_size_pages_and_characters_are_errors_that_say_which() {
         "{error:?}"
     );
 }
+
+#[test]
+fn a_panic_inside_the_reader_is_caught_and_said_to_be_there() {
+    assert!(!pdf::in_pdf_reader());
+    // A page whose Tj comes before any font: pdf-extract panics on it.
+    let bytes = page_with_forms("BT 72 720 Td (no font) Tj ET", &[]);
+    let seen = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    // A hook installed after the first extraction (as the UI's is) runs
+    // on the reader's panics, and can tell them apart.
+    let _ = pdf::extract(&bytes);
+    let previous = std::panic::take_hook();
+    let seen_in_hook = seen.clone();
+    std::panic::set_hook(Box::new(move |_| {
+        seen_in_hook.store(pdf::in_pdf_reader(), std::sync::atomic::Ordering::SeqCst);
+    }));
+    let result = pdf::extract(&bytes);
+    std::panic::set_hook(previous);
+    assert!(
+        matches!(result, Err(PdfError::Damaged { .. })),
+        "{result:?}"
+    );
+    assert!(seen.load(std::sync::atomic::Ordering::SeqCst));
+    assert!(!pdf::in_pdf_reader());
+}

@@ -21,6 +21,7 @@ use std::ops::Range;
 use std::time::Duration;
 
 pub use error::{Limit, PdfError};
+pub use read::in_pdf_reader;
 pub use running::{Place, RunningLine};
 
 /// The text of a PDF.

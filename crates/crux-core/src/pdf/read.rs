@@ -92,6 +92,13 @@ thread_local! {
     static SILENCED: Cell<bool> = const { Cell::new(false) };
 }
 
+/// Whether this thread is inside the PDF reader, where panics are caught
+/// and expected: a panic hook installed after the first extraction (one
+/// that restores the terminal) should do nothing then.
+pub fn in_pdf_reader() -> bool {
+    SILENCED.with(Cell::get)
+}
+
 /// Runs `f`, turning a panic into an error that says what it was, and
 /// keeping its message off standard error (which may be the terminal the
 /// UI draws on). Other threads' panics are reported as before.
