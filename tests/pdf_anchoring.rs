@@ -14,7 +14,7 @@ const RENDERINGS: [(&str, f64); 11] = [
     ("001-chromium", 0.97),
     ("001-groff", 0.97),
     ("002-chromium", 0.97),
-    ("002-groff", 0.96),
+    ("002-groff", 0.97),
     ("003-chromium", 0.97),
     ("003-groff", 0.97),
     ("003-groff-2col", 0.97),

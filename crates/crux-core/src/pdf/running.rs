@@ -2,7 +2,7 @@
 //! a page repeats in its margin. They are not part of the flowing text, so
 //! a quote never depends on them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::layout::Line;
 
@@ -34,7 +34,10 @@ const SAME_HEIGHT: f64 = 4.0;
 /// A margin line is running when its text, digits aside, comes back at
 /// the same height on at least a third of the pages (two at least), or
 /// when it is a page number alone, or ends with "page/pages", at the very
-/// top or bottom of its page.
+/// top or bottom of its page; or when, at the top of a later page, it says
+/// nothing but words of the first page's opening lines (a header that
+/// repeats the title and author from page 2 on, in a document too short
+/// for it to repeat).
 pub(crate) fn find(pages: &[(f64, Vec<Line>)]) -> Vec<(usize, usize, Place)> {
     let candidates: Vec<Candidate> = pages
         .iter()
@@ -48,6 +51,7 @@ pub(crate) fn find(pages: &[(f64, Vec<Line>)]) -> Vec<(usize, usize, Place)> {
             .or_default()
             .push(candidate);
     }
+    let title_words = opening_words(pages.first().map_or(&[][..], |(_, lines)| lines));
     let mut running = Vec::new();
     for group in alike.values() {
         for candidate in group {
@@ -60,13 +64,44 @@ pub(crate) fn find(pages: &[(f64, Vec<Line>)]) -> Vec<(usize, usize, Place)> {
             let repeated = pages_alike.len() >= 2 && pages_alike.len() * 3 >= pages.len();
             let numbered = candidate.outermost
                 && (is_page_number(&candidate.signature) || candidate.ends_with_page_of_total);
-            if repeated || numbered {
+            let echoes_title = candidate.page > 0
+                && candidate.place == Place::Header
+                && candidate.outermost
+                && echoes(&candidate.signature, &title_words);
+            if repeated || numbered || echoes_title {
                 running.push((candidate.page, candidate.line, candidate.place));
             }
         }
     }
     running.sort_unstable_by_key(|&(page, line, _)| (page, line));
     running
+}
+
+/// Lines of the first page whose words a later header may repeat.
+const OPENING_LINES: usize = 5;
+
+/// The words of the first page's first lines, lowercased: the title and
+/// the byline, which a header from page 2 on repeats.
+fn opening_words(lines: &[Line]) -> HashSet<String> {
+    lines
+        .iter()
+        .take(OPENING_LINES)
+        .flat_map(|line| words(&line.text.to_lowercase()))
+        .collect()
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether a header of two words or more says nothing but words of the
+/// first page's opening (digits aside: a page number or date).
+fn echoes(signature: &str, title_words: &HashSet<String>) -> bool {
+    let said = words(signature);
+    said.len() >= 2 && said.iter().all(|w| title_words.contains(w))
 }
 
 struct Candidate {
