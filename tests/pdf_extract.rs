@@ -25,8 +25,7 @@ fn words(text: &str) -> Vec<String> {
 #[test]
 fn every_word_extracted_from_a_rendering_is_a_word_of_its_seed() {
     let known: [(&str, &[&str]); 11] = [
-        // One page: nothing repeats, so the browser's date and title stay.
-        ("000-chromium", &["Untitled"]),
+        ("000-chromium", &[]),
         // The typesetter's title block (no title or author in the seed).
         ("000-groff", &["Untitled", "Analysis"]),
         ("001-chromium", &[]),
@@ -93,6 +92,19 @@ fn a_browsers_running_header_and_footer_are_listed_by_page_and_left_out_of_the_t
     assert!(!extracted.text.contains("7:19 AM"));
     // The title is printed once as the article's heading.
     assert_eq!(extracted.text.matches("Alignment and Restraint").count(), 1);
+}
+
+#[test]
+fn a_one_page_browser_print_loses_its_date_title_header_and_url_footer() {
+    let extracted = extract("seeds/000-chromium.pdf").unwrap();
+    let running: Vec<(usize, Place)> = extracted
+        .running
+        .iter()
+        .map(|r| (r.page, r.place))
+        .collect();
+    assert_eq!(running, [(1, Place::Header), (1, Place::Footer)]);
+    assert!(extracted.running[0].text.ends_with("AM Untitled"));
+    assert!(extracted.text.starts_with("date 2026-03-10 In light of"));
 }
 
 #[test]

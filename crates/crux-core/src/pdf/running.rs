@@ -33,8 +33,8 @@ const SAME_HEIGHT: f64 = 4.0;
 /// The running lines of each page, as (page index, line index, place).
 /// A margin line is running when its text, digits aside, comes back at
 /// the same height on at least a third of the pages (two at least), or
-/// when it is a page number alone, or ends with "page/pages", at the very
-/// top or bottom of its page; or when, at the top of a later page, it says
+/// when it is a page number alone, ends with "page/pages" or starts with
+/// a browser's print date and time, at the very top or bottom of its page; or when, at the top of a later page, it says
 /// nothing but words of the first page's opening lines (a header that
 /// repeats the title and author from page 2 on, in a document too short
 /// for it to repeat).
@@ -63,7 +63,9 @@ pub(crate) fn find(pages: &[(f64, Vec<Line>)]) -> Vec<(usize, usize, Place)> {
             pages_alike.dedup();
             let repeated = pages_alike.len() >= 2 && pages_alike.len() * 3 >= pages.len();
             let numbered = candidate.outermost
-                && (is_page_number(&candidate.signature) || candidate.ends_with_page_of_total);
+                && (is_page_number(&candidate.signature)
+                    || candidate.ends_with_page_of_total
+                    || is_print_stamp(&candidate.signature));
             let echoes_title = candidate.page > 0
                 && candidate.place == Place::Header
                 && candidate.outermost
@@ -168,6 +170,12 @@ fn signature(text: &str) -> String {
         }
     }
     out
+}
+
+/// `12/6/26, 7:19 AM` and what follows: the date and time a browser
+/// prints at the top of each page.
+fn is_print_stamp(signature: &str) -> bool {
+    signature.starts_with("#/#/#, #:#") || signature.starts_with("#.#.#, #:#")
 }
 
 /// `3`, `- 3 -`, `3/7`, `3 of 7`, `page 3`, `p. 3`, `[3]`: a page number
