@@ -5,7 +5,7 @@
 #[path = "lsp/client.rs"]
 mod client;
 
-use client::{Client, apply, position, position_in, range_of, shipped, url};
+use client::{Client, apply, open_shipped, position, position_in, range_of, url};
 use serde_json::{Value, json};
 
 struct Session {
@@ -17,13 +17,7 @@ struct Session {
 }
 
 fn session() -> Session {
-    let dir = shipped();
-    let path = dir.path().join("claims.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let uri = url(&path);
-    let mut client = Client::start(dir.path());
-    client.open(&uri, &text);
-    client.diagnostics(&uri, 1);
+    let (dir, client, uri, text) = open_shipped();
     Session {
         dir,
         client,

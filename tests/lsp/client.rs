@@ -254,6 +254,19 @@ pub fn url(path: &Path) -> String {
 }
 
 /// A copy of the shipped example (claims.toml and seeds/) in a temp dir.
+/// A copy of the shipped example open in a server that has published its
+/// first diagnostics: the directory, the client, the file's URI and text.
+pub fn open_shipped() -> (tempfile::TempDir, Client, String, String) {
+    let dir = shipped();
+    let path = dir.path().join("claims.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = url(&path);
+    let mut client = Client::start(dir.path());
+    client.open(&uri, &text);
+    client.diagnostics(&uri, 1);
+    (dir, client, uri, text)
+}
+
 pub fn shipped() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
