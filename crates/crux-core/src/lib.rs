@@ -19,6 +19,7 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod report;
 pub mod text;
 pub mod when;
