@@ -257,3 +257,17 @@ fn a_scan_without_text_is_refused_with_advice_to_run_ocr() {
         assert!(error.help().contains("ocrmypdf"));
     }
 }
+
+#[test]
+fn text_set_narrow_around_a_picture_stays_one_paragraph() {
+    let text = extract("real/Seige_of_Vicksburg_Sample_OCR.pdf")
+        .unwrap()
+        .text;
+    assert!(
+        text.contains(
+            "A report creeps into camp that\nJohnston is coming with fifty\nthousand men"
+        ),
+        "{:?}",
+        &text[..400]
+    );
+}

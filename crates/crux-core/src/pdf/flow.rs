@@ -14,8 +14,9 @@ const PARAGRAPH_GAP: f64 = 1.35;
 /// A line starting this many font sizes right of the line above is a
 /// paragraph's indented first line.
 const INDENT: f64 = 0.8;
-/// A line ending this many font sizes short of the right edge ends its
-/// paragraph, on a page whose lines mostly reach that edge (justified).
+/// A line ending this many font sizes short of the right edge, and of the
+/// next line's end, ends its paragraph, on a page whose lines mostly
+/// reach that edge (justified).
 const SHORT_LINE: f64 = 2.0;
 /// Font sizes this far apart (as a share) are a heading and its text.
 const SIZE_CHANGE: f64 = 0.15;
@@ -73,7 +74,10 @@ fn starts_paragraph(above: &Line, above_edges: &Edges, line: &Line, edges: &Edge
     if (line.size - above.size).abs() > SIZE_CHANGE * size {
         return true;
     }
-    if above_edges.justified && above_edges.right - above.x1 > SHORT_LINE * size {
+    // Short, and the next line longer: text set narrower around a picture
+    // is short all along.
+    let short = SHORT_LINE * size;
+    if above_edges.justified && above_edges.right - above.x1 > short && line.x1 - above.x1 > short {
         return true;
     }
     let dy = line.y - above.y;
