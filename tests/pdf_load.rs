@@ -118,3 +118,45 @@ fn a_scan_and_an_encrypted_pdf_are_located_diagnostics_with_help() {
         assert_eq!(&claims_text[span], format!("\"{file}\""));
     }
 }
+
+/// pdftotext (poppler) finds "stated that four / Iranian drones had taken
+/// part" on page 2 of 003-chromium.pdf, of 4.
+#[test]
+fn quotes_in_a_pdf_are_cited_by_page() {
+    use crux::report::{self, Format, ReportOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_with_pdfs(dir.path(), "chromium", &[]);
+    let dataset = load_with_cache(&path, &dir.path().join("cache"));
+    let anchor = dataset.claim("inss-four-drones").unwrap().spans[0]
+        .anchor
+        .clone()
+        .unwrap();
+    let page = anchor.page.expect("a PDF anchor has its page");
+    assert_eq!(page.page, 2);
+    let source = dataset.source("inss").unwrap();
+    let document = source.document.as_deref().unwrap();
+    let page_text = &document.text()[document.pages()[1].clone()];
+    let cited = page_text.lines().nth(page.line - 1).unwrap();
+    assert!(cited.contains("that four"), "line {}: {cited:?}", page.line);
+
+    let graph = crux::graph::Graph::new(&dataset);
+    let built = report::build(&dataset, &graph, &ReportOptions::default());
+    let cite = format!("pdf/003-chromium.pdf, p. 2, line {}", page.line);
+    for format in [Format::Markdown, Format::Html] {
+        let out = report::render(&built, format);
+        assert!(out.contains(&cite), "{format:?} cites no page");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&report::render(&built, Format::Json)).unwrap();
+    let text = json.to_string();
+    assert!(text.contains(&format!("\"page\":{{\"line\":{},\"page\":2}}", page.line)));
+
+    let show = std::process::Command::new(env!("CARGO_BIN_EXE_crux"))
+        .args(["show", "inss-four-drones"])
+        .current_dir(dir.path())
+        .env("XDG_CACHE_HOME", dir.path().join("cache"))
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&show.stdout);
+    assert!(shown.contains(&cite), "{shown}");
+}

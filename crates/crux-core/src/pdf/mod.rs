@@ -44,7 +44,7 @@ pub struct PdfText {
 }
 
 /// Where a byte of `PdfText::text` is printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct PageLine {
     /// 1-based.
     pub page: usize,
