@@ -11,7 +11,7 @@ use crux::init::{Found, claims_toml};
 use crux::load::{encoding, file};
 use crux::text::visible_path;
 
-const EXTENSIONS: [&str; 4] = ["txt", "md", "html", "htm"];
+const EXTENSIONS: [&str; 5] = ["txt", "md", "html", "htm", "pdf"];
 
 pub(super) fn run(args: &InitArgs) -> ExitCode {
     let target = args.dir.join("claims.toml");
@@ -83,7 +83,7 @@ fn warn_skipped(shown: &str, why: &str) {
     );
 }
 
-/// Every `.txt`, `.md`, `.html` and `.htm` file under `dir`, as path components relative to
+/// Every `.txt`, `.md`, `.html`, `.htm` and `.pdf` file under `dir`, as path components relative to
 /// `root`; hidden entries and `target` folders are skipped. Only `root`
 /// itself must be readable: a folder below it that is not is skipped with a
 /// warning, as is a name claims.toml cannot hold.

@@ -104,6 +104,10 @@ fn install_panic_hook() {
     INSTALLED.call_once(|| {
         let print_panic = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // The PDF reader catches its own panics; the UI goes on.
+            if crux_core::pdf::in_pdf_reader() {
+                return;
+            }
             give_back();
             print_panic(info);
         }));

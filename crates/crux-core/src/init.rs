@@ -70,6 +70,10 @@ fn example(source_id: &str, document: &Found) -> String {
     let doc = &document.document;
     let first_paragraph = match doc.format() {
         Format::LightMarkup => Some(doc.quoted()),
+        Format::Pdf => doc
+            .quoted()
+            .split("\n\n")
+            .find(|text| text.split_whitespace().count() > 3),
         Format::Html => doc
             .blocks()
             .iter()
@@ -114,7 +118,7 @@ fn example(source_id: &str, document: &Found) -> String {
 fn title(path: &str, document: &Document) -> Option<String> {
     match document.format() {
         Format::LightMarkup => title_line(path, document.original()),
-        Format::Html => document.metadata().title.clone(),
+        Format::Html | Format::Pdf => document.metadata().title.clone(),
     }
 }
 

@@ -359,6 +359,21 @@ pub struct Anchor {
     pub start: LineCol,
     pub end: LineCol,
     pub kind: MatchKind,
+    /// For a paged document (a PDF): the page the quote starts on, and the
+    /// line within that page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<crate::pdf::PageLine>,
+}
+
+impl Anchor {
+    /// Where the quote starts, as a reader of the document finds it:
+    /// `p. 3, line 12` in a paged document, else `line 12`.
+    pub fn cited_line(&self) -> String {
+        match self.page {
+            Some(at) => format!("p. {}, line {}", at.page, at.line),
+            None => format!("line {}", self.start.line),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -156,7 +156,7 @@ fn push_quotes(lines: &mut Vec<Line<'static>>, data: &Data, c: &Claim, width: us
         let source = data.dataset.source(&span.source);
         let name = source.map_or(span.source.as_str(), |s| s.display_name());
         let place = match &span.anchor {
-            Some(anchor) => format!("line {}", anchor.start.line),
+            Some(anchor) => anchor.cited_line(),
             None => "not found".to_string(),
         };
         let origin = format!("{name}, {place}");

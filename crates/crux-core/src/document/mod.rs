@@ -3,9 +3,9 @@
 //!
 //! Each format has its own extractor, a pure function from the file's text
 //! to an [`Extracted`]: light Markdown (`.txt`, `.md`) in [`markdown`],
-//! saved web pages (`.html`, `.htm`) in [`html`]. A format read from bytes that are not text (such as PDF)
-//! gives its text with page ranges in [`Extracted::pages`] and keeps that
-//! text as its original.
+//! saved web pages (`.html`, `.htm`) in [`html`]. A PDF is read from its
+//! bytes by [`crate::pdf`]: its text, with page ranges in
+//! [`Extracted::pages`], is also its original.
 
 pub mod cache;
 pub mod html;
@@ -27,6 +27,9 @@ pub enum Format {
     /// A saved web page (`.html`, `.htm`): quotes are written against
     /// its article's text.
     Html,
+    /// A PDF (`.pdf`): quotes are written against its body text, running
+    /// headers and footers left out.
+    Pdf,
 }
 
 impl Format {
@@ -34,6 +37,7 @@ impl Format {
         let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
         match extension.as_deref() {
             Some("html" | "htm" | "xhtml") => Format::Html,
+            Some("pdf") => Format::Pdf,
             _ => Format::LightMarkup,
         }
     }
@@ -108,8 +112,29 @@ impl Document {
         let extracted = match format {
             Format::LightMarkup => markdown::extract(&original),
             Format::Html => html::extract(&original)?,
+            Format::Pdf => Extracted {
+                map: OffsetMap::identity(original.len()),
+                text: original.clone(),
+                ..Extracted::default()
+            },
         };
         Ok(Document::from_extracted(format, original, extracted))
+    }
+
+    /// The document of a PDF's bytes: its text is its original.
+    pub fn pdf(bytes: &[u8]) -> Result<Document, crate::pdf::PdfError> {
+        let read = crate::pdf::extract(bytes)?;
+        let extracted = Extracted {
+            map: OffsetMap::identity(read.text.len()),
+            pages: read.pages,
+            text: read.text,
+            ..Extracted::default()
+        };
+        Ok(Document::from_extracted(
+            Format::Pdf,
+            extracted.text.clone(),
+            extracted,
+        ))
     }
 
     /// Light-Markdown text (what `.txt` and `.md` files hold).
@@ -249,6 +274,16 @@ impl Document {
 
     pub fn pages(&self) -> &[Range<usize>] {
         &self.extracted.pages
+    }
+
+    /// The page and the line within it of the quoted byte `quoted`, for a
+    /// paged document.
+    pub fn page_line(&self, quoted: usize) -> Option<crate::pdf::PageLine> {
+        crate::pdf::page_line(
+            self.text(),
+            self.pages(),
+            self.display_range(&(quoted..quoted)).start,
+        )
     }
 
     pub fn metadata(&self) -> &Metadata {

@@ -252,6 +252,7 @@ impl QuoteContext<'_> {
             chars: self.document.char_range(&bytes),
             start: self.document.line_col(bytes.start),
             end: self.document.line_col(bytes.end),
+            page: self.document.page_line(bytes.start),
             bytes,
             kind,
         }

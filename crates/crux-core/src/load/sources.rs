@@ -10,6 +10,7 @@ use super::file::{DOCUMENT_LIMIT, ReadError, read_regular};
 use super::names::not_utf8_namesake;
 use crate::diag::{Code, Diagnostic};
 use crate::document::{Document, Format, cache, html};
+use crate::pdf::PdfError;
 
 /// The document, or the diagnostic saying why it cannot be used.
 pub fn read_source(base: &Path, written: &str) -> Result<Document, Diagnostic> {
@@ -58,6 +59,10 @@ pub fn read_source(base: &Path, written: &str) -> Result<Document, Diagnostic> {
 /// The document file `written` holds, from its bytes: the text read as
 /// its format says, or why it cannot be.
 pub fn document_of(written: &str, bytes: Vec<u8>) -> Result<Document, Diagnostic> {
+    let format = Format::of_path(written);
+    if format == Format::Pdf {
+        return read_pdf_cached(&bytes).map_err(|error| unreadable_pdf(written, &error));
+    }
     if let Some(utf16) = utf16(&bytes) {
         return Err(Diagnostic::new(
             Code::SourceNotText,
@@ -77,10 +82,9 @@ pub fn document_of(written: &str, bytes: Vec<u8>) -> Result<Document, Diagnostic
         .label("contains NUL bytes")
         .help("crux reads plain UTF-8 text; convert the document to text first"));
     }
-    let format = Format::of_path(written);
     let charset = match format {
         Format::Html => crate::document::html::declared_charset(&bytes),
-        Format::LightMarkup => None,
+        Format::LightMarkup | Format::Pdf => None,
     };
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
@@ -114,14 +118,56 @@ fn read_cached(format: Format, text: String) -> Result<Document, html::Problem> 
         return Document::new(format, text);
     }
     let dir = cache::directory();
-    if let Some(extracted) = dir.as_deref().and_then(|d| cache::load(d, format, &text)) {
+    let cached = |d: &Path| cache::load(d, format, text.as_bytes());
+    if let Some(extracted) = dir.as_deref().and_then(cached) {
         return Ok(Document::from_extracted(format, text, extracted));
     }
     let document = Document::new(format, text)?;
     if let Some(dir) = dir {
-        cache::store(&dir, format, document.original(), document.extracted());
+        cache::store(
+            &dir,
+            format,
+            document.original().as_bytes(),
+            document.extracted(),
+        );
     }
     Ok(document)
+}
+
+/// The document of a PDF's bytes, its extraction taken from the cache
+/// when there.
+fn read_pdf_cached(bytes: &[u8]) -> Result<Document, PdfError> {
+    let dir = cache::directory();
+    if let Some(extracted) = dir
+        .as_deref()
+        .and_then(|d| cache::load(d, Format::Pdf, bytes))
+    {
+        let text = extracted.text.clone();
+        return Ok(Document::from_extracted(Format::Pdf, text, extracted));
+    }
+    let document = Document::pdf(bytes)?;
+    if let Some(dir) = dir {
+        cache::store(&dir, Format::Pdf, bytes, document.extracted());
+    }
+    Ok(document)
+}
+
+fn unreadable_pdf(written: &str, error: &PdfError) -> Diagnostic {
+    let label = match error {
+        PdfError::Encrypted => "encrypted",
+        PdfError::NoTextLayer { .. } => "no text layer",
+        PdfError::Damaged { .. } => "damaged",
+        PdfError::TooLarge(_) => "too large",
+    };
+    Diagnostic::new(
+        Code::SourceNotText,
+        format!(
+            "source `{written}` is an unreadable PDF: {}",
+            error.message()
+        ),
+    )
+    .label(label)
+    .help(error.help())
 }
 
 fn unreadable_page(written: &str, problem: html::Problem) -> Diagnostic {

@@ -44,7 +44,7 @@ pub struct PdfText {
 }
 
 /// Where a byte of `PdfText::text` is printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct PageLine {
     /// 1-based.
     pub page: usize,
@@ -56,23 +56,28 @@ impl PdfText {
     /// The page and line within the page of byte `offset` of `text`; a
     /// separator between two pages belongs to the page before it.
     pub fn page_line(&self, offset: usize) -> Option<PageLine> {
-        if offset > self.text.len() {
-            return None;
-        }
-        let index = self
-            .pages
-            .partition_point(|page| page.start <= offset)
-            .checked_sub(1)?;
-        let start = self.pages[index].start;
-        let line = 1 + self.text.as_bytes()[start..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        Some(PageLine {
-            page: index + 1,
-            line,
-        })
+        page_line(&self.text, &self.pages, offset)
     }
+}
+
+/// The page and line within the page of byte `offset` of `text`, whose
+/// pages are `pages` (as in [`PdfText`]).
+pub fn page_line(text: &str, pages: &[Range<usize>], offset: usize) -> Option<PageLine> {
+    if offset > text.len() {
+        return None;
+    }
+    let index = pages
+        .partition_point(|page| page.start <= offset)
+        .checked_sub(1)?;
+    let start = pages[index].start;
+    let line = 1 + text.as_bytes()[start..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    Some(PageLine {
+        page: index + 1,
+        line,
+    })
 }
 
 /// Caps on what one PDF may cost.

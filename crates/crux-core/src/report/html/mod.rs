@@ -358,7 +358,9 @@ fn passage(report: &Report, span: &SpanEntry) -> Markup {
                         " · "
                         code.place {
                             (visible_line(&s.path))
-                            @if let Some(a) = &span.anchor { ":" (a.start.line) }
+                            @if let Some(a) = &span.anchor {
+                                @if a.page.is_some() { ", " (a.cited_line()) } @else { ":" (a.start.line) }
+                            }
                         }
                     },
                     None => { "unknown source " code { (visible_line(&span.source)) } },
