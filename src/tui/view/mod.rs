@@ -22,7 +22,7 @@ use unicode_width::UnicodeWidthStr;
 use super::app::{App, Mode};
 use super::data::{Data, WrappedRows};
 use super::screen::{Reader, Screen, Screens};
-use super::widget::passage::{Passage, wrap_rows};
+use super::widget::passage::{PAGE_GUTTER, Passage, wrap_rows};
 
 /// The smallest terminal every screen and popup fits: the filter menu is 60
 /// columns and the claims screen's detail and passage panes need a few rows
@@ -178,7 +178,14 @@ fn wrapped(data: &Data, source: usize, width: u16) -> WrappedRows {
         .entry((source, width))
         .or_insert_with(|| {
             let text = data.shown_text(source);
-            Rc::new(wrap_rows(text, width as usize))
+            let paged = data.documents[source]
+                .as_deref()
+                .is_some_and(|d| !d.pages().is_empty());
+            let gutter = if paged { PAGE_GUTTER } else { 0 };
+            Rc::new(wrap_rows(
+                text,
+                (width as usize).saturating_sub(gutter).max(1),
+            ))
         })
         .clone()
 }

@@ -52,6 +52,10 @@ pub fn wrap_rows(text: &str, width: usize) -> Vec<Range<usize>> {
     rows
 }
 
+/// Columns kept free at the right of a paged document (a PDF) for the
+/// number of the page each page's first row starts.
+pub const PAGE_GUTTER: usize = 8;
+
 pub struct Passage<'a> {
     pub document: &'a Document,
     pub rows: &'a [Range<usize>],
@@ -134,6 +138,14 @@ impl Widget for Passage<'_> {
         for (i, row) in self.rows.iter().enumerate().skip(top).take(height) {
             let y = area.y + (i - top) as u16;
             buf.set_line(area.x, y, &self.line(row), area.width);
+            if let Some(page) = self.page_starting_in(row) {
+                let label = format!("p. {page}");
+                let width = label.len() as u16;
+                if width < area.width {
+                    let x = area.x + area.width - width;
+                    buf.set_string(x, y, label, Style::default().add_modifier(Modifier::DIM));
+                }
+            }
             if self.cursor_after(i) {
                 let x = drawn(&self.document.text()[row.clone()]).width();
                 if x < area.width as usize {
@@ -146,6 +158,17 @@ impl Widget for Passage<'_> {
 }
 
 impl Passage<'_> {
+    /// The 1-based number of the last page whose text starts on `row`.
+    fn page_starting_in(&self, row: &Range<usize>) -> Option<usize> {
+        let pages = self.document.pages();
+        let starts_by = |end: usize| {
+            pages.partition_point(|page| self.document.display_range(page).start < end)
+        };
+        let end = if row.is_empty() { row.end + 1 } else { row.end };
+        let last = starts_by(end).checked_sub(1)?;
+        (self.document.display_range(&pages[last]).start >= row.start).then_some(last + 1)
+    }
+
     /// Whether the cursor sits just past row `i`'s last character, on a
     /// line break or the end of the text, where no character shows it.
     fn cursor_after(&self, i: usize) -> bool {
@@ -190,6 +213,43 @@ mod tests {
             .filter(|p| buf[(p.x, p.y)].modifier.contains(CURSOR))
             .map(|p| (p.x, p.y))
             .collect()
+    }
+
+    #[test]
+    fn each_page_of_a_pdf_is_numbered_in_the_gutter_of_its_first_row() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/pdf/seeds/003-chromium.pdf"
+        );
+        let document = Document::pdf(&std::fs::read(path).unwrap()).unwrap();
+        let pages = document.pages().to_vec();
+        assert!(pages.len() >= 2, "a multi-page fixture");
+        let width = 60u16;
+        let rows = wrap_rows(document.text(), width as usize - PAGE_GUTTER);
+        let first_row_of = |start: usize| rows.iter().position(|r| r.start >= start).unwrap();
+        let second = first_row_of(pages[1].start);
+        let passage = Passage {
+            document: &document,
+            rows: &rows,
+            others: Vec::new(),
+            current: Some(pages[1].start..pages[1].start + 1),
+            scroll: 0,
+            cursor: None,
+            selection: None,
+        };
+        let area = Rect::new(0, 0, width, 20);
+        let mut buf = Buffer::empty(area);
+        let top = passage.top(area.height as usize);
+        passage.render(area, &mut buf);
+        let y = (second - top) as u16;
+        let label: String = (width - 4..width).map(|x| buf[(x, y)].symbol()).collect();
+        assert_eq!(label, "p. 2");
+        assert!(buf[(width - 1, y)].modifier.contains(Modifier::DIM));
+        let others_labelled = (0..area.height)
+            .filter(|&row| row != y)
+            .filter(|&row| buf[(width - 4, row)].symbol() == "p")
+            .count();
+        assert_eq!(others_labelled, 0, "only the page's first row is numbered");
     }
 
     #[test]
