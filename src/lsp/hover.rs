@@ -150,8 +150,8 @@ fn quote(dataset: &Dataset, span: &Span) -> Option<String> {
 
 /// The lines of `text` that `bytes` is on, with one line before and one after.
 fn lines_around<'t>(text: &'t str, bytes: &std::ops::Range<usize>) -> std::str::Lines<'t> {
-    let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line_start = |at: usize| crate::text::line_start(text, at);
+    let line_end = |at: usize| crate::text::line_end(text, at);
     let start = line_start(bytes.start);
     let first = if start == 0 { 0 } else { line_start(start - 1) };
     let end = line_end(bytes.end);

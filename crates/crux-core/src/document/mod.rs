@@ -195,14 +195,9 @@ impl Document {
 
     /// Where in the file `quoted` byte offset is, 1-based line and column.
     pub fn line_col(&self, quoted: usize) -> LineCol {
-        let original = if self.format.quotes_original() {
-            quoted
-        } else {
-            self.extracted
-                .map
-                .source_range(quoted..quoted.saturating_add(1))
-                .start
-        };
+        let original = self
+            .original_range(&(quoted..quoted.saturating_add(1)))
+            .start;
         self.lines.line_col(&self.original, original)
     }
 

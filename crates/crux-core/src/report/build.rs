@@ -224,10 +224,8 @@ fn live_link(source: &crate::model::Source, anchor: &Anchor) -> Option<String> {
     let document = source.document.as_deref()?;
     let text = document.text();
     let shown = document.display_range(&anchor.bytes);
-    let line_start = text[..shown.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[shown.end..]
-        .find('\n')
-        .map_or(text.len(), |i| shown.end + i);
+    let line_start = crate::text::line_start(text, shown.start);
+    let line_end = crate::text::line_end(text, shown.end);
     super::html::fragment::link(
         url,
         &text[line_start..shown.start],
