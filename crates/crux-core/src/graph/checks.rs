@@ -108,27 +108,65 @@ pub const HEDGES: &[&str] = &[
 /// The first hedge in `text` as a whole word (case-insensitive), with its
 /// byte range. A capitalised "May" is the month, not the modal.
 pub fn find_hedge(text: &str) -> Option<(&'static str, std::ops::Range<usize>)> {
-    let lower = text.to_ascii_lowercase();
-    let is_word = |c: char| c.is_alphanumeric() || c == '-';
-    let mut best: Option<(&'static str, std::ops::Range<usize>)> = None;
-    for &hedge in HEDGES {
-        for (at, _) in lower.match_indices(hedge) {
-            let end = at + hedge.len();
-            let before = lower[..at].chars().next_back();
-            let after = lower[end..].chars().next();
-            if before.is_some_and(is_word) || after.is_some_and(is_word) {
-                continue;
-            }
-            if hedge == "may" && text.get(at..end) == Some("May") {
-                continue;
-            }
-            if best.as_ref().is_none_or(|(_, r)| at < r.start) {
-                best = Some((hedge, at..end));
-            }
-            break;
+    // One pass over the bytes, trying the hedges only where a word starts
+    // with a hedge's first letter: this runs on every claim and quote at
+    // each load, which the language server repeats on every change.
+    let bytes = text.as_bytes();
+    for (at, &byte) in bytes.iter().enumerate() {
+        if HEDGE_INITIALS[usize::from(byte)]
+            && !ends_word(text, at)
+            && let Some(found) = hedge_at(text, at)
+        {
+            return Some(found);
         }
     }
-    best
+    None
+}
+
+/// Whether the character before byte `at` (a character boundary) is part
+/// of a word.
+fn ends_word(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).map(|before| text.as_bytes()[before]) {
+        None => false,
+        Some(byte) if byte.is_ascii() => byte.is_ascii_alphanumeric() || byte == b'-',
+        Some(_) => text[..at].chars().next_back().is_some_and(is_word_char),
+    }
+}
+
+/// The bytes a hedge starts with, in either case.
+static HEDGE_INITIALS: [bool; 256] = {
+    let mut initials = [false; 256];
+    let mut i = 0;
+    while i < HEDGES.len() {
+        let first = HEDGES[i].as_bytes()[0];
+        initials[first as usize] = true;
+        initials[first.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    initials
+};
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+/// The first hedge (in [`HEDGES`] order) that starts at `at` and ends a word.
+fn hedge_at(text: &str, at: usize) -> Option<(&'static str, std::ops::Range<usize>)> {
+    let initial = text.as_bytes()[at].to_ascii_lowercase();
+    HEDGES.iter().find_map(|&hedge| {
+        if hedge.as_bytes()[0] != initial {
+            return None;
+        }
+        let end = at + hedge.len();
+        let written = text.as_bytes().get(at..end)?;
+        if !written.eq_ignore_ascii_case(hedge.as_bytes())
+            || text[end..].chars().next().is_some_and(is_word_char)
+            || (hedge == "may" && written == b"May")
+        {
+            return None;
+        }
+        Some((hedge, at..end))
+    })
 }
 
 fn dropped_hedges(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
@@ -198,6 +236,7 @@ fn topics_across_periods(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn hedges_are_found_as_whole_words() {
@@ -239,6 +278,48 @@ mod tests {
     #[test]
     fn the_earliest_hedge_is_named() {
         assert_eq!(find_hedge("could, it seems, be"), Some(("could", 0..5)));
+    }
+
+    /// The hedge search as first written: each hedge looked for on its
+    /// own, the earliest whole-word match kept.
+    fn find_hedge_by_each_hedge(text: &str) -> Option<(&'static str, std::ops::Range<usize>)> {
+        let lower = text.to_ascii_lowercase();
+        let mut best: Option<(&'static str, std::ops::Range<usize>)> = None;
+        for &hedge in HEDGES {
+            for (at, _) in lower.match_indices(hedge) {
+                let end = at + hedge.len();
+                let before = lower[..at].chars().next_back();
+                let after = lower[end..].chars().next();
+                if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+                    continue;
+                }
+                if hedge == "may" && text.get(at..end) == Some("May") {
+                    continue;
+                }
+                if best.as_ref().is_none_or(|(_, r)| at < r.start) {
+                    best = Some((hedge, at..end));
+                }
+                break;
+            }
+        }
+        best
+    }
+
+    proptest! {
+        #[test]
+        fn the_one_pass_search_finds_what_a_search_per_hedge_finds(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    proptest::sample::select(HEDGES.to_vec()).prop_map(str::to_string),
+                    proptest::sample::select(vec!["May", "MAY", "It Seems", "seemseems", "mayor", "İ", "é", "-", "'", " ", "“", "x", "1", "\r\n"]).prop_map(str::to_string),
+                    "[a-zA-Z\\- ,.é]{0,6}",
+                ],
+                0..12,
+            )
+        ) {
+            let text = words.concat();
+            prop_assert_eq!(find_hedge(&text), find_hedge_by_each_hedge(&text), "{:?}", text);
+        }
     }
 
     #[test]
