@@ -13,6 +13,10 @@ mod gen_corpus;
 use client::{Client, at, position_in, url};
 use serde_json::json;
 
+/// How many keystrokes on a large file may cost one `crux check` of it
+/// at most: the keystroke reads no document and places no quote.
+const RATIO: f64 = 3.0;
+
 /// The milliseconds an analysis took, from its log line.
 fn took(log: &str) -> u64 {
     let ms = log
@@ -88,4 +92,59 @@ fn a_change_to_a_large_claims_file_reuses_every_placed_quote() {
         "{analyses} analyses for 20 changes"
     );
     assert!(client.shutdown().success());
+}
+
+/// Median of `values`.
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+#[test]
+fn a_keystroke_in_a_large_claims_file_costs_a_fraction_of_checking_it() {
+    let dir = tempfile::tempdir().unwrap();
+    gen_corpus::generate(&gen_corpus::Params::new(100, 10_000, 3), dir.path()).unwrap();
+    let path = dir.path().join("claims.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+
+    let checks: Vec<f64> = (0..3)
+        .map(|_| {
+            let started = std::time::Instant::now();
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_crux"))
+                .arg("check")
+                .arg(&path)
+                .output()
+                .unwrap();
+            assert!(!out.stderr.is_empty());
+            started.elapsed().as_secs_f64()
+        })
+        .collect();
+
+    let uri = url(&path);
+    let mut client = Client::start(dir.path());
+    client.open(&uri, &text);
+    client.diagnostics(&uri, 1);
+    let claim = text.find("\ntext = \"").unwrap() + "\ntext = \"".len();
+    let position = client::position(&text, claim);
+    let keystrokes: Vec<f64> = (2..11)
+        .map(|version| {
+            let started = std::time::Instant::now();
+            client.notify(
+                "textDocument/didChange",
+                json!({
+                    "textDocument": { "uri": uri, "version": version },
+                    "contentChanges": [{ "range": { "start": position, "end": position }, "text": "x" }]
+                }),
+            );
+            client.analysed(&uri, version);
+            started.elapsed().as_secs_f64()
+        })
+        .collect();
+    assert!(client.shutdown().success());
+    let (check, keystroke) = (median(checks), median(keystrokes));
+    eprintln!("crux check {check:.3} s, keystroke -> diagnostics {keystroke:.3} s");
+    assert!(
+        keystroke * RATIO <= check,
+        "a keystroke took {keystroke:.3} s, more than 1/{RATIO} of `crux check` ({check:.3} s)"
+    );
 }

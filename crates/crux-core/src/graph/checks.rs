@@ -112,25 +112,26 @@ pub fn find_hedge(text: &str) -> Option<(&'static str, std::ops::Range<usize>)> 
     // with a hedge's first letter: this runs on every claim and quote at
     // each load, which the language server repeats on every change.
     let bytes = text.as_bytes();
-    for (at, &byte) in bytes.iter().enumerate() {
-        if HEDGE_INITIALS[usize::from(byte)]
-            && !ends_word(text, at)
-            && let Some(found) = hedge_at(text, at)
-        {
-            return Some(found);
+    let mut after_word = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            if !after_word
+                && HEDGE_INITIALS[usize::from(byte)]
+                && let Some(found) = hedge_at(text, at)
+            {
+                return Some(found);
+            }
+            after_word = byte.is_ascii_alphanumeric() || byte == b'-';
+            at += 1;
+        } else {
+            let c = text[at..].chars().next().unwrap_or_default();
+            after_word = is_word_char(c);
+            at += c.len_utf8();
         }
     }
     None
-}
-
-/// Whether the character before byte `at` (a character boundary) is part
-/// of a word.
-fn ends_word(text: &str, at: usize) -> bool {
-    match at.checked_sub(1).map(|before| text.as_bytes()[before]) {
-        None => false,
-        Some(byte) if byte.is_ascii() => byte.is_ascii_alphanumeric() || byte == b'-',
-        Some(_) => text[..at].chars().next_back().is_some_and(is_word_char),
-    }
 }
 
 /// The bytes a hedge starts with, in either case.
