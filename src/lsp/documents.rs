@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use lsp_types::{TextDocumentContentChangeEvent, Url};
 
@@ -13,6 +13,10 @@ use super::diagnostics::{self, DocumentLines, Earlier};
 use super::position::Positions;
 use super::published::Published;
 use crate::load::cache::AnchorCache;
+
+/// The least and the most time a changed text rests before it is analysed.
+const REST_LEAST: Duration = Duration::from_millis(5);
+const REST_MOST: Duration = Duration::from_millis(30);
 
 /// From this many claims an analysis is freed on a thread of its own.
 const DROP_ASIDE_CLAIMS: usize = 1000;
@@ -29,6 +33,10 @@ pub struct Document {
     pub last_parsed: Option<Arc<Analysis>>,
     /// When `text` changed since it was last analysed.
     pub changed: Option<Instant>,
+    /// When the editor last changed it.
+    last_change: Option<Instant>,
+    /// Whether the changes since the last analysis came in a burst.
+    burst: bool,
     /// The documents and quotes of earlier analyses.
     pub cache: AnchorCache,
     /// The diagnostics last sent to the editor.
@@ -48,6 +56,8 @@ impl Document {
             analysis: None,
             last_parsed: None,
             changed: Some(Instant::now()),
+            last_change: None,
+            burst: false,
             cache: AnchorCache::new(),
             published: Published::default(),
             document_lines: DocumentLines::default(),
@@ -66,6 +76,20 @@ impl Document {
         }
     }
 
+    /// When the text, changed, is to be analysed. A change on its own is
+    /// analysed at once (after [`REST_LEAST`], for the rest of what the
+    /// editor sends with it); changes coming in a burst, as long after the
+    /// first as the last analysis took (within [`REST_MOST`]), so that
+    /// they are analysed together.
+    pub fn due(&self) -> Option<Instant> {
+        let rest = match (&self.analysis, self.burst) {
+            (Some(analysis), true) => analysis.took.clamp(REST_LEAST, REST_MOST),
+            (None, true) => REST_MOST,
+            (_, false) => REST_LEAST,
+        };
+        self.changed.map(|at| at + rest)
+    }
+
     /// Applies the editor's changes in order; a change without a range
     /// replaces the whole text.
     pub fn change(&mut self, version: i32, changes: Vec<TextDocumentContentChangeEvent>) {
@@ -82,7 +106,12 @@ impl Document {
             }
         }
         self.version = version;
-        self.changed.get_or_insert_with(Instant::now);
+        let now = Instant::now();
+        self.burst |= self
+            .last_change
+            .is_some_and(|before| now.duration_since(before) < REST_MOST);
+        self.last_change = Some(now);
+        self.changed.get_or_insert(now);
     }
 
     fn analysed(&mut self, analysis: Analysis) -> Arc<Analysis> {
@@ -92,6 +121,7 @@ impl Document {
         }
         self.analysis = Some(analysis.clone());
         self.changed = None;
+        self.burst = false;
         analysis
     }
 
@@ -134,12 +164,8 @@ pub struct Documents {
 }
 
 impl Documents {
-    /// The document whose analysis is due first, with when it is due.
-    pub fn next_due(&self, debounce: std::time::Duration) -> Option<Instant> {
-        self.open
-            .values()
-            .filter_map(|d| d.changed)
-            .min()
-            .map(|at| at + debounce)
+    /// When the first analysis is due.
+    pub fn next_due(&self) -> Option<Instant> {
+        self.open.values().filter_map(Document::due).min()
     }
 }

@@ -17,10 +17,6 @@ use super::documents::{Document, Documents};
 use super::watch::Watches;
 use super::{actions, completion, hover, navigate, rename, symbols};
 
-/// How long the text must rest after a change before it is analysed
-/// again; changes that arrive meanwhile are analysed together.
-const DEBOUNCE: Duration = Duration::from_millis(30);
-
 pub struct Server {
     connection: Connection,
     documents: Documents,
@@ -58,7 +54,7 @@ impl Server {
         loop {
             let wait = self
                 .documents
-                .next_due(DEBOUNCE)
+                .next_due()
                 .map_or(Duration::from_secs(3600), |due| {
                     due.saturating_duration_since(Instant::now())
                 });
@@ -111,7 +107,7 @@ impl Server {
             .documents
             .open
             .iter()
-            .filter(|(_, d)| d.changed.is_some_and(|at| at + DEBOUNCE <= now))
+            .filter(|(_, d)| d.due().is_some_and(|due| due <= now))
             .map(|(uri, _)| uri.clone())
             .collect();
         for uri in due {
