@@ -1,17 +1,23 @@
 //! Reads each document once and places all of its quotes in one pass.
+//!
+//! A [`Plan`] holds what that needs of a dataset, owned, so a front end can
+//! show the claims while the documents are read on other threads; each
+//! document's [`Anchored`] result is then filled into the dataset.
 
-use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
 
 use super::sources::read_source;
-use std::ops::Range;
 
 use crate::anchor::{
     Candidate, MAX_QUOTE_CHARS, MIN_SCORE, QuoteQuery, Resolution, Verdict, resolve_all,
     too_long_to_search, verdict, words_after, words_before,
 };
 use crate::diag::{Code, Diagnostic, Passage, Score, Suggestion, SuggestionKind};
-use crate::model::{Anchor, Dataset, MatchKind, Source};
+use crate::model::{Anchor, Dataset, MatchKind};
 use crate::text::{LineIndex, visible_line};
 
 /// Longest excerpt of a document quoted in a diagnostic.
@@ -22,151 +28,290 @@ const PLACES_LISTED: usize = 8;
 /// suffix is said to have moved rather than to have new neighbours.
 const MOVED_BELOW: f64 = 0.5;
 
-/// Below this many sources, threads are not worth starting. (Their sizes
+/// Below this many documents, threads are not worth starting. (Their sizes
 /// are not known before reading them; stat-ing paths that may lead outside
 /// the claims file's directory is not an option.)
 const PARALLEL_MIN_SOURCES: usize = 4;
 
-pub fn read_and_anchor(dataset: &mut Dataset, base: &Path) {
-    let mut by_source: Vec<Vec<(usize, usize)>> = vec![Vec::new(); dataset.sources.len()];
-    for (c, claim) in dataset.claims.iter().enumerate() {
-        for (s, span) in claim.spans.iter().enumerate() {
-            if let Some(source) = dataset.source_index(&span.source) {
-                by_source[source].push((c, s));
-            }
-        }
+/// Reads and anchors every document of `dataset` on all cores, and fills
+/// the results in, in source order.
+pub fn read_and_anchor(dataset: &mut Dataset) {
+    let plan = Plan::new(dataset);
+    let results: Mutex<Vec<Option<Anchored>>> =
+        Mutex::new((0..dataset.sources.len()).map(|_| None).collect());
+    plan.run(&AtomicBool::new(false), |anchored| {
+        let mut results = results.lock().unwrap_or_else(|e| e.into_inner());
+        let source = anchored.source;
+        results[source] = Some(anchored);
+    });
+    let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    for anchored in results.into_iter().flatten() {
+        anchored.fill_in(dataset);
     }
-    let done = anchor_every_source(dataset, base, &by_source);
-
-    let mut read_errors = Vec::new();
-    let mut quote_diagnostics = Vec::new();
-    for (source, result) in dataset.sources.iter_mut().zip(done) {
-        let Some(result) = result else { continue };
-        match result.text {
-            Ok(text) => {
-                source.lines = result.lines;
-                source.text = Some(text);
-            }
-            Err(d) => read_errors.push(d.at(source.path_value.clone())),
-        }
-        for (c, s, anchor) in result.anchors {
-            dataset.claims[c].spans[s].anchor = anchor;
-        }
-        quote_diagnostics.extend(result.diagnostics);
-    }
-    dataset.diagnostics.extend(read_errors);
-    dataset.diagnostics.extend(quote_diagnostics);
+    super::sort_diagnostics(dataset);
 }
 
-/// What reading one source and placing its quotes gave.
-struct SourceResult {
+/// What reading and anchoring a dataset's documents needs of it: each
+/// document's path and the quotes to place in it.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    base: PathBuf,
+    documents: Vec<Document>,
+}
+
+#[derive(Debug, Clone)]
+struct Document {
+    source: usize,
+    path: String,
+    quotes: Vec<Quote>,
+}
+
+#[derive(Debug, Clone)]
+struct Quote {
+    claim: usize,
+    span: usize,
+    claim_id: String,
+    quote_value: Range<usize>,
+    quote: String,
+    prefix: Option<String>,
+    suffix: Option<String>,
+    occurrence: Option<usize>,
+}
+
+/// One document read and its quotes placed.
+#[derive(Debug)]
+pub struct Anchored {
+    source: usize,
     text: Result<String, Diagnostic>,
     lines: LineIndex,
-    /// (claim, span, anchor) for each quote of the source.
-    anchors: Vec<(usize, usize, Option<Anchor>)>,
-    diagnostics: Vec<Diagnostic>,
+    quotes: Vec<Placed>,
 }
 
-/// Reads and anchors every source (`None` for those without a path), on as
-/// many threads as there are cores. Sources are independent; each thread takes the next one
-/// not yet taken, and the results come back in source order.
-fn anchor_every_source(
-    dataset: &Dataset,
-    base: &Path,
-    by_source: &[Vec<(usize, usize)>],
-) -> Vec<Option<SourceResult>> {
-    let count = dataset.sources.len();
-    let one = |index: usize| {
-        let source = &dataset.sources[index];
-        (!source.path.trim().is_empty())
-            .then(|| anchor_source(dataset, base, source, &by_source[index]))
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(count);
-    if threads < 2 || count < PARALLEL_MIN_SOURCES {
-        return (0..count).map(one).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<SourceResult>> = (0..count).map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        if index >= count {
-                            return done;
-                        }
-                        done.push((index, one(index)));
-                    }
-                })
+#[derive(Debug)]
+struct Placed {
+    claim: usize,
+    span: usize,
+    anchor: Option<Anchor>,
+    diagnostic: Option<Diagnostic>,
+}
+
+impl Plan {
+    /// The documents of `dataset` (sources with a path), in source order.
+    pub fn new(dataset: &Dataset) -> Plan {
+        let base = dataset
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        let mut documents: Vec<Document> = dataset
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(source, s)| Document {
+                source,
+                path: s.path.clone(),
+                quotes: Vec::new(),
             })
             .collect();
-        for worker in workers {
-            for (index, result) in worker.join().expect("an anchoring thread panicked") {
-                results[index] = result;
+        for (c, claim) in dataset.claims.iter().enumerate() {
+            for (s, span) in claim.spans.iter().enumerate() {
+                if let Some(source) = dataset.source_index(&span.source) {
+                    documents[source].quotes.push(Quote {
+                        claim: c,
+                        span: s,
+                        claim_id: claim.id.clone(),
+                        quote_value: span.quote_value.clone(),
+                        quote: span.quote.clone(),
+                        prefix: span.prefix.clone(),
+                        suffix: span.suffix.clone(),
+                        occurrence: span.occurrence,
+                    });
+                }
             }
         }
-    });
-    results
+        documents.retain(|d| !d.path.trim().is_empty());
+        Plan { base, documents }
+    }
+
+    /// How many documents it reads.
+    pub fn documents(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// Reads and anchors each document, on as many threads as there are
+    /// cores (this one included): each takes the next document not yet
+    /// taken and hands its result to `done` as soon as it is ready. Once
+    /// `stop` is set no more documents are taken. A panic in any thread is
+    /// raised again here once the others have stopped.
+    pub fn run(&self, stop: &AtomicBool, done: impl Fn(Anchored) + Sync) {
+        let next = AtomicUsize::new(0);
+        let work = || {
+            while !stop.load(Ordering::Relaxed) {
+                let taken = next.fetch_add(1, Ordering::Relaxed);
+                let Some(document) = self.documents.get(taken) else {
+                    return;
+                };
+                hold_if_asked_by_test(taken, stop);
+                done(self.anchor(document, taken));
+            }
+        };
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(self.documents.len());
+        if threads < 2 || self.documents.len() < PARALLEL_MIN_SOURCES {
+            work();
+            return;
+        }
+        std::thread::scope(|scope| {
+            // Fewer helpers than asked for (the system refusing a thread)
+            // only makes it slower.
+            let helpers: Vec<_> = (1..threads)
+                .filter_map(|_| {
+                    std::thread::Builder::new()
+                        .name("anchoring".into())
+                        .spawn_scoped(scope, work)
+                        .ok()
+                })
+                .collect();
+            work();
+            for helper in helpers {
+                if let Err(panic) = helper.join() {
+                    std::panic::resume_unwind(panic);
+                }
+            }
+        });
+    }
+
+    fn anchor(&self, document: &Document, taken: usize) -> Anchored {
+        panic_if_asked_by_test(taken);
+        let source = document.source;
+        let text = match read_source(&self.base, &document.path) {
+            Ok(text) => text,
+            Err(d) => {
+                return Anchored {
+                    source,
+                    text: Err(d),
+                    lines: LineIndex::default(),
+                    quotes: Vec::new(),
+                };
+            }
+        };
+        let lines = LineIndex::new(&text);
+        let queries: Vec<QuoteQuery<'_>> = document
+            .quotes
+            .iter()
+            .map(|q| QuoteQuery {
+                quote: &q.quote,
+                prefix: q.prefix.as_deref(),
+                suffix: q.suffix.as_deref(),
+                occurrence: q.occurrence,
+            })
+            .collect();
+        let resolutions = resolve_all(&text, &queries);
+        let quotes = document
+            .quotes
+            .iter()
+            .zip(resolutions)
+            .map(|(quote, resolution)| {
+                let context = QuoteContext {
+                    path: &document.path,
+                    lines: &lines,
+                    text: &text,
+                    claim_id: &quote.claim_id,
+                    quote_value: quote.quote_value.clone(),
+                    quote: &quote.quote,
+                    prefix: quote.prefix.as_deref(),
+                    suffix: quote.suffix.as_deref(),
+                };
+                let (anchor, diagnostic) = context.judge(resolution);
+                Placed {
+                    claim: quote.claim,
+                    span: quote.span,
+                    anchor,
+                    diagnostic,
+                }
+            })
+            .collect();
+        Anchored {
+            source,
+            text: Ok(text),
+            lines,
+            quotes,
+        }
+    }
 }
 
-fn anchor_source(
-    dataset: &Dataset,
-    base: &Path,
-    source: &Source,
-    members: &[(usize, usize)],
-) -> SourceResult {
-    let text = match read_source(base, &source.path) {
-        Ok(text) => text,
-        Err(d) => {
-            return SourceResult {
-                text: Err(d),
-                lines: LineIndex::default(),
-                anchors: Vec::new(),
-                diagnostics: Vec::new(),
-            };
-        }
-    };
-    let lines = LineIndex::new(&text);
-    let queries: Vec<QuoteQuery<'_>> = members
-        .iter()
-        .map(|&(c, s)| {
-            let span = &dataset.claims[c].spans[s];
-            QuoteQuery {
-                quote: &span.quote,
-                prefix: span.prefix.as_deref(),
-                suffix: span.suffix.as_deref(),
-                occurrence: span.occurrence,
-            }
-        })
-        .collect();
-    let resolutions = resolve_all(&text, &queries);
-    let mut anchors = Vec::with_capacity(members.len());
-    let mut diagnostics = Vec::new();
-    for ((&(c, s), resolution), query) in members.iter().zip(resolutions).zip(&queries) {
-        let claim = &dataset.claims[c];
-        let context = QuoteContext {
-            path: &source.path,
-            lines: &lines,
-            text: &text,
-            claim_id: &claim.id,
-            quote_value: claim.spans[s].quote_value.clone(),
-            quote: query.quote,
-            prefix: query.prefix,
-            suffix: query.suffix,
-        };
-        let (anchor, diagnostic) = context.judge(resolution);
-        anchors.push((c, s, anchor));
-        diagnostics.extend(diagnostic);
+impl Anchored {
+    /// The index of the source this is the document of.
+    pub fn source(&self) -> usize {
+        self.source
     }
-    SourceResult {
-        text: Ok(text),
-        lines,
-        anchors,
-        diagnostics,
+
+    /// Puts the document's text and its quotes' places into `dataset`: the
+    /// dataset the plan was made from, or the same claims since edited in
+    /// place (a status written: byte ranges moved, claims and spans the
+    /// same). Each diagnostic goes where its quote or path is in `dataset`
+    /// now. Diagnostics are added unsorted: see
+    /// [`sort_diagnostics`](super::sort_diagnostics).
+    pub fn fill_in(self, dataset: &mut Dataset) {
+        let Some(source) = dataset.sources.get_mut(self.source) else {
+            return;
+        };
+        match self.text {
+            Ok(text) => {
+                source.lines = self.lines;
+                source.text = Some(text);
+            }
+            Err(d) => {
+                let at = source.path_value.clone();
+                dataset.diagnostics.push(d.at(at));
+            }
+        }
+        for placed in self.quotes {
+            let Some(span) = dataset
+                .claims
+                .get_mut(placed.claim)
+                .and_then(|c| c.spans.get_mut(placed.span))
+            else {
+                continue;
+            };
+            span.anchor = placed.anchor;
+            if let Some(d) = placed.diagnostic {
+                let at = span.quote_value.clone();
+                dataset.diagnostics.push(d.at(at));
+            }
+        }
+    }
+}
+
+/// Test hook (only in `test-hooks` builds): with
+/// `CRUX_TEST_ANCHOR_GATE=<file>`, the document taken `taken`-th waits
+/// until `<file>` holds a number above `taken` (a missing file counts as
+/// 0), so a test can see a front end while anchoring is under way.
+fn hold_if_asked_by_test(taken: usize, stop: &AtomicBool) {
+    let Some(gate) = crate::hooks::var("CRUX_TEST_ANCHOR_GATE") else {
+        return;
+    };
+    let open = || {
+        std::fs::read_to_string(&gate)
+            .ok()
+            .and_then(|s| s.trim().parse::<usize>().ok())
+            .is_some_and(|n| n > taken)
+    };
+    while !open() && !stop.load(Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Test hook (only in `test-hooks` builds): with
+/// `CRUX_TEST_ANCHOR_PANIC=<n>`, anchoring the `n`-th document taken
+/// panics, as a bug would.
+fn panic_if_asked_by_test(taken: usize) {
+    let at =
+        crate::hooks::var("CRUX_TEST_ANCHOR_PANIC").and_then(|s| s.to_str()?.parse::<usize>().ok());
+    if at == Some(taken) {
+        panic!("CRUX_TEST_ANCHOR_PANIC is set: anchoring document {taken} panics");
     }
 }
 

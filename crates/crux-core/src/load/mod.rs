@@ -25,6 +25,8 @@ use crate::text::LineIndex;
 use fields::{Fields, Located};
 use references::RelationEntry;
 
+pub use anchoring::{Anchored, Plan};
+
 const ROOT_KEYS: &[&str] = &["title", "sources", "topics", "parties", "periods", "claims"];
 const SOURCE_KEYS: &[&str] = &["path", "title", "author", "outlet", "date", "note", "url"];
 const TOPIC_KEYS: &[&str] = &["question", "note"];
@@ -51,8 +53,18 @@ const RELATION_KEYS: &[&str] = &["claim", "note"];
 /// Loads the claims file at `path`. A file that cannot be read gives a
 /// dataset holding only that diagnostic (see [`refusal`]).
 pub fn load(path: &Path) -> Dataset {
+    let mut dataset = without_documents(path);
+    anchoring::read_and_anchor(&mut dataset);
+    dataset
+}
+
+/// The claims file at `path` read and checked as [`load`] does, with its
+/// documents not yet read: every source's `text` is `None` and no quote is
+/// anchored. [`Plan`] reads and anchors them afterwards, on other threads
+/// if need be, while this is shown.
+pub fn without_documents(path: &Path) -> Dataset {
     match read_claims_file(path) {
-        Ok(text) => load_str(path, text),
+        Ok(text) => str_without_documents(path, text),
         Err(diagnostic) => only(path, diagnostic),
     }
 }
@@ -142,6 +154,13 @@ fn only(path: &Path, diagnostic: Diagnostic) -> Dataset {
 /// Loads claims from `text` as if read from `path` (documents are looked up
 /// next to `path`).
 pub fn load_str(path: &Path, text: impl Into<Arc<str>>) -> Dataset {
+    let mut dataset = str_without_documents(path, text);
+    anchoring::read_and_anchor(&mut dataset);
+    dataset
+}
+
+/// [`without_documents`] of claims in `text`, as if read from `path`.
+pub fn str_without_documents(path: &Path, text: impl Into<Arc<str>>) -> Dataset {
     let text: Arc<str> = text.into();
     let mut diagnostics = Vec::new();
     let (root, errors) = DeTable::parse_recoverable(&text);
@@ -208,20 +227,25 @@ pub fn load_str(path: &Path, text: impl Into<Arc<str>>) -> Dataset {
     }
     dataset.text = text.clone();
     dataset.diagnostics = diagnostics;
-    let base = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
     references::check_topics_and_sources(&mut dataset);
     references::resolve_relations(&mut dataset, relations);
-    anchoring::read_and_anchor(&mut dataset, base);
+    // The graph's checks read the claims and their links, not the documents.
     dataset.graph = crate::graph::Graph::new(&dataset);
     let graph_diagnostics = dataset.graph.check(&dataset);
     dataset.diagnostics.extend(graph_diagnostics);
+    sort_diagnostics(&mut dataset);
+    dataset
+}
+
+/// Diagnostics in the order every front end shows them: by place in the
+/// claims file, then by code. The sort is stable, and what anchoring adds
+/// (one diagnostic per quote, one per unusable document) never shares a
+/// place and a code with another, so the order does not depend on which
+/// document was anchored first.
+pub fn sort_diagnostics(dataset: &mut Dataset) {
     dataset
         .diagnostics
         .sort_by_key(|d| (d.span.as_ref().map_or(0, |s| s.start), d.code));
-    dataset
 }
 
 /// The entries of the root table `name` that are tables themselves.
