@@ -43,7 +43,7 @@ fn reading_houe_in(mut app: App) -> App {
 
 fn shown(app: &App) -> &str {
     let reader = app.screens.sources.reader.as_ref().unwrap();
-    &app.data.marked[reader.source].as_ref().unwrap().text
+    &app.data.marked(reader.source).unwrap().text
 }
 
 fn selection(app: &App) -> Range<usize> {
@@ -171,7 +171,10 @@ fn n_walks_the_find_matches_and_offsets_stay_on_char_boundaries() {
 #[test]
 fn brackets_step_through_quotes_even_during_a_find() {
     let mut app = reading_houe();
-    let quotes = app.data.placed[app.screens.sources.reader.as_ref().unwrap().source].len();
+    let quotes = app
+        .data
+        .placed(app.screens.sources.reader.as_ref().unwrap().source)
+        .len();
     assert!(quotes >= 2, "the fixture marks several quotes");
     press(&mut app, "/azerbaijan’s\n");
     let span = app.screens.sources.reader.as_ref().unwrap().span;

@@ -104,6 +104,10 @@ fn install_panic_hook() {
     INSTALLED.call_once(|| {
         let print_panic = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // The UI goes on, and says in its status bar that anchoring stopped.
+            if super::loading::on_anchoring_thread() {
+                return;
+            }
             give_back();
             print_panic(info);
         }));

@@ -155,6 +155,12 @@ pub struct Source {
 }
 
 impl Source {
+    /// Whether it names a document to read: its path is not blank (a
+    /// blank one is diagnosed as missing).
+    pub fn has_document(&self) -> bool {
+        !self.path.trim().is_empty()
+    }
+
     /// The title when there is one, else the id.
     pub fn display_name(&self) -> &str {
         self.title.as_deref().unwrap_or(&self.id)

@@ -27,7 +27,7 @@ pub struct Reader {
 impl Reader {
     /// Source `source` opened at its quote `span`, the cursor on that quote.
     pub fn new(data: &Data, source: usize, span: usize) -> Reader {
-        let cursor = data.placed[source].get(span).map_or(0, |p| p.display.start);
+        let cursor = data.placed(source).get(span).map_or(0, |p| p.display.start);
         Reader {
             source,
             span,
@@ -46,9 +46,7 @@ impl Reader {
 
     /// The text shown: the source's display text, empty when unreadable.
     pub fn text<'a>(&self, data: &'a Data) -> &'a str {
-        data.marked[self.source]
-            .as_ref()
-            .map_or("", |m| m.text.as_str())
+        data.marked(self.source).map_or("", |m| m.text.as_str())
     }
 
     /// The same reader on the file loaded again, if its source is still
@@ -57,9 +55,9 @@ impl Reader {
         let source = new
             .dataset
             .source_index(&old.dataset.sources[self.source].id)?;
-        let text = new.marked[source].as_ref().map_or("", |m| &m.text);
+        let text = new.marked(source).map_or("", |m| &m.text);
         let floor = |at: usize| crate::text::floor_char_boundary(text, at);
-        let spans = new.placed[source].len();
+        let spans = new.placed(source).len();
         Some(Reader {
             source,
             span: self.span.min(spans.saturating_sub(1)),

@@ -20,7 +20,7 @@ impl Sources {
     pub fn open(&mut self, data: &Data, source: usize, span: Option<usize>) {
         if source < data.dataset.sources.len() {
             self.cursor = source;
-            let last = data.placed[source].len().saturating_sub(1);
+            let last = data.placed(source).len().saturating_sub(1);
             let mut reader = Reader::new(data, source, span.unwrap_or(0).min(last));
             if span.is_none() {
                 reader.cursor = 0;
@@ -47,7 +47,7 @@ impl ScreenState for Sources {
             }
             (NavAction::Open, Some(reader)) => {
                 let (source, span) = (reader.source, reader.span);
-                let placed = data.placed[source].get(span)?;
+                let placed = data.placed(source).get(span)?;
                 return Some(Follow::claim(Jump::Reader { source, span }, placed.claim));
             }
             (NavAction::Back, Some(reader)) if reader.anchor.is_some() => reader.anchor = None,
@@ -72,7 +72,7 @@ impl ScreenState for Sources {
     fn position(&self, data: &Data) -> String {
         match &self.reader {
             Some(r) => {
-                let count = data.placed[r.source].len();
+                let count = data.placed(r.source).len();
                 format!("quote {}/{count}", (r.span + 1).min(count))
             }
             None => format!("source {}/{}", self.cursor + 1, data.dataset.sources.len()),

@@ -75,7 +75,8 @@ impl Timeline {
     pub fn quote(&self, data: &Data) -> Option<Follow> {
         let claim = self.selected_claim(data)?;
         let (source, placed) = data.nth_placed(claim, 0)?;
-        let span = data.placed[source]
+        let span = data
+            .placed(source)
             .iter()
             .position(|p| p.claim == claim && p.span == placed.span);
         Some(Follow {

@@ -155,8 +155,13 @@ fn push_quotes(lines: &mut Vec<Line<'static>>, data: &Data, c: &Claim, width: us
     for span in &c.spans {
         let source = data.dataset.source(&span.source);
         let name = source.map_or(span.source.as_str(), |s| s.display_name());
+        let pending = data
+            .dataset
+            .source_index(&span.source)
+            .is_some_and(|s| data.is_pending(s));
         let place = match &span.anchor {
             Some(anchor) => format!("line {}", anchor.start.line),
+            None if pending => "not read yet".to_string(),
             None => "not found".to_string(),
         };
         let origin = format!("{name}, {place}");
@@ -234,10 +239,10 @@ fn draw_claim_passage(frame: &mut Frame, data: &Data, state: &Claims, area: Rect
         let block = pane(" Passage ".into(), focused);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let note = if state.selected().is_some() {
-            "(no quote of this claim was found in its source)"
-        } else {
-            ""
+        let note = match state.selected() {
+            Some(claim) if data.claim_pending(claim) => data.not_read_yet(),
+            Some(_) => "(no quote of this claim was found in its source)".to_string(),
+            None => String::new(),
         };
         frame.render_widget(Paragraph::new(note), inner);
         return;

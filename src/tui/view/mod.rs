@@ -149,12 +149,18 @@ pub fn draw_document(
     scroll: isize,
     reader: Option<&Reader>,
 ) {
-    let Some(marked) = &data.marked[source] else {
-        frame.render_widget(Paragraph::new("(the document could not be read)"), area);
+    let Some(marked) = data.marked(source) else {
+        let note = if data.is_pending(source) {
+            data.not_read_yet()
+        } else {
+            "(the document could not be read)".to_string()
+        };
+        frame.render_widget(Paragraph::new(note), area);
         return;
     };
     let rows = wrapped(data, source, area.width);
-    let others = data.placed[source]
+    let others = data
+        .placed(source)
         .iter()
         .map(|p| p.display.clone())
         .filter(|r| Some(r) != current.as_ref())
@@ -177,7 +183,7 @@ fn wrapped(data: &Data, source: usize, width: u16) -> WrappedRows {
     cache
         .entry((source, width))
         .or_insert_with(|| {
-            let text = data.marked[source].as_ref().map_or("", |m| m.text.as_str());
+            let text = data.marked(source).map_or("", |m| m.text.as_str());
             Rc::new(wrap_rows(text, width as usize))
         })
         .clone()

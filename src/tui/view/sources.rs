@@ -75,6 +75,8 @@ fn draw_list(frame: &mut Frame, data: &Data, cursor: usize, area: Rect) {
     }
     let readable = if s.text.is_some() {
         ""
+    } else if data.is_pending(cursor) {
+        "  (not read yet)"
     } else {
         "  (could not be read)"
     };
@@ -88,14 +90,13 @@ fn draw_list(frame: &mut Frame, data: &Data, cursor: usize, area: Rect) {
 fn draw_reader(frame: &mut Frame, data: &Data, area: Rect, reader: &Reader) {
     let dataset = &data.dataset;
     let source = &dataset.sources[reader.source];
-    let placed = &data.placed[reader.source];
+    let placed = data.placed(reader.source);
     let [text_area, claim_area] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(4)]).areas(area);
     let keys = match reader.selection() {
         Some(selected) => format!(
             "selected {} chars — l/h w/b )/( / extend, c makes a claim, Esc drops",
-            data.marked[reader.source]
-                .as_ref()
+            data.marked(reader.source)
                 .map_or(0, |m| m.text[selected].chars().count())
         ),
         None => "n/N next/previous, Enter goes to its claim, v selects, Esc back".to_string(),

@@ -33,6 +33,9 @@ const MOVED_BELOW: f64 = 0.5;
 /// the claims file's directory is not an option.)
 const PARALLEL_MIN_SOURCES: usize = 4;
 
+/// The name of the threads that read and anchor documents.
+pub const ANCHORING_THREAD: &str = "anchoring";
+
 /// Reads and anchors every document of `dataset` on all cores, and fills
 /// the results in, in source order.
 pub fn read_and_anchor(dataset: &mut Dataset) {
@@ -130,7 +133,7 @@ impl Plan {
                 }
             }
         }
-        documents.retain(|d| !d.path.trim().is_empty());
+        documents.retain(|d| dataset.sources[d.source].has_document());
         Plan { base, documents }
     }
 
@@ -169,7 +172,7 @@ impl Plan {
             let helpers: Vec<_> = (1..threads)
                 .filter_map(|_| {
                     std::thread::Builder::new()
-                        .name("anchoring".into())
+                        .name(ANCHORING_THREAD.into())
                         .spawn_scoped(scope, work)
                         .ok()
                 })

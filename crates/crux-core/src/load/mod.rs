@@ -25,7 +25,7 @@ use crate::text::LineIndex;
 use fields::{Fields, Located};
 use references::RelationEntry;
 
-pub use anchoring::{Anchored, Plan};
+pub use anchoring::{ANCHORING_THREAD, Anchored, Plan};
 
 const ROOT_KEYS: &[&str] = &["title", "sources", "topics", "parties", "periods", "claims"];
 const SOURCE_KEYS: &[&str] = &["path", "title", "author", "outlet", "date", "note", "url"];

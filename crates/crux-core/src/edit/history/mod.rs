@@ -9,7 +9,7 @@ mod stack;
 mod tests;
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use super::{Edit, EditError, Saved};
@@ -34,7 +34,6 @@ pub struct Applied {
     pub reapplied: bool,
     /// The file on disk already held what the edit makes: nothing was written.
     pub already_on_disk: bool,
-    path: PathBuf,
     base: Arc<str>,
     /// A status change to the very text loaded: the loaded dataset can
     /// follow it in place.
@@ -44,12 +43,13 @@ pub struct Applied {
 impl Applied {
     /// Brings `dataset` up to the saved file. A status change to the text
     /// `dataset` holds is made in place, its byte ranges moved past it,
-    /// without reading the documents again: `None`. Anything else is the
-    /// saved text loaded afresh (not a second read of the file), for the
-    /// caller to put in place of `dataset`.
-    pub fn follow(&self, dataset: &mut Dataset) -> Option<Dataset> {
+    /// without reading the documents again: `None`. Anything else gives
+    /// the saved text, for the caller to load afresh in place of `dataset`
+    /// (with [`load_str`](crate::load_str), or its documents read later:
+    /// not a second read of the claims file either way).
+    pub fn follow(&self, dataset: &mut Dataset) -> Option<Arc<str>> {
         if !(self.in_place && same_text(&dataset.text, &self.base)) {
-            return Some(crate::load_str(&self.path, self.text.clone()));
+            return Some(self.text.clone());
         }
         if let Edit::SetStatus { claim, status } = &self.edit
             && let Some(index) = dataset.claim_index(claim)
@@ -190,7 +190,6 @@ impl History {
             text,
             reapplied,
             already_on_disk,
-            path: path.to_path_buf(),
             base: base.clone(),
             in_place: shown && !reapplied && matches!(edit, Edit::SetStatus { .. }),
         })
