@@ -83,7 +83,7 @@ fn assert_as_loaded(app: &App, path: &Path) {
 }
 
 fn status_bar(app: &mut App) -> String {
-    let screen = text_of(&render(app, 120, 30));
+    let screen = text_of(&render(app, 250, 30));
     screen.lines().last().unwrap_or_default().to_string()
 }
 
@@ -231,11 +231,15 @@ fn anchoring_that_stops_says_so_and_keeps_what_arrived() {
     app.anchored(
         generation,
         documents,
-        Some("internal error (boom); please report it — r reloads".into()),
+        Some("internal error (boom); please report it".into()),
     );
     let bar = status_bar(&mut app);
     assert!(
-        bar.contains("anchoring stopped at 1/2 documents: internal error (boom)"),
+        bar.contains("anchoring stopped at 1/2 documents (r reloads)"),
+        "{bar}"
+    );
+    assert!(
+        bar.contains("anchoring stopped: internal error (boom); please report it"),
         "{bar}"
     );
     assert!(app.dataset().claims[0].spans[0].anchor.is_some());

@@ -168,6 +168,7 @@ impl App {
         let selected = self.screens.diagnostics.selected(&self.data).cloned();
         self.data.fill_in(documents);
         if let Some(why) = failed {
+            self.warn(format!("anchoring stopped: {why}"));
             self.data.anchoring_failed(why);
         }
         if let Some(selected) = selected {

@@ -65,12 +65,12 @@ pub struct Anchoring {
 }
 
 impl Anchoring {
-    /// "anchoring 412/1,000 documents", or why it stopped.
+    /// "anchoring 412/1,000 documents", or that it stopped there.
     pub fn describe(&self) -> String {
         let (done, total) = (thousands(self.done), thousands(self.total));
         match &self.failed {
             None => format!("anchoring {done}/{total} documents"),
-            Some(why) => format!("anchoring stopped at {done}/{total} documents: {why}"),
+            Some(_) => format!("anchoring stopped at {done}/{total} documents (r reloads)"),
         }
     }
 }

@@ -96,7 +96,7 @@ fn panic_message(panic: &(dyn Any + Send)) -> String {
         .map(|s| s.to_string())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "no message".to_string());
-    format!("internal error ({message}); please report it — r reloads")
+    format!("internal error ({message}); please report it")
 }
 
 /// Whether this thread reads and anchors documents: a panic on it is shown

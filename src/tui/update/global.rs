@@ -39,7 +39,7 @@ pub fn update(app: &mut App, action: GlobalAction) -> Vec<Effect> {
         GlobalAction::Export => match &app.data.anchoring {
             // A report of some documents would look like one of all.
             Some(anchoring) => app.warn(format!(
-                "not exported: {}; export once every document is read",
+                "not exported: {}; a report needs every document read",
                 anchoring.describe()
             )),
             None => return vec![Effect::Export(app.export_format)],
