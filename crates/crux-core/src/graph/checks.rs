@@ -107,28 +107,72 @@ pub const HEDGES: &[&str] = &[
 
 /// The first hedge in `text` as a whole word (case-insensitive), with its
 /// byte range. A capitalised "May" is the month, not the modal.
+///
+/// A whole word is a maximal run of letters, digits and hyphens, so the
+/// text is read once, word by word, and each word is compared with the
+/// hedges that end with such a word (this runs on every claim and quote of
+/// every load).
 pub fn find_hedge(text: &str) -> Option<(&'static str, std::ops::Range<usize>)> {
-    let lower = text.to_ascii_lowercase();
-    let is_word = |c: char| c.is_alphanumeric() || c == '-';
-    let mut best: Option<(&'static str, std::ops::Range<usize>)> = None;
-    for &hedge in HEDGES {
-        for (at, _) in lower.match_indices(hedge) {
-            let end = at + hedge.len();
-            let before = lower[..at].chars().next_back();
-            let after = lower[end..].chars().next();
-            if before.is_some_and(is_word) || after.is_some_and(is_word) {
-                continue;
+    let mut start = None;
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(at),
+            (false, Some(word)) => {
+                start = None;
+                if let Some(found) = hedge_ending(text, word, at) {
+                    return Some(found);
+                }
             }
-            if hedge == "may" && text.get(at..end) == Some("May") {
-                continue;
-            }
-            if best.as_ref().is_none_or(|(_, r)| at < r.start) {
-                best = Some((hedge, at..end));
-            }
-            break;
+            _ => {}
         }
     }
-    best
+    None
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+/// The hedge that ends with the word `text[start..end]`, with its range:
+/// the longest one, which starts first (`it seems` before `seems`).
+fn hedge_ending(
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<(&'static str, std::ops::Range<usize>)> {
+    let word = &text[start..end];
+    if word == "May" {
+        return None;
+    }
+    HEDGES
+        .iter()
+        .filter_map(|&hedge| {
+            // `hedge` ends with the word, after a space or nothing.
+            let last = hedge.len().checked_sub(word.len())?;
+            let tail = hedge.get(last..)?;
+            if !tail.eq_ignore_ascii_case(word) {
+                return None;
+            }
+            if last == 0 {
+                return Some((hedge, start..end));
+            }
+            let words_before = hedge[..last].strip_suffix(' ')?;
+            // The words before, then one space, as a whole word too.
+            let from = start.checked_sub(last)?;
+            let written = text.get(from..start)?;
+            let whole = text[..from]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c));
+            let same = written
+                .strip_suffix(' ')
+                .is_some_and(|w| w.eq_ignore_ascii_case(words_before));
+            (whole && same).then_some((hedge, from..end))
+        })
+        .min_by_key(|(_, range)| range.start)
 }
 
 fn dropped_hedges(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
@@ -239,6 +283,57 @@ mod tests {
     #[test]
     fn the_earliest_hedge_is_named() {
         assert_eq!(find_hedge("could, it seems, be"), Some(("could", 0..5)));
+    }
+
+    /// The search as it was before it read word by word: each hedge looked
+    /// for in the lowercased text, the earliest whole-word match kept.
+    fn find_hedge_by_search(text: &str) -> Option<(&'static str, std::ops::Range<usize>)> {
+        let lower = text.to_ascii_lowercase();
+        let is_word = |c: char| c.is_alphanumeric() || c == '-';
+        let mut best: Option<(&'static str, std::ops::Range<usize>)> = None;
+        for &hedge in HEDGES {
+            for (at, _) in lower.match_indices(hedge) {
+                let end = at + hedge.len();
+                let before = lower[..at].chars().next_back();
+                let after = lower[end..].chars().next();
+                if before.is_some_and(is_word) || after.is_some_and(is_word) {
+                    continue;
+                }
+                if hedge == "may" && text.get(at..end) == Some("May") {
+                    continue;
+                }
+                if best.as_ref().is_none_or(|(_, r)| at < r.start) {
+                    best = Some((hedge, at..end));
+                }
+                break;
+            }
+        }
+        best
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_word_by_word_finds_what_searching_found(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "it", "It", "IT", "seems", "Seem", "seem", "may", "May", "MAY", "mayor",
+                    "could", "suggest", "suggests", "likely", "un-likely", "possible",
+                    "possibly", "İ", "é", "9", "drones", "potential", "potentially",
+                ]),
+                0..8,
+            ),
+            separators in proptest::collection::vec(
+                proptest::sample::select(vec![" ", "  ", "-", ",", "’", "\n", "", "“"]),
+                8,
+            ),
+        ) {
+            let mut text = String::new();
+            for (word, separator) in words.iter().zip(&separators) {
+                text.push_str(word);
+                text.push_str(separator);
+            }
+            proptest::prop_assert_eq!(find_hedge(&text), find_hedge_by_search(&text), "{:?}", text);
+        }
     }
 
     #[test]
