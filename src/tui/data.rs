@@ -76,7 +76,7 @@ impl Anchoring {
 }
 
 /// `n` with a comma between each group of three digits.
-fn thousands(n: usize) -> String {
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {

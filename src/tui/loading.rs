@@ -8,7 +8,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
+use std::time::Instant;
 
+use super::data::thousands;
 use crate::load::{ANCHORING_THREAD, Anchored, Plan};
 use crate::model::Dataset;
 
@@ -19,6 +21,8 @@ enum Message {
 
 pub struct Loader {
     generation: u64,
+    started: Instant,
+    documents: usize,
     stop: Arc<AtomicBool>,
     messages: Receiver<Message>,
 }
@@ -34,12 +38,14 @@ impl Loader {
     /// Starts reading and anchoring the documents of `dataset`, which the
     /// UI holds as its dataset `generation`.
     pub fn start(dataset: &Dataset, generation: u64) -> Loader {
+        let started = Instant::now();
         let plan = Plan::new(dataset);
+        let documents = plan.documents();
         let stop = Arc::new(AtomicBool::new(false));
         let (sender, messages) = mpsc::channel();
         let thread_stop = stop.clone();
         let thread_sender = sender.clone();
-        let started = std::thread::Builder::new()
+        let spawned = std::thread::Builder::new()
             .name(ANCHORING_THREAD.into())
             .spawn(move || {
                 let sender = thread_sender;
@@ -53,11 +59,13 @@ impl Loader {
                     let _ = sender.send(Message::Failed(panic_message(panic.as_ref())));
                 }
             });
-        if let Err(e) = started {
+        if let Err(e) = spawned {
             let _ = sender.send(Message::Failed(format!("cannot start a thread: {e}")));
         }
         Loader {
             generation,
+            started,
+            documents,
             stop,
             messages,
         }
@@ -66,6 +74,13 @@ impl Loader {
     /// The dataset it anchors.
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// "1,000 documents read and anchored in 0.52 s", said at the end.
+    pub fn finished(&self) -> String {
+        let documents = thousands(self.documents);
+        let seconds = self.started.elapsed().as_secs_f64();
+        format!("{documents} documents read and anchored in {seconds:.2} s")
     }
 
     pub fn arrived(&self) -> Arrived {

@@ -151,6 +151,10 @@ fn keep_anchoring(app: &mut App, loader: &mut Option<Loader>) -> bool {
         return false;
     }
     app.anchored(loader.generation(), arrived.documents, arrived.failed);
+    // Said unless a key's message would be hidden by it.
+    if app.data.anchoring.is_none() && app.message.is_none() {
+        app.say(loader.finished());
+    }
     true
 }
 
