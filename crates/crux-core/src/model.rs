@@ -302,6 +302,11 @@ pub struct Claim {
     pub topic_value: Range<usize>,
     /// The `status` value in the claims file, when present.
     pub status_value: Option<Range<usize>>,
+    /// Where a `status` line would go when the claim has no `status` key:
+    /// the value that ends last in its `[claims.<id>]` table. `None` when
+    /// it has one, or is written in another form (an inline table, dotted
+    /// keys, a sub-table).
+    pub status_after: Option<Range<usize>>,
 }
 
 /// The byte range, in the claims file, of bytes `part` of a string value

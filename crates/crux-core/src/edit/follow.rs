@@ -65,6 +65,9 @@ pub fn follow_edit(dataset: &mut Dataset, new_text: Arc<str>) {
         if let Some(range) = &mut claim.status_value {
             fix(range);
         }
+        if let Some(range) = &mut claim.status_after {
+            fix(range);
+        }
         for span in &mut claim.spans {
             fix(&mut span.quote_value);
             fix(&mut span.source_value);

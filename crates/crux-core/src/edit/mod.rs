@@ -478,7 +478,36 @@ pub fn save_status_at(
     status: Status,
     value: Range<usize>,
 ) -> Result<Saved, EditError> {
-    if let Some(intended) = status::replace_status_literal(base, value, status)
+    let intended = status::replace_status_literal(base, value, status);
+    save_located(path, base, claim_id, status, intended)
+}
+
+/// [`write_status`] for a claim without a status whose table's last value
+/// the loader located at `last` in `base` (`Claim::status_after`): while
+/// the file on disk still holds `base`, a `status` line is added after that
+/// value's line as [`set_status`] adds it, without parsing the file;
+/// otherwise this is [`save`], checked against the same `base`.
+pub fn save_status_after(
+    path: &Path,
+    base: &str,
+    claim_id: &str,
+    status: Status,
+    last: Range<usize>,
+) -> Result<Saved, EditError> {
+    let intended = status::insert_status_line(base, last, status);
+    save_located(path, base, claim_id, status, intended)
+}
+
+/// `intended` (the located edit's result, if it could be made) written
+/// while the file on disk holds `base`; else the general [`save`].
+fn save_located(
+    path: &Path,
+    base: &str,
+    claim_id: &str,
+    status: Status,
+    intended: Option<String>,
+) -> Result<Saved, EditError> {
+    if let Some(intended) = intended
         && file::read_if_text(path)?.as_deref() == Some(base)
     {
         file::replace(path, &intended)?;

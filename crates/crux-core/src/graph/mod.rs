@@ -292,6 +292,7 @@ mod tests {
                 decl: i..i + 1,
                 topic_value: 0..0,
                 status_value: None,
+                status_after: None,
             });
             d.claim_ids.insert(id.to_string(), i);
         }

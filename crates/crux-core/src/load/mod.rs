@@ -371,6 +371,10 @@ fn read_claim_table(
         }
         parsed
     });
+    let status_after = match status {
+        None => last_value_of_table(file, table, &header),
+        Some(_) => None,
+    };
     Claim {
         id: id.to_string(),
         topic: topic.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
@@ -384,8 +388,36 @@ fn read_claim_table(
         when: attribution.when,
         topic_value: topic.map_or(header.clone(), |t| t.span),
         decl: header,
+        status_after,
         status_value: status.map(|s| s.span),
     }
+}
+
+/// The value that ends last in the claim table `table`, declared under
+/// the header holding `header`, when it is a `[claims.<id>]` table of
+/// plain values without a `status` key: where a status line can be added
+/// without parsing the file again (see `edit::save_status_after`).
+fn last_value_of_table(
+    file: &str,
+    table: &DeTable<'_>,
+    header: &Range<usize>,
+) -> Option<Range<usize>> {
+    let line_start = file[..header.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = file[line_start..header.start].trim_start();
+    if !before.starts_with('[') || before.starts_with("[[") {
+        return None;
+    }
+    let mut last: Option<Range<usize>> = None;
+    for (key, value) in table.iter() {
+        if key.get_ref().as_ref() == "status" || matches!(value.get_ref(), DeValue::Table(_)) {
+            return None;
+        }
+        let span = value.span();
+        if last.as_ref().is_none_or(|l| span.end > l.end) {
+            last = Some(span);
+        }
+    }
+    last
 }
 
 fn read_spans(claim: &Fields<'_, '_>, out: &mut Vec<Diagnostic>) -> Vec<Span> {

@@ -38,6 +38,8 @@ pub struct Applied {
     /// A status change to the very text loaded: the loaded dataset can
     /// follow it in place.
     in_place: bool,
+    /// Where a status line added in place put its value.
+    added_status: Option<Range<usize>>,
 }
 
 impl Applied {
@@ -51,12 +53,20 @@ impl Applied {
         if !(self.in_place && same_text(&dataset.text, &self.base)) {
             return Some(self.text.clone());
         }
-        if let Edit::SetStatus { claim, status } = &self.edit
-            && let Some(index) = dataset.claim_index(claim)
-        {
-            dataset.claims[index].status = *status;
-        }
+        let claim = match &self.edit {
+            Edit::SetStatus { claim, status } => dataset.claim_index(claim).map(|i| (i, *status)),
+            _ => None,
+        };
         super::follow::follow_edit(dataset, self.text.clone());
+        if let Some((index, status)) = claim {
+            let claim = &mut dataset.claims[index];
+            claim.status = status;
+            if let Some(added) = &self.added_status {
+                // The next change swaps this value.
+                claim.status_value = Some(added.clone());
+                claim.status_after = None;
+            }
+        }
         None
     }
 }
@@ -161,13 +171,19 @@ impl History {
             }),
             None => edit.inverse(base),
         };
-        let saved = match (edit, located) {
+        let saved = match (edit, located.clone()) {
             (
                 Edit::SetStatus { claim, status },
                 Some(LocatedStatus {
                     value: Some(value), ..
                 }),
             ) => super::save_status_at(path, base, claim, *status, value)?,
+            (
+                Edit::SetStatus { claim, status },
+                Some(LocatedStatus {
+                    after: Some(last), ..
+                }),
+            ) => super::save_status_after(path, base, claim, *status, last)?,
             _ => super::save(path, base, edit)?,
         };
         let Saved {
@@ -176,6 +192,20 @@ impl History {
             already_on_disk,
         } = saved;
         let text: Arc<str> = text.into();
+        let added_status = match (edit, &located) {
+            (
+                Edit::SetStatus { status, .. },
+                Some(LocatedStatus {
+                    value: None,
+                    after: Some(last),
+                    ..
+                }),
+            ) if !reapplied => super::status::inserted_status_value(base, last.clone(), *status)
+                .filter(|value| {
+                    text.get(value.clone()) == Some(&format!("\"{}\"", status.as_str()))
+                }),
+            _ => None,
+        };
         if let Some(undo) = undo.filter(|_| !already_on_disk) {
             self.undo.push(Change {
                 edit: undo,
@@ -192,6 +222,7 @@ impl History {
             already_on_disk,
             base: base.clone(),
             in_place: shown && !reapplied && matches!(edit, Edit::SetStatus { .. }),
+            added_status,
         })
     }
 }
@@ -201,11 +232,14 @@ fn same_text(a: &Arc<str>, b: &Arc<str>) -> bool {
 }
 
 /// A status change's claim as loaded: its status and where the loader
-/// found that status's value in the file.
+/// found that status's value in the file, or, without one, the value a
+/// status line goes after.
+#[derive(Clone)]
 struct LocatedStatus {
     claim: String,
     old: Status,
     value: Option<Range<usize>>,
+    after: Option<Range<usize>>,
 }
 
 fn located_status(dataset: &Dataset, edit: &Edit) -> Option<LocatedStatus> {
@@ -217,5 +251,6 @@ fn located_status(dataset: &Dataset, edit: &Edit) -> Option<LocatedStatus> {
         claim: claim.clone(),
         old: loaded.status,
         value: loaded.status_value.clone(),
+        after: loaded.status_after.clone(),
     })
 }
