@@ -402,6 +402,7 @@ fn a_status_is_located_only_in_a_table_of_its_own() {
         "[claims.a]\ntopic = \"t\"\nstatus = 3\n",
         "[claims.a]\ntopic = \"t\"\nsub.key = 1\n",
         "[claims.a]\ntopic = \"t\"\n[claims.a.more]\nx = 1\n",
+        "[claims.a]\ntopic = \"t\"\n\n[[claims.a.spans]]\nsource = \"s\"\nquote = \"x\"\n",
     ] {
         let dataset = crux::load_str(path, text);
         let claim = dataset.claim("a").expect(text);

@@ -395,8 +395,9 @@ fn read_claim_table(
 
 /// The value that ends last in the claim table `table`, declared under
 /// the header holding `header`, when it is a `[claims.<id>]` table of
-/// plain values without a `status` key: where a status line can be added
-/// without parsing the file again (see `edit::save_status_after`).
+/// `key = value` lines without a `status` key (no sub-table, no array of
+/// tables): where a status line can be added without parsing the file
+/// again (see `edit::save_status_after`).
 fn last_value_of_table(
     file: &str,
     table: &DeTable<'_>,
@@ -413,6 +414,12 @@ fn last_value_of_table(
             return None;
         }
         let span = value.span();
+        // A value written `key = value`: not an array of tables, whose
+        // `[[...]]` headers may come anywhere after.
+        let value_line = file[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        if !file[value_line..span.start].contains('=') {
+            return None;
+        }
         if last.as_ref().is_none_or(|l| span.end > l.end) {
             last = Some(span);
         }
