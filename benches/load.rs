@@ -57,7 +57,7 @@ fn one_document(c: &mut Criterion) {
                 .count()
         })
         .unwrap();
-    let text = source.text.clone().unwrap();
+    let text = source.text().unwrap().to_string();
     let spans: Vec<_> = dataset
         .claims
         .iter()

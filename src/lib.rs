@@ -5,5 +5,6 @@
 
 pub use crux_core::*;
 
+pub mod lsp;
 pub mod tui;
 pub mod watch;

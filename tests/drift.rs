@@ -437,12 +437,7 @@ fn judge(
         .flat_map(|c| c.spans.iter().enumerate().map(move |(i, s)| (c, i, s)))
         .find(|(_, _, s)| s.quote == case.quote)
         .unwrap_or_else(|| panic!("no span quotes {:?}", case.quote));
-    let document = dataset
-        .source(&span.source)
-        .unwrap()
-        .text
-        .as_deref()
-        .unwrap();
+    let document = dataset.source(&span.source).unwrap().text().unwrap();
     let fix = fixes
         .iter()
         .find(|f| f.claim == claim.id && f.span == index);
@@ -587,7 +582,7 @@ fn a_misspelt_word_in_every_third_quote_is_repaired_to_the_misspelling() {
     let mut documents: Vec<(String, String)> = shipped
         .sources
         .iter()
-        .map(|s| (s.id.clone(), s.text.clone().unwrap()))
+        .map(|s| (s.id.clone(), s.text().unwrap().to_string()))
         .collect();
     // (claim, span, the quote as the document now has it)
     let mut edited: Vec<(String, usize, String)> = Vec::new();

@@ -175,7 +175,7 @@ fn every_annotation_is_anchored_and_importing_again_adds_nothing() {
         let source = dataset.source(&span.source).unwrap();
         assert_eq!(source.url.as_deref(), annotation["uri"].as_str());
         let anchor = span.anchor.as_ref().expect("anchored");
-        let passage = &source.text.as_deref().unwrap()[anchor.bytes.clone()];
+        let passage = &source.text().unwrap()[anchor.bytes.clone()];
         assert_eq!(
             plain(passage),
             plain(quote_selector(annotation)["exact"].as_str().unwrap())

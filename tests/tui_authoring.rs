@@ -43,7 +43,7 @@ fn reading_houe_in(mut app: App) -> App {
 
 fn shown(app: &App) -> &str {
     let reader = app.screens.sources.reader.as_ref().unwrap();
-    &app.data.marked(reader.source).unwrap().text
+    app.data.shown_text(reader.source)
 }
 
 fn selection(app: &App) -> Range<usize> {
@@ -305,7 +305,7 @@ fn a_passage_that_occurs_twice_gets_a_prefix_or_suffix_that_finds_the_one_select
     assert_eq!(dataset.error_count(), 0, "{:?}", dataset.diagnostics);
     let claim = dataset.claim("houe-own").unwrap();
     let anchor = claim.spans[0].anchor.as_ref().unwrap();
-    let document = dataset.source("houe").unwrap().text.as_ref().unwrap();
+    let document = dataset.source("houe").unwrap().text().unwrap();
     let first = document.find("Azerbaijan’s").unwrap();
     let second_in_document = first + 1 + document[first + 1..].find("Azerbaijan’s").unwrap();
     assert_eq!(anchor.bytes.start, second_in_document);

@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{InitArgs, display_path};
-use crux::init::{Document, claims_toml};
+use crux::document::Document;
+use crux::init::{Found, claims_toml};
 use crux::load::{encoding, file};
 use crux::text::visible_path;
 
-const EXTENSIONS: [&str; 2] = ["txt", "md"];
+const EXTENSIONS: [&str; 5] = ["txt", "md", "html", "htm", "pdf"];
 
 pub(super) fn run(args: &InitArgs) -> ExitCode {
     let target = args.dir.join("claims.toml");
@@ -31,8 +32,11 @@ pub(super) fn run(args: &InitArgs) -> ExitCode {
     for relative in paths {
         let shown = relative.join("/");
         let path = args.dir.join(relative.iter().collect::<PathBuf>());
-        match read_document(&path) {
-            Ok(text) => documents.push(Document { path: shown, text }),
+        match read_document(&path, &shown) {
+            Ok(document) => documents.push(Found {
+                document,
+                path: shown,
+            }),
             Err(why) => warn_skipped(&shown, &why),
         }
     }
@@ -55,8 +59,8 @@ pub(super) fn run(args: &InitArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The document's text, or why it is left out.
-fn read_document(path: &Path) -> Result<String, String> {
+/// The document, or why it is left out.
+fn read_document(path: &Path, shown: &str) -> Result<Document, String> {
     let bytes = file::read_regular(path, file::DOCUMENT_LIMIT).map_err(|e| e.what())?;
     if let Some(utf16) = encoding::utf16(&bytes) {
         return Err(format!(
@@ -65,7 +69,10 @@ fn read_document(path: &Path) -> Result<String, String> {
             utf16.convert_command(&display_path(path))
         ));
     }
-    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
+    crux::load::document_of(shown, bytes).map_err(|d| match d.help {
+        Some(help) => format!("{}; {help}", d.message),
+        None => d.message,
+    })
 }
 
 fn warn_skipped(shown: &str, why: &str) {
@@ -76,7 +83,7 @@ fn warn_skipped(shown: &str, why: &str) {
     );
 }
 
-/// Every `.txt` and `.md` file under `dir`, as path components relative to
+/// Every `.txt`, `.md`, `.html`, `.htm` and `.pdf` file under `dir`, as path components relative to
 /// `root`; hidden entries and `target` folders are skipped. Only `root`
 /// itself must be readable: a folder below it that is not is skipped with a
 /// warning, as is a name claims.toml cannot hold.

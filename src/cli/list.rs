@@ -141,6 +141,7 @@ fn show_text(dataset: &Dataset, graph: &Graph, index: usize) -> String {
         let source = dataset.source(&span.source);
         let path = source.map_or(span.source.as_str(), |src| src.path.as_str());
         let place = match &span.anchor {
+            Some(a) if a.page.is_some() => format!("{path}, {}", a.cited_line()),
             Some(a) => format!("{path}:{}:{}", a.start.line, a.start.col),
             None => format!("{path} (unresolved)"),
         };

@@ -44,6 +44,9 @@ enum Command {
     Export(export::ExportArgs),
     /// Add other tools' annotations to the claims file: W3C Web Annotations, ...
     Import(import::ImportArgs),
+    /// Serve an editor as a language server on stdin/stdout: diagnostics as
+    /// you type, hover, go to definition, completion, rename, code actions.
+    Lsp,
 }
 
 #[derive(Debug, Args)]
@@ -221,6 +224,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Init(args)) => init::run(&args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Lsp) => crux::lsp::run(),
         None => crux::tui::run(&cli.file),
     }
 }

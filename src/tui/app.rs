@@ -152,7 +152,8 @@ impl App {
         self.replace_data(Data::anchoring(dataset));
     }
 
-    fn replace_data(&mut self, data: Data) {
+    fn replace_data(&mut self, mut data: Data) {
+        data.cache = std::mem::take(&mut self.data.cache);
         let old = std::mem::replace(&mut self.data, data);
         self.generation += 1;
         self.screens.reload(&old, &self.data);

@@ -8,11 +8,12 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::markup::Marked;
 use super::pair_lists::{self, Grouped, PairView};
 use super::search::Search;
 use super::timeline::Timeline;
+use crate::document::Document;
 use crate::load::Anchored;
+use crate::load::cache::AnchorCache;
 use crate::model::Dataset;
 
 /// Byte ranges of a source's display text, one per screen row.
@@ -39,12 +40,13 @@ pub struct Data {
     pub search: Search,
     /// The documents being read and anchored, while some are not yet.
     pub anchoring: Option<Anchoring>,
+    /// The documents read for this dataset, kept for the next one (a
+    /// reload after a write or an outside change) to reuse.
+    pub cache: AnchorCache,
     /// Per source: the (claim, span) of every quote in it.
     quotes: Vec<Vec<(usize, usize)>>,
-    /// Per source: its text as shown, made when first drawn; `None` when
-    /// it is not read (yet).
-    marked: Vec<OnceCell<Option<Marked>>>,
-    /// Per source: every anchored quote in it, by position in `marked`.
+    /// Per source: every anchored quote in it, by position in its text
+    /// shown, found when first drawn.
     placed: Vec<OnceCell<Vec<PlacedSpan>>>,
     /// Wrapped rows of each source's display text, per (source, width),
     /// filled as the view draws them.
@@ -119,8 +121,8 @@ impl Data {
             timeline,
             search,
             anchoring: None,
+            cache: AnchorCache::new(),
             quotes,
-            marked: (0..sources).map(|_| OnceCell::new()).collect(),
             placed: (0..sources).map(|_| OnceCell::new()).collect(),
             wrapped: RefCell::default(),
         }
@@ -152,11 +154,10 @@ impl Data {
         }
         for document in documents {
             let source = document.source();
-            if source >= self.marked.len() {
+            if source >= self.placed.len() {
                 continue;
             }
-            document.fill_in(&mut self.dataset);
-            self.marked[source] = OnceCell::new();
+            document.fill_in(&mut self.dataset, &mut self.cache);
             self.placed[source] = OnceCell::new();
             self.wrapped.borrow_mut().retain(|&(s, _), _| s != source);
             if let Some(anchoring) = &mut self.anchoring
@@ -208,22 +209,21 @@ impl Data {
         }
     }
 
-    /// Source `index`'s text as shown; `None` when it is not read (yet).
-    pub fn marked(&self, source: usize) -> Option<&Marked> {
-        self.marked[source]
-            .get_or_init(|| {
-                self.dataset.sources[source]
-                    .text
-                    .as_deref()
-                    .map(Marked::new)
-            })
-            .as_ref()
+    /// Source `source`'s document; `None` when it is not read (yet) or
+    /// could not be.
+    pub fn document(&self, source: usize) -> Option<&Document> {
+        self.dataset.sources[source].document.as_deref()
+    }
+
+    /// The text shown of source `source`, empty when it is not read.
+    pub fn shown_text(&self, source: usize) -> &str {
+        self.document(source).map_or("", Document::text)
     }
 
     /// Every anchored quote in source `index`, by position.
     pub fn placed(&self, source: usize) -> &[PlacedSpan] {
         self.placed[source].get_or_init(|| {
-            let Some(marked) = self.marked(source) else {
+            let Some(document) = self.document(source) else {
                 return Vec::new();
             };
             let claims = &self.dataset.claims;
@@ -234,7 +234,7 @@ impl Data {
                     Some(PlacedSpan {
                         claim,
                         span,
-                        display: marked.display_range(&anchor.bytes),
+                        display: document.display_range(&anchor.bytes),
                     })
                 })
                 .collect();
@@ -279,7 +279,7 @@ impl Data {
                 span.anchor.is_some()
                     && dataset
                         .source(&span.source)
-                        .is_some_and(|s| s.text.is_some())
+                        .is_some_and(|s| s.document.is_some())
             })
             .count()
     }

@@ -10,9 +10,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Instant;
 
-use super::data::thousands;
+use super::data::{Data, thousands};
 use crate::load::{ANCHORING_THREAD, Anchored, Plan};
-use crate::model::Dataset;
 
 enum Message {
     Anchored(Box<Anchored>),
@@ -35,11 +34,12 @@ pub struct Arrived {
 }
 
 impl Loader {
-    /// Starts reading and anchoring the documents of `dataset`, which the
-    /// UI holds as its dataset `generation`.
-    pub fn start(dataset: &Dataset, generation: u64) -> Loader {
+    /// Starts reading and anchoring the documents of `data`'s dataset,
+    /// which the UI holds as its dataset `generation`, reusing those its
+    /// cache kept unchanged from a load before.
+    pub fn start(data: &mut Data, generation: u64) -> Loader {
         let started = Instant::now();
-        let plan = Plan::new(dataset);
+        let plan = Plan::cached(&data.dataset, &mut data.cache);
         let documents = plan.documents();
         let stop = Arc::new(AtomicBool::new(false));
         let (sender, messages) = mpsc::channel();

@@ -141,7 +141,7 @@ fn keep_anchoring(app: &mut App, loader: &mut Option<Loader>) -> bool {
         return false;
     }
     if loader.as_ref().map(Loader::generation) != Some(app.generation) {
-        *loader = Some(Loader::start(app.dataset(), app.generation));
+        *loader = Some(Loader::start(&mut app.data, app.generation));
     }
     let Some(loader) = loader else {
         return false;

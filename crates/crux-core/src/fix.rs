@@ -14,6 +14,7 @@ use std::ops::Range;
 pub use crate::anchor::MIN_SCORE;
 use crate::anchor::{QuoteQuery, Resolution, disambiguate, resolve_all};
 use crate::diag::{Code, Diagnostic, Passage, Score, SuggestionKind};
+use crate::document::{Document, Quotable};
 use crate::edit::Edit;
 use crate::model::{Claim, Dataset, Span};
 
@@ -92,7 +93,10 @@ pub fn plan_with(dataset: &Dataset, min_score: f64) -> Vec<QuoteFix> {
     let mut fixes = Vec::new();
     for claim in &dataset.claims {
         for (index, span) in claim.spans.iter().enumerate() {
-            let Some(document) = dataset.source(&span.source).and_then(|s| s.text.as_deref())
+            let Some(document) = dataset
+                .source(&span.source)
+                .and_then(|s| s.document.as_deref())
+                .map(Document::quotable)
             else {
                 continue;
             };
@@ -104,12 +108,21 @@ pub fn plan_with(dataset: &Dataset, min_score: f64) -> Vec<QuoteFix> {
     fixes
 }
 
+/// The rewrite of one quote (span `span` of claim `claim`, as indices), by
+/// the same rule as [`plan`]; `None` when [`plan`] would leave it alone.
+pub fn plan_span(dataset: &Dataset, claim: usize, span: usize) -> Option<QuoteFix> {
+    let claim = dataset.claims.get(claim)?;
+    let quote = claim.spans.get(span)?;
+    let document = dataset.source(&quote.source)?.document.as_deref()?;
+    fix_span(dataset, claim, span, quote, document.quotable(), MIN_SCORE)
+}
+
 fn fix_span(
     dataset: &Dataset,
     claim: &Claim,
     index: usize,
     span: &Span,
-    document: &str,
+    document: Quotable<'_>,
     min_score: f64,
 ) -> Option<QuoteFix> {
     let resolves = dataset.diagnostics.iter().find(|d| {
@@ -130,7 +143,7 @@ fn fix_span(
         SuggestionKind::Edited | SuggestionKind::Ambiguous => return None,
     };
     let range = passage.byte_range[0]..passage.byte_range[1];
-    if document.get(range.clone()) != Some(passage.text.as_str()) {
+    if document.text.get(range.clone()) != Some(passage.text.as_str()) {
         return None;
     }
     let (quote, prefix, suffix) = anchoring_text(document, span, passage, range)?;
@@ -154,7 +167,7 @@ fn fix_span(
 /// the span's own context keys kept and brought up to date with the
 /// document, else the least context that picks the passage.
 fn anchoring_text(
-    document: &str,
+    document: Quotable<'_>,
     span: &Span,
     passage: &Passage,
     range: Range<usize>,
@@ -181,7 +194,7 @@ fn anchoring_text(
 }
 
 fn resolves_exactly(
-    document: &str,
+    document: Quotable<'_>,
     (quote, prefix, suffix): &(String, Option<String>, Option<String>),
     occurrence: Option<usize>,
     range: &Range<usize>,

@@ -1,6 +1,7 @@
 //! A starting claims file for a folder of documents: one source per
 //! document, and a commented-out example topic and claim.
 
+use crate::document::{BlockKind, Document, Format};
 use crate::ids::{slug, unique};
 use crate::text::{one_line, toml_string, visible_line};
 
@@ -12,14 +13,14 @@ const QUOTE_MAX_CHARS: usize = 200;
 
 /// A document found in the folder.
 #[derive(Debug, Clone)]
-pub struct Document {
+pub struct Found {
     /// Relative to the folder, with `/` separators.
     pub path: String,
-    pub text: String,
+    pub document: Document,
 }
 
 /// The text of `claims.toml` for `documents` (in the order given).
-pub fn claims_toml(documents: &[Document]) -> String {
+pub fn claims_toml(documents: &[Found]) -> String {
     let mut out = String::from(HEADER);
     let mut ids: Vec<String> = Vec::new();
     out.push_str("\n# ── Sources: the documents ──\n");
@@ -35,8 +36,18 @@ pub fn claims_toml(documents: &[Document]) -> String {
             "\n[sources.{id}]\npath = {}\n",
             toml_string(&document.path)
         ));
-        if let Some(title) = title(&document.path, &document.text) {
+        if let Some(title) = title(&document.path, &document.document) {
             out.push_str(&format!("title = {}\n", toml_string(&title)));
+        }
+        let meta = document.document.metadata();
+        for (key, value) in [
+            ("author", &meta.author),
+            ("date", &meta.date),
+            ("url", &meta.url),
+        ] {
+            if let Some(value) = value {
+                out.push_str(&format!("{key} = {}\n", toml_string(value)));
+            }
         }
         ids.push(id);
     }
@@ -55,8 +66,22 @@ const HEADER: &str = "\
 # `crux check` re-finds every quote, `crux` opens the review UI.
 ";
 
-fn example(source_id: &str, document: &Document) -> String {
-    let quote = first_sentence(&document.text).map_or_else(
+fn example(source_id: &str, document: &Found) -> String {
+    let doc = &document.document;
+    let first_paragraph = match doc.format() {
+        Format::LightMarkup => Some(doc.quoted()),
+        Format::Pdf => doc
+            .quoted()
+            .split("\n\n")
+            .find(|text| text.split_whitespace().count() > 3),
+        Format::Html => doc
+            .blocks()
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| &doc.quoted()[b.range.clone()])
+            .find(|text| text.split_whitespace().count() > 3),
+    };
+    let quote = first_paragraph.and_then(first_sentence).map_or_else(
         || "a sentence copied from the document".to_string(),
         str::to_string,
     );
@@ -90,7 +115,15 @@ fn example(source_id: &str, document: &Document) -> String {
 /// copies of web articles often keep their heading marks), or for other
 /// documents a first line that reads like one (short, no final stop,
 /// followed by a blank line).
-fn title(path: &str, text: &str) -> Option<String> {
+fn title(path: &str, document: &Document) -> Option<String> {
+    match document.format() {
+        Format::LightMarkup => title_line(path, document.original()),
+        Format::Html | Format::Pdf => document.metadata().title.clone(),
+    }
+}
+
+/// [`title`] of light-Markdown text.
+fn title_line(path: &str, text: &str) -> Option<String> {
     let text = text.trim_start_matches('\u{feff}');
     let mut lines = text.lines().map(str::trim).skip_while(|l| l.is_empty());
     let first = lines.next()?;
@@ -152,30 +185,33 @@ mod tests {
     #[test]
     fn titles_are_markdown_headings_or_short_title_lines() {
         assert_eq!(
-            title("a.md", "\n# The Harbour #\n\nText."),
+            title_line("a.md", "\n# The Harbour #\n\nText."),
             Some("The Harbour".into())
         );
-        assert_eq!(title("a.md", "No heading here.\n"), None);
+        assert_eq!(title_line("a.md", "No heading here.\n"), None);
         assert_eq!(
-            title("a.txt", "Harbour Closure Report\n\nIt closed."),
+            title_line("a.txt", "Harbour Closure Report\n\nIt closed."),
             Some("Harbour Closure Report".into())
         );
-        assert_eq!(title("a.txt", "It closed in March.\n\nMore."), None);
-        assert_eq!(title("a.txt", "Harbour Closure\nIt closed in March."), None);
-        assert_eq!(title("a.txt", "date 2026-03-10 In light of"), None);
+        assert_eq!(title_line("a.txt", "It closed in March.\n\nMore."), None);
         assert_eq!(
-            title(
+            title_line("a.txt", "Harbour Closure\nIt closed in March."),
+            None
+        );
+        assert_eq!(title_line("a.txt", "date 2026-03-10 In light of"), None);
+        assert_eq!(
+            title_line(
                 "a.txt",
                 "\n\n## Alignment and Restraint\n\nElie Houé | No. 2166"
             ),
             Some("Alignment and Restraint".into())
         );
         assert_eq!(
-            title("a.md", "Intro line.\n\n### Third level\n"),
+            title_line("a.md", "Intro line.\n\n### Third level\n"),
             Some("Third level".into())
         );
-        assert_eq!(title("a.txt", "#hashtag news\n\nText."), None);
-        assert_eq!(title("a.txt", "####### seven\n\nText."), None);
+        assert_eq!(title_line("a.txt", "#hashtag news\n\nText."), None);
+        assert_eq!(title_line("a.txt", "####### seven\n\nText."), None);
     }
 
     #[test]

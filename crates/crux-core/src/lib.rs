@@ -6,6 +6,7 @@
 pub mod anchor;
 pub mod describe;
 pub mod diag;
+pub mod document;
 pub mod edit;
 pub mod export;
 pub mod filter;
@@ -18,6 +19,7 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod report;
 pub mod text;
 pub mod when;

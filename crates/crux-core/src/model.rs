@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::diag::Diagnostic;
+use crate::document::Document;
 use crate::text::{LineCol, LineIndex};
 use crate::when::{TimeSpan, When};
 
@@ -32,6 +33,8 @@ pub struct Dataset {
     /// Links and positions over `claims` and `relations`, built once by
     /// the loader for its checks and kept for every front end.
     pub graph: Graph,
+    /// Every link entry's target as written, resolved or not, in file order.
+    pub link_targets: Vec<LinkTarget>,
     pub diagnostics: Vec<Diagnostic>,
     pub(crate) source_ids: HashMap<String, usize>,
     pub(crate) topic_ids: HashMap<String, usize>,
@@ -145,9 +148,8 @@ pub struct Source {
     pub note: Option<String>,
     /// Where the document is published, for exports and imports.
     pub url: Option<String>,
-    /// The document's text; `None` when it could not be read safely.
-    pub text: Option<String>,
-    pub lines: LineIndex,
+    /// The document read; `None` when it could not be read safely.
+    pub document: Option<Arc<Document>>,
     /// Where the source is declared in the claims file (its table header).
     pub decl: Range<usize>,
     /// The `path` value in the claims file (the header when it is missing).
@@ -164,6 +166,12 @@ impl Source {
     /// The title when there is one, else the id.
     pub fn display_name(&self) -> &str {
         self.title.as_deref().unwrap_or(&self.id)
+    }
+
+    /// The text its quotes are written against and its anchors index
+    /// (see [`Document::quoted`]); `None` when it could not be read.
+    pub fn text(&self) -> Option<&str> {
+        self.document.as_deref().map(Document::quoted)
     }
 }
 
@@ -355,11 +363,28 @@ pub struct Span {
 /// A quote's exact place in its source document.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Anchor {
+    /// In the document's quoted text ([`Source::text`]).
     pub bytes: Range<usize>,
     pub chars: Range<usize>,
+    /// Where the quote starts and ends in the file.
     pub start: LineCol,
     pub end: LineCol,
     pub kind: MatchKind,
+    /// For a paged document (a PDF): the page the quote starts on, and the
+    /// line within that page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<crate::pdf::PageLine>,
+}
+
+impl Anchor {
+    /// Where the quote starts, as a reader of the document finds it:
+    /// `p. 3, line 12` in a paged document, else `line 12`.
+    pub fn cited_line(&self) -> String {
+        match self.page {
+            Some(at) => format!("p. {}, line {}", at.page, at.line),
+            None => format!("line {}", self.start.line),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -446,6 +471,16 @@ pub struct Relation {
     pub note: Option<String>,
     /// The entry in the claims file.
     pub decl: Range<usize>,
+}
+
+/// Where a link entry names the claim it links to.
+#[derive(Debug, Clone)]
+pub struct LinkTarget {
+    /// The claim that declares the link.
+    pub from: usize,
+    pub kind: RelationKind,
+    /// The target claim's id as written, and its value in the claims file.
+    pub claim: Located<String>,
 }
 
 impl Relation {

@@ -133,6 +133,16 @@ pub fn invalid_utf8_at(bytes: &[u8], valid_up_to: usize) -> LineCol {
 }
 
 /// The char boundary at or before `byte` (clamped to the text).
+/// The byte where the line holding `byte` starts.
+pub fn line_start(text: &str, byte: usize) -> usize {
+    text[..byte].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The byte where the line holding `byte` ends (its `\n`, or the text's end).
+pub fn line_end(text: &str, byte: usize) -> usize {
+    text[byte..].find('\n').map_or(text.len(), |i| byte + i)
+}
+
 pub fn floor_char_boundary(text: &str, byte: usize) -> usize {
     let mut byte = byte.min(text.len());
     while !text.is_char_boundary(byte) {

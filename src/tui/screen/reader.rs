@@ -46,7 +46,7 @@ impl Reader {
 
     /// The text shown: the source's display text, empty when unreadable.
     pub fn text<'a>(&self, data: &'a Data) -> &'a str {
-        data.marked(self.source).map_or("", |m| m.text.as_str())
+        data.shown_text(self.source)
     }
 
     /// The same reader on the file loaded again, if its source is still
@@ -55,7 +55,7 @@ impl Reader {
         let source = new
             .dataset
             .source_index(&old.dataset.sources[self.source].id)?;
-        let text = new.marked(source).map_or("", |m| &m.text);
+        let text = new.shown_text(source);
         let floor = |at: usize| crate::text::floor_char_boundary(text, at);
         let spans = new.placed(source).len();
         Some(Reader {

@@ -170,20 +170,16 @@ fn new_claim(app: &mut App) {
     };
     let selected = reader.selection().filter(|r| !r.is_empty());
     let source = &app.data.dataset.sources[reader.source];
-    let (Some(selected), Some(marked), Some(document)) = (
-        selected,
-        app.data.marked(reader.source),
-        source.text.as_deref(),
-    ) else {
+    let (Some(selected), Some(document)) = (selected, app.data.document(reader.source)) else {
         app.warn("select a passage first: v starts a selection, w ) or / extend it");
         return;
     };
-    let original = marked.original_range(document, &selected);
-    if document[original.clone()].trim().is_empty() {
+    let quoted = document.quoted_range(&selected);
+    if document.quoted()[quoted.clone()].trim().is_empty() {
         app.warn("the selection is only blank space: extend it over some words");
         return;
     }
-    let (quote, prefix, suffix) = crate::anchor::disambiguate(document, original);
+    let (quote, prefix, suffix) = crate::anchor::disambiguate(document.quotable(), quoted);
     let topics = app
         .dataset()
         .topics

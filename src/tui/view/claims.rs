@@ -160,7 +160,7 @@ fn push_quotes(lines: &mut Vec<Line<'static>>, data: &Data, c: &Claim, width: us
             .source_index(&span.source)
             .is_some_and(|s| data.is_pending(s));
         let place = match &span.anchor {
-            Some(anchor) => format!("line {}", anchor.start.line),
+            Some(anchor) => anchor.cited_line(),
             None if pending => "not read yet".to_string(),
             None => "not found".to_string(),
         };

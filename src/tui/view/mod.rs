@@ -22,7 +22,7 @@ use unicode_width::UnicodeWidthStr;
 use super::app::{App, Mode};
 use super::data::{Data, WrappedRows};
 use super::screen::{Reader, Screen, Screens};
-use super::widget::passage::{Passage, wrap_rows};
+use super::widget::passage::{PAGE_GUTTER, Passage, wrap_rows};
 
 /// The smallest terminal every screen and popup fits: the filter menu is 60
 /// columns and the claims screen's detail and passage panes need a few rows
@@ -149,7 +149,7 @@ pub fn draw_document(
     scroll: isize,
     reader: Option<&Reader>,
 ) {
-    let Some(marked) = data.marked(source) else {
+    let Some(document) = data.document(source) else {
         let note = if data.is_pending(source) {
             data.not_read_yet()
         } else {
@@ -166,7 +166,7 @@ pub fn draw_document(
         .filter(|r| Some(r) != current.as_ref())
         .collect();
     let passage = Passage {
-        marked,
+        document,
         rows: &rows,
         others,
         current,
@@ -183,8 +183,13 @@ fn wrapped(data: &Data, source: usize, width: u16) -> WrappedRows {
     cache
         .entry((source, width))
         .or_insert_with(|| {
-            let text = data.marked(source).map_or("", |m| m.text.as_str());
-            Rc::new(wrap_rows(text, width as usize))
+            let text = data.shown_text(source);
+            let paged = data.document(source).is_some_and(|d| !d.pages().is_empty());
+            let gutter = if paged { PAGE_GUTTER } else { 0 };
+            Rc::new(wrap_rows(
+                text,
+                (width as usize).saturating_sub(gutter).max(1),
+            ))
         })
         .clone()
 }

@@ -73,7 +73,7 @@ fn draw_list(frame: &mut Frame, data: &Data, cursor: usize, area: Rect) {
             lines.push(field(label, fit(value, width)));
         }
     }
-    let readable = if s.text.is_some() {
+    let readable = if s.document.is_some() {
         ""
     } else if data.is_pending(cursor) {
         "  (not read yet)"
@@ -96,8 +96,9 @@ fn draw_reader(frame: &mut Frame, data: &Data, area: Rect, reader: &Reader) {
     let keys = match reader.selection() {
         Some(selected) => format!(
             "selected {} chars — l/h w/b )/( / extend, c makes a claim, Esc drops",
-            data.marked(reader.source)
-                .map_or(0, |m| m.text[selected].chars().count())
+            data.shown_text(reader.source)
+                .get(selected)
+                .map_or(0, |s| s.chars().count())
         ),
         None => "n/N next/previous, Enter goes to its claim, v selects, Esc back".to_string(),
     };

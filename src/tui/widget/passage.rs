@@ -10,9 +10,10 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::UnicodeWidthStr;
 
-use crate::tui::markup::{Emphasis, Marked};
+use crate::document::{Document, Emphasis};
+use crate::tui::markup::{drawn, width as drawn_width};
 
 pub const HIGHLIGHT: Modifier = Modifier::REVERSED.union(Modifier::BOLD);
 pub const SELECTION: Modifier = Modifier::REVERSED.union(Modifier::ITALIC);
@@ -29,14 +30,14 @@ pub fn wrap_rows(text: &str, width: usize) -> Vec<Range<usize>> {
         let mut last_space: Option<usize> = None;
         for (offset, c) in line.char_indices() {
             let at = line_start + offset;
-            let w = c.width().unwrap_or(0);
+            let w = drawn_width(c);
             if used + w > width && at > row_start {
                 let cut = match last_space {
                     Some(space) if space > row_start => space + 1,
                     _ => at,
                 };
                 rows.push(row_start..cut);
-                used = text[cut..at].chars().map(|c| c.width().unwrap_or(0)).sum();
+                used = text[cut..at].chars().map(drawn_width).sum();
                 row_start = cut;
                 last_space = None;
             }
@@ -51,8 +52,12 @@ pub fn wrap_rows(text: &str, width: usize) -> Vec<Range<usize>> {
     rows
 }
 
+/// Columns kept free at the right of a paged document (a PDF) for the
+/// number of the page each page's first row starts.
+pub const PAGE_GUTTER: usize = 8;
+
 pub struct Passage<'a> {
-    pub marked: &'a Marked,
+    pub document: &'a Document,
     pub rows: &'a [Range<usize>],
     /// Display ranges of the source's other quotes.
     pub others: Vec<Range<usize>>,
@@ -81,11 +86,13 @@ impl Passage<'_> {
     }
 
     fn style_at(&self, byte: usize) -> Style {
-        let mut style = match self.marked.emphasis_at(byte) {
+        let mut style = match self.document.emphasis_at(byte) {
             Some(Emphasis::Heading | Emphasis::Bold) => {
                 Style::default().add_modifier(Modifier::BOLD)
             }
-            Some(Emphasis::Link) => Style::default().add_modifier(Modifier::ITALIC),
+            Some(Emphasis::Link | Emphasis::Italic) => {
+                Style::default().add_modifier(Modifier::ITALIC)
+            }
             None => Style::default(),
         };
         if self.selection.as_ref().is_some_and(|r| r.contains(&byte)) {
@@ -106,7 +113,7 @@ impl Passage<'_> {
     }
 
     fn line(&self, row: &Range<usize>) -> Line<'_> {
-        let text = &self.marked.text;
+        let text = self.document.text();
         let mut spans: Vec<Span> = Vec::new();
         let mut run_start = row.start;
         let mut run_style = self.style_at(row.start);
@@ -114,12 +121,12 @@ impl Passage<'_> {
             let at = row.start + offset;
             let style = self.style_at(at);
             if style != run_style {
-                spans.push(Span::styled(&text[run_start..at], run_style));
+                spans.push(Span::styled(drawn(&text[run_start..at]), run_style));
                 run_start = at;
                 run_style = style;
             }
         }
-        spans.push(Span::styled(&text[run_start..row.end], run_style));
+        spans.push(Span::styled(drawn(&text[run_start..row.end]), run_style));
         Line::from(spans)
     }
 }
@@ -131,9 +138,16 @@ impl Widget for Passage<'_> {
         for (i, row) in self.rows.iter().enumerate().skip(top).take(height) {
             let y = area.y + (i - top) as u16;
             buf.set_line(area.x, y, &self.line(row), area.width);
+            if let Some(page) = self.page_starting_in(row) {
+                let label = format!("p. {page}");
+                let width = label.len() as u16;
+                if width < area.width {
+                    let x = area.x + area.width - width;
+                    buf.set_string(x, y, label, Style::default().add_modifier(Modifier::DIM));
+                }
+            }
             if self.cursor_after(i) {
-                let text = &self.marked.text[row.clone()];
-                let x = text.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+                let x = drawn(&self.document.text()[row.clone()]).width();
                 if x < area.width as usize {
                     let cell = Rect::new(area.x + x as u16, y, 1, 1);
                     buf.set_style(cell, Style::default().add_modifier(CURSOR));
@@ -144,6 +158,17 @@ impl Widget for Passage<'_> {
 }
 
 impl Passage<'_> {
+    /// The 1-based number of the last page whose text starts on `row`.
+    fn page_starting_in(&self, row: &Range<usize>) -> Option<usize> {
+        let pages = self.document.pages();
+        let starts_by = |end: usize| {
+            pages.partition_point(|page| self.document.display_range(page).start < end)
+        };
+        let end = if row.is_empty() { row.end + 1 } else { row.end };
+        let last = starts_by(end).checked_sub(1)?;
+        (self.document.display_range(&pages[last]).start >= row.start).then_some(last + 1)
+    }
+
     /// Whether the cursor sits just past row `i`'s last character, on a
     /// line break or the end of the text, where no character shows it.
     fn cursor_after(&self, i: usize) -> bool {
@@ -170,10 +195,10 @@ mod tests {
     }
 
     fn cursor_cells(text: &str, cursor: usize) -> Vec<(u16, u16)> {
-        let marked = Marked::new(text);
-        let rows = wrap_rows(&marked.text, 10);
+        let document = Document::light_markup(text);
+        let rows = wrap_rows(document.text(), 10);
         let passage = Passage {
-            marked: &marked,
+            document: &document,
             rows: &rows,
             others: Vec::new(),
             current: None,
@@ -188,6 +213,43 @@ mod tests {
             .filter(|p| buf[(p.x, p.y)].modifier.contains(CURSOR))
             .map(|p| (p.x, p.y))
             .collect()
+    }
+
+    #[test]
+    fn each_page_of_a_pdf_is_numbered_in_the_gutter_of_its_first_row() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/pdf/seeds/003-chromium.pdf"
+        );
+        let document = Document::pdf(&std::fs::read(path).unwrap()).unwrap();
+        let pages = document.pages().to_vec();
+        assert!(pages.len() >= 2, "a multi-page fixture");
+        let width = 60u16;
+        let rows = wrap_rows(document.text(), width as usize - PAGE_GUTTER);
+        let first_row_of = |start: usize| rows.iter().position(|r| r.start >= start).unwrap();
+        let second = first_row_of(pages[1].start);
+        let passage = Passage {
+            document: &document,
+            rows: &rows,
+            others: Vec::new(),
+            current: Some(pages[1].start..pages[1].start + 1),
+            scroll: 0,
+            cursor: None,
+            selection: None,
+        };
+        let area = Rect::new(0, 0, width, 20);
+        let mut buf = Buffer::empty(area);
+        let top = passage.top(area.height as usize);
+        passage.render(area, &mut buf);
+        let y = (second - top) as u16;
+        let label: String = (width - 4..width).map(|x| buf[(x, y)].symbol()).collect();
+        assert_eq!(label, "p. 2");
+        assert!(buf[(width - 1, y)].modifier.contains(Modifier::DIM));
+        let others_labelled = (0..area.height)
+            .filter(|&row| row != y)
+            .filter(|&row| buf[(width - 4, row)].symbol() == "p")
+            .count();
+        assert_eq!(others_labelled, 0, "only the page's first row is numbered");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::{QuoteQuery, Resolution, resolve_all};
+use crate::document::Quotable;
 
 /// Most words of context tried on each side before giving up.
 const MAX_CONTEXT_WORDS: usize = 24;
@@ -12,10 +13,12 @@ const MAX_CONTEXT_WORDS: usize = 24;
 /// grown word by word from the surrounding text, with which crux's own
 /// anchoring resolves to exactly that passage. When no context up to
 /// [`MAX_CONTEXT_WORDS`] words does, the longest tried is returned.
-pub fn disambiguate(
-    document: &str,
+pub fn disambiguate<'t>(
+    document: impl Into<Quotable<'t>>,
     range: Range<usize>,
 ) -> (String, Option<String>, Option<String>) {
+    let quotable = document.into();
+    let document = quotable.text;
     let passage = &document[range.clone()];
     let start = range.start + (passage.len() - passage.trim_start().len());
     let end = start + passage.trim().len();
@@ -27,7 +30,7 @@ pub fn disambiguate(
             suffix,
             occurrence: None,
         };
-        resolve_all(document, &[query])[0] == Resolution::Exact(start..end)
+        resolve_all(quotable, &[query])[0] == Resolution::Exact(start..end)
     };
     if resolves(None, None) {
         return (quote.to_string(), None, None);

@@ -31,6 +31,8 @@ pub use normalize::{NormalizedText, normalize};
 
 use candidate::WantedContext;
 
+use crate::document::Quotable;
+
 /// One quote to place in a source text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct QuoteQuery<'a> {
@@ -77,9 +79,14 @@ impl Resolution {
     }
 }
 
-/// Resolves every query against `text`; the answers are in the order of `queries`.
-pub fn resolve_all(text: &str, queries: &[QuoteQuery<'_>]) -> Vec<Resolution> {
-    let source = Source::new(text);
+/// Resolves every query against `text` (light Markdown unless it says
+/// otherwise); the answers are in the order of `queries`.
+pub fn resolve_all<'t>(
+    text: impl Into<Quotable<'t>>,
+    queries: &[QuoteQuery<'_>],
+) -> Vec<Resolution> {
+    let source = Source::new(text.into());
+    let text = source.text;
     let quotes: Vec<&str> = queries.iter().map(|query| query.quote.trim()).collect();
     let exact_candidates = find_every_occurrence(text, &quotes);
 
@@ -180,20 +187,22 @@ fn choose(
 /// A source text with its normalized form, built the first time it is needed.
 struct Source<'t> {
     text: &'t str,
+    quotable: Quotable<'t>,
     normalized: OnceCell<NormalizedText>,
 }
 
 impl<'t> Source<'t> {
-    fn new(text: &'t str) -> Self {
+    fn new(quotable: Quotable<'t>) -> Self {
         Source {
-            text,
+            text: quotable.text,
+            quotable,
             normalized: OnceCell::new(),
         }
     }
 
     fn normalized(&self) -> &NormalizedText {
         self.normalized
-            .get_or_init(|| NormalizedText::new(self.text))
+            .get_or_init(|| NormalizedText::of(self.quotable))
     }
 
     /// The candidates whose surroundings match the query's prefix and suffix,

@@ -144,6 +144,22 @@ pub(crate) fn nearest_passages(
         }
     }
 
+    search_whole_text(text, &quotes, &patterns, &mut found, scored);
+    found
+        .into_iter()
+        .map(|f| f.unwrap_or((Vec::new(), 0.0)))
+        .collect()
+}
+
+/// The quotes nothing has settled yet, searched for along the whole text
+/// together, in one scan.
+fn search_whole_text(
+    text: &str,
+    quotes: &[Vec<char>],
+    patterns: &[Option<Pattern>],
+    found: &mut [Option<(Vec<Candidate>, f64)>],
+    scored: impl Fn(usize, Ends) -> Vec<Candidate>,
+) {
     let mut searches: Vec<(usize, Search<'_>, Ends)> = (0..quotes.len())
         .filter(|&i| found[i].is_none())
         .filter_map(|i| {
@@ -157,16 +173,12 @@ pub(crate) fn nearest_passages(
         })
         .collect();
     if !searches.is_empty() {
-        scan(text, 0, 0, None, &quotes, &mut searches);
+        scan(text, 0, 0, None, quotes, &mut searches);
     }
     for (i, search, ends) in searches {
         let unseen = unseen(quotes[i].len(), search.max_errors());
         found[i] = Some((scored(i, ends), unseen));
     }
-    found
-        .into_iter()
-        .map(|f| f.unwrap_or((Vec::new(), 0.0)))
-        .collect()
 }
 
 /// Whether what was left out cannot change the verdict on `candidates`:

@@ -774,7 +774,7 @@ proptest! {
     ) {
         let normalized = NormalizedText::new(&text);
         let folded = normalized.as_str();
-        prop_assert_eq!(folded.to_string(), normalize(&text));
+        prop_assert_eq!(folded, normalize::reference_normalization(&text).0);
         let mut previous = 0..0;
         for (i, ch) in folded.char_indices() {
             let origin = normalized.original_range(i..i + ch.len_utf8());
@@ -832,4 +832,16 @@ fn a_quote_nowhere_in_a_long_text_is_answered_from_the_filter_alone() {
         verdict(&nearest, unseen, MIN_SCORE),
         Verdict::Nothing
     ));
+}
+
+#[test]
+fn a_stray_bracket_is_text_in_a_document_and_forgiven_in_a_quote() {
+    let document = "as “[entirely baseless](#).” Then a[i and \u{1b}[2J.";
+    assert_eq!(
+        NormalizedText::new(document).as_str(),
+        "as \"entirely baseless.\" Then a[i and \u{1b}[2J."
+    );
+    assert_eq!(normalize("as “[entirely"), "as \"entirely");
+    let found = resolve(document, quote("as \"[entirely"));
+    assert_eq!(&document[normalized_range(found)], "as “[entirely");
 }

@@ -36,7 +36,7 @@ codes! {
     AbsolutePath = "E0010", Error, "a source path is absolute";
     PathEscapes = "E0011", Error, "a source path leads outside the claims file's directory";
     SourceUnreadable = "E0012", Error, "a source file is missing or unreadable";
-    SourceNotText = "E0013", Error, "a source file is binary or not UTF-8";
+    SourceNotText = "E0013", Error, "a source file is binary, not UTF-8, or a web page with no article";
     QuoteNotFound = "E0014", Error, "a quote is not in its source";
     QuoteAmbiguous = "E0015", Error, "a quote matches several places in its source";
     InvalidValue = "E0016", Error, "a value is not one of the allowed ones";

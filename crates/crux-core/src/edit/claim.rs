@@ -136,7 +136,7 @@ fn claim_value(new: &NewClaim) -> toml::Value {
     claim.into()
 }
 
-fn table_in<'m>(model: &'m mut toml::Table, key: &str) -> &'m mut toml::Table {
+pub(super) fn table_in<'m>(model: &'m mut toml::Table, key: &str) -> &'m mut toml::Table {
     let entry = model
         .entry(key)
         .or_insert_with(|| toml::Value::Table(toml::Table::new()));
@@ -149,7 +149,7 @@ fn table_in<'m>(model: &'m mut toml::Table, key: &str) -> &'m mut toml::Table {
 /// Where the last `[<root>.<id>]` table picked by `wanted` ends; `None`
 /// also when the last one is not under a header of its own, since a new
 /// header right after it could capture the keys that follow.
-fn last_table_end(
+pub(super) fn last_table_end(
     doc: &Document<&str>,
     root: &str,
     wanted: impl Fn(&Item) -> bool,
@@ -167,7 +167,11 @@ fn last_table_end(
 /// comment block that announces the topics (`# ── Topics ──`, as `crux init`
 /// writes), else right above the first claim table and the comments that
 /// lead into it. `None`: at the end of the file.
-fn first_topic_place(text: &str, doc: &Document<&str>, lines: &[String]) -> Option<Splice> {
+pub(super) fn first_topic_place(
+    text: &str,
+    doc: &Document<&str>,
+    lines: &[String],
+) -> Option<Splice> {
     let first_claim = doc
         .get("claims")
         .and_then(Item::as_table)
@@ -216,7 +220,7 @@ fn announces_topics(line: &str) -> bool {
 
 /// `lines` as a new block after the line holding byte `end`, one blank
 /// line before it.
-fn block_after(text: &str, end: usize, lines: &[String]) -> Splice {
+pub(super) fn block_after(text: &str, end: usize, lines: &[String]) -> Splice {
     let eol = line_ending(text);
     let at = next_line_start(text, end);
     if at == text.len() && !text.ends_with('\n') {
@@ -227,7 +231,7 @@ fn block_after(text: &str, end: usize, lines: &[String]) -> Splice {
 
 /// `lines` at the end of the file, after one blank line; a file without a
 /// final line ending keeps ending without one.
-fn block_at_end(text: &str, lines: &[String]) -> Splice {
+pub(super) fn block_at_end(text: &str, lines: &[String]) -> Splice {
     let eol = line_ending(text);
     let end = text.len();
     let block = lines.join(eol);

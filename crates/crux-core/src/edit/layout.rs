@@ -4,9 +4,7 @@ use std::ops::Range;
 
 use toml_edit::InlineTable;
 
-pub(super) fn line_start(text: &str, byte: usize) -> usize {
-    text[..byte].rfind('\n').map_or(0, |i| i + 1)
-}
+pub(super) use crate::text::line_start;
 
 pub(super) fn indentation(text: &str, byte: usize) -> &str {
     let line = &text[line_start(text, byte)..];

@@ -86,7 +86,7 @@ pub(super) fn add_link(
     note: Option<&str>,
 ) -> Result<String, EditError> {
     let unsupported = |why: String| Err(EditError::Unsupported(why));
-    let doc = parse(text)?;
+    parse(text)?;
     let plain = model(text).unwrap_or_default();
     if claim_in(&plain, claim_id).is_none() {
         return Err(EditError::NoSuchClaim(claim_id.to_string()));
@@ -104,6 +104,19 @@ pub(super) fn add_link(
             existing.on
         ));
     }
+    insert_link(text, claim_id, other, kind, note)
+}
+
+/// `text` with the link written on `claim_id`'s side, whatever is declared
+/// already; the caller has checked that both claims exist.
+pub(super) fn insert_link(
+    text: &str,
+    claim_id: &str,
+    other: &str,
+    kind: RelationKind,
+    note: Option<&str>,
+) -> Result<String, EditError> {
+    let doc = parse(text)?;
     let item = claim(&doc, claim_id).ok_or_else(|| EditError::NoSuchClaim(claim_id.into()))?;
     let table = Container::of(item).ok_or_else(|| {
         EditError::Unsupported(format!("claim `{claim_id}` has no table of its own"))

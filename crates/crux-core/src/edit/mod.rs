@@ -19,8 +19,10 @@ mod history;
 mod layout;
 mod links;
 mod quote;
+mod reverse;
 mod status;
 mod text;
+mod topic;
 
 use std::fmt;
 use std::io;
@@ -35,7 +37,9 @@ pub use file::Fault;
 pub use file::inject_fault;
 pub(crate) use file::write_atomically;
 pub use history::{Applied, Change, History};
+pub use reverse::declare_reverse_link;
 pub use status::set_status;
+pub use topic::add_topic;
 
 /// What [`save`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@ mod argdown;
 mod claimreview;
 mod dot;
 mod relations;
-mod uri;
+pub(crate) mod uri;
 pub mod w3c;
 
 use crate::filter::ClaimFilter;

@@ -150,7 +150,7 @@ fn span_annotation(
         Some(source) => percent_encode(&source.path, b"/"),
         None => percent_encode(&span.source, b"/"),
     };
-    let placed = source.and_then(|s| Some((s.text.as_deref()?, span.anchor.as_ref()?)));
+    let placed = source.and_then(|s| Some((s.text()?, span.anchor.as_ref()?)));
     let selector = match placed {
         Some((text, anchor)) => {
             let (exact, prefix, suffix) = quote_in_context(text, anchor.bytes.clone());

@@ -9,6 +9,7 @@ use super::place::{Placed, place};
 use super::plan::Options;
 use crate::anchor::{QuoteQuery, Resolution, disambiguate, resolve_all};
 use crate::diag::{Code, Diagnostic, Score};
+use crate::document::Document;
 use crate::export::percent_decode;
 use crate::model::{Dataset, Source};
 use crate::text::one_line;
@@ -38,7 +39,7 @@ pub(super) fn placement<'a>(
 ) -> Result<Placement<'a>, Diagnostic> {
     let name = &annotation.name;
     let source = source_of(dataset, annotation, options)?;
-    let Some(text) = source.text.as_deref() else {
+    let Some(document) = source.document.as_deref() else {
         return Err(problem(
             annotation,
             Code::SourceUnreadable,
@@ -49,7 +50,8 @@ pub(super) fn placement<'a>(
         )
         .help("run `crux check` to see why"));
     };
-    let bytes = match place(text, &annotation.selectors) {
+    let text = document.quoted();
+    let bytes = match place(document.quotable(), &annotation.selectors) {
         Placed::At(bytes) => bytes,
         Placed::Nothing => {
             return Err(problem(
@@ -62,7 +64,7 @@ pub(super) fn placement<'a>(
         Placed::Ambiguous(places) => {
             let at: Vec<String> = places
                 .iter()
-                .map(|r| where_in(source, text, r.start))
+                .map(|r| where_in(source, document, r.start))
                 .collect();
             return Err(problem(
                 annotation,
@@ -92,14 +94,14 @@ pub(super) fn placement<'a>(
                     .collect();
                 d = d.note(format!(
                     "nearest passage: {}: \"{excerpt}\" ({}% alike)",
-                    where_in(source, text, nearest.range.start),
+                    where_in(source, document, nearest.range.start),
                     Score::new(nearest.similarity).percent()
                 ));
             }
             return Err(d);
         }
     };
-    let (quote, prefix, suffix) = disambiguate(text, bytes.clone());
+    let (quote, prefix, suffix) = disambiguate(document.quotable(), bytes.clone());
     let passage = &text[bytes.clone()];
     let start = bytes.start + (passage.len() - passage.trim_start().len());
     let trimmed = start..start + passage.trim().len();
@@ -109,7 +111,7 @@ pub(super) fn placement<'a>(
         suffix: suffix.as_deref(),
         occurrence: None,
     };
-    if resolve_all(text, &[query])[0] != Resolution::Exact(trimmed.clone()) {
+    if resolve_all(document.quotable(), &[query])[0] != Resolution::Exact(trimmed.clone()) {
         return Err(problem(
             annotation,
             Code::QuoteAmbiguous,
@@ -130,8 +132,8 @@ pub(super) fn placement<'a>(
     })
 }
 
-fn where_in(source: &Source, text: &str, byte: usize) -> String {
-    let at = source.lines.line_col(text, byte);
+fn where_in(source: &Source, document: &Document, byte: usize) -> String {
+    let at = document.line_col(byte);
     format!("{}:{}:{}", source.path, at.line, at.col)
 }
 

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::Selectors;
 use crate::anchor::{Candidate, QuoteQuery, Resolution, resolve_all};
+use crate::document::Quotable;
 use crate::export::w3c::bytes_of;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +22,9 @@ pub enum Placed {
     Nothing,
 }
 
-pub fn place(text: &str, selectors: &Selectors) -> Placed {
+pub fn place<'t>(document: impl Into<Quotable<'t>>, selectors: &Selectors) -> Placed {
+    let document = document.into();
+    let text = document.text;
     let exact = selectors.exact.as_deref().filter(|e| !e.trim().is_empty());
     let at_position = selectors
         .position
@@ -46,7 +49,7 @@ pub fn place(text: &str, selectors: &Selectors) -> Placed {
     // Context that no longer fits is only a hint: the anchoring picks a
     // place by it only when the quote occurs once or one context is clearly
     // the most alike, the rule `crux check` follows.
-    match resolve_all(text, &[query]).remove(0) {
+    match resolve_all(document, &[query]).remove(0) {
         Resolution::Exact(range) | Resolution::Normalized(range) => Placed::At(range),
         Resolution::ContextChanged { place, .. } => Placed::At(place.range),
         Resolution::Ambiguous(places) => {

@@ -2,23 +2,27 @@
 //!
 //! A [`Plan`] holds what that needs of a dataset, owned, so a front end can
 //! show the claims while the documents are read on other threads; each
-//! document's [`Anchored`] result is then filled into the dataset.
+//! document's [`Anchored`] result is then filled into the dataset. Every
+//! load goes this way: the command line's and the language server's on this
+//! thread and its helpers, the UI's on a thread of its own.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use super::cache::{AnchorCache, CachedDocument, QuoteKey, Reuse};
 use super::sources::read_source;
-
 use crate::anchor::{
     Candidate, MAX_QUOTE_CHARS, MIN_SCORE, QuoteQuery, Resolution, Verdict, resolve_all,
     too_long_to_search, verdict, words_after, words_before,
 };
 use crate::diag::{Code, Diagnostic, Passage, Score, Suggestion, SuggestionKind};
-use crate::model::{Anchor, Dataset, MatchKind};
-use crate::text::{LineIndex, visible_line};
+use crate::document::Document;
+use crate::model::{Anchor, Dataset, MatchKind, Source};
+use crate::text::visible_line;
 
 /// Longest excerpt of a document quoted in a diagnostic.
 const EXCERPT_CHARS: usize = 160;
@@ -36,10 +40,11 @@ const PARALLEL_MIN_SOURCES: usize = 4;
 /// The name of the threads that read and anchor documents.
 pub const ANCHORING_THREAD: &str = "anchoring";
 
-/// Reads and anchors every document of `dataset` on all cores, and fills
-/// the results in, in source order.
-pub fn read_and_anchor(dataset: &mut Dataset) {
-    let plan = Plan::new(dataset);
+/// Reads and anchors every document of `dataset` on all cores, reusing
+/// what `cache` kept of a load before, and fills the results in, in source
+/// order.
+pub fn read_and_anchor(dataset: &mut Dataset, cache: &mut AnchorCache) {
+    let plan = Plan::cached(dataset, cache);
     let results: Mutex<Vec<Option<Anchored>>> =
         Mutex::new((0..dataset.sources.len()).map(|_| None).collect());
     plan.run(&AtomicBool::new(false), |anchored| {
@@ -49,47 +54,51 @@ pub fn read_and_anchor(dataset: &mut Dataset) {
     });
     let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
     for anchored in results.into_iter().flatten() {
-        anchored.fill_in(dataset);
+        anchored.fill_in(dataset, cache);
     }
     super::sort_diagnostics(dataset);
 }
 
 /// What reading and anchoring a dataset's documents needs of it: each
-/// document's path and the quotes to place in it.
-#[derive(Debug, Clone)]
+/// document's path, the quotes to place in it, and what a load before kept
+/// of it.
+#[derive(Debug)]
 pub struct Plan {
     base: PathBuf,
-    documents: Vec<Document>,
+    documents: Vec<Planned>,
 }
 
-#[derive(Debug, Clone)]
-struct Document {
+#[derive(Debug)]
+struct Planned {
     source: usize,
     path: String,
-    quotes: Vec<Quote>,
-}
-
-#[derive(Debug, Clone)]
-struct Quote {
-    claim: usize,
-    span: usize,
-    claim_id: String,
-    quote_value: Range<usize>,
-    quote: String,
-    prefix: Option<String>,
-    suffix: Option<String>,
-    occurrence: Option<usize>,
+    /// (claim, span, quote) for each quote of the document.
+    quotes: Vec<(usize, usize, QuoteKey)>,
+    /// Taken by the one thread that anchors this document.
+    cached: Mutex<Option<CachedDocument>>,
 }
 
 /// One document read and its quotes placed.
 #[derive(Debug)]
 pub struct Anchored {
     source: usize,
-    text: Result<String, Diagnostic>,
-    lines: LineIndex,
+    document: Result<Arc<Document>, Diagnostic>,
     quotes: Vec<Placed>,
+    /// The document and its placed quotes, for the next load.
+    cached: Option<CachedDocument>,
+    /// Where the cache keeps it: the claims file's directory, and the
+    /// path as written.
+    base: PathBuf,
+    path: String,
+    /// Whether the document was read from disk (not kept from a load before).
+    read: bool,
+    /// How many of the quotes were not placed by a load before.
+    fresh: usize,
 }
 
+/// Where a quote was placed, and the diagnostic about it: shared by every
+/// claim that quotes it this way (each use puts its own claim and span on
+/// the diagnostic).
 #[derive(Debug)]
 struct Placed {
     claim: usize,
@@ -101,35 +110,37 @@ struct Placed {
 impl Plan {
     /// The documents of `dataset` (sources with a path), in source order.
     pub fn new(dataset: &Dataset) -> Plan {
+        Plan::cached(dataset, &mut AnchorCache::new())
+    }
+
+    /// [`Plan::new`], taking out of `cache` the documents a load before
+    /// read and placed quotes in: each is used again if its file is
+    /// unchanged. [`Anchored::fill_in`] puts them back.
+    pub fn cached(dataset: &Dataset, cache: &mut AnchorCache) -> Plan {
         let base = dataset
             .path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."))
             .to_path_buf();
-        let mut documents: Vec<Document> = dataset
+        let paths: Vec<&str> = dataset.sources.iter().map(|s| s.path.as_str()).collect();
+        cache.last = Reuse::default();
+        let mut documents: Vec<Planned> = dataset
             .sources
             .iter()
+            .zip(cache.take(&base, &paths))
             .enumerate()
-            .map(|(source, s)| Document {
+            .map(|(source, (s, cached))| Planned {
                 source,
                 path: s.path.clone(),
                 quotes: Vec::new(),
+                cached: Mutex::new(cached),
             })
             .collect();
         for (c, claim) in dataset.claims.iter().enumerate() {
             for (s, span) in claim.spans.iter().enumerate() {
                 if let Some(source) = dataset.source_index(&span.source) {
-                    documents[source].quotes.push(Quote {
-                        claim: c,
-                        span: s,
-                        claim_id: claim.id.clone(),
-                        quote_value: span.quote_value.clone(),
-                        quote: span.quote.clone(),
-                        prefix: span.prefix.clone(),
-                        suffix: span.suffix.clone(),
-                        occurrence: span.occurrence,
-                    });
+                    documents[source].quotes.push((c, s, QuoteKey::of(span)));
                 }
             }
         }
@@ -186,63 +197,92 @@ impl Plan {
         });
     }
 
-    fn anchor(&self, document: &Document, taken: usize) -> Anchored {
+    fn anchor(&self, planned: &Planned, taken: usize) -> Anchored {
         panic_if_asked_by_test(taken);
-        let source = document.source;
-        let text = match read_source(&self.base, &document.path) {
-            Ok(text) => text,
-            Err(d) => {
-                return Anchored {
-                    source,
-                    text: Err(d),
-                    lines: LineIndex::default(),
-                    quotes: Vec::new(),
-                };
-            }
+        let cached = planned
+            .cached
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        let kept = cached.and_then(|c| c.if_unchanged(&self.base, &planned.path));
+        let read = kept.is_none();
+        let cached = match kept {
+            Some(cached) => Ok(cached),
+            None => read_source(&self.base, &planned.path)
+                .map(|d| CachedDocument::read(&self.base, &planned.path, Arc::new(d))),
         };
-        let lines = LineIndex::new(&text);
-        let queries: Vec<QuoteQuery<'_>> = document
-            .quotes
-            .iter()
-            .map(|q| QuoteQuery {
-                quote: &q.quote,
-                prefix: q.prefix.as_deref(),
-                suffix: q.suffix.as_deref(),
-                occurrence: q.occurrence,
-            })
-            .collect();
-        let resolutions = resolve_all(&text, &queries);
-        let quotes = document
-            .quotes
-            .iter()
-            .zip(resolutions)
-            .map(|(quote, resolution)| {
-                let context = QuoteContext {
-                    path: &document.path,
-                    lines: &lines,
-                    text: &text,
-                    claim_id: &quote.claim_id,
-                    quote_value: quote.quote_value.clone(),
-                    quote: &quote.quote,
-                    prefix: quote.prefix.as_deref(),
-                    suffix: quote.suffix.as_deref(),
-                };
-                let (anchor, diagnostic) = context.judge(resolution);
-                Placed {
-                    claim: quote.claim,
-                    span: quote.span,
-                    anchor,
-                    diagnostic,
-                }
-            })
-            .collect();
+        let (document, quotes, fresh, cached) = match cached {
+            Ok(mut cached) => {
+                let (quotes, fresh) = place_quotes(&planned.path, &planned.quotes, &mut cached);
+                (Ok(cached.document.clone()), quotes, fresh, Some(cached))
+            }
+            Err(d) => (Err(d), Vec::new(), 0, None),
+        };
         Anchored {
-            source,
-            text: Ok(text),
-            lines,
+            source: planned.source,
+            document,
             quotes,
+            cached,
+            base: self.base.clone(),
+            path: planned.path.clone(),
+            read,
+            fresh,
         }
     }
+}
+
+/// Places `quotes` in the document of `cached`, each quote not placed by a
+/// load before looked for once however many claims quote it this way.
+/// Returns each quote's place and how many were looked for; `cached` keeps
+/// the places of these quotes alone, so a quote typed a character at a time
+/// leaves no trail of its drafts.
+fn place_quotes(
+    path: &str,
+    quotes: &[(usize, usize, QuoteKey)],
+    cached: &mut CachedDocument,
+) -> (Vec<Placed>, usize) {
+    let mut placed = std::mem::take(&mut cached.placed);
+    let mut new_keys: Vec<&QuoteKey> = quotes
+        .iter()
+        .map(|(_, _, key)| key)
+        .filter(|k| !placed.contains_key(k))
+        .collect();
+    let fresh = new_keys.len();
+    new_keys.sort();
+    new_keys.dedup();
+    let queries: Vec<QuoteQuery<'_>> = new_keys.iter().map(|key| key.query()).collect();
+    let document = &cached.document;
+    let resolutions = resolve_all(document.quotable(), &queries);
+    for (key, resolution) in new_keys.iter().zip(resolutions) {
+        let context = QuoteContext {
+            path,
+            document,
+            text: document.quoted(),
+            claim_id: "",
+            quote_value: 0..0,
+            quote: &key.quote,
+            prefix: key.prefix.as_deref(),
+            suffix: key.suffix.as_deref(),
+        };
+        placed.insert((*key).clone(), context.judge(resolution));
+    }
+    let mut used = HashMap::with_capacity(quotes.len());
+    let mut places = Vec::with_capacity(quotes.len());
+    for (claim, span, key) in quotes {
+        let Some((anchor, diagnostic)) = placed.get(key) else {
+            continue;
+        };
+        places.push(Placed {
+            claim: *claim,
+            span: *span,
+            anchor: anchor.clone(),
+            diagnostic: diagnostic.clone(),
+        });
+        used.entry(key.clone())
+            .or_insert_with(|| (anchor.clone(), diagnostic.clone()));
+    }
+    cached.placed = used;
+    (places, fresh)
 }
 
 impl Anchored {
@@ -251,20 +291,27 @@ impl Anchored {
         self.source
     }
 
-    /// Puts the document's text and its quotes' places into `dataset`: the
+    /// Puts the document and its quotes' places into `dataset`: the
     /// dataset the plan was made from, or the same claims since edited in
     /// place (a status written: byte ranges moved, claims and spans the
     /// same). Each diagnostic goes where its quote or path is in `dataset`
     /// now. Diagnostics are added unsorted: see
-    /// [`sort_diagnostics`](super::sort_diagnostics).
-    pub fn fill_in(self, dataset: &mut Dataset) {
+    /// [`sort_diagnostics`](super::sort_diagnostics). What a later load can
+    /// reuse goes back into `cache`.
+    pub fn fill_in(self, dataset: &mut Dataset, cache: &mut AnchorCache) {
+        cache.last.documents_read += usize::from(self.read);
+        cache.last.quotes_placed += self.fresh;
+        cache.last.quotes_reused += self.quotes.len() - self.fresh;
+        if let Some(kept) = self.cached {
+            cache.put(&self.base, &self.path, kept);
+        }
         let Some(source) = dataset.sources.get_mut(self.source) else {
             return;
         };
-        match self.text {
-            Ok(text) => {
-                source.lines = self.lines;
-                source.text = Some(text);
+        match self.document {
+            Ok(document) => {
+                fill_from_metadata(source, &document);
+                source.document = Some(document);
             }
             Err(d) => {
                 let at = source.path_value.clone();
@@ -272,18 +319,34 @@ impl Anchored {
             }
         }
         for placed in self.quotes {
-            let Some(span) = dataset
-                .claims
-                .get_mut(placed.claim)
-                .and_then(|c| c.spans.get_mut(placed.span))
-            else {
+            let Some(claim) = dataset.claims.get_mut(placed.claim) else {
+                continue;
+            };
+            let Some(span) = claim.spans.get_mut(placed.span) else {
                 continue;
             };
             span.anchor = placed.anchor;
-            if let Some(d) = placed.diagnostic {
-                let at = span.quote_value.clone();
-                dataset.diagnostics.push(d.at(at));
+            if let Some(mut d) = placed.diagnostic {
+                d.span = Some(span.quote_value.clone());
+                d.claim = Some(claim.id.clone());
+                dataset.diagnostics.push(d);
             }
+        }
+    }
+}
+
+/// The title, author, date and address a document gives of itself (a web
+/// page's metadata), where the claims file gives none: its own always wins.
+fn fill_from_metadata(source: &mut Source, document: &Document) {
+    let meta = document.metadata();
+    for (field, value) in [
+        (&mut source.title, &meta.title),
+        (&mut source.author, &meta.author),
+        (&mut source.date, &meta.date),
+        (&mut source.url, &meta.url),
+    ] {
+        if field.is_none() {
+            field.clone_from(value);
         }
     }
 }
@@ -320,7 +383,7 @@ fn panic_if_asked_by_test(taken: usize) {
 
 struct QuoteContext<'a> {
     path: &'a str,
-    lines: &'a LineIndex,
+    document: &'a Document,
     text: &'a str,
     claim_id: &'a str,
     quote_value: Range<usize>,
@@ -331,18 +394,18 @@ struct QuoteContext<'a> {
 
 impl QuoteContext<'_> {
     fn anchor(&self, bytes: Range<usize>, kind: MatchKind) -> Anchor {
-        let lines = self.lines;
         Anchor {
-            chars: lines.char_range(self.text, &bytes),
-            start: lines.line_col(self.text, bytes.start),
-            end: lines.line_col(self.text, bytes.end),
+            chars: self.document.char_range(&bytes),
+            start: self.document.line_col(bytes.start),
+            end: self.document.line_col(bytes.end),
+            page: self.document.page_line(bytes.start),
             bytes,
             kind,
         }
     }
 
     fn place(&self, bytes: &Range<usize>) -> String {
-        let at = self.lines.line_col(self.text, bytes.start);
+        let at = self.document.line_col(bytes.start);
         format!("{}:{}:{}", self.path, at.line, at.col)
     }
 
@@ -373,8 +436,8 @@ impl QuoteContext<'_> {
         });
         Passage {
             file: self.path.to_string(),
-            start: self.lines.line_col(self.text, bytes.start),
-            end: self.lines.line_col(self.text, bytes.end),
+            start: self.document.line_col(bytes.start),
+            end: self.document.line_col(bytes.end),
             byte_range: [bytes.start, bytes.end],
             text: self.text[bytes].to_string(),
             score: Score::new(place.similarity),

@@ -1,15 +1,19 @@
-//! Claims file -> [`Dataset`]: parse, read the tables, resolve ids, read the
-//! documents, anchor every quote, then run the graph checks. Every problem
-//! becomes a diagnostic; everything valid still loads.
+//! Claims file -> [`Dataset`]: parse, read the tables, resolve ids, run the
+//! graph checks, then read the documents and anchor every quote (a
+//! [`Plan`], which a front end may run on other threads). Every
+//! problem becomes a diagnostic; everything valid still loads.
 
 mod anchoring;
 mod attribution;
+pub mod cache;
 pub mod encoding;
 mod fields;
 pub mod file;
 mod names;
 mod references;
 mod sources;
+
+pub use sources::document_of;
 mod syntax;
 
 use std::ops::Range;
@@ -54,7 +58,7 @@ const RELATION_KEYS: &[&str] = &["claim", "note"];
 /// dataset holding only that diagnostic (see [`refusal`]).
 pub fn load(path: &Path) -> Dataset {
     let mut dataset = without_documents(path);
-    anchoring::read_and_anchor(&mut dataset);
+    anchoring::read_and_anchor(&mut dataset, &mut cache::AnchorCache::new());
     dataset
 }
 
@@ -154,8 +158,18 @@ fn only(path: &Path, diagnostic: Diagnostic) -> Dataset {
 /// Loads claims from `text` as if read from `path` (documents are looked up
 /// next to `path`).
 pub fn load_str(path: &Path, text: impl Into<Arc<str>>) -> Dataset {
+    load_str_cached(path, text, &mut cache::AnchorCache::new())
+}
+
+/// [`load_str`], reading again only the documents that changed since the
+/// load that filled `cache`, and placing again only the quotes that changed.
+pub fn load_str_cached(
+    path: &Path,
+    text: impl Into<Arc<str>>,
+    cache: &mut cache::AnchorCache,
+) -> Dataset {
     let mut dataset = str_without_documents(path, text);
-    anchoring::read_and_anchor(&mut dataset);
+    anchoring::read_and_anchor(&mut dataset, cache);
     dataset
 }
 
@@ -309,8 +323,7 @@ fn read_source_table(
         date: fields.date("date", out).map(|v| v.value),
         note: fields.string("note", out).map(|v| v.value),
         url: non_blank_url(&fields, out),
-        text: None,
-        lines: LineIndex::default(),
+        document: None,
         decl: header,
     }
 }

@@ -150,6 +150,11 @@ pub fn resolve_relations(dataset: &mut Dataset, entries: Vec<RelationEntry>) {
     let mut suggestions = SUGGESTIONS;
     let mut diagnostics = Vec::new();
     for entry in entries {
+        dataset.link_targets.push(crate::model::LinkTarget {
+            from: entry.from,
+            kind: entry.kind,
+            claim: entry.target.clone(),
+        });
         let from_id = dataset.claims[entry.from].id.clone();
         let Some(to) = dataset.claim_index(&entry.target.value) else {
             diagnostics.push(unknown(

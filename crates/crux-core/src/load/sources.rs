@@ -9,9 +9,11 @@ use super::encoding::utf16;
 use super::file::{DOCUMENT_LIMIT, ReadError, read_regular};
 use super::names::not_utf8_namesake;
 use crate::diag::{Code, Diagnostic};
+use crate::document::{Document, Format, cache, html};
+use crate::pdf::PdfError;
 
-/// The document's text, or the diagnostic saying why it cannot be used.
-pub fn read_source(base: &Path, written: &str) -> Result<String, Diagnostic> {
+/// The document, or the diagnostic saying why it cannot be used.
+pub fn read_source(base: &Path, written: &str) -> Result<Document, Diagnostic> {
     let path = Path::new(written);
     if written.trim().is_empty() {
         return Err(Diagnostic::new(Code::EmptyValue, "source path is empty")
@@ -51,6 +53,16 @@ pub fn read_source(base: &Path, written: &str) -> Result<String, Diagnostic> {
         return Err(escapes(written, "a symlink on the way points outside"));
     }
     let bytes = read_regular(&resolved, DOCUMENT_LIMIT).map_err(|e| refused(written, e))?;
+    document_of(written, bytes)
+}
+
+/// The document file `written` holds, from its bytes: the text read as
+/// its format says, or why it cannot be.
+pub fn document_of(written: &str, bytes: Vec<u8>) -> Result<Document, Diagnostic> {
+    let format = Format::of_path(written);
+    if format == Format::Pdf {
+        return read_pdf_cached(&bytes).map_err(|error| unreadable_pdf(written, &error));
+    }
     if let Some(utf16) = utf16(&bytes) {
         return Err(Diagnostic::new(
             Code::SourceNotText,
@@ -70,18 +82,109 @@ pub fn read_source(base: &Path, written: &str) -> Result<String, Diagnostic> {
         .label("contains NUL bytes")
         .help("crux reads plain UTF-8 text; convert the document to text first"));
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let charset = match format {
+        Format::Html => crate::document::html::declared_charset(&bytes),
+        Format::LightMarkup | Format::Pdf => None,
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let line = crate::text::invalid_utf8_at(e.as_bytes(), valid).line;
-        Diagnostic::new(
+        match charset.filter(|c| !matches!(c.as_str(), "utf-8" | "utf8")) {
+            Some(charset) => Diagnostic::new(
+                Code::SourceNotText,
+                format!("source `{written}` is a web page in `{charset}`, which crux cannot read"),
+            )
+            .label(format!("declares charset `{charset}`; not UTF-8 at byte {valid} (line {line})"))
+            .help(format!(
+                "convert it to UTF-8, from the claims file's directory: `iconv -f {} -t UTF-8 {written} > {written}.utf8` (then point `path` at the new file; its charset declaration no longer matters)",
+                charset.to_ascii_uppercase()
+            )),
+            None => Diagnostic::new(
+                Code::SourceNotText,
+                format!("source `{written}` is not valid UTF-8"),
+            )
+            .label(format!(
+                "invalid UTF-8 at byte {valid} (line {line} of the document)"
+            ))
+            .help("re-save the document as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)"),
+        }
+    })?;
+    read_cached(format, text).map_err(|problem| unreadable_page(written, problem))
+}
+
+/// The document of `text`, its extraction taken from the cache when there.
+fn read_cached(format: Format, text: String) -> Result<Document, html::Problem> {
+    if format == Format::LightMarkup {
+        return Document::new(format, text);
+    }
+    let dir = cache::directory();
+    let cached = |d: &Path| cache::load(d, format, text.as_bytes());
+    if let Some(extracted) = dir.as_deref().and_then(cached) {
+        return Ok(Document::from_extracted(format, text, extracted));
+    }
+    let document = Document::new(format, text)?;
+    if let Some(dir) = dir {
+        cache::store(
+            &dir,
+            format,
+            document.original().as_bytes(),
+            document.extracted(),
+        );
+    }
+    Ok(document)
+}
+
+/// The document of a PDF's bytes, its extraction taken from the cache
+/// when there.
+fn read_pdf_cached(bytes: &[u8]) -> Result<Document, PdfError> {
+    let dir = cache::directory();
+    if let Some(extracted) = dir
+        .as_deref()
+        .and_then(|d| cache::load(d, Format::Pdf, bytes))
+    {
+        let text = extracted.text.clone();
+        return Ok(Document::from_extracted(Format::Pdf, text, extracted));
+    }
+    let document = Document::pdf(bytes)?;
+    if let Some(dir) = dir {
+        cache::store(&dir, Format::Pdf, bytes, document.extracted());
+    }
+    Ok(document)
+}
+
+fn unreadable_pdf(written: &str, error: &PdfError) -> Diagnostic {
+    let label = match error {
+        PdfError::Encrypted => "encrypted",
+        PdfError::NoTextLayer { .. } => "no text layer",
+        PdfError::Damaged { .. } => "damaged",
+        PdfError::TooLarge(_) => "too large",
+    };
+    Diagnostic::new(
+        Code::SourceNotText,
+        format!(
+            "source `{written}` is an unreadable PDF: {}",
+            error.message()
+        ),
+    )
+    .label(label)
+    .help(error.help())
+}
+
+fn unreadable_page(written: &str, problem: html::Problem) -> Diagnostic {
+    match problem {
+        html::Problem::NoText => Diagnostic::new(
             Code::SourceNotText,
-            format!("source `{written}` is not valid UTF-8"),
+            format!("source `{written}` is a web page with no text"),
         )
-        .label(format!(
-            "invalid UTF-8 at byte {valid} (line {line} of the document)"
-        ))
-        .help("re-save the document as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)")
-    })
+        .label("no text in the page")
+        .help("the page may be filled in by scripts when shown: save it from the browser after it has loaded (\"Save page as\", \"Web page, complete\"), or save its text as a .txt file"),
+        html::Problem::NoArticle => Diagnostic::new(
+            Code::SourceNotText,
+            format!("source `{written}` is a web page with no article found"),
+        )
+        .label("only menus, banners, footers and other page chrome")
+        .help("save the article's own page rather than an index or a front page, or copy the article's text into a .txt file and quote that"),
+    }
 }
 
 fn refused(written: &str, error: ReadError) -> Diagnostic {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::describe;
 use crate::filter::ClaimFilter;
 use crate::graph::{Graph, stances_among};
-use crate::model::{Dataset, RelationKind, Status};
+use crate::model::{Anchor, Dataset, RelationKind, Status};
 
 use super::counts;
 use super::matrix::matrix;
@@ -189,7 +189,7 @@ fn source_entries(dataset: &Dataset, quoted: &[usize]) -> Vec<SourceEntry> {
             author: s.author.clone(),
             outlet: s.outlet.clone(),
             date: s.date.clone(),
-            readable: s.text.is_some(),
+            readable: s.document.is_some(),
             claims: n,
         })
         .collect()
@@ -217,6 +217,23 @@ fn open_problems(
     }
 }
 
+/// The quote at `anchor` on the page the source is published at, as the
+/// page shows it (markup left out), with the words around it on its line.
+fn live_link(source: &crate::model::Source, anchor: &Anchor) -> Option<String> {
+    let url = source.url.as_deref()?;
+    let document = source.document.as_deref()?;
+    let text = document.text();
+    let shown = document.display_range(&anchor.bytes);
+    let line_start = crate::text::line_start(text, shown.start);
+    let line_end = crate::text::line_end(text, shown.end);
+    super::html::fragment::link(
+        url,
+        &text[line_start..shown.start],
+        &text[shown.clone()],
+        &text[shown.end..line_end],
+    )
+}
+
 fn claim_entry(dataset: &Dataset, c: usize) -> ClaimEntry {
     let claim = &dataset.claims[c];
     let mut sources: Vec<String> = Vec::new();
@@ -225,7 +242,7 @@ fn claim_entry(dataset: &Dataset, c: usize) -> ClaimEntry {
         .iter()
         .map(|span| {
             let source = dataset.source(&span.source);
-            let passage = match (&span.anchor, source.and_then(|s| s.text.as_deref())) {
+            let passage = match (&span.anchor, source.and_then(|s| s.text())) {
                 (Some(anchor), Some(text)) => text.get(anchor.bytes.clone()).map(str::to_string),
                 _ => None,
             };
@@ -238,6 +255,7 @@ fn claim_entry(dataset: &Dataset, c: usize) -> ClaimEntry {
                 quote: span.quote.clone(),
                 passage,
                 match_kind: span_match(span.anchor.as_ref()),
+                live: source.and_then(|s| live_link(s, span.anchor.as_ref()?)),
                 anchor: span.anchor.clone(),
             }
         })

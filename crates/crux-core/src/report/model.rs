@@ -192,6 +192,10 @@ pub struct SpanEntry {
     #[serde(rename = "match")]
     pub match_kind: SpanMatch,
     pub anchor: Option<Anchor>,
+    /// The passage on the live page (a URL text fragment), when the
+    /// source has a `url` and the quote resolved.
+    #[serde(skip)]
+    pub live: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

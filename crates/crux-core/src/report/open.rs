@@ -58,7 +58,7 @@ pub(super) fn quote_problems(dataset: &Dataset, selected: &[usize]) -> Vec<Quote
             let reason = match (said, dataset.source(&span.source)) {
                 (Some(d), _) => d.message.clone(),
                 (None, None) => format!("unknown source `{}`", span.source),
-                (None, Some(s)) if s.text.is_none() => {
+                (None, Some(s)) if s.document.is_none() => {
                     format!("source `{}` could not be read", s.path)
                 }
                 (None, Some(_)) => "the quote was not placed".to_string(),

@@ -6,6 +6,7 @@
 //! numbered (`t3`, `c7`), never taken from the data. The only unescaped
 //! string is the constant stylesheet below.
 
+pub(crate) mod fragment;
 mod overview;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -334,9 +335,13 @@ fn passage(report: &Report, span: &SpanEntry) -> Markup {
     let source = report.source(&span.source);
     html! {
         figure.passage {
-            @match &span.passage {
-                Some(text) => blockquote { (visible(text)) },
-                None => blockquote.unresolved {
+            @match (&span.passage, &span.live) {
+                (Some(text), Some(live)) => blockquote cite=(live) {
+                    (visible(text))
+                    " " a.live href=(live) title="this passage on the live page" { "↗" }
+                },
+                (Some(text), None) => blockquote { (visible(text)) },
+                (None, _) => blockquote.unresolved {
                     span.flag { "Quote not found in the document: " } (visible(&span.quote))
                 },
             }
@@ -353,7 +358,9 @@ fn passage(report: &Report, span: &SpanEntry) -> Markup {
                         " · "
                         code.place {
                             (visible_line(&s.path))
-                            @if let Some(a) = &span.anchor { ":" (a.start.line) }
+                            @if let Some(a) = &span.anchor {
+                                @if a.page.is_some() { ", " (a.cited_line()) } @else { ":" (a.start.line) }
+                            }
                         }
                     },
                     None => { "unknown source " code { (visible_line(&span.source)) } },

@@ -291,6 +291,7 @@ fn citation(report: &Report, span: &SpanEntry) -> String {
                 parts.push(escape(date));
             }
             let place = match &span.anchor {
+                Some(a) if a.page.is_some() => format!("{}, {}", source.path, a.cited_line()),
                 Some(a) => format!("{}:{}", source.path, a.start.line),
                 None => source.path.clone(),
             };
