@@ -249,3 +249,35 @@ fn anchoring_that_stops_says_so_and_keeps_what_arrived() {
         "a status can still be written: {effects:?}"
     );
 }
+
+#[test]
+fn a_dataset_loaded_again_reuses_the_documents_read_for_the_last_one() {
+    let (_dir, path) = project();
+    let mut app = App::anchoring(crux::load::without_documents(&path));
+    let plan = Plan::cached(&app.data.dataset, &mut app.data.cache);
+    let arrived = Mutex::new(Vec::new());
+    plan.run(&AtomicBool::new(false), |a| arrived.lock().unwrap().push(a));
+    let generation = app.generation;
+    app.anchored(generation, arrived.into_inner().unwrap(), None);
+    assert_eq!(app.data.cache.last.documents_read, 2);
+
+    // A link written: the saved file is a new dataset, anchored again.
+    press(&mut app, "j");
+    press(&mut app, "L");
+    let effects = press(&mut app, "third\nc\n");
+    for saved in carry_out(&mut app, &path, effects) {
+        saved.expect("saved");
+    }
+    assert!(app.data.anchoring.is_some());
+    write(&path.with_file_name("b.txt"), b"gamma delta changed\n");
+    let plan = Plan::cached(&app.data.dataset, &mut app.data.cache);
+    let arrived = Mutex::new(Vec::new());
+    plan.run(&AtomicBool::new(false), |a| arrived.lock().unwrap().push(a));
+    let generation = app.generation;
+    app.anchored(generation, arrived.into_inner().unwrap(), None);
+    assert_eq!(
+        app.data.cache.last.documents_read, 1,
+        "only the document changed on disk is read again"
+    );
+    assert_as_loaded(&app, &path);
+}
