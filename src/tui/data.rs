@@ -13,6 +13,7 @@ use super::pair_lists::{self, Grouped, PairView};
 use super::search::Search;
 use super::timeline::Timeline;
 use crate::document::Document;
+use crate::ix::{self, ClaimIx, SourceIx, Table};
 use crate::model::Dataset;
 
 /// Byte ranges of a source's display text, one per screen row.
@@ -21,7 +22,7 @@ pub type WrappedRows = Rc<Vec<Range<usize>>>;
 /// A quote placed in its source's display text.
 #[derive(Debug, Clone)]
 pub struct PlacedSpan {
-    pub claim: usize,
+    pub claim: ClaimIx,
     pub span: usize,
     pub display: Range<usize>,
 }
@@ -29,7 +30,7 @@ pub struct PlacedSpan {
 pub struct Data {
     pub dataset: Dataset,
     /// Claim indices grouped by topic (topics in file order, unknown topics last).
-    pub order: Vec<usize>,
+    pub order: Vec<ClaimIx>,
     /// The `contradicts` links, grouped by who disagrees.
     pub contradictions: Grouped,
     /// The links that differ without contradicting, grouped by kind.
@@ -37,30 +38,30 @@ pub struct Data {
     /// The claims by the time they are about.
     pub timeline: Timeline,
     /// Per source: the document read, `None` when it could not be read.
-    pub documents: Vec<Option<Arc<Document>>>,
+    pub documents: Table<SourceIx, Option<Arc<Document>>>,
     /// Per source: every resolved quote in it, by position.
-    pub placed: Vec<Vec<PlacedSpan>>,
+    pub placed: Table<SourceIx, Vec<PlacedSpan>>,
     pub search: Search,
     /// Wrapped rows of each source's display text, per (source, width),
     /// filled as the view draws them.
-    pub wrapped: RefCell<HashMap<(usize, u16), WrappedRows>>,
+    pub wrapped: RefCell<HashMap<(SourceIx, u16), WrappedRows>>,
 }
 
 impl Data {
     pub fn new(dataset: Dataset) -> Data {
-        let topic_rank = |claim: usize| {
+        let topic_rank = |claim: ClaimIx| {
             dataset
                 .topic_index(&dataset.claims[claim].topic)
-                .unwrap_or(usize::MAX)
+                .map_or(usize::MAX, |topic| topic.0)
         };
-        let mut order: Vec<usize> = (0..dataset.claims.len()).collect();
+        let mut order: Vec<ClaimIx> = ClaimIx::all(dataset.claims.len()).collect();
         order.sort_by_key(|&c| (topic_rank(c), c));
         let contradictions = pair_lists::contradictions(&dataset, topic_rank);
         let differences = pair_lists::differences(&dataset, topic_rank);
-        let documents: Vec<Option<Arc<Document>>> =
+        let documents: Table<SourceIx, Option<Arc<Document>>> =
             dataset.sources.iter().map(|s| s.document.clone()).collect();
-        let mut placed = vec![Vec::new(); dataset.sources.len()];
-        for (claim_index, claim) in dataset.claims.iter().enumerate() {
+        let mut placed = Table::filled(dataset.sources.len(), Vec::new());
+        for (claim_index, claim) in ix::enumerate(&dataset.claims, ClaimIx) {
             for (span_index, span) in claim.spans.iter().enumerate() {
                 let (Some(source), Some(anchor)) =
                     (dataset.source_index(&span.source), span.anchor.as_ref())
@@ -103,12 +104,12 @@ impl Data {
     }
 
     /// The text shown of source `source`, empty when it could not be read.
-    pub fn shown_text(&self, source: usize) -> &str {
+    pub fn shown_text(&self, source: SourceIx) -> &str {
         self.documents[source].as_deref().map_or("", Document::text)
     }
 
     /// The first quote of `claim` that has a place in a readable source.
-    pub fn nth_placed(&self, claim: usize, nth: usize) -> Option<(usize, &PlacedSpan)> {
+    pub fn nth_placed(&self, claim: ClaimIx, nth: usize) -> Option<(SourceIx, &PlacedSpan)> {
         let spans = &self.dataset.claims[claim].spans;
         spans
             .iter()
@@ -123,7 +124,7 @@ impl Data {
             .nth(nth)
     }
 
-    pub fn placed_count(&self, claim: usize) -> usize {
+    pub fn placed_count(&self, claim: ClaimIx) -> usize {
         self.placed
             .iter()
             .flatten()
@@ -147,7 +148,7 @@ impl Data {
     }
 
     /// Number of claims quoting source `index`.
-    pub fn claims_citing(&self, index: usize) -> usize {
+    pub fn claims_citing(&self, index: SourceIx) -> usize {
         let id = &self.dataset.sources[index].id;
         self.dataset
             .claims

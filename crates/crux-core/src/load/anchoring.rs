@@ -37,7 +37,7 @@ pub fn read_and_anchor(dataset: &mut Dataset, base: &Path, cache: &mut AnchorCac
     for (c, claim) in dataset.claims.iter().enumerate() {
         for (s, span) in claim.spans.iter().enumerate() {
             if let Some(source) = dataset.source_index(&span.source) {
-                by_source[source].push((c, s));
+                by_source[source.0].push((c, s));
             }
         }
     }
