@@ -172,7 +172,7 @@ fn what_arrives_for_an_earlier_dataset_is_dropped() {
     let generation = app.generation;
     app.anchored(generation, documents, None);
     assert_as_loaded(&app, &path);
-    assert!(app.dataset().graph.is_contradicted(1));
+    assert!(app.dataset().graph.is_contradicted(crux::ix::ClaimIx(1)));
 }
 
 #[test]

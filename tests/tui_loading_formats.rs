@@ -81,7 +81,7 @@ fn a_page_and_a_pdf_read_in_the_background_are_cited_as_a_whole_load_cites_them(
         .iter()
         .position(|c| c.spans.iter().all(|s| s.source == "faultlines"))
         .unwrap();
-    app.select_claim(quoting_the_pdf);
+    app.select_claim(crux::ix::ClaimIx(quoting_the_pdf));
     let screen = text_of(&render(&mut app, 160, 48));
     assert!(screen.contains("not read yet"), "{screen}");
 

@@ -6,6 +6,7 @@ use super::flow::Flow;
 use super::keymap::Context;
 use super::screen::{Follow, Jump, Screen, Screens, Target};
 use crate::edit::{Applied, Edit, EditError, History};
+use crate::ix::ClaimIx;
 use crate::load::Anchored;
 use crate::model::Dataset;
 use crate::report::Format;
@@ -87,7 +88,7 @@ impl App {
     }
 
     /// The claim selected on the Claims screen.
-    pub fn selected_claim(&self) -> Option<usize> {
+    pub fn selected_claim(&self) -> Option<ClaimIx> {
         self.screens.claims.selected()
     }
 
@@ -134,7 +135,7 @@ impl App {
     }
 
     /// Shows claim `index` on the Claims screen, clearing filters that hide it.
-    pub fn select_claim(&mut self, index: usize) {
+    pub fn select_claim(&mut self, index: ClaimIx) {
         if self.screens.claims.show_claim(&self.data, index) {
             self.say("filters cleared to show the claim");
         }

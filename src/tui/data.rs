@@ -12,6 +12,7 @@ use super::pair_lists::{self, Grouped, PairView};
 use super::search::Search;
 use super::timeline::Timeline;
 use crate::document::Document;
+use crate::ix::{self, ClaimIx, SourceIx, Table};
 use crate::load::Anchored;
 use crate::load::cache::AnchorCache;
 use crate::model::Dataset;
@@ -22,7 +23,7 @@ pub type WrappedRows = Rc<Vec<Range<usize>>>;
 /// A quote placed in its source's display text.
 #[derive(Debug, Clone)]
 pub struct PlacedSpan {
-    pub claim: usize,
+    pub claim: ClaimIx,
     pub span: usize,
     pub display: Range<usize>,
 }
@@ -30,7 +31,7 @@ pub struct PlacedSpan {
 pub struct Data {
     pub dataset: Dataset,
     /// Claim indices grouped by topic (topics in file order, unknown topics last).
-    pub order: Vec<usize>,
+    pub order: Vec<ClaimIx>,
     /// The `contradicts` links, grouped by who disagrees.
     pub contradictions: Grouped,
     /// The links that differ without contradicting, grouped by kind.
@@ -44,13 +45,13 @@ pub struct Data {
     /// reload after a write or an outside change) to reuse.
     pub cache: AnchorCache,
     /// Per source: the (claim, span) of every quote in it.
-    quotes: Vec<Vec<(usize, usize)>>,
+    quotes: Table<SourceIx, Vec<(ClaimIx, usize)>>,
     /// Per source: every anchored quote in it, by position in its text
     /// shown, found when first drawn.
-    placed: Vec<OnceCell<Vec<PlacedSpan>>>,
+    placed: Table<SourceIx, OnceCell<Vec<PlacedSpan>>>,
     /// Wrapped rows of each source's display text, per (source, width),
     /// filled as the view draws them.
-    pub wrapped: RefCell<HashMap<(usize, u16), WrappedRows>>,
+    pub wrapped: RefCell<HashMap<(SourceIx, u16), WrappedRows>>,
 }
 
 /// How far reading and anchoring the documents has come.
@@ -63,7 +64,7 @@ pub struct Anchoring {
     /// Why it stopped before the end: what is anchored stays.
     pub failed: Option<String>,
     /// Per source: not read yet.
-    pending: Vec<bool>,
+    pending: Table<SourceIx, bool>,
 }
 
 impl Anchoring {
@@ -93,17 +94,17 @@ pub fn thousands(n: usize) -> String {
 impl Data {
     /// The screens' data for a dataset loaded whole.
     pub fn new(dataset: Dataset) -> Data {
-        let topic_rank = |claim: usize| {
+        let topic_rank = |claim: ClaimIx| {
             dataset
                 .topic_index(&dataset.claims[claim].topic)
-                .unwrap_or(usize::MAX)
+                .map_or(usize::MAX, |topic| topic.0)
         };
-        let mut order: Vec<usize> = (0..dataset.claims.len()).collect();
+        let mut order: Vec<ClaimIx> = ClaimIx::all(dataset.claims.len()).collect();
         order.sort_by_key(|&c| (topic_rank(c), c));
         let contradictions = pair_lists::contradictions(&dataset, topic_rank);
         let differences = pair_lists::differences(&dataset, topic_rank);
-        let mut quotes = vec![Vec::new(); dataset.sources.len()];
-        for (claim_index, claim) in dataset.claims.iter().enumerate() {
+        let mut quotes = Table::filled(dataset.sources.len(), Vec::new());
+        for (claim_index, claim) in ix::enumerate(&dataset.claims, ClaimIx) {
             for (span_index, span) in claim.spans.iter().enumerate() {
                 if let Some(source) = dataset.source_index(&span.source) {
                     quotes[source].push((claim_index, span_index));
@@ -132,7 +133,8 @@ impl Data {
     /// read: each source with a document is pending until
     /// [`fill_in`](Data::fill_in) brings it.
     pub fn anchoring(dataset: Dataset) -> Data {
-        let pending: Vec<bool> = dataset.sources.iter().map(|s| s.has_document()).collect();
+        let pending: Table<SourceIx, bool> =
+            dataset.sources.iter().map(|s| s.has_document()).collect();
         let total = pending.iter().filter(|&&p| p).count();
         let mut data = Data::new(dataset);
         if total > 0 {
@@ -154,7 +156,7 @@ impl Data {
         }
         for document in documents {
             let source = document.source();
-            if source >= self.placed.len() {
+            if source.0 >= self.placed.len() {
                 continue;
             }
             document.fill_in(&mut self.dataset, &mut self.cache);
@@ -184,14 +186,14 @@ impl Data {
     }
 
     /// Whether source `index`'s document is still to be read.
-    pub fn is_pending(&self, source: usize) -> bool {
+    pub fn is_pending(&self, source: SourceIx) -> bool {
         self.anchoring
             .as_ref()
             .is_some_and(|a| a.pending.get(source).copied().unwrap_or(false))
     }
 
     /// Whether a document claim `claim` quotes is still to be read.
-    pub fn claim_pending(&self, claim: usize) -> bool {
+    pub fn claim_pending(&self, claim: ClaimIx) -> bool {
         self.anchoring.is_some()
             && self.dataset.claims[claim]
                 .spans
@@ -211,17 +213,17 @@ impl Data {
 
     /// Source `source`'s document; `None` when it is not read (yet) or
     /// could not be.
-    pub fn document(&self, source: usize) -> Option<&Document> {
+    pub fn document(&self, source: SourceIx) -> Option<&Document> {
         self.dataset.sources[source].document.as_deref()
     }
 
     /// The text shown of source `source`, empty when it is not read.
-    pub fn shown_text(&self, source: usize) -> &str {
+    pub fn shown_text(&self, source: SourceIx) -> &str {
         self.document(source).map_or("", Document::text)
     }
 
     /// Every anchored quote in source `index`, by position.
-    pub fn placed(&self, source: usize) -> &[PlacedSpan] {
+    pub fn placed(&self, source: SourceIx) -> &[PlacedSpan] {
         self.placed[source].get_or_init(|| {
             let Some(document) = self.document(source) else {
                 return Vec::new();
@@ -252,7 +254,7 @@ impl Data {
     }
 
     /// The `nth` quote of `claim` that has a place in a readable source.
-    pub fn nth_placed(&self, claim: usize, nth: usize) -> Option<(usize, &PlacedSpan)> {
+    pub fn nth_placed(&self, claim: ClaimIx, nth: usize) -> Option<(SourceIx, &PlacedSpan)> {
         let spans = &self.dataset.claims[claim].spans;
         spans
             .iter()
@@ -270,7 +272,7 @@ impl Data {
     }
 
     /// How many quotes of `claim` have a place in a readable source.
-    pub fn placed_count(&self, claim: usize) -> usize {
+    pub fn placed_count(&self, claim: ClaimIx) -> usize {
         let dataset = &self.dataset;
         dataset.claims[claim]
             .spans
@@ -300,7 +302,7 @@ impl Data {
     }
 
     /// Number of claims quoting source `index`.
-    pub fn claims_citing(&self, index: usize) -> usize {
+    pub fn claims_citing(&self, index: SourceIx) -> usize {
         // A claim's quotes are listed together, in claim order.
         let quotes = &self.quotes[index];
         quotes

@@ -16,6 +16,7 @@ use crate::anchor::{QuoteQuery, Resolution, disambiguate, resolve_all};
 use crate::diag::{Code, Diagnostic, Passage, Score, SuggestionKind};
 use crate::document::{Document, Quotable};
 use crate::edit::Edit;
+use crate::ix::ClaimIx;
 use crate::model::{Claim, Dataset, Span};
 
 /// The diagnostics a fix can make go away.
@@ -110,8 +111,8 @@ pub fn plan_with(dataset: &Dataset, min_score: f64) -> Vec<QuoteFix> {
 
 /// The rewrite of one quote (span `span` of claim `claim`, as indices), by
 /// the same rule as [`plan`]; `None` when [`plan`] would leave it alone.
-pub fn plan_span(dataset: &Dataset, claim: usize, span: usize) -> Option<QuoteFix> {
-    let claim = dataset.claims.get(claim)?;
+pub fn plan_span(dataset: &Dataset, claim: ClaimIx, span: usize) -> Option<QuoteFix> {
+    let claim = dataset.claims.get(claim.0)?;
     let quote = claim.spans.get(span)?;
     let document = dataset.source(&quote.source)?.document.as_deref()?;
     fix_span(dataset, claim, span, quote, document.quotable(), MIN_SCORE)

@@ -3,13 +3,14 @@
 
 use std::ops::Range;
 
+use crate::ix::SourceIx;
 use crate::tui::data::Data;
 use crate::tui::selection;
 use crate::tui::widget::text_input::TextInput;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reader {
-    pub source: usize,
+    pub source: SourceIx,
     /// Index into `Data::placed[source]`.
     pub span: usize,
     /// Extra rows scrolled away from the cursor's row.
@@ -26,7 +27,7 @@ pub struct Reader {
 
 impl Reader {
     /// Source `source` opened at its quote `span`, the cursor on that quote.
-    pub fn new(data: &Data, source: usize, span: usize) -> Reader {
+    pub fn new(data: &Data, source: SourceIx, span: usize) -> Reader {
         let cursor = data.placed(source).get(span).map_or(0, |p| p.display.start);
         Reader {
             source,

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{draw_passage, field};
 use crate::describe;
+use crate::ix::ClaimIx;
 use crate::model::Claim;
 use crate::text::visible_line;
 use crate::tui::data::Data;
@@ -77,7 +78,7 @@ fn draw_detail(frame: &mut Frame, data: &Data, state: &Claims, area: Rect) {
 /// than the rows it can show.
 fn detail_lines(
     data: &Data,
-    claim: usize,
+    claim: ClaimIx,
     link: Option<usize>,
     width: usize,
     height: u16,
@@ -131,7 +132,7 @@ fn detail_lines(
 }
 
 /// The claim's id, status and whether it is contradicted.
-fn head_line(data: &Data, claim: usize) -> Line<'static> {
+fn head_line(data: &Data, claim: ClaimIx) -> Line<'static> {
     let c = &data.dataset.claims[claim];
     let mut head = vec![
         Span::styled(
@@ -182,7 +183,7 @@ fn push_quotes(lines: &mut Vec<Line<'static>>, data: &Data, c: &Claim, width: us
 fn push_links(
     lines: &mut Vec<Line<'static>>,
     data: &Data,
-    claim: usize,
+    claim: ClaimIx,
     selected_link: Option<usize>,
     width: usize,
 ) -> Option<usize> {

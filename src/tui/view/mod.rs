@@ -23,6 +23,7 @@ use super::app::{App, Mode};
 use super::data::{Data, WrappedRows};
 use super::screen::{Reader, Screen, Screens};
 use super::widget::passage::{PAGE_GUTTER, Passage, wrap_rows};
+use crate::ix::SourceIx;
 
 /// The smallest terminal every screen and popup fits: the filter menu is 60
 /// columns and the claims screen's detail and passage panes need a few rows
@@ -132,7 +133,7 @@ pub fn draw_passage(
     frame: &mut Frame,
     data: &Data,
     area: Rect,
-    source: usize,
+    source: SourceIx,
     current: Option<Range<usize>>,
     scroll: isize,
 ) {
@@ -144,7 +145,7 @@ pub fn draw_document(
     frame: &mut Frame,
     data: &Data,
     area: Rect,
-    source: usize,
+    source: SourceIx,
     current: Option<Range<usize>>,
     scroll: isize,
     reader: Option<&Reader>,
@@ -178,7 +179,7 @@ pub fn draw_document(
 }
 
 /// A source's rows at `width`, wrapped once and cached.
-fn wrapped(data: &Data, source: usize, width: u16) -> WrappedRows {
+fn wrapped(data: &Data, source: SourceIx, width: u16) -> WrappedRows {
     let mut cache = data.wrapped.borrow_mut();
     cache
         .entry((source, width))

@@ -4,6 +4,7 @@
 
 use super::Disagreement;
 use crate::diag::{Code, Diagnostic};
+use crate::ix::{ClaimIx, PeriodIx};
 use crate::model::{Dataset, Mode, RelationKind, part_of_value};
 use crate::when::When;
 
@@ -17,7 +18,7 @@ pub fn check(dataset: &Dataset) -> Vec<Diagnostic> {
 
 /// How a claim's time reads in a message: as written, with a named
 /// period's name.
-fn time_of(dataset: &Dataset, claim: usize) -> String {
+fn time_of(dataset: &Dataset, claim: ClaimIx) -> String {
     match dataset.claims[claim].when.as_ref().map(|w| &w.value) {
         Some(When::Period(id)) => match dataset.period(id) {
             Some(period) => format!("{} ({id})", period.name),
@@ -202,14 +203,14 @@ fn dropped_hedges(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
 
 fn topics_across_periods(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
     // The named periods of each topic's claims, in one pass over the claims.
-    let mut periods_of: Vec<Vec<usize>> = vec![Vec::new(); dataset.topics.len()];
+    let mut periods_of: Vec<Vec<PeriodIx>> = vec![Vec::new(); dataset.topics.len()];
     for claim in &dataset.claims {
         if let Some(When::Period(id)) = claim.when.as_ref().map(|w| &w.value)
             && let Some(period) = dataset.period_index(id)
             && let Some(topic) = dataset.topic_index(&claim.topic)
-            && !periods_of[topic].contains(&period)
+            && !periods_of[topic.0].contains(&period)
         {
-            periods_of[topic].push(period);
+            periods_of[topic.0].push(period);
         }
     }
     for (topic, periods) in dataset.topics.iter().zip(&periods_of) {

@@ -21,6 +21,7 @@ use crate::anchor::{
 };
 use crate::diag::{Code, Diagnostic, Passage, Score, Suggestion, SuggestionKind};
 use crate::document::Document;
+use crate::ix::{self, ClaimIx, SourceIx};
 use crate::model::{Anchor, Dataset, MatchKind, Source};
 use crate::text::visible_line;
 
@@ -50,7 +51,7 @@ pub fn read_and_anchor(dataset: &mut Dataset, cache: &mut AnchorCache) {
     plan.run(&AtomicBool::new(false), |anchored| {
         let mut results = results.lock().unwrap_or_else(|e| e.into_inner());
         let source = anchored.source;
-        results[source] = Some(anchored);
+        results[source.0] = Some(anchored);
     });
     let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
     for anchored in results.into_iter().flatten() {
@@ -70,10 +71,10 @@ pub struct Plan {
 
 #[derive(Debug)]
 struct Planned {
-    source: usize,
+    source: SourceIx,
     path: String,
     /// (claim, span, quote) for each quote of the document.
-    quotes: Vec<(usize, usize, QuoteKey)>,
+    quotes: Vec<(ClaimIx, usize, QuoteKey)>,
     /// Taken by the one thread that anchors this document.
     cached: Mutex<Option<CachedDocument>>,
 }
@@ -81,7 +82,7 @@ struct Planned {
 /// One document read and its quotes placed.
 #[derive(Debug)]
 pub struct Anchored {
-    source: usize,
+    source: SourceIx,
     document: Result<Arc<Document>, Diagnostic>,
     quotes: Vec<Placed>,
     /// The document and its placed quotes, for the next load.
@@ -101,7 +102,7 @@ pub struct Anchored {
 /// the diagnostic).
 #[derive(Debug)]
 struct Placed {
-    claim: usize,
+    claim: ClaimIx,
     span: usize,
     anchor: Option<Anchor>,
     diagnostic: Option<Diagnostic>,
@@ -125,22 +126,19 @@ impl Plan {
             .to_path_buf();
         let paths: Vec<&str> = dataset.sources.iter().map(|s| s.path.as_str()).collect();
         cache.last = Reuse::default();
-        let mut documents: Vec<Planned> = dataset
-            .sources
-            .iter()
+        let mut documents: Vec<Planned> = ix::enumerate(&dataset.sources, SourceIx)
             .zip(cache.take(&base, &paths))
-            .enumerate()
-            .map(|(source, (s, cached))| Planned {
+            .map(|((source, s), cached)| Planned {
                 source,
                 path: s.path.clone(),
                 quotes: Vec::new(),
                 cached: Mutex::new(cached),
             })
             .collect();
-        for (c, claim) in dataset.claims.iter().enumerate() {
+        for (c, claim) in ix::enumerate(&dataset.claims, ClaimIx) {
             for (s, span) in claim.spans.iter().enumerate() {
                 if let Some(source) = dataset.source_index(&span.source) {
-                    documents[source].quotes.push((c, s, QuoteKey::of(span)));
+                    documents[source.0].quotes.push((c, s, QuoteKey::of(span)));
                 }
             }
         }
@@ -238,7 +236,7 @@ impl Plan {
 /// leaves no trail of its drafts.
 fn place_quotes(
     path: &str,
-    quotes: &[(usize, usize, QuoteKey)],
+    quotes: &[(ClaimIx, usize, QuoteKey)],
     cached: &mut CachedDocument,
 ) -> (Vec<Placed>, usize) {
     let mut placed = std::mem::take(&mut cached.placed);
@@ -287,7 +285,7 @@ fn place_quotes(
 
 impl Anchored {
     /// The index of the source this is the document of.
-    pub fn source(&self) -> usize {
+    pub fn source(&self) -> SourceIx {
         self.source
     }
 
@@ -305,7 +303,7 @@ impl Anchored {
         if let Some(kept) = self.cached {
             cache.put(&self.base, &self.path, kept);
         }
-        let Some(source) = dataset.sources.get_mut(self.source) else {
+        let Some(source) = dataset.sources.get_mut(self.source.0) else {
             return;
         };
         match self.document {
@@ -319,7 +317,7 @@ impl Anchored {
             }
         }
         for placed in self.quotes {
-            let Some(claim) = dataset.claims.get_mut(placed.claim) else {
+            let Some(claim) = dataset.claims.get_mut(placed.claim.0) else {
                 continue;
             };
             let Some(span) = claim.spans.get_mut(placed.span) else {

@@ -24,6 +24,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Code, Diagnostic};
+use crate::ix::{ClaimIx, PartyIx, PeriodIx, SourceIx, TopicIx};
 use crate::model::{Claim, Dataset, RelationKind, Source, Span, Status, Topic};
 use crate::text::LineIndex;
 use fields::{Fields, Located};
@@ -194,7 +195,7 @@ pub fn str_without_documents(path: &Path, text: impl Into<Arc<str>>) -> Dataset 
         let source = read_source_table(key, table, header, &mut diagnostics);
         dataset
             .source_ids
-            .insert(source.id.clone(), dataset.sources.len());
+            .insert(source.id.clone(), SourceIx(dataset.sources.len()));
         dataset.sources.push(source);
     }
     for (key, table, header) in sub_tables(&root, "topics", &mut diagnostics) {
@@ -203,7 +204,7 @@ pub fn str_without_documents(path: &Path, text: impl Into<Arc<str>>) -> Dataset 
         let question = fields.required_string("question", "\"How many ...?\"", &mut diagnostics);
         dataset
             .topic_ids
-            .insert(key.to_string(), dataset.topics.len());
+            .insert(key.to_string(), TopicIx(dataset.topics.len()));
         dataset.topics.push(Topic {
             id: key.to_string(),
             question: question.map(|q| q.value).unwrap_or_default(),
@@ -215,18 +216,18 @@ pub fn str_without_documents(path: &Path, text: impl Into<Arc<str>>) -> Dataset 
         let party = attribution::read_party(key, table, header, &mut diagnostics);
         dataset
             .party_ids
-            .insert(party.id.clone(), dataset.parties.len());
+            .insert(party.id.clone(), PartyIx(dataset.parties.len()));
         dataset.parties.push(party);
     }
     for (key, table, header) in sub_tables(&root, "periods", &mut diagnostics) {
         let period = attribution::read_period(&text, key, table, header, &mut diagnostics);
         dataset
             .period_ids
-            .insert(period.id.clone(), dataset.periods.len());
+            .insert(period.id.clone(), PeriodIx(dataset.periods.len()));
         dataset.periods.push(period);
     }
     for (key, table, header) in sub_tables(&root, "claims", &mut diagnostics) {
-        let index = dataset.claims.len();
+        let index = ClaimIx(dataset.claims.len());
         let claim = read_claim_table(
             &text,
             key,
@@ -350,7 +351,7 @@ fn read_claim_table(
     id: &str,
     table: &DeTable<'_>,
     header: Range<usize>,
-    index: usize,
+    index: ClaimIx,
     relations: &mut Vec<RelationEntry>,
     out: &mut Vec<Diagnostic>,
 ) -> Claim {
@@ -494,7 +495,7 @@ fn read_relation_entry(
     claim: &Fields<'_, '_>,
     kind: RelationKind,
     item: &Spanned<DeValue<'_>>,
-    from: usize,
+    from: ClaimIx,
     out: &mut Vec<Diagnostic>,
 ) -> Option<RelationEntry> {
     let (target, note) = match item.get_ref() {
