@@ -59,6 +59,12 @@ pub fn read_and_anchor(dataset: &mut Dataset, base: &Path, cache: &mut AnchorCac
         cache.last.quotes_reused += result.anchors.len() - result.placed;
         match result.document {
             Ok(document) => {
+                let missing = result
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.code == Code::QuoteNotFound);
+                let warnings = document.warnings(&source.path, missing).into_iter();
+                read_errors.extend(warnings.map(|d| d.at(source.path_value.clone())));
                 fill_from_metadata(source, &document);
                 source.document = Some(document);
             }
