@@ -306,3 +306,110 @@ fn a_page_with_an_image_and_no_text_is_told_but_a_blank_page_is_not() {
         ["p. 3 of `a.pdf` has no text layer: scanned? quotes there cannot anchor"]
     );
 }
+
+/// The extraction cache's entries under `cache`.
+fn cache_entries(cache: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(cache.join("crux"))
+        .map(|dir| dir.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    entries.sort();
+    entries
+}
+
+#[test]
+fn a_second_load_reads_the_cache_and_a_changed_pdf_is_extracted_again() {
+    const TITLE: &str = "Alignment and Restraint: Azerbaijan following the 2026 Iran War";
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let path = one_source(dir.path(), "seeds/003-groff-scanned-page.pdf", "a.pdf", "");
+    let title = |dataset: &Dataset| dataset.source("doc").unwrap().title.clone().unwrap();
+    assert_eq!(title(&load_with_cache(&path, &cache)), TITLE);
+    let [entry] = &cache_entries(&cache)[..] else {
+        panic!("one entry: {:?}", cache_entries(&cache));
+    };
+
+    // An entry whose title says where it came from: the next load shows it.
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(entry).unwrap()).unwrap();
+    json["metadata"]["title"] = "read from the cache".into();
+    std::fs::write(entry, serde_json::to_vec(&json).unwrap()).unwrap();
+    assert_eq!(
+        title(&load_with_cache(&path, &cache)),
+        "read from the cache"
+    );
+
+    // The PDF changed (a comment after its end): extracted again, and kept
+    // beside the old entry.
+    let mut bytes = std::fs::read(dir.path().join("a.pdf")).unwrap();
+    bytes.extend_from_slice(b"% changed\n");
+    std::fs::write(dir.path().join("a.pdf"), bytes).unwrap();
+    assert_eq!(title(&load_with_cache(&path, &cache)), TITLE);
+    assert_eq!(cache_entries(&cache).len(), 2);
+}
+
+#[test]
+fn a_two_column_pdf_loaded_as_a_source_anchors_its_quotes_in_reading_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let claims = std::fs::read_to_string(repo.join("claims.toml"))
+        .unwrap()
+        .replace("seeds/003_58c47bfb15e2261f.txt", "insight.pdf");
+    std::fs::copy(
+        fixture("seeds/003-groff-2col.pdf"),
+        dir.path().join("insight.pdf"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    for entry in std::fs::read_dir(repo.join("seeds")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            dir.path().join("seeds").join(entry.file_name()),
+        )
+        .unwrap();
+    }
+    // Across a column, a page and its running header: the last line of
+    // page 1's right column runs on at the top of page 2's left column.
+    // Then three lines inside page 2's right column, which a reading
+    // straight across the page would interleave with the left column's.
+    let extra = "
+[claims.across-columns]
+topic = \"launch-origin\"
+text = \"Drones from Iran struck Nakhchivan.\"
+spans = [{ source = \"inss\", quote = \"drones launched from Iranian territory struck Nakhichevan, Azerbaijan’s exclave on the Iranian border.\" }]
+
+[claims.in-the-right-column]
+topic = \"launch-origin\"
+text = \"The aid went to Iran's Azeri northwest.\"
+spans = [{ source = \"inss\", quote = \"heavily Azeri-populated northwest, it answered to an Azerbaijani public that feels kinship with the ethnic Azeris across the border.\" }]
+";
+    let path = dir.path().join("claims.toml");
+    std::fs::write(&path, claims + extra).unwrap();
+    let dataset = load_with_cache(&path, &dir.path().join("cache"));
+    assert_eq!(dataset.error_count(), 0, "{:#?}", dataset.diagnostics);
+    let document = dataset.source("inss").unwrap().document.clone().unwrap();
+    let spans: Vec<_> = dataset
+        .claims
+        .iter()
+        .flat_map(|c| &c.spans)
+        .filter(|s| s.source == "inss")
+        .collect();
+    assert!(spans.len() > 100, "{}", spans.len());
+    assert!(spans.iter().all(|s| s.anchor.is_some()));
+    for (id, start_page, end_page) in [("across-columns", 1, 2), ("in-the-right-column", 2, 2)] {
+        let span = &dataset.claim(id).unwrap().spans[0];
+        let anchor = span.anchor.as_ref().unwrap();
+        let found = &document.text()[anchor.bytes.clone()];
+        assert_eq!(
+            found.split_whitespace().collect::<Vec<_>>().join(" "),
+            span.quote,
+            "{id}"
+        );
+        assert_eq!(anchor.page.unwrap().page, start_page, "{id}");
+        assert_eq!(
+            document.page_line(anchor.bytes.end - 1).unwrap().page,
+            end_page,
+            "{id}"
+        );
+    }
+}
