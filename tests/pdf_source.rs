@@ -236,8 +236,9 @@ fn running_lines_are_not_told_when_every_quote_is_found_nor_bare_page_numbers_ev
 }
 
 /// A PDF of `pages` page contents, each page drawing with font /F1 and
-/// able to draw the 1×1 image /Im1.
-fn pdf_of_pages(pages: &[&str]) -> Vec<u8> {
+/// able to draw the 1×1 image /Im1; `info`, unless empty, its document
+/// information dictionary.
+fn pdf_of_pages(pages: &[&str], info: &str) -> Vec<u8> {
     let stream = |dict: &str, content: &str| {
         format!(
             "<< {dict} /Length {} >>\nstream\n{content}\nendstream",
@@ -269,6 +270,12 @@ fn pdf_of_pages(pages: &[&str]) -> Vec<u8> {
         ));
         objects.push(stream("", content));
     }
+    let info = if info.is_empty() {
+        String::new()
+    } else {
+        objects.push(info.to_string());
+        format!("/Info {} 0 R ", objects.len())
+    };
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, body) in objects.iter().enumerate() {
@@ -282,7 +289,7 @@ fn pdf_of_pages(pages: &[&str]) -> Vec<u8> {
     }
     out.extend(
         format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            "trailer\n<< /Size {} /Root 1 0 R {info}>>\nstartxref\n{xref}\n%%EOF\n",
             objects.len() + 1
         )
         .bytes(),
@@ -291,11 +298,36 @@ fn pdf_of_pages(pages: &[&str]) -> Vec<u8> {
 }
 
 #[test]
+fn a_hostile_title_reaches_claims_toml_escaped_and_the_terminal_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "BT /F1 12 Tf 72 400 Td (Some words on a page of text.) Tj ET";
+    // UTF-16: "Evil", ESC "[2J", a right-to-left override, "!", a line
+    // break, "Title"; and an author of spaces only.
+    let info = "<< /Title <FEFF004500760069006C001B005B0032004A202E0021000A005400690074006C0065> \
+                /Author (   ) /CreationDate (D:20240230) >>";
+    std::fs::write(dir.path().join("a.pdf"), pdf_of_pages(&[page], info)).unwrap();
+    let claims = init(dir.path());
+    assert_eq!(
+        source_keys(&claims, "a.pdf"),
+        ["path = \"a.pdf\"", "title = \"Evil[2J\\u202E! Title\""]
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_crux"))
+        .args(["report", "claims.toml"])
+        .current_dir(dir.path())
+        .env("XDG_CACHE_HOME", dir.path().join(".cache"))
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+    assert!(shown.contains("Evil"), "the title is shown: {shown}");
+    assert!(!shown.contains(['\u{1b}', '\u{202e}']), "{shown:?}");
+}
+
+#[test]
 fn a_page_with_an_image_and_no_text_is_told_but_a_blank_page_is_not() {
     let first = "BT /F1 12 Tf 72 400 Td (Some words on a page of text.) Tj ET";
     let last = "BT /F1 12 Tf 72 400 Td (More words on the last page.) Tj ET";
     let image = "q 612 0 0 792 0 0 cm /Im1 Do Q";
-    let bytes = pdf_of_pages(&[first, "", image, last]);
+    let bytes = pdf_of_pages(&[first, "", image, last], "");
     let read = crux::pdf::extract(&bytes).unwrap();
     assert_eq!(read.pages.len(), 4);
     assert_eq!(read.without_text, [3]);
