@@ -113,7 +113,7 @@ impl Gaps {
                 };
                 diagnostic = diagnostic.note(format!(
                     "{place} \"{}\" on {}",
-                    group.text,
+                    shortened(&group.text),
                     page_list(&group.pages)
                 ));
             }
@@ -123,6 +123,16 @@ impl Gaps {
             out.push(diagnostic);
         }
         out
+    }
+}
+
+/// Longest running line quoted in a note, in chars.
+const LINE_CHARS: usize = 120;
+
+fn shortened(line: &str) -> String {
+    match line.char_indices().nth(LINE_CHARS) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line.to_string(),
     }
 }
 
@@ -145,21 +155,40 @@ fn page_list(pages: &[usize]) -> String {
             _ => runs.push((page, page)),
         }
     }
-    let listed: Vec<String> = runs
+    let mut listed: Vec<String> = runs
         .iter()
+        .take(RUNS_LISTED)
         .map(|&(first, last)| match last - first {
             0 => first.to_string(),
             1 => format!("{first}, {last}"),
             _ => format!("{first}–{last}"),
         })
         .collect();
+    if runs.len() > RUNS_LISTED {
+        let rest: usize = runs[RUNS_LISTED..]
+            .iter()
+            .map(|&(first, last)| last - first + 1)
+            .sum();
+        listed.push(format!("and {rest} more"));
+    }
     let prefix = if pages.len() == 1 { "p." } else { "pp." };
     format!("{prefix} {}", listed.join(", "))
 }
 
+/// Runs of pages listed in a message; a scan of every other page of a
+/// long book would otherwise make one line of thousands.
+const RUNS_LISTED: usize = 12;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_running_line_is_shortened() {
+        assert_eq!(shortened("Harbour Report"), "Harbour Report");
+        let long = "é".repeat(500);
+        assert_eq!(shortened(&long), format!("{}…", "é".repeat(120)));
+    }
 
     #[test]
     fn pages_are_listed_in_runs() {
@@ -167,5 +196,10 @@ mod tests {
         assert_eq!(page_list(&[2, 3]), "pp. 2, 3");
         assert_eq!(page_list(&[2, 3, 4, 5, 6, 7, 8, 9]), "pp. 2–9");
         assert_eq!(page_list(&[1, 3, 5, 6, 7]), "pp. 1, 3, 5–7");
+        let every_other: Vec<usize> = (1..=5000).step_by(2).collect();
+        assert_eq!(
+            page_list(&every_other),
+            "pp. 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, and 2488 more"
+        );
     }
 }
