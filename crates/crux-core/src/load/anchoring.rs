@@ -308,6 +308,12 @@ impl Anchored {
         };
         match self.document {
             Ok(document) => {
+                let missing = result
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.code == Code::QuoteNotFound);
+                let warnings = document.warnings(&source.path, missing).into_iter();
+                read_errors.extend(warnings.map(|d| d.at(source.path_value.clone())));
                 fill_from_metadata(source, &document);
                 source.document = Some(document);
             }
