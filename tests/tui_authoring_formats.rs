@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use common::keys::press;
-use common::{carry_out, tui_project};
+use common::{carry_out, finish_anchoring, tui_project};
 use crux::edit::Edit;
 use crux::tui::app::App;
 use crux::tui::effect::Effect;
@@ -78,6 +78,7 @@ fn claim_four_drones(path: &Path) -> (App, String) {
     for result in carry_out(&mut app, path, effects) {
         result.unwrap();
     }
+    finish_anchoring(&mut app);
     (app, quote)
 }
 

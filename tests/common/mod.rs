@@ -143,3 +143,16 @@ pub fn carry_out(
         })
         .collect()
 }
+
+/// Reads and anchors the documents of the dataset `app` shows, as the
+/// event loop's background threads do after a load or a save, and hands
+/// them to it.
+pub fn finish_anchoring(app: &mut crux::tui::app::App) {
+    use std::sync::Mutex;
+    use std::sync::atomic::AtomicBool;
+    let arrived = Mutex::new(Vec::new());
+    crux::load::Plan::new(app.dataset())
+        .run(&AtomicBool::new(false), |a| arrived.lock().unwrap().push(a));
+    let generation = app.generation;
+    app.anchored(generation, arrived.into_inner().unwrap(), None);
+}

@@ -308,12 +308,17 @@ impl Anchored {
         };
         match self.document {
             Ok(document) => {
-                let missing = result
-                    .diagnostics
-                    .iter()
-                    .any(|d| d.code == Code::QuoteNotFound);
+                let missing = self.quotes.iter().any(|placed| {
+                    placed
+                        .diagnostic
+                        .as_ref()
+                        .is_some_and(|d| d.code == Code::QuoteNotFound)
+                });
                 let warnings = document.warnings(&source.path, missing).into_iter();
-                read_errors.extend(warnings.map(|d| d.at(source.path_value.clone())));
+                let at = source.path_value.clone();
+                dataset
+                    .diagnostics
+                    .extend(warnings.map(|d| d.at(at.clone())));
                 fill_from_metadata(source, &document);
                 source.document = Some(document);
             }
