@@ -211,11 +211,21 @@ fn blocks(text: &str, headings: &[(Range<usize>, u8)]) -> Vec<Block> {
             });
         }
     };
+    // Headings come in text order: those before this line can match no
+    // later line either.
+    let mut next_heading = 0;
     for line in text.split_inclusive('\n') {
         let range = start..start + line.trim_end_matches('\n').len();
         start += line.len();
-        let heading = headings
+        while headings
+            .get(next_heading)
+            .is_some_and(|(h, _)| h.start < range.start)
+        {
+            next_heading += 1;
+        }
+        let heading = headings[next_heading..]
             .iter()
+            .take_while(|(h, _)| h.start <= range.end)
             .find(|(h, _)| range.contains(&h.start) || (h.is_empty() && h.start == range.start));
         if let Some((_, level)) = heading {
             flush(&mut paragraph, &mut blocks);
