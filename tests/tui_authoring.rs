@@ -680,6 +680,7 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
                 quote: "the “four drones” struck".into(),
                 prefix: None,
                 suffix: None,
+                line: Some(1),
             },
             base: app.dataset().text.clone(),
         }]
@@ -697,6 +698,7 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
                 quote: "the \"four drones\" struck".into(),
                 prefix: None,
                 suffix: None,
+                line: None,
             },
             base: std::fs::read_to_string(&path).unwrap().into(),
         })
