@@ -68,6 +68,7 @@ fn one_document(c: &mut Criterion) {
             prefix: span.prefix.as_deref(),
             suffix: span.suffix.as_deref(),
             occurrence: span.occurrence,
+            hint: None,
         })
         .collect();
     let mut group = c.benchmark_group(format!(

@@ -683,6 +683,7 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
                 quote: "the “four drones” struck".into(),
                 prefix: None,
                 suffix: None,
+                line: Some(1),
             },
             base: app.dataset().text.clone(),
         }]
@@ -700,6 +701,7 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
                 quote: "the \"four drones\" struck".into(),
                 prefix: None,
                 suffix: None,
+                line: None,
             },
             base: std::fs::read_to_string(&path).unwrap().into(),
         })

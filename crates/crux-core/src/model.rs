@@ -354,6 +354,9 @@ pub struct Span {
     pub prefix: Option<String>,
     pub suffix: Option<String>,
     pub occurrence: Option<usize>,
+    /// The line of the document the quote last started on, as written
+    /// (`line = N`): a hint that breaks ties between places.
+    pub line: Option<usize>,
     pub anchor: Option<Anchor>,
     /// The quote value in the claims file.
     pub quote_value: Range<usize>,

@@ -211,6 +211,20 @@ impl Document {
         self.lines.line_col(&self.original, original)
     }
 
+    /// The quoted bytes shown on 1-based `line` of the file, without its
+    /// line break; `None` past the last line.
+    pub fn quoted_line(&self, line: usize) -> Option<Range<usize>> {
+        let index = line
+            .checked_sub(1)
+            .filter(|&i| i < self.lines.line_count())?;
+        let in_file = self.lines.line_range(&self.original, index);
+        Some(if self.format.quotes_original() {
+            in_file
+        } else {
+            self.extracted.map.derived_range(&in_file)
+        })
+    }
+
     /// The bytes of the file that the quoted bytes `quoted` were taken from.
     pub fn original_range(&self, quoted: &Range<usize>) -> Range<usize> {
         if self.format.quotes_original() {

@@ -166,13 +166,15 @@ pub enum Edit {
         prefix: Option<String>,
         suffix: Option<String>,
     },
-    /// Replaces span `span` (0-based, in file order) of `claim`.
+    /// Replaces span `span` (0-based, in file order) of `claim`, with the
+    /// line of its document the quote starts on (`line`), or none.
     SetQuote {
         claim: String,
         span: usize,
         quote: String,
         prefix: Option<String>,
         suffix: Option<String>,
+        line: Option<usize>,
     },
 }
 
@@ -239,6 +241,7 @@ impl Edit {
                 quote,
                 prefix,
                 suffix,
+                line,
             } => quote::set_quote(
                 text,
                 claim,
@@ -248,6 +251,7 @@ impl Edit {
                     prefix: prefix.as_deref(),
                     suffix: suffix.as_deref(),
                 },
+                *line,
             ),
         }
     }
@@ -389,6 +393,10 @@ impl Edit {
                     quote: text("quote")?,
                     prefix: text("prefix"),
                     suffix: text("suffix"),
+                    line: span_table
+                        .get("line")
+                        .and_then(|v| v.as_integer())
+                        .and_then(|n| usize::try_from(n).ok()),
                 }
             }
         })

@@ -248,8 +248,17 @@ fn place_quotes(
     let fresh = new_keys.len();
     new_keys.sort();
     new_keys.dedup();
-    let queries: Vec<QuoteQuery<'_>> = new_keys.iter().map(|key| key.query()).collect();
     let document = &cached.document;
+    let queries: Vec<QuoteQuery<'_>> = new_keys
+        .iter()
+        .map(|key| QuoteQuery {
+            hint: key
+                .line
+                .and_then(|line| document.quoted_line(line))
+                .map(Into::into),
+            ..key.query()
+        })
+        .collect();
     let resolutions = resolve_all(document.quotable(), &queries);
     for (key, resolution) in new_keys.iter().zip(resolutions) {
         let context = QuoteContext {
@@ -464,17 +473,21 @@ impl QuoteContext<'_> {
                 let place = Candidate {
                     range: bytes.clone(),
                     similarity: 1.0,
-                    context: None,
+                    ..Candidate::default()
                 };
-                let d = self
+                let mut d = self
                     .diagnostic(
                         Code::QuoteNormalized,
                         format!("quote matches `{path}` only after normalization"),
                     )
                     .label(format!(
-                        "found at {} once spacing, quotes, dashes or markup are ignored",
+                        "found at {} once quotes, dashes, accent forms, spacing or markup are ignored",
                         self.place(&bytes)
-                    ))
+                    ));
+                if in_other_unicode_forms(self.quote, &self.text[bytes.clone()]) {
+                    d = d.note(OTHER_UNICODE_FORMS);
+                }
+                let d = d
                     .help(format!(
                         "paste the exact source text: {}",
                         crate::text::toml_string(&self.text[bytes.clone()])
@@ -489,12 +502,26 @@ impl QuoteContext<'_> {
                     SuggestionKind::ContextChanged
                 };
                 let passage = self.passage(&place);
-                let mut d = self
-                    .diagnostic(
-                        Code::QuoteContextChanged,
-                        format!("quote found in `{path}`, but the text around it is no longer its prefix/suffix"),
+                let message = if place.by_hint {
+                    format!(
+                        "quote found more than once in `{path}`; placed at the one nearest its `line` hint"
                     )
-                    .label(format!("found at {}{}", self.place(&place.range), if normalized { " once spacing, quotes, dashes or markup are ignored" } else { "" }));
+                } else {
+                    format!(
+                        "quote found in `{path}`, but the text around it is no longer its prefix/suffix"
+                    )
+                };
+                let mut d = self
+                    .diagnostic(Code::QuoteContextChanged, message)
+                    .label(format!(
+                        "found at {}{}",
+                        self.place(&place.range),
+                        if normalized {
+                            " once quotes, dashes, accent forms, spacing or markup are ignored"
+                        } else {
+                            ""
+                        }
+                    ));
                 for (key, now) in [("prefix", &passage.prefix), ("suffix", &passage.suffix)] {
                     if let Some(now) = now {
                         d = d.note(format!(
@@ -504,7 +531,11 @@ impl QuoteContext<'_> {
                     }
                 }
                 let d = d
-                    .help("`crux fix` updates the prefix/suffix to the document's text")
+                    .help(if place.by_hint {
+                        "`crux fix` writes the prefix/suffix that picks this place, and its line"
+                    } else {
+                        "`crux fix` updates the prefix/suffix to the document's text"
+                    })
                     .suggest(self.suggestion(kind, vec![place.clone()], None));
                 let kind = if normalized {
                     MatchKind::Normalized
@@ -557,9 +588,9 @@ impl QuoteContext<'_> {
             .diagnostic(Code::QuoteNotFound, format!("quote not found in `{path}`"))
             .label("not in the document");
         if let Some(best) = nearest.first()
-            && same_but_for_unicode_form(self.quote, &self.text[best.range.clone()])
+            && in_other_unicode_forms(self.quote, &self.text[best.range.clone()])
         {
-            d = d.note("the quote and the document write accented letters in different Unicode forms (composed and decomposed: NFC and NFD); they look alike but are different characters");
+            d = d.note(OTHER_UNICODE_FORMS);
         }
         let alike = |c: &Candidate| format!("{}% alike", Score::new(c.similarity).percent());
         let (help, kind, why) = match verdict(&nearest, unseen, MIN_SCORE) {
@@ -648,12 +679,13 @@ impl QuoteContext<'_> {
     }
 }
 
-/// Whether two texts differ, and are the same once normalized and both in
-/// Unicode's composed form (NFC).
-fn same_but_for_unicode_form(a: &str, b: &str) -> bool {
-    use unicode_normalization::UnicodeNormalization;
-    let composed = |s: &str| crate::anchor::normalize(s).nfc().collect::<String>();
-    crate::anchor::normalize(a) != crate::anchor::normalize(b) && composed(a) == composed(b)
+const OTHER_UNICODE_FORMS: &str = "the quote and the document write accented letters in different Unicode forms (composed and decomposed: NFC and NFD); they look alike but are different characters";
+
+/// Whether one of two texts is in Unicode's composed form (NFC) and the
+/// other is not: their accented letters look alike but are other chars.
+fn in_other_unicode_forms(a: &str, b: &str) -> bool {
+    use unicode_normalization::is_nfc;
+    is_nfc(a) != is_nfc(b)
 }
 
 /// `range` without the whitespace at its ends.

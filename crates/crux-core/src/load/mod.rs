@@ -52,7 +52,7 @@ const CLAIM_KEYS: &[&str] = &[
     "hedge",
     "when",
 ];
-const SPAN_KEYS: &[&str] = &["source", "quote", "prefix", "suffix", "occurrence"];
+const SPAN_KEYS: &[&str] = &["source", "quote", "prefix", "suffix", "occurrence", "line"];
 const RELATION_KEYS: &[&str] = &["claim", "note"];
 
 /// Loads the claims file at `path`. A file that cannot be read gives a
@@ -483,6 +483,7 @@ fn read_spans(claim: &Fields<'_, '_>, out: &mut Vec<Diagnostic>) -> Vec<Span> {
             prefix: fields.string("prefix", out).map(|v| v.value),
             suffix: fields.string("suffix", out).map(|v| v.value),
             occurrence: fields.positive_integer("occurrence", out).map(|v| v.value),
+            line: fields.positive_integer("line", out).map(|v| v.value),
             anchor: None,
             quote_value: quote.span,
             source_value: source.span,
