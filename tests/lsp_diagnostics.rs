@@ -112,16 +112,21 @@ fn a_broken_quote_in_the_unsaved_buffer_is_reported_as_crux_check_reports_it() {
     assert!(client.shutdown().success());
 }
 
-#[test]
-fn every_code_of_a_file_full_of_problems_has_crux_checks_range_and_severity() {
-    let dir = shipped();
-    let text = std::fs::read_to_string(dir.path().join("claims.toml"))
+/// The shipped file with a problem of each kind put in.
+fn problems(dir: &std::path::Path) -> String {
+    std::fs::read_to_string(dir.join("claims.toml"))
         .unwrap()
         .replacen("topic = \"drone-count\"", "topic = \"drone-cuont\"", 1)
         .replacen("source = \"inss\"", "source = \"insss\"", 1)
         .replacen(GOOD, BROKEN, 1)
         .replacen("status = \"", "status = \"maybe", 1)
-        + "\n[claims.lonely]\ntopic = \"war-start\"\ntext = \"x\"\nspans = []\nagrees = [\"lonely\", \"huseynov-several-drone\"]\n";
+        + "\n[claims.lonely]\ntopic = \"war-start\"\ntext = \"x\"\nspans = []\nagrees = [\"lonely\", \"huseynov-several-drone\"]\n"
+}
+
+#[test]
+fn every_code_of_a_file_full_of_problems_has_crux_checks_range_and_severity() {
+    let dir = shipped();
+    let text = problems(dir.path());
     let uri = url(&dir.path().join("claims.toml"));
     let mut client = Client::start(dir.path());
     client.open(&uri, &text);
@@ -137,4 +142,82 @@ fn every_code_of_a_file_full_of_problems_has_crux_checks_range_and_severity() {
             .contains("did you mean `drone-count`?"),
         "{topic}"
     );
+}
+
+/// Sends one ranged edit, `bytes` of `text` replaced by `insert`, as
+/// `version`, and makes it in `text` too.
+fn edit(
+    client: &mut Client,
+    uri: &str,
+    text: &mut String,
+    version: i64,
+    bytes: std::ops::Range<usize>,
+    insert: &str,
+) {
+    let range = serde_json::json!({ "start": position(text, bytes.start), "end": position(text, bytes.end) });
+    client.notify(
+        "textDocument/didChange",
+        serde_json::json!({
+            "textDocument": { "uri": uri, "version": version },
+            "contentChanges": [{ "range": range, "text": insert }]
+        }),
+    );
+    text.replace_range(bytes, insert);
+}
+
+/// The diagnostics a server started afresh on `text` publishes.
+fn fresh(dir: &std::path::Path, text: &str) -> Vec<Value> {
+    let uri = url(&dir.join("claims.toml"));
+    let mut client = Client::start(dir);
+    client.open(&uri, text);
+    let diagnostics = client.diagnostics(&uri, 1);
+    assert!(client.shutdown().success());
+    diagnostics
+}
+
+#[test]
+fn diagnostics_found_unchanged_are_sent_again_only_when_an_edit_may_have_moved_them() {
+    let dir = shipped();
+    let mut text = problems(dir.path());
+    let uri = url(&dir.path().join("claims.toml"));
+    let mut client = Client::start(dir.path());
+    client.open(&uri, &text);
+    let mut shown = client.diagnostics(&uri, 1);
+    assert!(shown.len() >= 6, "{shown:?}");
+
+    // A word typed at the end of a claim's text, on a line no diagnostic
+    // covers: the same diagnostics, in the same places; nothing is sent.
+    let claim_text = text.find("Ali Khamenei.\"").unwrap() + "Ali Khamenei.".len();
+    edit(
+        &mut client,
+        &uri,
+        &mut text,
+        2,
+        claim_text..claim_text,
+        " x",
+    );
+    assert_eq!(client.analysed(&uri, 2), None, "nothing new to send");
+
+    // A line added above them all: every one moves, and all are sent,
+    // saying what a server started on this text says.
+    let top = text.find("[claims.").unwrap();
+    edit(&mut client, &uri, &mut text, 3, top..top, "\n");
+    shown = client
+        .analysed(&uri, 3)
+        .expect("moved diagnostics are sent");
+    assert_eq!(published(&shown), checked(dir.path(), &text));
+
+    // A space after the misspelt topic: the diagnostic on that line stays
+    // as it was, but the editor may have stretched or moved it: sent again.
+    let topic = text.find("topic = \"drone-cuont\"").unwrap() + "topic = \"drone-cuont\"".len();
+    edit(&mut client, &uri, &mut text, 4, topic..topic, " ");
+    let again = client
+        .analysed(&uri, 4)
+        .expect("sent again after an edit on its line");
+    assert_eq!(again, shown);
+    assert!(client.shutdown().success());
+
+    // What the editor was last sent is what a fresh server says, notes,
+    // help and related passages included.
+    assert_eq!(shown, fresh(dir.path(), &text));
 }

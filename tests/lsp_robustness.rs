@@ -226,7 +226,7 @@ fn protocol_misuse_is_answered_with_errors_and_the_server_goes_on() {
             { "range": { "start": { "line": 90, "character": 9 }, "end": { "line": 3, "character": 0 } }, "text": "# end\n" }
         ] }),
     );
-    let diagnostics = client.diagnostics(&uri, 2);
+    let diagnostics = client.analysed(&uri, 2).unwrap_or_default();
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     assert!(client.shutdown().success());
 }

@@ -9,7 +9,6 @@ use super::analysis::Analysis;
 use super::diagnostics;
 use super::edits::workspace_edit;
 use super::index::claim_at;
-use super::position::Positions;
 use crate::edit::{Edit, add_topic, declare_reverse_link};
 use crate::ix::{self, ClaimIx};
 use crate::model::Status;
@@ -58,7 +57,7 @@ fn quote_fixes(
     out: &mut Vec<CodeAction>,
 ) {
     let dataset = &analysis.dataset;
-    let positions = Positions::new(&dataset.text);
+    let positions = analysis.positions();
     for (c, claim) in ix::enumerate(&dataset.claims, ClaimIx) {
         for (s, span) in claim.spans.iter().enumerate() {
             if !touches(&span.quote_value, range) {

@@ -9,8 +9,13 @@ use std::time::Instant;
 use lsp_types::{TextDocumentContentChangeEvent, Url};
 
 use super::analysis::Analysis;
+use super::diagnostics::{self, DocumentLines, Earlier};
 use super::position::Positions;
+use super::published::Published;
 use crate::load::cache::AnchorCache;
+
+/// From this many claims an analysis is freed on a thread of its own.
+const DROP_ASIDE_CLAIMS: usize = 1000;
 
 pub struct Document {
     /// Where the claims file is (its documents are looked up next to it).
@@ -26,6 +31,12 @@ pub struct Document {
     pub changed: Option<Instant>,
     /// The documents and quotes of earlier analyses.
     pub cache: AnchorCache,
+    /// The diagnostics last sent to the editor.
+    pub published: Published,
+    /// The line starts of the source documents those point into.
+    pub document_lines: DocumentLines,
+    /// The last analysis whose diagnostics were converted, and what to.
+    converted: Option<(Arc<Analysis>, Arc<Vec<lsp_types::Diagnostic>>)>,
 }
 
 impl Document {
@@ -38,6 +49,9 @@ impl Document {
             last_parsed: None,
             changed: Some(Instant::now()),
             cache: AnchorCache::new(),
+            published: Published::default(),
+            document_lines: DocumentLines::default(),
+            converted: None,
         }
     }
 
@@ -56,6 +70,7 @@ impl Document {
     /// replaces the whole text.
     pub fn change(&mut self, version: i32, changes: Vec<TextDocumentContentChangeEvent>) {
         for change in changes {
+            self.published.edited(&change);
             match change.range {
                 Some(range) => {
                     let positions = Positions::new(&self.text);
@@ -78,6 +93,38 @@ impl Document {
         self.analysis = Some(analysis.clone());
         self.changed = None;
         analysis
+    }
+
+    /// The protocol's diagnostics of `analysis`, the latest: those that
+    /// say what the analysis before said are copied from its, when the
+    /// documents they point into are still the ones read then.
+    pub fn diagnostics(&mut self, analysis: &Arc<Analysis>) -> Arc<Vec<lsp_types::Diagnostic>> {
+        let earlier = self
+            .converted
+            .as_ref()
+            .filter(|_| analysis.reuse.documents_read == 0)
+            .map(|(before, converted)| Earlier {
+                diagnostics: &before.dataset.diagnostics,
+                converted,
+            });
+        let converted = Arc::new(diagnostics::to_lsp(
+            &analysis.dataset,
+            &analysis.positions(),
+            &mut self.document_lines,
+            earlier,
+        ));
+        let replaced = self
+            .converted
+            .replace((analysis.clone(), converted.clone()));
+        // Freeing a large file's analysis takes as long as a few keystrokes
+        // do; it is done beside the next analysis rather than before these
+        // diagnostics are sent.
+        if let Some((before, _)) = replaced
+            && before.dataset.claims.len() >= DROP_ASIDE_CLAIMS
+        {
+            std::thread::spawn(move || drop(before));
+        }
+        converted
     }
 }
 

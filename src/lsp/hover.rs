@@ -20,7 +20,7 @@ const LINE_CHARS: usize = 600;
 
 pub fn hover(analysis: &Analysis, byte: usize) -> Option<Hover> {
     let dataset = &analysis.dataset;
-    let text = if let Some(found) = analysis.index.at(byte) {
+    let text = if let Some(found) = analysis.index().at(byte) {
         match found.kind {
             Kind::Claim => claim(dataset, dataset.claim_index(&found.id)?),
             Kind::Topic => {

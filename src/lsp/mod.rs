@@ -15,6 +15,7 @@ mod index;
 mod markdown;
 mod navigate;
 mod position;
+mod published;
 mod rename;
 mod server;
 mod symbols;

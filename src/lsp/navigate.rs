@@ -12,9 +12,9 @@ use super::position::Positions;
 
 pub fn definition(analysis: &Analysis, uri: &Url, byte: usize) -> Option<GotoDefinitionResponse> {
     let dataset = &analysis.dataset;
-    if let Some(found) = analysis.index.at(byte) {
-        let declared = analysis.index.declaration(found.kind, &found.id)?;
-        let positions = Positions::new(&dataset.text);
+    if let Some(found) = analysis.index().at(byte) {
+        let declared = analysis.index().declaration(found.kind, &found.id)?;
+        let positions = analysis.positions();
         return Some(GotoDefinitionResponse::Scalar(Location::new(
             uri.clone(),
             positions.range(&declared.inner),
@@ -39,11 +39,11 @@ pub fn references(
     byte: usize,
     with_declaration: bool,
 ) -> Option<Vec<Location>> {
-    let found = analysis.index.at(byte)?;
-    let positions = Positions::new(&analysis.dataset.text);
+    let found = analysis.index().at(byte)?;
+    let positions = analysis.positions();
     Some(
         analysis
-            .index
+            .index()
             .all(found.kind, &found.id)
             .filter(|o| with_declaration || !o.declaration)
             .map(|o| Location::new(uri.clone(), positions.range(&o.inner)))

@@ -2,6 +2,7 @@
 //! (ended by `\n`, `\r\n` or a lone `\r`, as the protocol counts them) and
 //! columns in UTF-16 code units, the encoding every client supports.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use lsp_types::Position;
@@ -9,20 +10,42 @@ use lsp_types::Position;
 /// Where each line of a text starts, by the protocol's line breaks.
 pub struct Positions<'t> {
     text: &'t str,
-    line_starts: Vec<usize>,
+    line_starts: Cow<'t, [usize]>,
+}
+
+/// The byte where each line of `text` starts, to be kept with a text that
+/// is mapped often (see [`Positions::with_line_starts`]).
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut line_starts = vec![0];
+    for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
+        if !crlf {
+            line_starts.push(at + 1);
+        }
+    }
+    line_starts
 }
 
 impl<'t> Positions<'t> {
     pub fn new(text: &'t str) -> Self {
-        let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
-            if !crlf {
-                line_starts.push(at + 1);
-            }
+        Positions {
+            text,
+            line_starts: Cow::Owned(line_starts(text)),
         }
-        Positions { text, line_starts }
+    }
+
+    /// The positions of `text` by its [`line_starts`], computed before.
+    pub fn with_line_starts(text: &'t str, line_starts: &'t [usize]) -> Self {
+        Positions {
+            text,
+            line_starts: Cow::Borrowed(line_starts),
+        }
+    }
+
+    /// How many line breaks the text holds.
+    pub fn line_breaks(&self) -> usize {
+        self.line_starts.len() - 1
     }
 
     /// The position of `byte` (clamped to the text, and to the start of

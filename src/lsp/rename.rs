@@ -8,13 +8,12 @@ use lsp_types::{PrepareRenameResponse, TextEdit, Url, WorkspaceEdit};
 
 use super::analysis::Analysis;
 use super::index::{Index, Kind, Occurrence};
-use super::position::Positions;
 use crate::text::toml_string;
 
 pub fn prepare(analysis: &Analysis, byte: usize) -> Option<PrepareRenameResponse> {
-    let found = analysis.index.at(byte)?;
-    analysis.index.declaration(found.kind, &found.id)?;
-    let positions = Positions::new(&analysis.dataset.text);
+    let found = analysis.index().at(byte)?;
+    analysis.index().declaration(found.kind, &found.id)?;
+    let positions = analysis.positions();
     Some(PrepareRenameResponse::RangeWithPlaceholder {
         range: positions.range(&found.inner),
         placeholder: found.id.clone(),
@@ -28,11 +27,11 @@ pub fn rename(
     new: &str,
 ) -> Result<WorkspaceEdit, String> {
     let found = analysis
-        .index
+        .index()
         .at(byte)
         .ok_or("put the cursor on a claim, topic, source, party or period id")?;
     let (kind, old) = (found.kind, found.id.as_str());
-    if analysis.index.declaration(kind, old).is_none() {
+    if analysis.index().declaration(kind, old).is_none() {
         return Err(format!(
             "there is no {} `{old}` to rename: declare it first",
             kind.name()
@@ -41,18 +40,18 @@ pub fn rename(
     if new.trim().is_empty() || new.chars().any(char::is_control) {
         return Err("an id must have visible characters and no control characters".into());
     }
-    if new != old && analysis.index.declaration(kind, new).is_some() {
+    if new != old && analysis.index().declaration(kind, new).is_some() {
         return Err(format!("there is already a {} `{new}`", kind.name()));
     }
     let text: &str = &analysis.dataset.text;
     let mut splices: Vec<(std::ops::Range<usize>, String)> = analysis
-        .index
+        .index()
         .all(kind, old)
         .map(|o| splice(text, o, new))
         .collect();
     splices.sort_by_key(|(range, _)| range.start);
     check(analysis, kind, old, new, &splices)?;
-    let positions = Positions::new(text);
+    let positions = analysis.positions();
     let edits = splices
         .into_iter()
         .map(|(range, replacement)| TextEdit::new(positions.range(&range), replacement))

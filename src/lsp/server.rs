@@ -14,9 +14,8 @@ use lsp_types::{Url, notification, request};
 
 use super::analysis::Analysis;
 use super::documents::{Document, Documents};
-use super::position::Positions;
 use super::watch::Watches;
-use super::{actions, completion, diagnostics, hover, navigate, rename, symbols};
+use super::{actions, completion, hover, navigate, rename, symbols};
 
 /// How long the text must rest after a change before it is analysed
 /// again; changes that arrive meanwhile are analysed together.
@@ -132,37 +131,52 @@ impl Server {
         };
         if !analysis.is_claims_file() {
             if fresh {
-                self.notify::<notification::PublishDiagnostics>(
-                    lsp_types::PublishDiagnosticsParams {
-                        uri: uri.clone(),
-                        diagnostics: Vec::new(),
-                        version: None,
-                    },
-                );
+                document.published.sent(Arc::default());
+                self.send_diagnostics(uri, &[], None);
             }
             return None;
         }
         if fresh {
             let version = document.version;
             let path = document.path.clone();
+            let sending = Instant::now();
+            let diagnostics = document.diagnostics(&analysis);
+            let send = document.published.needs(&diagnostics);
+            if send {
+                document.published.sent(diagnostics.clone());
+            }
             // Watching first: a document saved right after the editor
             // sees these diagnostics is noticed.
             self.watches
                 .follow(uri, &path, &analysis.dataset, &self.disk_sender);
-            self.publish(uri, &analysis, Some(version));
-            self.log(analysis.summary());
+            let sent = if send {
+                self.send_diagnostics(uri, &diagnostics, Some(version));
+                format!("sent in {} ms", sending.elapsed().as_millis())
+            } else {
+                "unchanged, not sent".to_string()
+            };
+            self.log(format!(
+                "{}; version {version}: diagnostics {sent}",
+                analysis.summary()
+            ));
         }
         Some(analysis)
     }
 
-    fn publish(&self, uri: &Url, analysis: &Analysis, version: Option<i32>) {
-        let positions = Positions::new(&analysis.dataset.text);
-        let params = lsp_types::PublishDiagnosticsParams {
-            uri: uri.clone(),
-            diagnostics: diagnostics::to_lsp(&analysis.dataset, &positions),
-            version,
-        };
-        self.notify::<notification::PublishDiagnostics>(params);
+    /// `textDocument/publishDiagnostics`, serialized from the diagnostics
+    /// kept (its protocol type would need a copy of them).
+    fn send_diagnostics(
+        &self,
+        uri: &Url,
+        diagnostics: &[lsp_types::Diagnostic],
+        version: Option<i32>,
+    ) {
+        let mut params = serde_json::json!({ "uri": uri, "diagnostics": diagnostics });
+        if let Some(version) = version {
+            params["version"] = version.into();
+        }
+        let n = Notification::new(notification::PublishDiagnostics::METHOD.to_string(), params);
+        let _ = self.connection.sender.send(n.into());
     }
 
     fn log(&self, message: String) {
@@ -211,13 +225,7 @@ impl Server {
                 let uri = p.text_document.uri;
                 self.documents.open.remove(&uri);
                 self.watches.forget(&uri);
-                self.notify::<notification::PublishDiagnostics>(
-                    lsp_types::PublishDiagnosticsParams {
-                        uri,
-                        diagnostics: Vec::new(),
-                        version: None,
-                    },
-                );
+                self.send_diagnostics(&uri, &[], None);
             }
             _ => {}
         }
@@ -295,7 +303,7 @@ impl Server {
                 let Some(analysis) = self.analysed(&at.text_document.uri) else {
                     return Ok(serde_json::Value::Null);
                 };
-                let byte = Positions::new(&analysis.dataset.text).byte(at.position);
+                let byte = analysis.positions().byte(at.position);
                 rename::rename(&analysis, &at.text_document.uri, byte, &p.new_name)
                     .map(|edit| serde_json::json!(edit))
                     .map_err(|message| ResponseError {
@@ -310,7 +318,7 @@ impl Server {
                 let Some(analysis) = self.analysed(&uri) else {
                     return Ok(serde_json::Value::Null);
                 };
-                let positions = Positions::new(&analysis.dataset.text);
+                let positions = analysis.positions();
                 let range = positions.byte(p.range.start)..positions.byte(p.range.end);
                 json(serde_json::json!(actions::actions(&analysis, &uri, range)))
             }
@@ -340,7 +348,7 @@ impl Server {
         let Some(analysis) = self.analysed(uri) else {
             return serde_json::Value::Null;
         };
-        let byte = Positions::new(&analysis.dataset.text).byte(at.position);
+        let byte = analysis.positions().byte(at.position);
         answer(&analysis, byte, uri)
     }
 }

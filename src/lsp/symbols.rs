@@ -6,7 +6,6 @@ use lsp_types::{DocumentSymbol, SymbolKind};
 
 use super::analysis::Analysis;
 use super::index::Kind;
-use super::position::Positions;
 use crate::text::visible_line;
 
 pub fn symbols(analysis: &Analysis) -> Vec<DocumentSymbol> {
@@ -30,7 +29,7 @@ pub fn symbols(analysis: &Analysis) -> Vec<DocumentSymbol> {
     }
     tables.retain(|(_, _, decl, _)| text.get((*decl).clone()).is_some());
     tables.sort_by_key(|(_, _, decl, _)| decl.start);
-    let positions = Positions::new(text);
+    let positions = analysis.positions();
     let starts: Vec<usize> = tables
         .iter()
         .map(|(_, _, decl, _)| line_start(text, decl.start))

@@ -65,6 +65,11 @@ impl Client {
         }
     }
 
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn send_raw(&mut self, bytes: &[u8]) {
         let stdin = self.stdin.as_mut().expect("stdin open");
         stdin.write_all(bytes).expect("write to crux lsp");
@@ -133,6 +138,25 @@ impl Client {
             .as_array()
             .cloned()
             .unwrap_or_default()
+    }
+
+    /// Waits for the server to have analysed `version` of the one buffer
+    /// open: the diagnostics it sent then, or `None` when it found the
+    /// ones sent before unchanged and sent none.
+    pub fn analysed(&mut self, uri: &str, version: i64) -> Option<Vec<Value>> {
+        self.log_line(&format!("; version {version}: diagnostics "));
+        let sent = self.pending.iter().position(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["version"] == version
+        })?;
+        let message = self.pending.remove(sent);
+        Some(
+            message["params"]["diagnostics"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default(),
+        )
     }
 
     /// The next diagnostics published for `uri`, whatever their version.
