@@ -1,5 +1,6 @@
-//! The search's matcher (fuzzy-matcher's skim v2) against nucleo's (the
-//! matcher helix uses), each scoring every field the claim search looks in
+//! The search's scorer (skim v2's score, `crux::tui::search::score`) against
+//! fuzzy-matcher's skim v2 itself and nucleo's (the matcher helix uses), each
+//! scoring every field the claim search looks in
 //! on the large corpus (10,000 claims), for each prefix of `drone`. No
 //! prefilter and no narrowing: the matchers alone.
 //!
@@ -54,6 +55,16 @@ fn matchers(c: &mut Criterion) {
                 let found = fields
                     .iter()
                     .filter(|f| skim.fuzzy_match(f, query).is_some())
+                    .count();
+                black_box(found)
+            })
+        });
+        let chars: Vec<char> = query.chars().collect();
+        group.bench_function(format!("crux /{query}"), |b| {
+            b.iter(|| {
+                let found = fields
+                    .iter()
+                    .filter(|f| crux::tui::search::score::score(f, &chars).is_some())
                     .count();
                 black_box(found)
             })

@@ -3,7 +3,9 @@
 //! Typing narrows: a claim that does not contain a query as a fuzzy
 //! subsequence cannot contain it with one more character, so each typed
 //! character rescores only the claims the previous query could reach, and
-//! an erased character goes back to a result already computed.
+//! an erased character goes back to a result already computed. A claim
+//! matches when one of its fields scores high enough ([`score`]); the same
+//! field always scores the same, whichever thread scores it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,6 +14,8 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::model::Dataset;
+
+pub mod score;
 
 /// A field must score this much per query character to count as a match,
 /// so scattered letters across a long quote do not.
@@ -23,6 +27,7 @@ const PER_THREAD_MIN: usize = 2_000;
 /// A query, and what decides cheaply whether a field matches it.
 struct Query<'q> {
     text: &'q str,
+    chars: Vec<char>,
     /// The score a field must reach.
     needed: i64,
 }
@@ -39,12 +44,13 @@ impl<'q> Query<'q> {
     fn new(text: &'q str) -> Query<'q> {
         Query {
             text,
+            chars: text.chars().collect(),
             needed: MIN_SCORE_PER_CHAR * text.chars().count() as i64,
         }
     }
 
-    /// What the fuzzy matcher would say of `field`, without asking it when
-    /// the answer is sure. Its matcher compares ASCII letters whatever
+    /// What the fuzzy score (see [`score`]) says of `field`, without
+    /// scoring when the answer is sure. It compares ASCII letters whatever
     /// their case and anything else exactly, so for an ASCII query a field
     /// without the query's bytes in order (ASCII case aside) has no match.
     /// Characters found side by side score at least 18 per character less
@@ -53,7 +59,7 @@ impl<'q> Query<'q> {
     /// match without their score; two do in the same case (20 each less 5),
     /// and one letter does at the start of a word (-1, 8 for a word's
     /// start, 14 or more).
-    fn judge(&self, matcher: &SkimMatcherV2, field: &str) -> Judged {
+    fn judge(&self, field: &str) -> Judged {
         let query = self.text.as_bytes();
         if self.text.is_ascii() {
             if !in_order(field.as_bytes(), query) {
@@ -69,7 +75,7 @@ impl<'q> Query<'q> {
                 return Judged::Matches;
             }
         }
-        match matcher.fuzzy_match(field, self.text) {
+        match score::score(field, &self.chars) {
             None => Judged::Unreachable,
             Some(score) if score >= self.needed => Judged::Matches,
             Some(_) => Judged::Reachable,
@@ -79,17 +85,12 @@ impl<'q> Query<'q> {
 
 /// The claims among `candidates` with a field that holds the query as
 /// a fuzzy subsequence, each with whether a field scores high enough.
-fn reach(
-    matcher: &SkimMatcherV2,
-    fields: &[Vec<String>],
-    query: &Query,
-    candidates: &[usize],
-) -> Vec<(usize, bool)> {
+fn reach(fields: &[Vec<String>], query: &Query, candidates: &[usize]) -> Vec<(usize, bool)> {
     let mut reached = Vec::new();
     for &claim in candidates {
         let mut reachable = false;
         for field in &fields[claim] {
-            match query.judge(matcher, field) {
+            match query.judge(field) {
                 Judged::Unreachable => {}
                 Judged::Reachable => reachable = true,
                 Judged::Matches => {
@@ -250,8 +251,8 @@ impl Search {
         let query = Query::new(query);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let per_thread = candidates.len().div_ceil(threads).max(PER_THREAD_MIN);
-        let (matcher, fields) = (&self.matcher, &self.fields);
-        let reach = |chunk| reach(matcher, fields, &query, chunk);
+        let fields = &self.fields;
+        let reach = |chunk| reach(fields, &query, chunk);
         let parts: Vec<Vec<(usize, bool)>> = std::thread::scope(|scope| {
             let helpers: Vec<_> = candidates
                 .chunks(per_thread)
@@ -330,8 +331,9 @@ mod tests {
         assert_eq!(of("xqzv"), 0);
     }
 
-    /// What the matcher alone says of `field`.
-    fn judged_by_the_matcher(matcher: &SkimMatcherV2, query: &Query, field: &str) -> u8 {
+    /// What skim's matcher alone says of `field`, asked for the first time.
+    fn judged_by_the_matcher(query: &Query, field: &str) -> u8 {
+        let matcher = SkimMatcherV2::default().ignore_case();
         match matcher.fuzzy_match(field, query.text) {
             None => 0,
             Some(score) if score >= query.needed => 2,
@@ -345,14 +347,13 @@ mod tests {
             field in "[a-eA-E é’9_.-]{0,40}",
             query in "[a-eA-E é9-]{1,6}",
         ) {
-            let matcher = SkimMatcherV2::default().ignore_case();
             let query = Query::new(&query);
-            let judged = match query.judge(&matcher, &field) {
+            let judged = match query.judge(&field) {
                 Judged::Unreachable => 0,
                 Judged::Reachable => 1,
                 Judged::Matches => 2,
             };
-            proptest::prop_assert_eq!(judged, judged_by_the_matcher(&matcher, &query, &field));
+            proptest::prop_assert_eq!(judged, judged_by_the_matcher(&query, &field));
         }
     }
 
