@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::pdf::pdf;
 use common::tmux::{self, Tmux, copy_dir, fixture_dir};
 
 /// A one-page PDF whose text is drawn before any font is chosen:
@@ -20,25 +21,7 @@ fn panicking_pdf() -> Vec<u8> {
             content.len()
         ),
     ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
-    for offset in offsets {
-        out.extend(format!("{offset:010} 00000 n \n").bytes());
-    }
-    out.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .bytes(),
-    );
-    out
+    pdf(&objects, "")
 }
 
 #[test]

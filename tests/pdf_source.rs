@@ -2,9 +2,12 @@
 //! gives of itself; the warnings on its `path` about pages without text
 //! and running lines left out; its extraction read back from the cache.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::pdf::{pdf, stream};
 use crux::model::Dataset;
 
 fn fixture(name: &str) -> PathBuf {
@@ -239,12 +242,6 @@ fn running_lines_are_not_told_when_every_quote_is_found_nor_bare_page_numbers_ev
 /// able to draw the 1×1 image /Im1; `info`, unless empty, its document
 /// information dictionary.
 fn pdf_of_pages(pages: &[&str], info: &str) -> Vec<u8> {
-    let stream = |dict: &str, content: &str| {
-        format!(
-            "<< {dict} /Length {} >>\nstream\n{content}\nendstream",
-            content.len()
-        )
-    };
     let kids: String = (0..pages.len())
         .map(|i| format!("{} 0 R ", 5 + 2 * i))
         .collect();
@@ -276,25 +273,7 @@ fn pdf_of_pages(pages: &[&str], info: &str) -> Vec<u8> {
         objects.push(info.to_string());
         format!("/Info {} 0 R ", objects.len())
     };
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
-    for offset in offsets {
-        out.extend(format!("{offset:010} 00000 n \n").bytes());
-    }
-    out.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R {info}>>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .bytes(),
-    );
-    out
+    pdf(&objects, &info)
 }
 
 #[test]

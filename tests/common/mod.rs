@@ -3,6 +3,7 @@
 
 pub mod keys;
 pub mod kinds;
+pub mod pdf;
 pub mod screen;
 pub mod tmux;
 #[cfg(unix)]
