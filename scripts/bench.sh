@@ -221,3 +221,8 @@ if [ -n "${nowhere_s:-}" ]; then
   target "quote nowhere in $big_mb MB: time" "<= 2 s" "$nowhere_s s"
   target "quote nowhere in $big_mb MB: peak RSS / document" "<= 2.0x" "$(ratio "$nowhere_mb" "$big_mb") ($nowhere_mb MB)"
 fi
+
+# PDF text extraction against pdftotext on the same files, with the ratio.
+echo
+echo "PDF text extraction, crux against pdftotext (goal <= 2x):"
+RUNS="${PDF_RUNS:-5}" scripts/bench-pdf.sh || echo "  skipped: pdftotext (poppler-utils) is not installed"
