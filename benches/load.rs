@@ -44,10 +44,7 @@ fn one_document(c: &mut Criterion) {
     let path = medium();
     let dataset = crux::load(&path);
     // The source with the most quotes, and its quotes.
-    let (index, source) = dataset
-        .sources
-        .iter()
-        .enumerate()
+    let (index, source) = crux::ix::enumerate(&dataset.sources, crux::ix::SourceIx)
         .max_by_key(|(_, s)| {
             dataset
                 .claims
@@ -71,6 +68,7 @@ fn one_document(c: &mut Criterion) {
             prefix: span.prefix.as_deref(),
             suffix: span.suffix.as_deref(),
             occurrence: span.occurrence,
+            hint: None,
         })
         .collect();
     let mut group = c.benchmark_group(format!(

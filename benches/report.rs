@@ -1,5 +1,6 @@
 //! Building and rendering the report of the medium corpus (1,000 claims),
-//! per format; and one status write-back into its claims file.
+//! per format; and one status write-back into the medium and the large
+//! corpus's claims file (1,000 and 10,000 claims).
 //!
 //! ```sh
 //! cargo bench --bench report
@@ -14,7 +15,7 @@ use crux::graph::Graph;
 use crux::model::Status;
 use crux::report::{self, Format, ReportOptions};
 
-use common::medium;
+use common::{large, medium};
 
 fn reports(c: &mut Criterion) {
     let dataset = crux::load(&medium());
@@ -39,13 +40,21 @@ fn reports(c: &mut Criterion) {
 }
 
 fn write_back(c: &mut Criterion) {
-    let source = medium();
-    let text = std::fs::read_to_string(&source).unwrap();
-    let dataset = crux::load(&source);
+    for (name, source) in [
+        ("medium, 1,000 claims", medium()),
+        ("large, 10,000 claims", large()),
+    ] {
+        write_back_of(c, name, &source);
+    }
+}
+
+fn write_back_of(c: &mut Criterion, name: &str, source: &std::path::Path) {
+    let text = std::fs::read_to_string(source).unwrap();
+    let dataset = crux::load(source);
     // A claim in the middle of the file, so the edit is not at either end.
     let claim = dataset.claims[dataset.claims.len() / 2].id.clone();
-    let mut group = c.benchmark_group("status write-back (medium, 1,000 claims)");
-    group.sample_size(20);
+    let mut group = c.benchmark_group(format!("status write-back ({name})"));
+    group.sample_size(10);
     group.bench_function("set_status (edit the text)", |b| {
         b.iter(|| black_box(crux::edit::set_status(&text, &claim, Status::Confirmed).unwrap()))
     });
@@ -67,32 +76,44 @@ fn write_back(c: &mut Criterion) {
                 .text;
         })
     });
-    // The review UI's save: the loader located the status value already.
-    std::fs::write(&path, &text).unwrap();
-    let mut current = crux::load(&path);
-    let index = current.claim_index(&claim).unwrap();
-    if current.claims[index].status_value.is_none() {
-        let with_status = crux::edit::set_status(&text, &claim, Status::Confirmed).unwrap();
-        std::fs::write(&path, with_status).unwrap();
-        current = crux::load(&path);
+    // The review UI's save of a status the loader located, followed in
+    // place, on disk and on tmpfs (where fsync costs nothing: the
+    // difference is fsync's).
+    let shm = std::path::Path::new("/dev/shm");
+    let places: Vec<(&str, tempfile::TempDir)> = [
+        ("disk", Some(tempfile::tempdir().unwrap())),
+        (
+            "tmpfs",
+            shm.is_dir().then(|| tempfile::tempdir_in(shm).unwrap()),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(place, dir)| Some((place, dir?)))
+    .collect();
+    for (place, dir) in &places {
+        let path = dir.path().join("claims.toml");
+        std::fs::write(&path, &text).unwrap();
+        // Documents are not needed to write a status.
+        let mut dataset = crux::load::without_documents(&path);
+        let mut history = crux::edit::History::new();
+        let mut status = Status::Confirmed;
+        group.bench_function(format!("UI: saved and followed ({place})"), |b| {
+            b.iter(|| {
+                status = if status == Status::Confirmed {
+                    Status::Disputed
+                } else {
+                    Status::Confirmed
+                };
+                let edit = crux::edit::Edit::SetStatus {
+                    claim: claim.clone(),
+                    status,
+                };
+                let base = dataset.text.clone();
+                let applied = history.apply(&path, edit, base, Some(&dataset)).unwrap();
+                assert!(applied.follow(&mut dataset).is_none());
+            })
+        });
     }
-    group.bench_function("save_status_at (value located by the loader)", |b| {
-        b.iter(|| {
-            status = if status == Status::Confirmed {
-                Status::Disputed
-            } else {
-                Status::Confirmed
-            };
-            let value = current.claims[index].status_value.clone().unwrap();
-            let saved =
-                crux::edit::save_status_at(&path, &current.text, &claim, status, value.clone())
-                    .unwrap();
-            // As the UI does: the value's end moves with the word's length.
-            let end = value.end + saved.text.len() - current.text.len();
-            current.claims[index].status_value = Some(value.start..end);
-            current.text = saved.text.into();
-        })
-    });
     group.finish();
 }
 

@@ -104,7 +104,11 @@ pub struct Summary {
     pub doc_bytes: usize,
     pub claims: usize,
     pub spans: usize,
+    /// Quotes that match only after normalization (each a `W0001`).
     pub normalized_spans: usize,
+    /// Quotes typed with other whitespace than the document's (a space
+    /// for a line break): placed as they are, with no warning.
+    pub rewrapped_spans: usize,
     pub disambiguated_spans: usize,
     pub topics: usize,
     pub relations: usize,
@@ -161,6 +165,11 @@ pub fn generate(params: &Params, out: &Path) -> io::Result<Summary> {
             let kind = plan.claims[c].spans[s].kind;
             let quote = doc.pick_quote(kind, &mut used, &mut rng);
             match &quote {
+                Quote {
+                    kind: Kind::Normalized,
+                    whitespace_only: true,
+                    ..
+                } => summary.rewrapped_spans += 1,
                 Quote {
                     kind: Kind::Normalized,
                     ..
@@ -540,6 +549,7 @@ impl Document {
             };
             return Quote {
                 kind: Kind::Refrain,
+                whitespace_only: false,
                 quote: refrain.text.clone(),
                 prefix,
                 occurrence,
@@ -559,6 +569,7 @@ impl Document {
                     used.insert(s);
                     return Quote {
                         kind: Kind::Normalized,
+                        whitespace_only: typed.split_whitespace().eq(exact.split_whitespace()),
                         quote: typed,
                         prefix: None,
                         occurrence: None,
@@ -585,6 +596,7 @@ impl Document {
             }
             return Quote {
                 kind: Kind::Verbatim,
+                whitespace_only: false,
                 quote: self.text[placed.words[first].range.start..placed.end].to_string(),
                 prefix: None,
                 occurrence: None,
@@ -714,6 +726,8 @@ fn as_typed(exact: &str) -> String {
 #[derive(Debug, Clone)]
 struct Quote {
     kind: Kind,
+    /// Typed with other whitespace than the document's, and otherwise as it is.
+    whitespace_only: bool,
     quote: String,
     prefix: Option<String>,
     occurrence: Option<usize>,
@@ -965,13 +979,14 @@ fn main() -> std::process::ExitCode {
         }
         Ok(s) => {
             eprintln!(
-                "{}: {} documents ({:.1} MB), {} claims, {} spans ({} normalized, {} disambiguated), {} topics, {} relations",
+                "{}: {} documents ({:.1} MB), {} claims, {} spans ({} normalized, {} re-wrapped, {} disambiguated), {} topics, {} relations",
                 out.display(),
                 s.docs,
                 s.doc_bytes as f64 / 1e6,
                 s.claims,
                 s.spans,
                 s.normalized_spans,
+                s.rewrapped_spans,
                 s.disambiguated_spans,
                 s.topics,
                 s.relations

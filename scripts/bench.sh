@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # End-to-end timings of the release binary on three corpus sizes, against
-# ripgrep searching the same quotes in the same files.
+# ripgrep searching the same quotes in the same files; then the review UI
+# through a pseudo-terminal (examples/ui-timing.rs), and each target as a
+# figure beside its goal.
 #
 #   scripts/bench.sh            # small (shipped example), medium, large
 #   RUNS=5 scripts/bench.sh     # median of 5 instead of 3
 #   SIZES="medium" scripts/bench.sh
+#   SIZES="large xl" scripts/bench.sh   # xl: 10,000 documents, 500 MB,
+#                                       # 100,000 claims (never in CI)
 #
 # Corpora are generated into target/bench-corpus/ and reused while their
 # parameters (and the generator's version) stay the same.
@@ -29,11 +33,19 @@ need() {
 need rg ripgrep
 if [ ! -x /usr/bin/time ]; then need /usr/bin/time time; fi
 
-cargo build --release --quiet --bin crux --example gen-corpus
+UI=target/release/examples/ui-timing
+
+# The binary alone first: building it with the examples would turn on the
+# test hooks the examples' dev-dependencies ask for.
+cargo build --release --quiet --bin crux
+cargo build --release --quiet --example gen-corpus --example ui-timing
 
 mkdir -p "$CORPORA"
 "$GEN" --docs 100 --claims 1000 --seed "$SEED" --out "$CORPORA/medium" 2>/dev/null
 "$GEN" --docs 1000 --claims 10000 --seed "$SEED" --out "$CORPORA/large" 2>/dev/null
+case " $SIZES " in
+  *" xl "*) "$GEN" --docs 10000 --claims 100000 --seed "$SEED" --out "$CORPORA/xl" 2>/dev/null ;;
+esac
 
 has_report=0
 if "$CRUX" --help 2>/dev/null | grep -qE '^  report '; then has_report=1; fi
@@ -62,6 +74,22 @@ measure() {
     awk '{ printf "%.3f %.1f %.2f\n", $1 / 1e6, $2 / 1024, $3 + $4 }'
 }
 
+# ui_time SIZE CLAIMS: the review UI through a pseudo-terminal, $RUNS times
+# on a copy of the claims file beside it (status keys write to it): the
+# run with the median first frame, as "first_s loaded_s | search key ms |
+# status key ms".
+ui_time() {
+  local copy i
+  copy="$(dirname "$2")/claims-ui.toml"
+  : >"$tmp/ui"
+  for ((i = 0; i < RUNS; i++)); do
+    cp "$2" "$copy"
+    "$UI" "$CRUX" "$copy" drone >>"$tmp/ui" || { echo "bench.sh: ui-timing failed on $1" >&2; return; }
+  done
+  rm -f "$copy"
+  declare -g "ui_$1=$(sort -n "$tmp/ui" | sed -n "$(( (RUNS + 1) / 2 ))p")"
+}
+
 rows=()
 last=""
 for size in $SIZES; do
@@ -76,7 +104,7 @@ for size in $SIZES; do
       mapfile -t docs <"$CORPORA/small/docs.txt"
       quotes="$CORPORA/small/quotes.txt"
       ;;
-    medium | large)
+    medium | large | xl)
       claims="$CORPORA/$size/claims.toml"
       docs=("$CORPORA/$size/docs")
       quotes="$CORPORA/$size/quotes.txt"
@@ -99,6 +127,9 @@ for size in $SIZES; do
   rows+=("$(printf '%-7s %5s %6s %6s | %7s %7s %7s | %8s %9s | %6s %6s | %8s' \
     "$size" "$ndocs" "$mb" "$nclaims" "$check_s" "$check_mb" "$check_cpu" \
     "$report_s" "$report_mb" "$rg_s" "$rg_cpu" "$ratio")")
+  declare -g "check_$size=$check_s" "check_cpu_$size=$check_cpu" "rss_$size=$check_mb" \
+    "mb_$size=$mb" "report_$size=$report_s"
+  if [ "$size" != small ]; then ui_time "$size" "$claims"; fi
   if [ "$size" = large ]; then
     last="large: crux check ${check_s} s (CPU ${check_cpu} s), peak RSS ${check_mb} MB (corpus ${mb} MB), ${ratio} ripgrep's ${rg_s} s"
     # The same claims with every tenth quote drifted: a letter dropped from
@@ -139,3 +170,59 @@ if [ -d "$CORPORA/large/docs" ] && command -v node >/dev/null && command -v npm 
     echo "one quote nowhere in $(du -m "$one/doc.txt" | cut -f1) MB: crux check ${one_s} s, ${one_mb} MB (all of check); approx-string-match ${asm_s} s, ${asm_mb} MB (node, reading included)"
   fi
 fi
+
+# A quote that is nowhere in one 200 MB document (the large corpus's
+# documents, four times over, made one file): time and peak RSS of check.
+if [ -d "$CORPORA/large/docs" ]; then
+  big="$CORPORA/nowhere-200"
+  mkdir -p "$big"
+  if [ ! -f "$big/doc.txt" ]; then
+    for _ in 1 2 3 4; do cat "$CORPORA"/large/docs/*; done >"$big/doc.txt"
+  fi
+  printf '[sources.d]\npath = "doc.txt"\n[topics.t]\nquestion = "q"\n[claims.c]\ntopic = "t"\ntext = "x"\nspans = [{ source = "d", quote = "Quantum chromodynamics predicts gluon confinement at low energies" }]\n' >"$big/claims.toml"
+  big_mb=$(du -m "$big/doc.txt" | cut -f1)
+  read -r nowhere_s nowhere_mb _ < <(measure "$CRUX" check --color never "$big/claims.toml")
+fi
+
+# Each target as a figure beside its goal.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.2fx", a / b }'; }
+# ui_part SIZE N: field N (1 first frame, 2 loaded) of the size's UI timing.
+ui_part() { local v="ui_$1"; echo "${!v:-}" | awk -v n="$2" '{ print $n }'; }
+# ui_keys SIZE N: the key times of part N (2 search, 3 status), as
+# "max ms (each ms)".
+ui_keys() {
+  local v="ui_$1"
+  echo "${!v:-}" | awk -F'|' -v n="$2" '{ m = 0; split($n, k, " "); for (i in k) if (k[i] + 0 > m) m = k[i] + 0; if ($n ~ /[0-9]/) printf "max %.1f ms (%s)", m, $n; else print "n/a" }'
+}
+target() { printf '  %-44s %-9s | %s\n' "$1" "$2" "$3"; }
+echo
+echo "targets (goal | figure), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for size in large xl; do
+  c="check_$size"
+  [ -n "${!c:-}" ] || continue
+  first=$(ui_part "$size" 1)
+  loaded=$(ui_part "$size" 2)
+  target "UI first frame / check ($size)" "<= 0.50x" "$(ratio "$first" "${!c}") ($first s / ${!c} s)"
+  target "UI every document anchored / check ($size)" "<= 1.50x" "$(ratio "$loaded" "${!c}") ($loaded s / ${!c} s)"
+  goal="<= 16 ms"
+  [ "$size" = xl ] && goal="<= 50 ms"
+  target "search key to frame ($size)" "$goal" "$(ui_keys "$size" 2)"
+  target "status key to saved frame ($size, fsync in)" "<= 10 ms" "$(ui_keys "$size" 3)"
+done
+if [ -n "${check_xl:-}" ]; then
+  target "xl check / large check (linear)" "<= 10x" "$(ratio "$check_xl" "${check_large:-}") (CPU $(ratio "$check_cpu_xl" "${check_cpu_large:-}"))"
+  target "xl check peak RSS / corpus" "<= 2.0x" "$(ratio "$rss_xl" "$mb_xl") ($rss_xl MB / $mb_xl MB)"
+  target "xl report --format json / check" "<= 1.3x" "$(ratio "$report_xl" "$check_xl") ($report_xl s / $check_xl s)"
+fi
+if [ -n "${report_large:-}" ]; then
+  target "large report --format json / check" "<= 1.3x" "$(ratio "$report_large" "$check_large")"
+fi
+if [ -n "${nowhere_s:-}" ]; then
+  target "quote nowhere in $big_mb MB: time" "<= 2 s" "$nowhere_s s"
+  target "quote nowhere in $big_mb MB: peak RSS / document" "<= 2.0x" "$(ratio "$nowhere_mb" "$big_mb") ($nowhere_mb MB)"
+fi
+
+# PDF text extraction against pdftotext on the same files, with the ratio.
+echo
+echo "PDF text extraction, crux against pdftotext (goal <= 2x):"
+RUNS="${PDF_RUNS:-5}" scripts/bench-pdf.sh || echo "  skipped: pdftotext (poppler-utils) is not installed"

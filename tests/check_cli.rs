@@ -329,18 +329,39 @@ fn a_zero_occurrence_and_an_unknown_status_are_invalid_values() {
 
 #[test]
 fn a_normalized_match_warns_with_the_exact_text_to_paste() {
-    let f = fixture(&claims_with(
+    // Straight quotes in the claims file, curly ones in the document.
+    let claims = claims_with(
         "quote = \"Four Iranian drones took part\"",
-        "quote = \"Four  Iranian drones\\ntook part\"",
-    ));
+        "quote = \"\\\"Four Iranian drones took part\"",
+    );
+    let f = Fixture::new(&[
+        ("claims.toml", claims.as_str()),
+        ("docs/a.txt", DOC_A),
+        (
+            "docs/b.txt",
+            "\u{201c}Four Iranian drones took part in the attack,\u{201d} the ministry said.\n",
+        ),
+    ]);
     let run = f.crux(&["check", "--format", "json"]);
     assert_eq!(run.code, 0, "warnings alone pass");
     let d = only(&run, "W0001", 21, 34);
     assert_eq!(
         d["help"],
-        "paste the exact source text: \"Four Iranian drones took part\""
+        "paste the exact source text: \"\u{201c}Four Iranian drones took part\""
     );
     assert_eq!(f.crux(&["check", "--deny-warnings"]).code, 1);
+}
+
+#[test]
+fn a_quote_that_differs_only_in_spacing_and_line_breaks_is_exact() {
+    let f = fixture(&claims_with(
+        "quote = \"Four Iranian drones took part\"",
+        "quote = \"Four  Iranian drones\\ntook part\"",
+    ));
+    let run = f.crux(&["check", "--format", "json"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.diagnostics(), Vec::<Value>::new());
+    assert_eq!(f.crux(&["check", "--deny-warnings"]).code, 0);
 }
 
 #[test]

@@ -137,9 +137,8 @@ const CASES: &[Case] = &[
             "a demonstrated readiness",
             "a demonstrated\nreadiness",
         )],
-        RepairedTo(
-            "a combination of credible military power, a demonstrated\nreadiness to retaliate, and a deliberate refusal to be provoked into the war",
-        ),
+        // Only a line break for a space: placed as it is, nothing to repair.
+        Placed,
     ),
     case(
         "003",
@@ -313,9 +312,7 @@ const CASES: &[Case] = &[
             "power vacuum that Turkey",
             "power vacuum\nthat Turkey",
         )],
-        RepairedTo(
-            "Russia’s preoccupation with its war in Ukraine has created a power vacuum\nthat Turkey and Israel have eagerly filled",
-        ),
+        Placed,
     ),
     // --- 004: exercise ---
     case(
@@ -445,7 +442,10 @@ fn judge(
         .anchor
         .as_ref()
         .filter(|a| {
-            a.kind == crux::model::MatchKind::Exact && document[a.bytes.clone()] == *case.quote
+            a.kind == crux::model::MatchKind::Exact
+                && document[a.bytes.clone()]
+                    .split_whitespace()
+                    .eq(case.quote.split_whitespace())
         })
         .map(|a| a.bytes.start);
     let what = format!("{} {:?}", case.doc, case.quote);

@@ -1,7 +1,9 @@
 use std::fs;
 use std::path::Path;
 
-use crux::edit::{EditError, Saved, save_status_at, set_status, write_status};
+use crux::edit::{
+    Edit, EditError, History, Saved, save_status_after, save_status_at, set_status, write_status,
+};
 use crux::model::Status;
 use proptest::prelude::*;
 use toml_edit::Document;
@@ -360,6 +362,89 @@ fn saving_at_the_loaded_status_value_swaps_that_literal_alone() {
         assert_eq!(saved.text, before.replacen(old, new, 1), "{id}");
         assert_eq!(fs::read_to_string(&path).unwrap(), saved.text);
     }
+}
+
+/// Claim tables without a status, laid out as people write them: keys
+/// indented, a comment after the last value, a multi-line array last,
+/// blank lines and comments after the table, CRLF line endings, the last
+/// table without a final line ending, a key-like line inside a string.
+const WITHOUT_STATUS: &[&str] = &[
+    "[claims.a]\ntopic = \"t\"\ntext = \"A.\"\nspans = []\n\n[claims.b]\ntopic = \"t\"\ntext = \"B.\"\nspans = []\n",
+    "[claims.a]\n  topic = \"t\"\n  text = \"A.\"   # why\n\n# about b\n[claims.b]\ntopic = \"t\"\nspans = [\n  { source = \"s\", quote = \"q\" },\n]\n\n\n",
+    "[claims.a]\r\ntopic = \"t\"\r\ntext = \"A.\"\r\n\r\n[claims.\"b c\"]\r\ntopic = \"t\"\r\ntext = '''B.\r\nstill B.'''",
+    "[claims.a]\ntopic = \"t\"\ntext = \"A.\"\nnote = \"\"\"\nstatus = \"looks like a key\"\n\"\"\"\n[claims.b] # the last\ntopic = \"t\"",
+];
+
+#[test]
+fn adding_a_status_after_the_located_last_value_is_what_set_status_adds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claims.toml");
+    for text in WITHOUT_STATUS {
+        let dataset = crux::load_str(&path, *text);
+        assert_eq!(dataset.claims.len(), 2, "{text}");
+        for claim in &dataset.claims {
+            let last = claim.status_after.clone().expect("located");
+            fs::write(&path, text).unwrap();
+            let saved = save_status_after(&path, text, &claim.id, Status::Confirmed, last).unwrap();
+            let expected = set_status(text, &claim.id, Status::Confirmed).unwrap();
+            assert_eq!(saved.text, expected, "{} in {text:?}", claim.id);
+            assert_eq!(fs::read_to_string(&path).unwrap(), expected);
+        }
+    }
+}
+
+#[test]
+fn a_status_is_located_only_in_a_table_of_its_own() {
+    let path = Path::new("claims.toml");
+    for text in [
+        "[claims]\na = { topic = \"t\", text = \"A.\", spans = [] }\n",
+        "claims.a.topic = \"t\"\nclaims.a.text = \"A.\"\n",
+        "[claims.a]\ntopic = \"t\"\nstatus = 3\n",
+        "[claims.a]\ntopic = \"t\"\nsub.key = 1\n",
+        "[claims.a]\ntopic = \"t\"\n[claims.a.more]\nx = 1\n",
+        "[claims.a]\ntopic = \"t\"\n\n[[claims.a.spans]]\nsource = \"s\"\nquote = \"x\"\n",
+    ] {
+        let dataset = crux::load_str(path, text);
+        let claim = dataset.claim("a").expect(text);
+        assert_eq!(claim.status_after, None, "{text}");
+    }
+}
+
+#[test]
+fn a_status_added_in_place_is_swapped_the_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claims.toml");
+    let text = WITHOUT_STATUS[1];
+    fs::write(&path, text).unwrap();
+    let mut dataset = crux::load(&path);
+    let mut history = History::new();
+    let mut expected = text.to_string();
+    for status in [Status::Confirmed, Status::Disputed, Status::Rejected] {
+        let edit = Edit::SetStatus {
+            claim: "a".into(),
+            status,
+        };
+        let applied = history
+            .apply(&path, edit, dataset.text.clone(), Some(&dataset))
+            .unwrap();
+        assert!(applied.follow(&mut dataset).is_none(), "followed in place");
+        expected = set_status(&expected, "a", status).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), expected, "{status:?}");
+        let fresh = crux::load(&path);
+        let (ours, theirs) = (dataset.claim("a").unwrap(), fresh.claim("a").unwrap());
+        assert_eq!(ours.status, status);
+        assert_eq!(ours.status_value, theirs.status_value);
+        assert_eq!(ours.status_after, theirs.status_after);
+    }
+    // Undone back to what was loaded: a status line saying unreviewed.
+    for _ in 0..3 {
+        let undone = history.undo(&path, Some(&dataset)).unwrap().unwrap();
+        assert!(undone.follow(&mut dataset).is_none());
+    }
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        set_status(text, "a", Status::Unreviewed).unwrap()
+    );
 }
 
 #[test]

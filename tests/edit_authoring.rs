@@ -587,6 +587,7 @@ fn set_quote(
         quote: quote.into(),
         prefix: prefix.map(Into::into),
         suffix: suffix.map(Into::into),
+        line: None,
     }
 }
 

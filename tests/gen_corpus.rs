@@ -70,6 +70,7 @@ fn a_larger_corpus_has_every_kind_of_quote_and_no_errors() {
     let dir = tempfile::tempdir().unwrap();
     let summary = generate(&Params::new(10, 200, 3), dir.path()).unwrap();
     assert!(summary.normalized_spans > 0 && summary.disambiguated_spans > 0);
+    assert!(summary.rewrapped_spans > 0, "{summary:?}");
     assert!(summary.normalized_spans < summary.spans / 4, "{summary:?}");
     assert!(summary.relations >= 300, "{summary:?}");
     let claims = std::fs::read_to_string(dir.path().join("claims.toml")).unwrap();

@@ -43,6 +43,7 @@ fn anchored(dataset: &crux::Dataset, seed: &str, text: &str) -> (usize, usize, V
             prefix: span.prefix.as_deref(),
             suffix: span.suffix.as_deref(),
             occurrence: span.occurrence,
+            hint: None,
         })
         .collect();
     let mut missed = Vec::new();

@@ -2,47 +2,17 @@
 //! text or a clear error, and never panics, overflows its stack or runs
 //! on without end.
 
+mod common;
+
 use std::time::Duration;
 
+use common::pdf::{pdf, stream};
 use crux::pdf::{self, Limit, Limits, PdfError};
 
 fn fixture(path: &str) -> Vec<u8> {
     std::fs::read(format!("tests/fixtures/pdf/{path}")).unwrap()
 }
 
-/// A PDF made of `objects` (object 1 first, the catalog), with a right
-/// cross-reference table.
-fn pdf(objects: &[String]) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
-    for offset in offsets {
-        out.extend(format!("{offset:010} 00000 n \n").bytes());
-    }
-    out.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .bytes(),
-    );
-    out
-}
-
-fn stream(dict: &str, content: &str) -> String {
-    format!(
-        "<< {dict} /Length {} >>\nstream\n{content}\nendstream",
-        content.len()
-    )
-}
-
-/// A one-page PDF whose page draws `content` with font /F1 and the forms
-/// `forms` (objects 6 on, named /X6, /X7...) in its resources.
 fn page_with_forms(content: &str, forms: &[String]) -> Vec<u8> {
     let names: String = (0..forms.len())
         .map(|i| format!("/X{} {} 0 R ", i + 6, i + 6))
@@ -57,7 +27,7 @@ fn page_with_forms(content: &str, forms: &[String]) -> Vec<u8> {
         stream("", content),
     ];
     objects.extend(forms.iter().cloned());
-    pdf(&objects)
+    pdf(&objects, "")
 }
 
 #[test]

@@ -171,7 +171,10 @@ fn n_walks_the_find_matches_and_offsets_stay_on_char_boundaries() {
 #[test]
 fn brackets_step_through_quotes_even_during_a_find() {
     let mut app = reading_houe();
-    let quotes = app.data.placed[app.screens.sources.reader.as_ref().unwrap().source].len();
+    let quotes = app
+        .data
+        .placed(app.screens.sources.reader.as_ref().unwrap().source)
+        .len();
     assert!(quotes >= 2, "the fixture marks several quotes");
     press(&mut app, "/azerbaijan’s\n");
     let span = app.screens.sources.reader.as_ref().unwrap().span;
@@ -680,6 +683,7 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
                 quote: "the “four drones” struck".into(),
                 prefix: None,
                 suffix: None,
+                line: Some(1),
             },
             base: app.dataset().text.clone(),
         }]
@@ -697,6 +701,7 @@ fn a_loosely_matching_quote_is_repaired_after_a_yes() {
                 quote: "the \"four drones\" struck".into(),
                 prefix: None,
                 suffix: None,
+                line: None,
             },
             base: std::fs::read_to_string(&path).unwrap().into(),
         })

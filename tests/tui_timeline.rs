@@ -154,7 +154,7 @@ fn from_the_timeline_enter_opens_the_claim_or_the_document_and_backspace_returns
     press(&mut app, "o");
     assert_eq!(app.screen, Screen::Sources);
     let reader = app.screens.sources.reader.as_ref().expect("the reader");
-    let placed = &app.data.placed[reader.source][reader.span];
+    let placed = &app.data.placed(reader.source)[reader.span];
     assert_eq!(
         app.dataset().claims[placed.claim].id,
         "huseynov-baku-says-iran"

@@ -385,7 +385,7 @@ fn the_source_reader_steps_through_quotes_and_opens_their_claims() {
     press(&mut app, "N[");
     assert_eq!(app.screens.sources.reader.as_ref().unwrap().span, 0);
     press(&mut app, "N");
-    let last = app.data.placed[reader.source].len() - 1;
+    let last = app.data.placed(reader.source).len() - 1;
     assert_eq!(
         app.screens.sources.reader.as_ref().unwrap().span,
         last,
@@ -393,7 +393,7 @@ fn the_source_reader_steps_through_quotes_and_opens_their_claims() {
     );
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Claims);
-    let claim = app.data.placed[reader.source][last].claim;
+    let claim = app.data.placed(reader.source)[last].claim;
     assert_eq!(app.selected_claim(), Some(claim));
     key(&mut app, KeyCode::Backspace);
     assert_eq!(app.screen, Screen::Sources);

@@ -10,6 +10,7 @@ use crux::Dataset;
 use crux::describe;
 use crux::diag::suggest::did_you_mean;
 use crux::graph::Graph;
+use crux::ix::{ClaimIx, RelationIx};
 use crux::model::RelationKind;
 use crux::text::{json_for_terminal, visible_line};
 
@@ -107,7 +108,7 @@ fn load(path: &std::path::Path) -> Option<Dataset> {
     Some(dataset)
 }
 
-fn show_text(dataset: &Dataset, graph: &Graph, index: usize) -> String {
+fn show_text(dataset: &Dataset, graph: &Graph, index: ClaimIx) -> String {
     let claim = &dataset.claims[index];
     let mut s = String::new();
     let line = dataset.location(claim.decl.start).line;
@@ -178,7 +179,7 @@ fn show_text(dataset: &Dataset, graph: &Graph, index: usize) -> String {
     s
 }
 
-fn claim_json(dataset: &Dataset, graph: &Graph, index: usize) -> Value {
+fn claim_json(dataset: &Dataset, graph: &Graph, index: ClaimIx) -> Value {
     let claim = &dataset.claims[index];
     let spans: Vec<Value> = claim
         .spans
@@ -250,8 +251,8 @@ fn claim_json(dataset: &Dataset, graph: &Graph, index: usize) -> Value {
 fn links_by_direction(
     dataset: &Dataset,
     graph: &Graph,
-    index: usize,
-) -> Vec<(&'static str, Vec<(usize, usize)>)> {
+    index: ClaimIx,
+) -> Vec<(&'static str, Vec<(ClaimIx, RelationIx)>)> {
     let mut groups = Vec::new();
     for kind in RelationKind::ALL {
         for declaring in [true, false] {

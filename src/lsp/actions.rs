@@ -10,6 +10,7 @@ use super::diagnostics;
 use super::edits::workspace_edit;
 use super::index::claim_at;
 use crate::edit::{Edit, add_topic, declare_reverse_link};
+use crate::ix::{self, ClaimIx};
 use crate::model::Status;
 
 pub fn actions(
@@ -57,7 +58,7 @@ fn quote_fixes(
 ) {
     let dataset = &analysis.dataset;
     let positions = analysis.positions();
-    for (c, claim) in dataset.claims.iter().enumerate() {
+    for (c, claim) in ix::enumerate(&dataset.claims, ClaimIx) {
         for (s, span) in claim.spans.iter().enumerate() {
             if !touches(&span.quote_value, range) {
                 continue;
@@ -104,7 +105,7 @@ fn missing_topics(
 /// this claim too, with the other side's note: the link then shows, and
 /// reads the same, from both tables. (`refines` and `updates` run one way
 /// and are declared on one side only.)
-fn reverse_links(analysis: &Analysis, uri: &Url, claim: usize, out: &mut Vec<CodeAction>) {
+fn reverse_links(analysis: &Analysis, uri: &Url, claim: ClaimIx, out: &mut Vec<CodeAction>) {
     let dataset = &analysis.dataset;
     let here = &dataset.claims[claim];
     for relation in dataset.relations_of(claim).map(|(r, _)| r) {
@@ -135,7 +136,7 @@ fn reverse_links(analysis: &Analysis, uri: &Url, claim: usize, out: &mut Vec<Cod
     }
 }
 
-fn statuses(analysis: &Analysis, uri: &Url, claim: usize, out: &mut Vec<CodeAction>) {
+fn statuses(analysis: &Analysis, uri: &Url, claim: ClaimIx, out: &mut Vec<CodeAction>) {
     let here = &analysis.dataset.claims[claim];
     for status in Status::ALL {
         if status == here.status {

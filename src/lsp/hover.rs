@@ -9,6 +9,7 @@ use super::analysis::Analysis;
 use super::index::{Kind, quote_at};
 use super::markdown::{code, code_block, escape};
 use crate::describe;
+use crate::ix::ClaimIx;
 use crate::model::{Dataset, Span};
 use crate::text::floor_char_boundary;
 
@@ -90,7 +91,7 @@ pub fn hover(analysis: &Analysis, byte: usize) -> Option<Hover> {
     })
 }
 
-fn claim(dataset: &Dataset, index: usize) -> String {
+fn claim(dataset: &Dataset, index: ClaimIx) -> String {
     let claim = &dataset.claims[index];
     let mut out = format!(
         "**claim** {} — {}\n\n{}\n\nby {} · {}",

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::ix::{self, ClaimIx};
 use crate::model::{Dataset, part_of_value};
 use crate::when::When;
 
@@ -150,8 +151,8 @@ fn is_string(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// The claim and span whose quote value holds `byte`.
-pub fn quote_at(dataset: &Dataset, byte: usize) -> Option<(usize, usize)> {
-    dataset.claims.iter().enumerate().find_map(|(c, claim)| {
+pub fn quote_at(dataset: &Dataset, byte: usize) -> Option<(ClaimIx, usize)> {
+    ix::enumerate(&dataset.claims, ClaimIx).find_map(|(c, claim)| {
         let s = claim
             .spans
             .iter()
@@ -162,15 +163,15 @@ pub fn quote_at(dataset: &Dataset, byte: usize) -> Option<(usize, usize)> {
 
 /// The claim whose table holds `byte`: the last one whose header line
 /// starts before it.
-pub fn claim_at(dataset: &Dataset, byte: usize) -> Option<usize> {
+pub fn claim_at(dataset: &Dataset, byte: usize) -> Option<ClaimIx> {
     let text: &str = &dataset.text;
     let line_start = |at: usize| {
         text.get(..at)
             .and_then(|before| before.rfind(['\n', '\r']))
             .map_or(0, |i| i + 1)
     };
-    let mut best: Option<usize> = None;
-    for (i, claim) in dataset.claims.iter().enumerate() {
+    let mut best: Option<ClaimIx> = None;
+    for (i, claim) in ix::enumerate(&dataset.claims, ClaimIx) {
         let starts = line_start(claim.decl.start);
         if starts <= byte && best.is_none_or(|b| dataset.claims[b].decl.start < claim.decl.start) {
             best = Some(i);

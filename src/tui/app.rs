@@ -6,6 +6,8 @@ use super::flow::Flow;
 use super::keymap::Context;
 use super::screen::{Follow, Jump, Screen, Screens, Target};
 use crate::edit::{Applied, Edit, EditError, History};
+use crate::ix::ClaimIx;
+use crate::load::Anchored;
 use crate::model::Dataset;
 use crate::report::Format;
 
@@ -42,11 +44,25 @@ pub struct App {
     pub message: Option<Message>,
     /// Rows of the main list, for page moves; set by the view.
     pub page_rows: usize,
+    /// Which dataset `data` holds: a new one for every load, so that what
+    /// was being anchored for an earlier one is never filled into it.
+    pub generation: u64,
 }
 
 impl App {
+    /// The UI on a dataset loaded whole.
     pub fn new(dataset: Dataset) -> App {
-        let data = Data::new(dataset);
+        App::with(Data::new(dataset))
+    }
+
+    /// The UI on a dataset whose documents are still to be read and
+    /// anchored (see [`crate::load::without_documents`]): what arrives is
+    /// given to [`anchored`](App::anchored).
+    pub fn anchoring(dataset: Dataset) -> App {
+        App::with(Data::anchoring(dataset))
+    }
+
+    fn with(data: Data) -> App {
         App {
             screens: Screens::new(&data),
             data,
@@ -59,6 +75,7 @@ impl App {
             export_format: Format::Markdown,
             message: None,
             page_rows: 20,
+            generation: 0,
         }
     }
 
@@ -71,7 +88,7 @@ impl App {
     }
 
     /// The claim selected on the Claims screen.
-    pub fn selected_claim(&self) -> Option<usize> {
+    pub fn selected_claim(&self) -> Option<ClaimIx> {
         self.screens.claims.selected()
     }
 
@@ -118,7 +135,7 @@ impl App {
     }
 
     /// Shows claim `index` on the Claims screen, clearing filters that hide it.
-    pub fn select_claim(&mut self, index: usize) {
+    pub fn select_claim(&mut self, index: ClaimIx) {
         if self.screens.claims.show_claim(&self.data, index) {
             self.say("filters cleared to show the claim");
         }
@@ -127,8 +144,41 @@ impl App {
 
     /// Replaces the dataset after a reload, keeping selections by id.
     pub fn replace_dataset(&mut self, dataset: Dataset) {
-        let old = std::mem::replace(&mut self.data, Data::new(dataset));
+        self.replace_data(Data::new(dataset));
+    }
+
+    /// [`replace_dataset`](App::replace_dataset) with a dataset whose
+    /// documents are still to be read, as for [`App::anchoring`].
+    pub fn replace_anchoring(&mut self, dataset: Dataset) {
+        self.replace_data(Data::anchoring(dataset));
+    }
+
+    fn replace_data(&mut self, mut data: Data) {
+        data.cache = std::mem::take(&mut self.data.cache);
+        let old = std::mem::replace(&mut self.data, data);
+        self.generation += 1;
         self.screens.reload(&old, &self.data);
+    }
+
+    /// Documents of dataset `generation` read and anchored, and why
+    /// anchoring stopped if it did: filled in when that is still the
+    /// dataset shown, the selected diagnostic kept selected.
+    pub fn anchored(&mut self, generation: u64, documents: Vec<Anchored>, failed: Option<String>) {
+        if generation != self.generation {
+            return;
+        }
+        let selected = self.screens.diagnostics.selected(&self.data).cloned();
+        self.data.fill_in(documents);
+        if let Some(why) = failed {
+            self.warn(format!("anchoring stopped: {why}"));
+            self.data.anchoring_failed(why);
+        }
+        if let Some(selected) = selected {
+            let diagnostics = &self.data.dataset.diagnostics;
+            if let Some(at) = diagnostics.iter().position(|d| *d == selected) {
+                self.screens.diagnostics.cursor = at;
+            }
+        }
     }
 
     /// `applied` was saved: the dataset follows it (in place for a status
@@ -137,8 +187,9 @@ impl App {
     pub fn saved(&mut self, applied: &Applied) {
         match applied.follow(&mut self.data.dataset) {
             None => self.screens.claims.refresh(&self.data, None),
-            Some(dataset) => {
-                self.replace_dataset(dataset);
+            Some(text) => {
+                let path = self.dataset().path.clone();
+                self.replace_anchoring(crate::load::str_without_documents(&path, text));
                 if let Edit::AddClaim(new) = &applied.edit
                     && let Some(index) = self.dataset().claim_index(&new.id)
                 {

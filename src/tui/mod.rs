@@ -11,6 +11,7 @@ pub mod export;
 pub mod flow;
 pub mod input;
 pub mod keymap;
+pub mod loading;
 pub mod markup;
 pub mod pair_lists;
 pub mod save;
@@ -35,6 +36,7 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use crate::watch::{Changed, FileWatcher, content_differs};
 use app::App;
 use effect::Effect;
+use loading::Loader;
 use terminal::{Exit, Signals, suspend};
 
 /// Runs the review UI on the claims file at `path`.
@@ -56,12 +58,14 @@ pub fn run(path: &Path) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let dataset = crate::load(path);
+    // The claims show as soon as the file is parsed; the documents are
+    // read and anchored while the UI runs.
+    let dataset = crate::load::without_documents(path);
     if let Some(refusal) = crate::load::refusal(&dataset) {
         eprintln!("{refusal}");
         return ExitCode::from(2);
     }
-    let mut app = App::new(dataset);
+    let mut app = App::anchoring(dataset);
     let signals = Signals::watch();
     if let Err(e) = &signals {
         app.warn(format!(
@@ -115,9 +119,44 @@ fn watch(app: &mut App) -> Watch {
 /// files and signals again.
 const IDLE: Duration = Duration::from_millis(150);
 
+/// How long the loop waits for the first event while documents are being
+/// anchored, before it fills in what has arrived: about a frame.
+const ANCHORING_TICK: Duration = Duration::from_millis(16);
+
 /// How long the loop waits for a next event once one came. Not zero:
 /// crossterm's reader only looks for more input when given time.
 const DRAIN: Duration = Duration::from_millis(1);
+
+/// Starts anchoring the documents of the dataset `app` shows when it is
+/// one not yet anchored, and fills in what has arrived; whether anything
+/// changed.
+fn keep_anchoring(app: &mut App, loader: &mut Option<Loader>) -> bool {
+    let wanted = app
+        .data
+        .anchoring
+        .as_ref()
+        .is_some_and(|a| a.failed.is_none());
+    if !wanted {
+        *loader = None;
+        return false;
+    }
+    if loader.as_ref().map(Loader::generation) != Some(app.generation) {
+        *loader = Some(Loader::start(&mut app.data, app.generation));
+    }
+    let Some(loader) = loader else {
+        return false;
+    };
+    let arrived = loader.arrived();
+    if arrived.documents.is_empty() && arrived.failed.is_none() {
+        return false;
+    }
+    app.anchored(loader.generation(), arrived.documents, arrived.failed);
+    // Said unless a key's message would be hidden by it.
+    if app.data.anchoring.is_none() && app.message.is_none() {
+        app.say(loader.finished());
+    }
+    true
+}
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
@@ -126,11 +165,13 @@ fn event_loop(
     signals: Option<&Signals>,
 ) -> std::io::Result<Exit> {
     let mut watcher = watch(app);
+    let mut loader = None;
     let mut dirty = true;
     loop {
         if let Some(exit) = signals.and_then(Signals::received) {
             return Ok(exit);
         }
+        dirty |= keep_anchoring(app, &mut loader);
         if dirty {
             app.page_rows = view::page_rows(terminal.size()?.height);
             terminal.draw(|frame| view::draw(frame, app))?;
@@ -139,7 +180,10 @@ fn event_loop(
         // Every event already sent is handled before the next frame: the
         // screen shows the state after all the keys read, and a key acts
         // on what the screen shows.
-        let mut wait = IDLE;
+        let mut wait = match loader {
+            Some(_) => ANCHORING_TICK,
+            None => IDLE,
+        };
         while event::poll(wait)? {
             wait = DRAIN;
             let event = event::read()?;
@@ -184,7 +228,7 @@ fn event_loop(
 }
 
 fn reload(app: &mut App, path: &Path, why: &str) {
-    app.replace_dataset(crate::load(path));
+    app.replace_anchoring(crate::load::without_documents(path));
     let errors = app.dataset().error_count();
     if errors > 0 {
         app.warn(format!("{why}; {errors} errors — press 4"));

@@ -5,6 +5,7 @@
 //! both be true.
 
 use crate::graph::Disagreement;
+use crate::ix::{self, ClaimIx, RelationIx};
 use crate::model::{Dataset, RelationKind};
 
 /// Which list the Contradictions screen shows.
@@ -51,7 +52,7 @@ pub const DIFFERENCES: [RelationKind; 4] = [
 /// Relation indices under headings: each group is a run of `relations`.
 #[derive(Debug, Default)]
 pub struct Grouped {
-    pub relations: Vec<usize>,
+    pub relations: Vec<RelationIx>,
     pub groups: Vec<Group>,
 }
 
@@ -71,7 +72,7 @@ impl Grouped {
         self.relations.is_empty()
     }
 
-    pub fn get(&self, position: usize) -> Option<usize> {
+    pub fn get(&self, position: usize) -> Option<RelationIx> {
         self.relations.get(position).copied()
     }
 
@@ -80,7 +81,7 @@ impl Grouped {
     fn new<K: PartialEq + Copy>(
         order: &[K],
         title: impl Fn(K) -> String,
-        mut items: Vec<(K, (usize, usize))>,
+        mut items: Vec<(K, (usize, RelationIx))>,
     ) -> Grouped {
         let at = |key: &K| order.iter().position(|k| k == key);
         items.sort_by_key(|(key, rank)| (at(key), *rank));
@@ -100,11 +101,8 @@ impl Grouped {
 }
 
 /// Every `contradicts` link, by who disagrees, then by topic.
-pub fn contradictions(dataset: &Dataset, topic_rank: impl Fn(usize) -> usize) -> Grouped {
-    let items = dataset
-        .relations
-        .iter()
-        .enumerate()
+pub fn contradictions(dataset: &Dataset, topic_rank: impl Fn(ClaimIx) -> usize) -> Grouped {
+    let items = ix::enumerate(&dataset.relations, RelationIx)
         .filter_map(|(r, relation)| {
             let class = dataset.disagreement(relation)?;
             Some((class, (topic_rank(relation.from), r)))
@@ -118,11 +116,8 @@ pub fn contradictions(dataset: &Dataset, topic_rank: impl Fn(usize) -> usize) ->
 }
 
 /// Every link of the kinds in [`DIFFERENCES`], by kind, then by topic.
-pub fn differences(dataset: &Dataset, topic_rank: impl Fn(usize) -> usize) -> Grouped {
-    let items = dataset
-        .relations
-        .iter()
-        .enumerate()
+pub fn differences(dataset: &Dataset, topic_rank: impl Fn(ClaimIx) -> usize) -> Grouped {
+    let items = ix::enumerate(&dataset.relations, RelationIx)
         .filter(|(_, relation)| DIFFERENCES.contains(&relation.kind))
         .map(|(r, relation)| (relation.kind, (topic_rank(relation.from), r)))
         .collect();

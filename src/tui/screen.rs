@@ -26,6 +26,7 @@ use super::app::Message;
 use super::data::Data;
 use super::keymap::Context;
 use super::pair_lists::PairView;
+use crate::ix::{ClaimIx, SourceIx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
@@ -151,7 +152,7 @@ pub enum Jump {
     Pair(PairView, usize),
     Diagnostic(usize),
     Reader {
-        source: usize,
+        source: SourceIx,
         span: usize,
     },
     /// A stop of the Timeline.
@@ -169,15 +170,18 @@ pub struct Follow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     /// The claim, on the Claims screen.
-    Claim(usize),
+    Claim(ClaimIx),
     /// The document, open in the reader at its quote `span` (an index into
     /// `Data::placed[source]`), or at its start.
-    Document { source: usize, span: Option<usize> },
+    Document {
+        source: SourceIx,
+        span: Option<usize>,
+    },
 }
 
 impl Follow {
     /// To the claim `claim`.
-    pub fn claim(from: Jump, claim: usize) -> Follow {
+    pub fn claim(from: Jump, claim: ClaimIx) -> Follow {
         Follow {
             from,
             to: Target::Claim(claim),

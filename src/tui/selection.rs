@@ -120,11 +120,25 @@ pub fn find(text: &str, query: &str, from: usize, forward: bool) -> Option<Range
     found.cloned()
 }
 
-/// The end of a match of `query` at byte `at`, comparing chars without case.
+/// The end of a match of `query` at byte `at`, comparing chars without
+/// case, and a run of spaces in the query with any run of whitespace in
+/// the text: a PDF's phrase may be broken across printed lines.
 fn match_at(text: &str, at: usize, query: &str) -> Option<usize> {
     let mut end = at;
-    let mut rest = text[at..].chars();
-    for q in query.chars() {
+    let mut rest = text[at..].chars().peekable();
+    let mut query = query.chars().peekable();
+    while let Some(q) = query.next() {
+        if q.is_whitespace() {
+            while query.next_if(|c| c.is_whitespace()).is_some() {}
+            let before = end;
+            while let Some(c) = rest.next_if(|c| c.is_whitespace()) {
+                end += c.len_utf8();
+            }
+            if end == before {
+                return None;
+            }
+            continue;
+        }
         let c = rest.next()?;
         if !c.to_lowercase().eq(q.to_lowercase()) {
             return None;
@@ -150,6 +164,14 @@ mod tests {
             here = next;
         }
         out
+    }
+
+    #[test]
+    fn a_space_in_a_find_matches_a_line_break_in_the_text() {
+        let text = "four Iranian\ndrones, four  Iranian drones";
+        assert_eq!(find(text, "IRANIAN DRONES", 0, true), Some(5..19));
+        assert_eq!(find(text, "iranian  drones", 6, true), Some(27..41));
+        assert_eq!(find(text, "iraniandrones", 0, true), None);
     }
 
     #[test]

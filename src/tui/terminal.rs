@@ -104,8 +104,10 @@ fn install_panic_hook() {
     INSTALLED.call_once(|| {
         let print_panic = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            // The PDF reader catches its own panics; the UI goes on.
-            if crux_core::pdf::in_pdf_reader() {
+            // The PDF reader catches its own panics; the UI goes on. So it
+            // does after a panic while anchoring, and says in its status bar
+            // that anchoring stopped.
+            if crux_core::pdf::in_pdf_reader() || super::loading::on_anchoring_thread() {
                 return;
             }
             give_back();

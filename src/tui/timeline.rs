@@ -2,6 +2,7 @@
 //! documents' publication dates among them (what was known when), then the
 //! claims that state no time. Ordered as the report's timeline is.
 
+use crate::ix::{ClaimIx, SourceIx};
 use crate::model::Dataset;
 use crate::report::model::{TimelineEntry, timeline};
 
@@ -13,11 +14,11 @@ pub enum Row {
         label: String,
         claims: usize,
     },
-    Claim(usize),
+    Claim(ClaimIx),
     /// A document published on `date`.
     Published {
         date: String,
-        source: usize,
+        source: SourceIx,
     },
     /// The heading of the claims that state no time, and how many there are.
     Undated(usize),
@@ -38,33 +39,33 @@ pub struct Timeline {
     /// How many claims state a time.
     pub dated: usize,
     /// Quoted sources with no publication date.
-    pub undated_sources: Vec<usize>,
+    pub undated_sources: Vec<SourceIx>,
 }
 
 impl Timeline {
     /// Every claim of `dataset`; `order` lists them as the claim list does
     /// (for the claims that state no time).
-    pub fn new(dataset: &Dataset, order: &[usize]) -> Timeline {
+    pub fn new(dataset: &Dataset, order: &[ClaimIx]) -> Timeline {
         let mut quoted = vec![0usize; dataset.sources.len()];
         for claim in &dataset.claims {
-            let mut sources: Vec<usize> = claim
+            let mut sources: Vec<SourceIx> = claim
                 .spans
                 .iter()
                 .filter_map(|span| dataset.source_index(&span.source))
                 .collect();
             sources.dedup();
             for source in sources {
-                quoted[source] += 1;
+                quoted[source.0] += 1;
             }
         }
-        let all: Vec<usize> = (0..dataset.claims.len()).collect();
+        let all: Vec<ClaimIx> = ClaimIx::all(dataset.claims.len()).collect();
         let report = timeline(dataset, &all, &quoted);
         let mut rows = Vec::new();
         let mut dated = 0;
         for entry in report.entries {
             match entry {
                 TimelineEntry::About { label, claims, .. } => {
-                    let claims: Vec<usize> = claims
+                    let claims: Vec<ClaimIx> = claims
                         .iter()
                         .filter_map(|id| dataset.claim_index(id))
                         .collect();
@@ -90,10 +91,10 @@ impl Timeline {
         let mut is_undated = vec![false; dataset.claims.len()];
         for id in &report.undated {
             if let Some(claim) = dataset.claim_index(id) {
-                is_undated[claim] = true;
+                is_undated[claim.0] = true;
             }
         }
-        let undated: Vec<usize> = order.iter().copied().filter(|&c| is_undated[c]).collect();
+        let undated: Vec<ClaimIx> = order.iter().copied().filter(|&c| is_undated[c.0]).collect();
         if !undated.is_empty() {
             rows.push(Row::Undated(undated.len()));
             rows.extend(undated.into_iter().map(Row::Claim));

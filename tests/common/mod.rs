@@ -3,6 +3,7 @@
 
 pub mod keys;
 pub mod kinds;
+pub mod pdf;
 pub mod screen;
 pub mod tmux;
 #[cfg(unix)]
@@ -142,4 +143,17 @@ pub fn carry_out(
             _ => None,
         })
         .collect()
+}
+
+/// Reads and anchors the documents of the dataset `app` shows, as the
+/// event loop's background threads do after a load or a save, and hands
+/// them to it.
+pub fn finish_anchoring(app: &mut crux::tui::app::App) {
+    use std::sync::Mutex;
+    use std::sync::atomic::AtomicBool;
+    let arrived = Mutex::new(Vec::new());
+    crux::load::Plan::new(app.dataset())
+        .run(&AtomicBool::new(false), |a| arrived.lock().unwrap().push(a));
+    let generation = app.generation;
+    app.anchored(generation, arrived.into_inner().unwrap(), None);
 }

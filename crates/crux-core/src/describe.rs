@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::ix::ClaimIx;
 use crate::model::{Claim, Dataset, Voice};
 use crate::when::When;
 
@@ -14,7 +15,7 @@ pub const OWN_VOICE: &str = "the document's own voice";
 
 /// Who asserts claim `index`: the declared party's name, the document's
 /// own voice, or the id of a party the file does not declare.
-pub fn assertor(dataset: &Dataset, index: usize) -> String {
+pub fn assertor(dataset: &Dataset, index: ClaimIx) -> String {
     match (dataset.voice(index), &dataset.claims[index].asserted_by) {
         (Voice::Party(party), _) => dataset.parties[party].name.clone(),
         (Voice::Unknown, Some(by)) => format!("{} (undeclared party)", by.value),
@@ -24,7 +25,7 @@ pub fn assertor(dataset: &Dataset, index: usize) -> String {
 
 /// Who asserts claim `index`, with a declared party's id:
 /// `Azerbaijan's Ministry of Defense (party `azerbaijan-mod`)`.
-pub fn by(dataset: &Dataset, index: usize) -> String {
+pub fn by(dataset: &Dataset, index: ClaimIx) -> String {
     match &dataset.claims[index].asserted_by {
         Some(party) if dataset.party(&party.value).is_some() => {
             format!("{} (party `{}`)", assertor(dataset, index), party.value)
@@ -61,12 +62,12 @@ pub struct About {
 }
 
 /// The time claim `index` is about, as it reads; `not stated` when it gives none.
-pub fn when(dataset: &Dataset, index: usize) -> String {
+pub fn when(dataset: &Dataset, index: ClaimIx) -> String {
     about(dataset, index).map_or("not stated".to_string(), |a| a.label)
 }
 
 /// The time claim `index` is about; `None` when it gives none.
-pub fn about(dataset: &Dataset, index: usize) -> Option<About> {
+pub fn about(dataset: &Dataset, index: ClaimIx) -> Option<About> {
     let when = &dataset.claims[index].when.as_ref()?.value;
     let span = dataset.claim_time(index);
     let days = span.map(|s| s.to_string());
@@ -137,23 +138,26 @@ spans = [{ source = "doc", quote = "x" }]
     #[test]
     fn who_how_and_when_read_as_words() {
         let d = crate::load_str(Path::new("/nonexistent/claims.toml"), CLAIMS);
-        assert_eq!(assertor(&d, 0), "the document's own voice");
-        assert_eq!(assertor(&d, 1), "Azerbaijan's Ministry of Defense");
-        assert_eq!(assertor(&d, 2), "mdo (undeclared party)");
-        assert_eq!(by(&d, 0), "the document's own voice");
-        assert_eq!(by(&d, 1), "Azerbaijan's Ministry of Defense (party `mod`)");
-        assert_eq!(by(&d, 2), "mdo (undeclared party)");
-        assert_eq!(when(&d, 1), "the June 2025 war (2025-06)");
+        assert_eq!(assertor(&d, ClaimIx(0)), "the document's own voice");
+        assert_eq!(assertor(&d, ClaimIx(1)), "Azerbaijan's Ministry of Defense");
+        assert_eq!(assertor(&d, ClaimIx(2)), "mdo (undeclared party)");
+        assert_eq!(by(&d, ClaimIx(0)), "the document's own voice");
+        assert_eq!(
+            by(&d, ClaimIx(1)),
+            "Azerbaijan's Ministry of Defense (party `mod`)"
+        );
+        assert_eq!(by(&d, ClaimIx(2)), "mdo (undeclared party)");
+        assert_eq!(when(&d, ClaimIx(1)), "the June 2025 war (2025-06)");
         assert_eq!(how(&d.claims[0]), "hedged (\"it seems\")");
         assert_eq!(how(&d.claims[1]), "forecast");
-        let own = about(&d, 0).unwrap();
+        let own = about(&d, ClaimIx(0)).unwrap();
         assert_eq!(own.label, "2026-03-01..2026-07-31");
         assert_eq!(own.first.as_deref(), Some("2026-03-01"));
-        let party = about(&d, 1).unwrap();
+        let party = about(&d, ClaimIx(1)).unwrap();
         assert_eq!(party.label, "the June 2025 war (2025-06)");
         assert_eq!(party.period.as_deref(), Some("war"));
         assert_eq!(party.last.as_deref(), Some("2025-06-30"));
-        let typo = about(&d, 2).unwrap();
+        let typo = about(&d, ClaimIx(2)).unwrap();
         assert_eq!(typo.label, "wra (undeclared period)");
         assert_eq!((typo.first, typo.last), (None, None));
     }

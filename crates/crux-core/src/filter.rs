@@ -2,6 +2,7 @@
 //! the TUI.
 
 use crate::graph::Graph;
+use crate::ix::ClaimIx;
 use crate::model::{Dataset, Status};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,7 +20,7 @@ impl ClaimFilter {
         *self != ClaimFilter::default()
     }
 
-    pub fn matches(&self, dataset: &Dataset, graph: &Graph, claim: usize) -> bool {
+    pub fn matches(&self, dataset: &Dataset, graph: &Graph, claim: ClaimIx) -> bool {
         let c = &dataset.claims[claim];
         self.topic.as_ref().is_none_or(|t| &c.topic == t)
             && self.status.is_none_or(|s| c.status == s)
@@ -35,8 +36,8 @@ impl ClaimFilter {
     }
 
     /// Indices of the matching claims, in file order.
-    pub fn apply(&self, dataset: &Dataset, graph: &Graph) -> Vec<usize> {
-        (0..dataset.claims.len())
+    pub fn apply(&self, dataset: &Dataset, graph: &Graph) -> Vec<ClaimIx> {
+        ClaimIx::all(dataset.claims.len())
             .filter(|&c| self.matches(dataset, graph, c))
             .collect()
     }

@@ -7,15 +7,17 @@
 //! or it was not found (`E0014`) and one passage is alike enough
 //! ([`MIN_SCORE`]) and clearly better than the next ([`crate::anchor::clearly_better`]).
 //! Every fix is checked to resolve exactly, to that passage, with crux's own
-//! anchoring before it is offered.
+//! anchoring (without the position hint) before it is offered, and records
+//! the line the quote starts on as the span's position hint (`line = N`).
 
 use std::ops::Range;
 
 pub use crate::anchor::MIN_SCORE;
-use crate::anchor::{QuoteQuery, Resolution, disambiguate, resolve_all};
+use crate::anchor::{QuoteQuery, Resolution, disambiguate, resolve_all, same_but_for_whitespace};
 use crate::diag::{Code, Diagnostic, Passage, Score, SuggestionKind};
 use crate::document::{Document, Quotable};
 use crate::edit::Edit;
+use crate::ix::ClaimIx;
 use crate::model::{Claim, Dataset, Span};
 
 /// The diagnostics a fix can make go away.
@@ -38,6 +40,9 @@ pub struct QuoteFix {
     pub why: FixReason,
     /// Where the rewritten quote points, as `path:line:col`.
     pub place: String,
+    /// The line of the document it starts on, written as the span's
+    /// position hint (`line = N`).
+    pub line: usize,
     /// The diagnostic this fix makes go away.
     pub resolves: Diagnostic,
 }
@@ -60,6 +65,7 @@ impl QuoteFix {
             quote: self.quote.clone(),
             prefix: self.prefix.clone(),
             suffix: self.suffix.clone(),
+            line: Some(self.line),
         }
     }
 
@@ -110,8 +116,8 @@ pub fn plan_with(dataset: &Dataset, min_score: f64) -> Vec<QuoteFix> {
 
 /// The rewrite of one quote (span `span` of claim `claim`, as indices), by
 /// the same rule as [`plan`]; `None` when [`plan`] would leave it alone.
-pub fn plan_span(dataset: &Dataset, claim: usize, span: usize) -> Option<QuoteFix> {
-    let claim = dataset.claims.get(claim)?;
+pub fn plan_span(dataset: &Dataset, claim: ClaimIx, span: usize) -> Option<QuoteFix> {
+    let claim = dataset.claims.get(claim.0)?;
     let quote = claim.spans.get(span)?;
     let document = dataset.source(&quote.source)?.document.as_deref()?;
     fix_span(dataset, claim, span, quote, document.quotable(), MIN_SCORE)
@@ -159,6 +165,7 @@ fn fix_span(
             "{}:{}:{}",
             passage.file, passage.start.line, passage.start.col
         ),
+        line: passage.start.line,
         resolves: resolves.clone(),
     })
 }
@@ -178,8 +185,17 @@ fn anchoring_text(
             .filter(|now| !now.is_empty())
             .cloned()
     };
+    // The quote as written when only its whitespace differs from the
+    // document's (a page's own line breaks are no better than a space).
+    let quote = |document_text: String| {
+        if same_but_for_whitespace(&span.quote, &document_text) {
+            span.quote.trim().to_string()
+        } else {
+            document_text
+        }
+    };
     let updated = (
-        passage.text.clone(),
+        quote(passage.text.clone()),
         written(&span.prefix, &passage.prefix),
         written(&span.suffix, &passage.suffix),
     );
@@ -189,7 +205,8 @@ fn anchoring_text(
     if span.occurrence.is_some() {
         return None;
     }
-    let least = disambiguate(document, range.clone());
+    let (text, prefix, suffix) = disambiguate(document, range.clone());
+    let least = (quote(text), prefix, suffix);
     resolves_exactly(document, &least, None, &range).then_some(least)
 }
 
@@ -204,6 +221,7 @@ fn resolves_exactly(
         prefix: prefix.as_deref(),
         suffix: suffix.as_deref(),
         occurrence,
+        hint: None,
     };
     resolve_all(document, &[query])[0] == Resolution::Exact(range.clone())
 }

@@ -114,11 +114,14 @@ fn example(source_id: &str, document: &Found) -> String {
 /// anywhere in a `.md` file, as the first line elsewhere, since plain-text
 /// copies of web articles often keep their heading marks), or for other
 /// documents a first line that reads like one (short, no final stop,
-/// followed by a blank line).
+/// followed by a blank line). A web page's or PDF's own title comes
+/// first; a PDF without one is taken as plain text.
 fn title(path: &str, document: &Document) -> Option<String> {
+    let own = document.metadata().title.clone();
     match document.format() {
         Format::LightMarkup => title_line(path, document.original()),
-        Format::Html | Format::Pdf => document.metadata().title.clone(),
+        Format::Html => own,
+        Format::Pdf => own.or_else(|| title_line(path, document.text())),
     }
 }
 

@@ -16,6 +16,7 @@ pub mod hooks;
 pub mod ids;
 pub mod import;
 pub mod init;
+pub mod ix;
 pub mod load;
 pub mod model;
 pub mod output;

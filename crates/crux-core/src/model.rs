@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::diag::Diagnostic;
 use crate::document::Document;
+use crate::ix::{ClaimIx, PartyIx, PeriodIx, RelationIx, SourceIx, TopicIx};
 use crate::text::{LineCol, LineIndex};
 use crate::when::{TimeSpan, When};
 
@@ -36,11 +37,11 @@ pub struct Dataset {
     /// Every link entry's target as written, resolved or not, in file order.
     pub link_targets: Vec<LinkTarget>,
     pub diagnostics: Vec<Diagnostic>,
-    pub(crate) source_ids: HashMap<String, usize>,
-    pub(crate) topic_ids: HashMap<String, usize>,
-    pub(crate) party_ids: HashMap<String, usize>,
-    pub(crate) period_ids: HashMap<String, usize>,
-    pub(crate) claim_ids: HashMap<String, usize>,
+    pub(crate) source_ids: HashMap<String, SourceIx>,
+    pub(crate) topic_ids: HashMap<String, TopicIx>,
+    pub(crate) party_ids: HashMap<String, PartyIx>,
+    pub(crate) period_ids: HashMap<String, PeriodIx>,
+    pub(crate) claim_ids: HashMap<String, ClaimIx>,
 }
 
 /// Adjacency and positions of a dataset's claims, built once per load.
@@ -49,27 +50,27 @@ pub struct Dataset {
 pub struct Graph {
     /// For each kind (in `RelationKind::ALL` order), for each claim:
     /// (other claim, relation index) of its links of that kind.
-    pub(crate) links: Vec<Vec<Vec<(usize, usize)>>>,
+    pub(crate) links: Vec<Vec<Vec<(ClaimIx, RelationIx)>>>,
     /// For each claim, the position it belongs to.
     pub(crate) position_of: Vec<usize>,
     /// Claims of each position, in file order.
-    pub(crate) positions: Vec<Vec<usize>>,
+    pub(crate) positions: Vec<Vec<ClaimIx>>,
 }
 
 impl Dataset {
-    pub fn source_index(&self, id: &str) -> Option<usize> {
+    pub fn source_index(&self, id: &str) -> Option<SourceIx> {
         self.source_ids.get(id).copied()
     }
-    pub fn topic_index(&self, id: &str) -> Option<usize> {
+    pub fn topic_index(&self, id: &str) -> Option<TopicIx> {
         self.topic_ids.get(id).copied()
     }
-    pub fn claim_index(&self, id: &str) -> Option<usize> {
+    pub fn claim_index(&self, id: &str) -> Option<ClaimIx> {
         self.claim_ids.get(id).copied()
     }
-    pub fn party_index(&self, id: &str) -> Option<usize> {
+    pub fn party_index(&self, id: &str) -> Option<PartyIx> {
         self.party_ids.get(id).copied()
     }
-    pub fn period_index(&self, id: &str) -> Option<usize> {
+    pub fn period_index(&self, id: &str) -> Option<PeriodIx> {
         self.period_ids.get(id).copied()
     }
     pub fn party(&self, id: &str) -> Option<&Party> {
@@ -80,7 +81,7 @@ impl Dataset {
     }
     /// The days claim `index` is about, its named period resolved; `None`
     /// when it gives no time or names an unknown period.
-    pub fn claim_time(&self, index: usize) -> Option<TimeSpan> {
+    pub fn claim_time(&self, index: ClaimIx) -> Option<TimeSpan> {
         match &self.claims[index].when.as_ref()?.value {
             When::Dates(span) => Some(*span),
             When::Period(id) => self.period(id)?.span,
@@ -89,7 +90,7 @@ impl Dataset {
     /// Who asserts claim `index`: a declared party, else the voice of the
     /// documents that make it (an unknown party is diagnosed, and counts
     /// as no voice at all rather than as the document's).
-    pub fn voice(&self, index: usize) -> Voice {
+    pub fn voice(&self, index: ClaimIx) -> Voice {
         match &self.claims[index].asserted_by {
             None => Voice::Document,
             Some(by) => match self.party_index(&by.value) {
@@ -99,8 +100,8 @@ impl Dataset {
         }
     }
     /// The sources claim `index` quotes, each once, in index order.
-    pub fn claim_sources(&self, index: usize) -> Vec<usize> {
-        let mut sources: Vec<usize> = self.claims[index]
+    pub fn claim_sources(&self, index: ClaimIx) -> Vec<SourceIx> {
+        let mut sources: Vec<SourceIx> = self.claims[index]
             .spans
             .iter()
             .filter_map(|s| self.source_index(&s.source))
@@ -129,7 +130,7 @@ impl Dataset {
         self.diagnostics.len() - self.error_count()
     }
     /// Relations that touch claim `index`, with the other claim's index.
-    pub fn relations_of(&self, index: usize) -> impl Iterator<Item = (&Relation, usize)> {
+    pub fn relations_of(&self, index: ClaimIx) -> impl Iterator<Item = (&Relation, ClaimIx)> {
         self.relations
             .iter()
             .filter_map(move |r| r.other(index).map(|o| (r, o)))
@@ -157,6 +158,12 @@ pub struct Source {
 }
 
 impl Source {
+    /// Whether it names a document to read: its path is not blank (a
+    /// blank one is diagnosed as missing).
+    pub fn has_document(&self) -> bool {
+        !self.path.trim().is_empty()
+    }
+
     /// The title when there is one, else the id.
     pub fn display_name(&self) -> &str {
         self.title.as_deref().unwrap_or(&self.id)
@@ -204,7 +211,7 @@ pub enum Voice {
     /// The documents that make the claim, in their own voice.
     Document,
     /// A declared party the documents report (index into `parties`).
-    Party(usize),
+    Party(PartyIx),
     /// `asserted_by` names no declared party.
     Unknown,
 }
@@ -304,6 +311,11 @@ pub struct Claim {
     pub topic_value: Range<usize>,
     /// The `status` value in the claims file, when present.
     pub status_value: Option<Range<usize>>,
+    /// Where a `status` line would go when the claim has no `status` key:
+    /// the value that ends last in its `[claims.<id>]` table. `None` when
+    /// it has one, or is written in another form (an inline table, dotted
+    /// keys, a sub-table).
+    pub status_after: Option<Range<usize>>,
 }
 
 /// The byte range, in the claims file, of bytes `part` of a string value
@@ -342,6 +354,9 @@ pub struct Span {
     pub prefix: Option<String>,
     pub suffix: Option<String>,
     pub occurrence: Option<usize>,
+    /// The line of the document the quote last started on, as written
+    /// (`line = N`): a hint that breaks ties between places.
+    pub line: Option<usize>,
     pub anchor: Option<Anchor>,
     /// The quote value in the claims file.
     pub quote_value: Range<usize>,
@@ -455,8 +470,8 @@ impl RelationKind {
 pub struct Relation {
     pub kind: RelationKind,
     /// The claim that declares the link.
-    pub from: usize,
-    pub to: usize,
+    pub from: ClaimIx,
+    pub to: ClaimIx,
     pub note: Option<String>,
     /// The entry in the claims file.
     pub decl: Range<usize>,
@@ -466,7 +481,7 @@ pub struct Relation {
 #[derive(Debug, Clone)]
 pub struct LinkTarget {
     /// The claim that declares the link.
-    pub from: usize,
+    pub from: ClaimIx,
     pub kind: RelationKind,
     /// The target claim's id as written, and its value in the claims file.
     pub claim: Located<String>,
@@ -474,7 +489,7 @@ pub struct LinkTarget {
 
 impl Relation {
     /// The claim at the other end, if `index` is one end of this link.
-    pub fn other(&self, index: usize) -> Option<usize> {
+    pub fn other(&self, index: ClaimIx) -> Option<ClaimIx> {
         if self.from == index {
             Some(self.to)
         } else if self.to == index {
@@ -484,7 +499,7 @@ impl Relation {
         }
     }
     /// The two ends, smaller index first.
-    pub fn ends(&self) -> (usize, usize) {
+    pub fn ends(&self) -> (ClaimIx, ClaimIx) {
         (self.from.min(self.to), self.from.max(self.to))
     }
 }

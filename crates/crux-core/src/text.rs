@@ -12,7 +12,7 @@ pub struct LineCol {
 }
 
 /// Line starts of a text, for byte -> line:col and byte -> char offset lookups.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineIndex {
     /// Byte offset where each line starts.
     line_starts: Vec<usize>,
@@ -31,6 +31,45 @@ impl LineIndex {
             last = newline + 1;
             line_starts.push(last);
             chars_before_line.push(chars);
+        }
+        LineIndex {
+            line_starts,
+            chars_before_line,
+        }
+    }
+
+    /// The index of `new`, which is `old` (this index's text) with
+    /// `old[start..old_end]` replaced by `new[start..new_end]`: the lines
+    /// before the change kept, those after it moved, only the changed ones
+    /// counted again.
+    pub fn spliced(&self, new: &str, start: usize, old_end: usize, new_end: usize) -> LineIndex {
+        // Lines that start at or before the change are unchanged.
+        let kept = self.line_starts.partition_point(|&s| s <= start);
+        let mut line_starts = self.line_starts[..kept].to_vec();
+        let mut chars_before_line = self.chars_before_line[..kept].to_vec();
+        let mut last = line_starts[kept - 1];
+        let mut chars = chars_before_line[kept - 1];
+        // Lines starting inside the new text of the change, counted afresh.
+        let from = last;
+        for newline in memchr::memchr_iter(b'\n', &new.as_bytes()[from..new_end]) {
+            let newline = from + newline;
+            chars += new[last..=newline].chars().count();
+            last = newline + 1;
+            line_starts.push(last);
+            chars_before_line.push(chars);
+        }
+        // Lines after the change: the old ones past it, moved.
+        let after = self.line_starts.partition_point(|&s| s <= old_end);
+        if let Some(&old_start) = self.line_starts.get(after) {
+            // Chars from `last` to the first moved line start, in the new text.
+            let moved_start = old_start - old_end + new_end;
+            chars += new[last..moved_start].chars().count();
+            let char_shift = chars as isize - self.chars_before_line[after] as isize;
+            for line in after..self.line_starts.len() {
+                line_starts.push(self.line_starts[line] - old_end + new_end);
+                chars_before_line
+                    .push((self.chars_before_line[line] as isize + char_shift) as usize);
+            }
         }
         LineIndex {
             line_starts,
@@ -280,6 +319,29 @@ fn needs_escape(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn a_spliced_index_is_the_index_of_the_new_text(
+            old in "[ab\né\r]{0,30}",
+            inserted in "[ab\né]{0,8}",
+            at in 0usize..40,
+            removed in 0usize..8,
+        ) {
+            let start = floor_char_boundary(&old, at.min(old.len()));
+            let old_end = floor_char_boundary(&old, (start + removed).min(old.len())).max(start);
+            let new = format!("{}{inserted}{}", &old[..start], &old[old_end..]);
+            let spliced = LineIndex::new(&old).spliced(&new, start, old_end, start + inserted.len());
+            proptest::prop_assert_eq!(&spliced, &LineIndex::new(&new));
+            // The smallest byte difference, which may cut a character.
+            let (a, b) = (old.as_bytes(), new.as_bytes());
+            let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+            let most = a.len().min(b.len()) - prefix;
+            let suffix = a.iter().rev().zip(b.iter().rev()).take(most).take_while(|(x, y)| x == y).count();
+            let spliced = LineIndex::new(&old).spliced(&new, prefix, a.len() - suffix, b.len() - suffix);
+            proptest::prop_assert_eq!(spliced, LineIndex::new(&new));
+        }
+    }
 
     #[test]
     fn line_col_counts_chars_not_bytes() {

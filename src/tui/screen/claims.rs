@@ -3,6 +3,7 @@
 
 use super::{Cx, Follow, Jump, Pane, ScreenState, delta, moved};
 use crate::filter::ClaimFilter;
+use crate::ix::{ClaimIx, RelationIx};
 use crate::model::RelationKind;
 use crate::tui::action::NavAction;
 use crate::tui::data::Data;
@@ -15,7 +16,7 @@ pub struct Claims {
     /// The fuzzy search, empty when none.
     pub query: String,
     /// Claims shown, in display order.
-    pub visible: Vec<usize>,
+    pub visible: Vec<ClaimIx>,
     /// Index into `visible`.
     pub cursor: usize,
     /// Selected link in the detail, as [`detail_links`] orders them.
@@ -43,13 +44,13 @@ impl Claims {
         claims
     }
 
-    pub fn selected(&self) -> Option<usize> {
+    pub fn selected(&self) -> Option<ClaimIx> {
         self.visible.get(self.cursor).copied()
     }
 
     /// Lists the claims the filter and search let through again, keeping
     /// `keep` (or the current claim) selected when it is still listed.
-    pub fn refresh(&mut self, data: &Data, keep: Option<usize>) {
+    pub fn refresh(&mut self, data: &Data, keep: Option<ClaimIx>) {
         let keep = keep.or_else(|| self.selected());
         let found = data.search.matching(&self.query);
         self.visible = data
@@ -57,7 +58,7 @@ impl Claims {
             .iter()
             .copied()
             .filter(|&c| self.filter.matches(&data.dataset, &data.dataset.graph, c))
-            .filter(|&c| found.as_ref().is_none_or(|found| found[c]))
+            .filter(|&c| found.as_ref().is_none_or(|found| found[c.0]))
             .collect();
         match keep.and_then(|k| self.visible.iter().position(|&c| c == k)) {
             Some(position) => self.cursor = position,
@@ -67,7 +68,7 @@ impl Claims {
 
     /// Selects claim `index`, clearing the filter and search if they hide
     /// it; whether they did and were cleared.
-    pub fn show_claim(&mut self, data: &Data, index: usize) -> bool {
+    pub fn show_claim(&mut self, data: &Data, index: ClaimIx) -> bool {
         let mut cleared = false;
         if !self.visible.contains(&index) {
             cleared = self.filter.is_active() || !self.query.is_empty();
@@ -203,7 +204,7 @@ impl ScreenState for Claims {
 }
 
 /// The claims the detail pane links to, in the order it lists them.
-pub fn link_targets(data: &Data, claim: usize) -> Vec<usize> {
+pub fn link_targets(data: &Data, claim: ClaimIx) -> Vec<ClaimIx> {
     detail_links(data, claim)
         .into_iter()
         .map(|link| link.other)
@@ -214,14 +215,14 @@ pub fn link_targets(data: &Data, claim: usize) -> Vec<usize> {
 pub struct DetailLink {
     /// How the link reads from the selected claim: "agrees with".
     pub title: &'static str,
-    pub other: usize,
-    pub relation: usize,
+    pub other: ClaimIx,
+    pub relation: RelationIx,
 }
 
 /// The detail pane's links in the order it lists them: by kind (agreeing,
 /// contradicting, then the others), a directional kind's outgoing links
 /// before its incoming ones.
-pub fn detail_links(data: &Data, claim: usize) -> Vec<DetailLink> {
+pub fn detail_links(data: &Data, claim: ClaimIx) -> Vec<DetailLink> {
     let relations = &data.dataset.relations;
     let mut links = Vec::new();
     for kind in RelationKind::ALL {

@@ -4,6 +4,7 @@
 //! contrasts), each list keeping its own place.
 
 use super::{Cx, Follow, Jump, Pane, ScreenState, delta, moved};
+use crate::ix::RelationIx;
 use crate::tui::action::NavAction;
 use crate::tui::data::Data;
 use crate::tui::keymap::Context;
@@ -40,7 +41,7 @@ impl Pairs {
     }
 
     /// The selected pair's relation.
-    pub fn selected(&self, data: &Data) -> Option<usize> {
+    pub fn selected(&self, data: &Data) -> Option<RelationIx> {
         self.list(data).get(self.cursor)
     }
 
@@ -122,7 +123,7 @@ impl ScreenState for Pairs {
     /// The file was loaded again: in each list the same link, found by
     /// its kind and its two claims' ids, else the same place.
     fn reload(&mut self, old: &Data, new: &Data) {
-        let key = |data: &Data, relation: usize| {
+        let key = |data: &Data, relation: RelationIx| {
             let rel = &data.dataset.relations[relation];
             let claims = &data.dataset.claims;
             (

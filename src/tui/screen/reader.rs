@@ -3,13 +3,14 @@
 
 use std::ops::Range;
 
+use crate::ix::SourceIx;
 use crate::tui::data::Data;
 use crate::tui::selection;
 use crate::tui::widget::text_input::TextInput;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reader {
-    pub source: usize,
+    pub source: SourceIx,
     /// Index into `Data::placed[source]`.
     pub span: usize,
     /// Extra rows scrolled away from the cursor's row.
@@ -26,8 +27,8 @@ pub struct Reader {
 
 impl Reader {
     /// Source `source` opened at its quote `span`, the cursor on that quote.
-    pub fn new(data: &Data, source: usize, span: usize) -> Reader {
-        let cursor = data.placed[source].get(span).map_or(0, |p| p.display.start);
+    pub fn new(data: &Data, source: SourceIx, span: usize) -> Reader {
+        let cursor = data.placed(source).get(span).map_or(0, |p| p.display.start);
         Reader {
             source,
             span,
@@ -57,7 +58,7 @@ impl Reader {
             .source_index(&old.dataset.sources[self.source].id)?;
         let text = new.shown_text(source);
         let floor = |at: usize| crate::text::floor_char_boundary(text, at);
-        let spans = new.placed[source].len();
+        let spans = new.placed(source).len();
         Some(Reader {
             source,
             span: self.span.min(spans.saturating_sub(1)),

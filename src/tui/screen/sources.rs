@@ -3,6 +3,7 @@
 
 use super::reader::Reader;
 use super::{Cx, Follow, Jump, ScreenState, delta, moved};
+use crate::ix::SourceIx;
 use crate::tui::action::NavAction;
 use crate::tui::data::Data;
 use crate::tui::keymap::Context;
@@ -17,10 +18,10 @@ pub struct Sources {
 impl Sources {
     /// The document `source` open at its quote `span` (an index into
     /// `Data::placed[source]`), or at its start.
-    pub fn open(&mut self, data: &Data, source: usize, span: Option<usize>) {
-        if source < data.dataset.sources.len() {
-            self.cursor = source;
-            let last = data.placed[source].len().saturating_sub(1);
+    pub fn open(&mut self, data: &Data, source: SourceIx, span: Option<usize>) {
+        if source.0 < data.dataset.sources.len() {
+            self.cursor = source.0;
+            let last = data.placed(source).len().saturating_sub(1);
             let mut reader = Reader::new(data, source, span.unwrap_or(0).min(last));
             if span.is_none() {
                 reader.cursor = 0;
@@ -43,11 +44,11 @@ impl ScreenState for Sources {
         }
         match (nav, &mut self.reader) {
             (NavAction::Open, None) if self.cursor < data.dataset.sources.len() => {
-                self.reader = Some(Reader::new(data, self.cursor, 0));
+                self.reader = Some(Reader::new(data, SourceIx(self.cursor), 0));
             }
             (NavAction::Open, Some(reader)) => {
                 let (source, span) = (reader.source, reader.span);
-                let placed = data.placed[source].get(span)?;
+                let placed = data.placed(source).get(span)?;
                 return Some(Follow::claim(Jump::Reader { source, span }, placed.claim));
             }
             (NavAction::Back, Some(reader)) if reader.anchor.is_some() => reader.anchor = None,
@@ -72,7 +73,7 @@ impl ScreenState for Sources {
     fn position(&self, data: &Data) -> String {
         match &self.reader {
             Some(r) => {
-                let count = data.placed[r.source].len();
+                let count = data.placed(r.source).len();
                 format!("quote {}/{count}", (r.span + 1).min(count))
             }
             None => format!("source {}/{}", self.cursor + 1, data.dataset.sources.len()),
@@ -88,7 +89,9 @@ impl ScreenState for Sources {
     /// it if it is still declared.
     fn reload(&mut self, old: &Data, new: &Data) {
         let id = old.dataset.sources.get(self.cursor).map(|s| &s.id);
-        self.cursor = id.and_then(|id| new.dataset.source_index(id)).unwrap_or(0);
+        self.cursor = id
+            .and_then(|id| new.dataset.source_index(id))
+            .map_or(0, |s| s.0);
         self.reader = self
             .reader
             .take()

@@ -4,6 +4,7 @@
 //! `o` the claim's quote in its document.
 
 use super::{Cx, Follow, Jump, Pane, ScreenState, Target, delta, moved};
+use crate::ix::ClaimIx;
 use crate::tui::action::NavAction;
 use crate::tui::data::Data;
 use crate::tui::keymap::Context;
@@ -36,7 +37,7 @@ impl Timeline {
     }
 
     /// The selected claim, when a claim is selected.
-    pub fn selected_claim(&self, data: &Data) -> Option<usize> {
+    pub fn selected_claim(&self, data: &Data) -> Option<ClaimIx> {
         match self.selected(data)? {
             Row::Claim(claim) => Some(*claim),
             _ => None,
@@ -75,7 +76,8 @@ impl Timeline {
     pub fn quote(&self, data: &Data) -> Option<Follow> {
         let claim = self.selected_claim(data)?;
         let (source, placed) = data.nth_placed(claim, 0)?;
-        let span = data.placed[source]
+        let span = data
+            .placed(source)
             .iter()
             .position(|p| p.claim == claim && p.span == placed.span);
         Some(Follow {

@@ -9,6 +9,7 @@ use super::super::screen::{Pane, detail_links, link_targets};
 use super::super::widget::picker::{PickItem, Picker};
 use super::super::widget::text_input::TextInput;
 use crate::edit::Edit;
+use crate::ix::{self, ClaimIx};
 use crate::model::{RelationKind, Status};
 
 pub fn update(app: &mut App, action: ClaimAction) -> Vec<Effect> {
@@ -86,10 +87,7 @@ fn start_link(app: &mut App) {
     let dataset = app.dataset();
     let this = &dataset.claims[claim];
     let linked = link_targets(&app.data, claim);
-    let items = dataset
-        .claims
-        .iter()
-        .enumerate()
+    let items = ix::enumerate(&dataset.claims, ClaimIx)
         .filter(|&(i, _)| i != claim && !linked.contains(&i))
         .map(|(_, c)| PickItem {
             id: c.id.clone(),

@@ -15,7 +15,13 @@ pub fn update(app: &mut App, action: DiagnosticAction) {
 fn fix_quote(app: &mut App) {
     let dataset = app.dataset();
     let Some(diagnostic) = app.screens.diagnostics.selected(&app.data) else {
-        app.say("nothing to repair: the file checks clean");
+        match &app.data.anchoring {
+            Some(anchoring) => app.say(format!(
+                "nothing to repair so far: {}",
+                anchoring.describe()
+            )),
+            None => app.say("nothing to repair: the file checks clean"),
+        }
         return;
     };
     let fixes = crate::fix::plan(dataset);

@@ -36,7 +36,14 @@ pub fn update(app: &mut App, action: GlobalAction) -> Vec<Effect> {
                 line: editor_line(app),
             }];
         }
-        GlobalAction::Export => return vec![Effect::Export(app.export_format)],
+        GlobalAction::Export => match &app.data.anchoring {
+            // A report of some documents would look like one of all.
+            Some(anchoring) => app.warn(format!(
+                "not exported: {}; a report needs every document read",
+                anchoring.describe()
+            )),
+            None => return vec![Effect::Export(app.export_format)],
+        },
         GlobalAction::CycleExportFormat => {
             app.export_format = match app.export_format {
                 Format::Markdown => Format::Html,

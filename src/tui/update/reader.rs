@@ -149,11 +149,10 @@ fn next_span_or_match(app: &mut App, forward: bool) {
 
 /// `]`/`[` in the reader: the next marked quote.
 fn next_quote(app: &mut App, forward: bool) {
-    let placed = &app.data.placed;
     let Some(reader) = app.screens.sources.reader.as_mut() else {
         return;
     };
-    let spans = &placed[reader.source];
+    let spans = app.data.placed(reader.source);
     if !spans.is_empty() {
         let count = spans.len();
         reader.span = (reader.span + if forward { 1 } else { count - 1 }) % count;
@@ -171,7 +170,7 @@ fn new_claim(app: &mut App) {
     };
     let selected = reader.selection().filter(|r| !r.is_empty());
     let source = &app.data.dataset.sources[reader.source];
-    let (Some(selected), Some(document)) = (selected, &app.data.documents[reader.source]) else {
+    let (Some(selected), Some(document)) = (selected, app.data.document(reader.source)) else {
         app.warn("select a passage first: v starts a selection, w ) or / extend it");
         return;
     };

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{draw_passage, field};
 use crate::describe;
+use crate::ix::ClaimIx;
 use crate::model::Claim;
 use crate::text::visible_line;
 use crate::tui::data::Data;
@@ -77,7 +78,7 @@ fn draw_detail(frame: &mut Frame, data: &Data, state: &Claims, area: Rect) {
 /// than the rows it can show.
 fn detail_lines(
     data: &Data,
-    claim: usize,
+    claim: ClaimIx,
     link: Option<usize>,
     width: usize,
     height: u16,
@@ -131,7 +132,7 @@ fn detail_lines(
 }
 
 /// The claim's id, status and whether it is contradicted.
-fn head_line(data: &Data, claim: usize) -> Line<'static> {
+fn head_line(data: &Data, claim: ClaimIx) -> Line<'static> {
     let c = &data.dataset.claims[claim];
     let mut head = vec![
         Span::styled(
@@ -155,8 +156,13 @@ fn push_quotes(lines: &mut Vec<Line<'static>>, data: &Data, c: &Claim, width: us
     for span in &c.spans {
         let source = data.dataset.source(&span.source);
         let name = source.map_or(span.source.as_str(), |s| s.display_name());
+        let pending = data
+            .dataset
+            .source_index(&span.source)
+            .is_some_and(|s| data.is_pending(s));
         let place = match &span.anchor {
             Some(anchor) => anchor.cited_line(),
+            None if pending => "not read yet".to_string(),
             None => "not found".to_string(),
         };
         let origin = format!("{name}, {place}");
@@ -177,7 +183,7 @@ fn push_quotes(lines: &mut Vec<Line<'static>>, data: &Data, c: &Claim, width: us
 fn push_links(
     lines: &mut Vec<Line<'static>>,
     data: &Data,
-    claim: usize,
+    claim: ClaimIx,
     selected_link: Option<usize>,
     width: usize,
 ) -> Option<usize> {
@@ -234,10 +240,10 @@ fn draw_claim_passage(frame: &mut Frame, data: &Data, state: &Claims, area: Rect
         let block = pane(" Passage ".into(), focused);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let note = if state.selected().is_some() {
-            "(no quote of this claim was found in its source)"
-        } else {
-            ""
+        let note = match state.selected() {
+            Some(claim) if data.claim_pending(claim) => data.not_read_yet(),
+            Some(_) => "(no quote of this claim was found in its source)".to_string(),
+            None => String::new(),
         };
         frame.render_widget(Paragraph::new(note), inner);
         return;

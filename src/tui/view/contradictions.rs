@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{draw_passage, field};
 use crate::describe;
+use crate::ix::{ClaimIx, RelationIx};
 use crate::model::{Dataset, Relation};
 use crate::text::visible_line;
 use crate::tui::data::Data;
@@ -95,7 +96,7 @@ fn head_lines(data: &Data, rel: &Relation, width: usize) -> Vec<Line<'static>> {
 enum Row {
     Group(String),
     Topic(String),
-    Pair(usize, usize),
+    Pair(usize, RelationIx),
 }
 
 fn rows(data: &Data, state: &Pairs) -> Vec<Row> {
@@ -184,7 +185,7 @@ fn link_mark(rel: &Relation) -> &'static str {
     }
 }
 
-fn draw_side(frame: &mut Frame, data: &Data, state: &Pairs, area: Rect, claim: usize) {
+fn draw_side(frame: &mut Frame, data: &Data, state: &Pairs, area: Rect, claim: ClaimIx) {
     let dataset = &data.dataset;
     let c = &dataset.claims[claim];
     let title = format!(" {} {} ", status_glyph(c.status), visible_line(&c.id));
@@ -242,7 +243,7 @@ fn draw_side(frame: &mut Frame, data: &Data, state: &Pairs, area: Rect, claim: u
 
 /// `how: hedged ("it seems") · when: 2026-03`: one line when it fits
 /// `width`, else one line each.
-fn how_and_when(dataset: &Dataset, claim: usize, width: usize) -> Vec<Line<'static>> {
+fn how_and_when(dataset: &Dataset, claim: ClaimIx, width: usize) -> Vec<Line<'static>> {
     let how = visible_line(&describe::how(&dataset.claims[claim])).into_owned();
     let when = visible_line(&describe::when(dataset, claim)).into_owned();
     if "how: ".len() + how.width() + " · when: ".width() + when.width() <= width {

@@ -26,10 +26,11 @@ pub fn draw(frame: &mut Frame, data: &Data, state: &Diagnostics, area: Rect) {
     let inner = block.inner(list);
     frame.render_widget(block, list);
     if dataset.diagnostics.is_empty() {
-        frame.render_widget(
-            Paragraph::new("nothing to report: the file checks clean"),
-            inner,
-        );
+        let note = match &data.anchoring {
+            Some(anchoring) => format!("nothing to report so far: {}", anchoring.describe()),
+            None => "nothing to report: the file checks clean".to_string(),
+        };
+        frame.render_widget(Paragraph::new(note), inner);
         return;
     }
     draw_list(frame, data, state.cursor, inner);

@@ -23,6 +23,7 @@ use super::app::{App, Mode};
 use super::data::{Data, WrappedRows};
 use super::screen::{Reader, Screen, Screens};
 use super::widget::passage::{PAGE_GUTTER, Passage, wrap_rows};
+use crate::ix::SourceIx;
 
 /// The smallest terminal every screen and popup fits: the filter menu is 60
 /// columns and the claims screen's detail and passage panes need a few rows
@@ -132,7 +133,7 @@ pub fn draw_passage(
     frame: &mut Frame,
     data: &Data,
     area: Rect,
-    source: usize,
+    source: SourceIx,
     current: Option<Range<usize>>,
     scroll: isize,
 ) {
@@ -144,17 +145,23 @@ pub fn draw_document(
     frame: &mut Frame,
     data: &Data,
     area: Rect,
-    source: usize,
+    source: SourceIx,
     current: Option<Range<usize>>,
     scroll: isize,
     reader: Option<&Reader>,
 ) {
-    let Some(document) = &data.documents[source] else {
-        frame.render_widget(Paragraph::new("(the document could not be read)"), area);
+    let Some(document) = data.document(source) else {
+        let note = if data.is_pending(source) {
+            data.not_read_yet()
+        } else {
+            "(the document could not be read)".to_string()
+        };
+        frame.render_widget(Paragraph::new(note), area);
         return;
     };
     let rows = wrapped(data, source, area.width);
-    let others = data.placed[source]
+    let others = data
+        .placed(source)
         .iter()
         .map(|p| p.display.clone())
         .filter(|r| Some(r) != current.as_ref())
@@ -172,15 +179,13 @@ pub fn draw_document(
 }
 
 /// A source's rows at `width`, wrapped once and cached.
-fn wrapped(data: &Data, source: usize, width: u16) -> WrappedRows {
+fn wrapped(data: &Data, source: SourceIx, width: u16) -> WrappedRows {
     let mut cache = data.wrapped.borrow_mut();
     cache
         .entry((source, width))
         .or_insert_with(|| {
             let text = data.shown_text(source);
-            let paged = data.documents[source]
-                .as_deref()
-                .is_some_and(|d| !d.pages().is_empty());
+            let paged = data.document(source).is_some_and(|d| !d.pages().is_empty());
             let gutter = if paged { PAGE_GUTTER } else { 0 };
             Rc::new(wrap_rows(
                 text,

@@ -8,6 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::{draw_document, field};
+use crate::ix::SourceIx;
 use crate::text::visible_line;
 use crate::tui::data::Data;
 use crate::tui::screen::{Reader, Sources};
@@ -37,7 +38,7 @@ fn draw_list(frame: &mut Frame, data: &Data, cursor: usize, area: Rect) {
         .skip(top)
         .take(height)
         .map(|(i, s)| {
-            let count = data.claims_citing(i);
+            let count = data.claims_citing(SourceIx(i));
             let date = s.date.as_deref().unwrap_or("");
             let marker = if i == cursor { "›" } else { " " };
             let noun = if count == 1 { "claim " } else { "claims" };
@@ -75,6 +76,8 @@ fn draw_list(frame: &mut Frame, data: &Data, cursor: usize, area: Rect) {
     }
     let readable = if s.document.is_some() {
         ""
+    } else if data.is_pending(SourceIx(cursor)) {
+        "  (not read yet)"
     } else {
         "  (could not be read)"
     };
@@ -88,7 +91,7 @@ fn draw_list(frame: &mut Frame, data: &Data, cursor: usize, area: Rect) {
 fn draw_reader(frame: &mut Frame, data: &Data, area: Rect, reader: &Reader) {
     let dataset = &data.dataset;
     let source = &dataset.sources[reader.source];
-    let placed = &data.placed[reader.source];
+    let placed = data.placed(reader.source);
     let [text_area, claim_area] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(4)]).areas(area);
     let keys = match reader.selection() {

@@ -99,6 +99,13 @@ fn status_line(app: &App, width: usize) -> Line<'static> {
         )),
         Span::raw(format!(" │ {}", data.file_name())),
     ];
+    if let Some(anchoring) = &data.anchoring {
+        let style = match anchoring.failed {
+            Some(_) => bold(),
+            None => Style::default(),
+        };
+        parts.push(Span::styled(format!(" │ {}", anchoring.describe()), style));
+    }
     let filters = filters(&app.screens.claims);
     if !filters.is_empty() {
         parts.push(Span::styled(format!(" │ filter: {filters}"), bold()));

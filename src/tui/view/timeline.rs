@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{draw_passage, field};
 use crate::describe;
+use crate::ix::{ClaimIx, SourceIx};
 use crate::model::Source;
 use crate::text::visible_line;
 use crate::tui::data::Data;
@@ -120,7 +121,7 @@ fn row_line(data: &Data, row: &Row, selected: bool, width: usize) -> Line<'stati
 /// The documents that make a claim, each with its publication date
 /// (`huseynov 2026-03-14, brief 2026-03-10`); in a narrow list, the dates
 /// alone.
-fn where_published(data: &Data, claim: usize, narrow: bool) -> String {
+fn where_published(data: &Data, claim: ClaimIx, narrow: bool) -> String {
     let dataset = &data.dataset;
     let sources: Vec<String> = dataset
         .claim_sources(claim)
@@ -138,7 +139,7 @@ fn where_published(data: &Data, claim: usize, narrow: bool) -> String {
     sources.join(", ")
 }
 
-fn claim_lines(data: &Data, claim: usize, width: usize, height: u16) -> Vec<Line<'static>> {
+fn claim_lines(data: &Data, claim: ClaimIx, width: usize, height: u16) -> Vec<Line<'static>> {
     let dataset = &data.dataset;
     let c = &dataset.claims[claim];
     let mut lines = vec![Line::from(vec![
@@ -181,7 +182,7 @@ fn published(source: &Source) -> String {
     }
 }
 
-fn source_lines(data: &Data, index: usize, width: usize, height: u16) -> Vec<Line<'static>> {
+fn source_lines(data: &Data, index: SourceIx, width: usize, height: u16) -> Vec<Line<'static>> {
     let source = &data.dataset.sources[index];
     let mut lines = vec![Line::styled(fit(source.display_name(), width), bold())];
     let fitted =

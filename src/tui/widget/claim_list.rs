@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{fit, window_top};
+use crate::ix::ClaimIx;
 use crate::model::Status;
 use crate::text::visible_line;
 use crate::tui::data::Data;
@@ -26,7 +27,7 @@ pub fn status_glyph(status: Status) -> &'static str {
 
 enum Row {
     Topic(String),
-    Claim(usize, usize),
+    Claim(usize, ClaimIx),
 }
 
 pub struct ClaimList<'a> {
@@ -56,7 +57,7 @@ impl ClaimList<'_> {
         rows
     }
 
-    fn claim_line(&self, position: usize, claim: usize, width: usize) -> Line<'static> {
+    fn claim_line(&self, position: usize, claim: ClaimIx, width: usize) -> Line<'static> {
         let data = self.data;
         let c = &data.dataset.claims[claim];
         let selected = position == self.claims.cursor;

@@ -26,9 +26,13 @@ pub const RUNNER_UP_SLACK: f64 = 0.02;
 pub const MIN_CONTEXT: f64 = 0.5;
 /// ... and at least this much more alike than the next best.
 pub const CONTEXT_MARGIN: f64 = 0.2;
+/// What the position hint (`line`) is worth: it chooses only between places
+/// that rank within this of the best (one char in 50), and only one
+/// [`clearly_nearer`] the hinted line than every other such place.
+pub const HINT_TIE: f64 = 0.02;
 
 /// A place in the document for a quote, with how alike it is.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Candidate {
     /// Bytes of the original document.
     pub range: Range<usize>,
@@ -40,6 +44,10 @@ pub struct Candidate {
     /// 0..=1: how alike the text around it is to the span's `prefix` and
     /// `suffix` (their mean); `None` when the span has neither.
     pub context: Option<f64>,
+    /// Put first by the span's position hint: it ranks within [`HINT_TIE`]
+    /// of the best, is clearly nearer the hinted line than every place that
+    /// close, and clearly better than every other place.
+    pub by_hint: bool,
 }
 
 impl Candidate {
@@ -48,9 +56,8 @@ impl Candidate {
     /// passages too unlike the quote to be it, whatever their context.
     pub(crate) fn beats_unseen(&self, unseen: f64) -> bool {
         let quote_only = |similarity| Candidate {
-            range: 0..0,
             similarity,
-            context: None,
+            ..Candidate::default()
         };
         clearly_better(&quote_only(self.similarity), &quote_only(unseen))
     }
@@ -95,7 +102,9 @@ pub fn verdict(candidates: &[Candidate], unseen: f64, min_score: f64) -> Verdict
         return Verdict::TooFar(best);
     }
     match candidates.get(1) {
-        Some(second) if !clearly_better(best, second) => Verdict::TooClose(best, second),
+        Some(second) if !best.by_hint && !clearly_better(best, second) => {
+            Verdict::TooClose(best, second)
+        }
         _ if !best.beats_unseen(unseen) => Verdict::Unsure(best),
         _ => Verdict::Repair(best),
     }
@@ -108,6 +117,49 @@ pub fn verdict(candidates: &[Candidate], unseen: f64, min_score: f64) -> Verdict
 pub fn clearly_better(best: &Candidate, other: &Candidate) -> bool {
     let (best, other) = (best.rank(), other.rank());
     best - other >= MARGIN || 1.0 - other >= RUNNER_UP_FACTOR * (1.0 - best) + RUNNER_UP_SLACK
+}
+
+/// Of `places`, the one the position hint picks: when several rank within
+/// [`HINT_TIE`] of the best, the one of them [`clearly_nearer`] `hinted`
+/// (the bytes of the line the quote was last placed on) than each of the
+/// others, if every place ranked lower is `clearly_worse` than it.
+pub(crate) fn picked_by_hint(
+    places: &[Candidate],
+    hinted: &Range<usize>,
+    rank: impl Fn(&Candidate) -> f64,
+    clearly_worse: impl Fn(&Candidate, &Candidate) -> bool,
+) -> Option<usize> {
+    let best = places.iter().map(&rank).max_by(f64::total_cmp)?;
+    let (tied, lower): (Vec<usize>, Vec<usize>) =
+        (0..places.len()).partition(|&i| rank(&places[i]) >= best - HINT_TIE);
+    if tied.len() < 2 {
+        return None;
+    }
+    let distance = |i: usize| distance_from_line(&places[i].range, hinted);
+    let nearest = *tied.iter().min_by_key(|&&i| distance(i))?;
+    let nearer = tied
+        .iter()
+        .all(|&i| i == nearest || clearly_nearer(distance(nearest), distance(i)));
+    let better = lower
+        .iter()
+        .all(|&i| clearly_worse(&places[nearest], &places[i]));
+    (nearer && better).then_some(nearest)
+}
+
+/// Whether a place `near` bytes from the hinted line is clearly nearer it
+/// than one `far` bytes from it: on the line while the other is not, or
+/// less than half as far.
+pub(crate) fn clearly_nearer(near: usize, far: usize) -> bool {
+    far > 2 * near
+}
+
+/// Bytes from the hinted line to where `range` starts: 0 on the line.
+fn distance_from_line(range: &Range<usize>, line: &Range<usize>) -> usize {
+    if range.start < line.start {
+        line.start - range.start
+    } else {
+        range.start.saturating_sub(line.end)
+    }
 }
 
 /// The context a span asks for, squeezed for comparison.
@@ -170,6 +222,7 @@ mod tests {
             range: 0..1,
             similarity,
             context,
+            by_hint: false,
         }
     }
 

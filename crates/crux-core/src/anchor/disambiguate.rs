@@ -29,6 +29,7 @@ pub fn disambiguate<'t>(
             prefix,
             suffix,
             occurrence: None,
+            hint: None,
         };
         resolve_all(quotable, &[query])[0] == Resolution::Exact(start..end)
     };
@@ -105,6 +106,7 @@ mod tests {
             prefix: prefix.as_deref(),
             suffix: suffix.as_deref(),
             occurrence: None,
+            hint: None,
         };
         resolve_all(document, &[query]).remove(0)
     }

@@ -10,6 +10,8 @@
 mod approx;
 mod candidate;
 mod disambiguate;
+#[cfg(test)]
+mod hint_tests;
 mod nearest;
 mod normalize;
 mod qgram;
@@ -22,14 +24,14 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 pub use candidate::{
-    CONTEXT_MARGIN, Candidate, MARGIN, MIN_CONTEXT, MIN_SCORE, RUNNER_UP_FACTOR, RUNNER_UP_SLACK,
-    Verdict, clearly_better, verdict,
+    CONTEXT_MARGIN, Candidate, HINT_TIE, MARGIN, MIN_CONTEXT, MIN_SCORE, RUNNER_UP_FACTOR,
+    RUNNER_UP_SLACK, Verdict, clearly_better, verdict,
 };
 pub use disambiguate::{disambiguate, words_after, words_before};
 pub use nearest::{MAX_QUOTE_CHARS, too_long_to_search};
 pub use normalize::{NormalizedText, normalize};
 
-use candidate::WantedContext;
+use candidate::{WantedContext, picked_by_hint};
 
 use crate::document::Quotable;
 
@@ -43,18 +45,46 @@ pub struct QuoteQuery<'a> {
     pub suffix: Option<&'a str>,
     /// 1-based: pick the nth of several matches.
     pub occurrence: Option<usize>,
+    /// Where the quote was last placed (its span's `line`): a tie-breaker
+    /// between places the text cannot tell apart.
+    pub hint: Option<HintedLine>,
+}
+
+/// The bytes of the text on the line a quote was last placed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HintedLine {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl HintedLine {
+    fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl From<Range<usize>> for HintedLine {
+    fn from(line: Range<usize>) -> Self {
+        HintedLine {
+            start: line.start,
+            end: line.end,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Resolution {
-    /// Found verbatim: `&text[range] == quote` (quote trimmed of outer whitespace).
+    /// Found as written: `&text[range]` is the quote, or differs from it
+    /// only in whitespace (a run of spaces or a line break for a space).
     Exact(Range<usize>),
     /// Found only after normalization; the range is in the original text's
     /// bytes, from the first to the last original char that takes part in the match.
     Normalized(Range<usize>),
     /// Found (verbatim, or after normalization when `normalized`), but the
     /// text around it no longer is the span's `prefix`/`suffix`: the place is
-    /// the only one, or the one whose context is clearly the most alike.
+    /// the only one, or the one whose context is clearly the most alike; or
+    /// the span's context (if any) fits several places and its position
+    /// hint picked this one (`place.by_hint`).
     ContextChanged { place: Candidate, normalized: bool },
     /// Several places match and neither context nor occurrence picks one;
     /// in text order, scored on their context when the span has one.
@@ -102,7 +132,7 @@ pub fn resolve_all<'t>(
         if fitting.is_empty() {
             unresolved.push((index, candidates));
         } else {
-            resolutions[index] = Some(choose(fitting, query.occurrence, Resolution::Exact));
+            resolutions[index] = Some(choose(fitting, query, |_| false));
         }
     }
 
@@ -124,8 +154,11 @@ pub fn resolve_all<'t>(
             // Matches inside one expanded char (the dots of `…`) are one place.
             candidates.dedup();
             let fitting = source.fitting_context(query, &candidates);
+            let normalized = |range: &Range<usize>| {
+                !same_but_for_whitespace(quotes[index], &text[range.clone()])
+            };
             resolutions[index] = Some(if !fitting.is_empty() {
-                choose(fitting, query.occurrence, Resolution::Normalized)
+                choose(fitting, query, normalized)
             } else if !verbatim.is_empty() {
                 source.choose_by_context(query, verbatim, false)
             } else if !candidates.is_empty() {
@@ -143,10 +176,14 @@ pub fn resolve_all<'t>(
             .map(|&index| nearest::Wanted {
                 quote: quotes[index],
                 context: WantedContext::new(queries[index].prefix, queries[index].suffix),
+                hinted: queries[index].hint.is_some(),
             })
             .collect();
         let found = nearest::nearest_passages(text, source.normalized(), &wanted);
-        for (index, (nearest, unseen)) in not_found.into_iter().zip(found) {
+        for (index, (mut nearest, unseen)) in not_found.into_iter().zip(found) {
+            if let Some(hint) = queries[index].hint {
+                put_hinted_first(&mut nearest, hint);
+            }
             resolutions[index] = Some(Resolution::NotFound { nearest, unseen });
         }
     }
@@ -157,12 +194,52 @@ pub fn resolve_all<'t>(
         .collect()
 }
 
+/// Whether `passage` is `quote` but for whitespace: where one has a run of
+/// spaces or line breaks, so has the other (a line wrapped elsewhere, a
+/// page rendered from another format).
+pub fn same_but_for_whitespace(quote: &str, passage: &str) -> bool {
+    quote.split_whitespace().eq(passage.split_whitespace())
+}
+
+/// Puts first the passage the position hint picks among those about as
+/// alike (see [`picked_by_hint`]), marked so, when the others it has to be
+/// clearly better than are.
+fn put_hinted_first(nearest: &mut Vec<Candidate>, hint: HintedLine) {
+    if let Some(index) = picked_by_hint(nearest, &hint.range(), Candidate::rank, clearly_better) {
+        let mut picked = nearest.remove(index);
+        picked.by_hint = true;
+        nearest.insert(0, picked);
+    }
+}
+
+/// Of the places of a quote whose context fits (or that has none): the
+/// only one, the `occurrence` asked for, or the one the position hint picks
+/// (then as a changed context: the span's own context no longer picks it);
+/// else ambiguous. `normalized`: whether the text at a place differs from
+/// the quote in more than whitespace.
 fn choose(
     candidates: Vec<Range<usize>>,
-    occurrence: Option<usize>,
-    found: fn(Range<usize>) -> Resolution,
+    query: &QuoteQuery<'_>,
+    normalized: impl Fn(&Range<usize>) -> bool,
 ) -> Resolution {
-    match occurrence {
+    let found = |range: Range<usize>| {
+        if normalized(&range) {
+            Resolution::Normalized(range)
+        } else {
+            Resolution::Exact(range)
+        }
+    };
+    let places = || {
+        candidates
+            .iter()
+            .map(|range| Candidate {
+                range: range.clone(),
+                similarity: 1.0,
+                ..Candidate::default()
+            })
+            .collect::<Vec<_>>()
+    };
+    match query.occurrence {
         Some(requested) => match requested.checked_sub(1).and_then(|i| candidates.get(i)) {
             Some(range) => found(range.clone()),
             None => Resolution::NoSuchOccurrence {
@@ -171,16 +248,22 @@ fn choose(
             },
         },
         None if candidates.len() == 1 => found(candidates[0].clone()),
-        None => Resolution::Ambiguous(
-            candidates
-                .into_iter()
-                .map(|range| Candidate {
-                    range,
-                    similarity: 1.0,
-                    context: None,
-                })
-                .collect(),
-        ),
+        None => {
+            let places = places();
+            let picked = query.hint.and_then(|hint| {
+                picked_by_hint(&places, &hint.range(), |p| p.similarity, |_, _| true)
+            });
+            match picked {
+                Some(index) => Resolution::ContextChanged {
+                    normalized: normalized(&places[index].range),
+                    place: Candidate {
+                        by_hint: true,
+                        ..places[index].clone()
+                    },
+                },
+                None => Resolution::Ambiguous(places),
+            }
+        }
     }
 }
 
@@ -232,8 +315,9 @@ impl<'t> Source<'t> {
 
     /// Places of the quote none of whose surroundings fit the context
     /// exactly, scored on how alike their surroundings are: the only one,
-    /// the `occurrence` asked for, or one whose context clearly beats the
-    /// others' ([`MIN_CONTEXT`], [`CONTEXT_MARGIN`]); else ambiguous.
+    /// the `occurrence` asked for, one whose context clearly beats the
+    /// others' ([`MIN_CONTEXT`], [`CONTEXT_MARGIN`]), or, of those about as
+    /// alike, the one the position hint picks; else ambiguous.
     fn choose_by_context(
         &self,
         query: &QuoteQuery<'_>,
@@ -250,15 +334,19 @@ impl<'t> Source<'t> {
                     context: wanted.similarity(text.as_str(), inner),
                     similarity: 1.0,
                     range,
+                    by_hint: false,
                 }
             })
             .collect();
+        // Found only after normalization, unless it differs only in whitespace.
+        let changed = |place: &Candidate| Resolution::ContextChanged {
+            place: place.clone(),
+            normalized: normalized
+                && !same_but_for_whitespace(query.quote, &self.text[place.range.clone()]),
+        };
         if let Some(requested) = query.occurrence {
             return match requested.checked_sub(1).and_then(|i| places.get(i)) {
-                Some(place) => Resolution::ContextChanged {
-                    place: place.clone(),
-                    normalized,
-                },
+                Some(place) => changed(place),
                 None => Resolution::NoSuchOccurrence {
                     requested,
                     found: places.len(),
@@ -273,12 +361,19 @@ impl<'t> Source<'t> {
             context(best) >= MIN_CONTEXT && context(best) - context(second) >= CONTEXT_MARGIN
         });
         if clear {
-            Resolution::ContextChanged {
-                place: best.clone(),
-                normalized,
-            }
-        } else {
-            Resolution::Ambiguous(places)
+            return changed(best);
+        }
+        let clearly_worse =
+            |a: &Candidate, b: &Candidate| context(a) - context(b) >= CONTEXT_MARGIN;
+        let picked = query
+            .hint
+            .and_then(|hint| picked_by_hint(&places, &hint.range(), context, clearly_worse));
+        match picked {
+            Some(index) => changed(&Candidate {
+                by_hint: true,
+                ..places[index].clone()
+            }),
+            None => Resolution::Ambiguous(places),
         }
     }
 }

@@ -41,6 +41,9 @@ const FILTER_ERROR_SHARES: [f64; 2] = [0.06, 0.2];
 pub(crate) struct Wanted<'a> {
     pub quote: &'a str,
     pub context: WantedContext,
+    /// The span has a position hint, which may pick between passages
+    /// about as alike: what was left out matters even then.
+    pub hinted: bool,
 }
 
 /// For each quote, its best candidates in `normalized` (best first),
@@ -127,7 +130,7 @@ pub(crate) fn nearest_passages(
             }
             let candidates = scored(i, ends);
             let unseen = unseen(pattern.len(), filter.max_errors);
-            if settled(&candidates, unseen) {
+            if settled(&candidates, unseen, wanted[i].hinted) {
                 found[i] = Some((candidates, unseen));
             } else {
                 filtered_only[i] = Some((candidates, filter.max_errors));
@@ -183,15 +186,17 @@ fn search_whole_text(
 
 /// Whether what was left out cannot change the verdict on `candidates`:
 /// the best is clearly better than anything left out could be, or the
-/// next best found is already too close to it.
-fn settled(candidates: &[Candidate], unseen: f64) -> bool {
+/// next best found is already too close to it (unless a position `hinted`
+/// may still pick one of the two).
+fn settled(candidates: &[Candidate], unseen: f64, hinted: bool) -> bool {
     let Some(best) = candidates.first() else {
         return false;
     };
     best.beats_unseen(unseen)
-        || candidates
-            .get(1)
-            .is_some_and(|second| !clearly_better(best, second))
+        || (!hinted
+            && candidates
+                .get(1)
+                .is_some_and(|second| !clearly_better(best, second)))
 }
 
 /// The most alike a passage more than `max_errors` edits from a quote of
@@ -299,6 +304,7 @@ pub(crate) fn candidate(
         similarity: approx::quote_similarity(quote, &passage),
         context: context.similarity(normalized.as_str(), inner),
         range,
+        by_hint: false,
     }
 }
 

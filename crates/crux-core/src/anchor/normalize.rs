@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use unicode_normalization::char::decompose_canonical;
+
 #[cfg(test)]
 use crate::document::markdown::markup_spans_byte_by_byte;
 use crate::document::markdown::{Extent, markup_spans};
@@ -10,7 +12,9 @@ use crate::document::{MapBuilder, OffsetMap, Quotable};
 
 /// The normalized form used for matching: whitespace runs collapsed to one
 /// space and trimmed, typographic quotes, dashes and ellipses folded to ASCII,
-/// light Markdown and HTML emphasis removed. Case is kept. For a quote or
+/// light Markdown and HTML emphasis removed, accented letters decomposed
+/// (Unicode's NFD, so that one written as one code point matches one
+/// written as a letter and a combining accent). Case is kept. For a quote or
 /// another slice of a document: a link bracket it leaves open is markup.
 pub fn normalize(s: &str) -> String {
     NormalizedText::build(s, Some(Extent::Slice)).text
@@ -104,9 +108,10 @@ pub(crate) fn reference_normalization(original: &str) -> (String, Vec<usize>, Ve
         if let Some(space) = pending_space.take() {
             emit(&mut text, " ", space);
         }
+        let mut decomposed = String::new();
         match folded(ch) {
             Some(replacement) => emit(&mut text, replacement, origin),
-            None => emit(&mut text, ch.encode_utf8(&mut [0; 4]), origin),
+            None => emit(&mut text, decompose(ch, &mut decomposed), origin),
         }
     }
     (text, starts, ends)
@@ -115,6 +120,8 @@ pub(crate) fn reference_normalization(original: &str) -> (String, Vec<usize>, Ve
 struct Builder {
     out: MapBuilder,
     pending_space: Option<Range<usize>>,
+    /// The decomposition of the last char, kept to spare an allocation per char.
+    decomposed: String,
 }
 
 impl Builder {
@@ -122,6 +129,7 @@ impl Builder {
         Builder {
             out: MapBuilder::with_capacity(capacity),
             pending_space: None,
+            decomposed: String::new(),
         }
     }
 
@@ -165,9 +173,17 @@ impl Builder {
         }
         match folded(ch) {
             Some(replacement) => self.out.emit(replacement, origin),
-            None => self.out.emit(ch.encode_utf8(&mut [0; 4]), origin),
+            None => self.out.emit(decompose(ch, &mut self.decomposed), origin),
         }
     }
+}
+
+/// `ch` in Unicode's canonical decomposition (itself when it has none),
+/// written into `buffer`.
+fn decompose(ch: char, buffer: &mut String) -> &str {
+    buffer.clear();
+    decompose_canonical(ch, |part| buffer.push(part));
+    buffer
 }
 
 /// End of the run starting at `at` (a printable ASCII byte) of printable

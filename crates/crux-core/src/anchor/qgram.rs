@@ -11,7 +11,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::approx::squeezed_chars;
+use super::approx::squeezed;
 
 pub(crate) const Q: usize = 4;
 /// Below this many shared q-grams the filter lets too much through to pay.
@@ -77,7 +77,29 @@ impl Hasher for Hashed {
 type Gram = u64;
 
 fn push(gram: Gram, ch: char) -> Gram {
-    (gram << 16) | Gram::from(u32::from(ch) & 0xFFFF)
+    (gram << 16) | Gram::from(low_bits(ch))
+}
+
+fn low_bits(ch: char) -> u16 {
+    (u32::from(ch) & 0xFFFF) as u16
+}
+
+const WORDS: usize = (1 << BITMAP_BITS) / 64;
+
+/// Which q-gram hashes any quote has, by their top [`BITMAP_BITS`] bits.
+struct Bitmap([u64; WORDS]);
+
+impl Bitmap {
+    fn set(&mut self, h: u32) {
+        let bit = h >> (32 - BITMAP_BITS);
+        self.0[bit as usize / 64] |= 1 << (bit % 64);
+    }
+
+    #[inline(always)]
+    fn has(&self, h: u32) -> bool {
+        let bit = h >> (32 - BITMAP_BITS);
+        self.0[bit as usize / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 fn hash(gram: Gram) -> u32 {
@@ -89,8 +111,7 @@ fn hash(gram: Gram) -> u32 {
 /// searching everywhere is as cheap.
 pub(crate) fn stretches(text: &str, quotes: &[Filtered<'_>]) -> Vec<Option<Vec<Stretch>>> {
     let mut owners: HashMap<u32, Vec<usize>, BuildHasherDefault<Hashed>> = HashMap::default();
-    let mut bitmap = vec![0u64; (1 << BITMAP_BITS) / 64];
-    let bit = |h: u32| (h >> (32 - BITMAP_BITS)) as usize;
+    let mut bitmap = Bitmap([0; WORDS]);
     for (i, quote) in quotes.iter().enumerate() {
         for chars in quote.quote.windows(Q) {
             let h = hash(chars.iter().fold(0, |gram, &ch| push(gram, ch)));
@@ -98,7 +119,7 @@ pub(crate) fn stretches(text: &str, quotes: &[Filtered<'_>]) -> Vec<Option<Vec<S
             if list.last() != Some(&i) && !list.contains(&i) {
                 list.push(i);
             }
-            bitmap[bit(h) / 64] |= 1 << (bit(h) % 64);
+            bitmap.set(h);
         }
     }
     let thresholds: Vec<usize> = quotes
@@ -111,16 +132,36 @@ pub(crate) fn stretches(text: &str, quotes: &[Filtered<'_>]) -> Vec<Option<Vec<S
     let mut hits: Vec<VecDeque<usize>> = vec![VecDeque::new(); quotes.len()];
     let mut found: Vec<Option<Vec<Stretch>>> = vec![Some(Vec::new()); quotes.len()];
     let mut gram: Gram = 0;
+    // Squeezed chars seen; the first Q - 1 make no q-gram.
     let mut position = 0usize;
-    for (end, ch) in squeezed_chars(text) {
-        gram = push(gram, ch);
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    // Every char of the text passes here: ASCII, most of any text, is
+    // squeezed a byte at a time, and the bitmap is a fixed-size array.
+    while end < bytes.len() {
+        let byte = bytes[end];
+        let ch = if byte.is_ascii() {
+            end += 1;
+            if byte.is_ascii_whitespace() {
+                continue;
+            }
+            u16::from(byte.to_ascii_lowercase())
+        } else {
+            let ch = text[end..].chars().next().expect("a char boundary");
+            end += ch.len_utf8();
+            match squeezed(ch) {
+                Some(ch) => low_bits(ch),
+                None => continue,
+            }
+        };
+        gram = (gram << 16) | Gram::from(ch);
         position += 1;
         if position < Q {
             continue;
         }
         let at = position - 1;
         let h = hash(gram);
-        if bitmap[bit(h) / 64] & (1 << (bit(h) % 64)) == 0 {
+        if !bitmap.has(h) {
             continue;
         }
         let Some(list) = owners.get(&h) else { continue };

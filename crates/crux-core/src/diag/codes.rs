@@ -56,6 +56,9 @@ codes! {
     HedgeDropped = "W0009", Warning, "a claim states flatly what its quote hedges";
     TopicSpansPeriods = "W0010", Warning, "a topic's claims are about two periods that do not overlap";
     QuoteContextChanged = "W0011", Warning, "a quote's prefix or suffix no longer matches the text around it";
+    PdfPageWithoutText = "W0012", Warning, "pages of a PDF show an image but have no text layer (scanned?)";
+    PdfPageUnreadable = "W0013", Warning, "pages of a PDF could not be read";
+    PdfRunningLines = "W0014", Warning, "running headers or footers were left out of a PDF's text";
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use super::{Extracted, Format};
 
 /// Changes whenever an extractor's output may change, so old entries are
 /// not used.
-const EXTRACTOR_VERSION: &str = "html-1 pdf-1";
+const EXTRACTOR_VERSION: &str = "html-1 pdf-2";
 
 /// The cache directory, when the environment names a home for it.
 pub fn directory() -> Option<PathBuf> {

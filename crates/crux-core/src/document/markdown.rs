@@ -198,11 +198,15 @@ impl Shown {
     }
 }
 
-/// Headings (the lines given) and paragraphs (runs of other non-blank lines).
+/// Headings (the lines given, in text order) and paragraphs (runs of other
+/// non-blank lines).
 fn blocks(text: &str, headings: &[(Range<usize>, u8)]) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut paragraph: Option<Range<usize>> = None;
     let mut start = 0;
+    // Headings before a line belong to none after it: each line looks only
+    // at those from here on, not at every heading of the document.
+    let mut ahead = headings;
     let flush = |paragraph: &mut Option<Range<usize>>, blocks: &mut Vec<Block>| {
         if let Some(range) = paragraph.take() {
             blocks.push(Block {
@@ -214,8 +218,14 @@ fn blocks(text: &str, headings: &[(Range<usize>, u8)]) -> Vec<Block> {
     for line in text.split_inclusive('\n') {
         let range = start..start + line.trim_end_matches('\n').len();
         start += line.len();
-        let heading = headings
+        let passed = ahead
             .iter()
+            .take_while(|(h, _)| h.start < range.start)
+            .count();
+        ahead = &ahead[passed..];
+        let heading = ahead
+            .iter()
+            .take_while(|(h, _)| h.start <= range.end)
             .find(|(h, _)| range.contains(&h.start) || (h.is_empty() && h.start == range.start));
         if let Some((_, level)) = heading {
             flush(&mut paragraph, &mut blocks);
@@ -382,4 +392,71 @@ fn link_tail_end(bytes: &[u8], close: usize) -> Option<usize> {
         .count();
     let paren = url_start + url_len;
     (bytes.get(paren) == Some(&b')')).then_some(paren + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`blocks`] looking at every heading for every line.
+    fn blocks_scanning_every_heading(text: &str, headings: &[(Range<usize>, u8)]) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        let mut paragraph: Option<Range<usize>> = None;
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let range = start..start + line.trim_end_matches('\n').len();
+            start += line.len();
+            let heading = headings.iter().find(|(h, _)| {
+                range.contains(&h.start) || (h.is_empty() && h.start == range.start)
+            });
+            if let Some((_, level)) = heading {
+                blocks.extend(paragraph.take().map(|range| Block {
+                    range,
+                    kind: BlockKind::Paragraph,
+                }));
+                blocks.push(Block {
+                    range,
+                    kind: BlockKind::Heading(*level),
+                });
+            } else if line.trim().is_empty() {
+                blocks.extend(paragraph.take().map(|range| Block {
+                    range,
+                    kind: BlockKind::Paragraph,
+                }));
+            } else {
+                let from = paragraph.take().map_or(range.start, |p| p.start);
+                paragraph = Some(from..range.end);
+            }
+        }
+        blocks.extend(paragraph.map(|range| Block {
+            range,
+            kind: BlockKind::Paragraph,
+        }));
+        blocks
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn blocks_are_those_found_by_scanning_every_heading(
+            lines in proptest::collection::vec(("[a b]{0,6}", 0usize..4, 1u8..4), 0..30),
+        ) {
+            // A heading is the end of its line from some byte on, as the
+            // text shown gives them: from after the marks to the line's end.
+            let mut text = String::new();
+            let mut headings = Vec::new();
+            for (line, heading, level) in &lines {
+                let start = text.len();
+                text.push_str(line);
+                if *heading == 0 {
+                    let from = start + line.len().min(*level as usize);
+                    headings.push((from..text.len(), *level));
+                }
+                text.push('\n');
+            }
+            proptest::prop_assert_eq!(
+                blocks(&text, &headings),
+                blocks_scanning_every_heading(&text, &headings)
+            );
+        }
+    }
 }

@@ -63,6 +63,9 @@ pub struct Extracted {
     /// Ranges of `text`, one per page, for a paged format; empty otherwise.
     pub pages: Vec<Range<usize>>,
     pub metadata: Metadata,
+    /// What a PDF's text leaves out of the file; empty for other formats.
+    #[serde(default)]
+    pub gaps: crate::pdf::Gaps,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -126,6 +129,13 @@ impl Document {
         let read = crate::pdf::extract(bytes)?;
         let extracted = Extracted {
             map: OffsetMap::identity(read.text.len()),
+            gaps: read.gaps(),
+            metadata: Metadata {
+                title: read.info.title,
+                author: read.info.author,
+                date: read.info.date,
+                url: None,
+            },
             pages: read.pages,
             text: read.text,
             ..Extracted::default()
@@ -199,6 +209,20 @@ impl Document {
             .original_range(&(quoted..quoted.saturating_add(1)))
             .start;
         self.lines.line_col(&self.original, original)
+    }
+
+    /// The quoted bytes shown on 1-based `line` of the file, without its
+    /// line break; `None` past the last line.
+    pub fn quoted_line(&self, line: usize) -> Option<Range<usize>> {
+        let index = line
+            .checked_sub(1)
+            .filter(|&i| i < self.lines.line_count())?;
+        let in_file = self.lines.line_range(&self.original, index);
+        Some(if self.format.quotes_original() {
+            in_file
+        } else {
+            self.extracted.map.derived_range(&in_file)
+        })
     }
 
     /// The bytes of the file that the quoted bytes `quoted` were taken from.
@@ -283,6 +307,13 @@ impl Document {
 
     pub fn metadata(&self) -> &Metadata {
         &self.extracted.metadata
+    }
+
+    /// What the source whose `path` is `written` should be warned of: a
+    /// PDF's pages without text, and, when `quotes_missing` (some quote of
+    /// it is not found), the running lines left out of it.
+    pub fn warnings(&self, written: &str, quotes_missing: bool) -> Vec<crate::diag::Diagnostic> {
+        self.extracted.gaps.warnings(written, quotes_missing)
     }
 }
 

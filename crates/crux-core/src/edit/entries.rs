@@ -37,6 +37,30 @@ pub(super) fn set_string(
     }
 }
 
+/// Makes integer `key` hold `value`, or removes it when `value` is `None`.
+pub(super) fn set_integer(
+    text: &str,
+    table: Container<'_>,
+    key: &str,
+    value: Option<i64>,
+) -> Result<Vec<Splice>, String> {
+    match (table.value(key), value) {
+        (Some(old), Some(value)) => {
+            let span = old
+                .span()
+                .filter(|_| old.is_integer())
+                .ok_or_else(|| format!("`{key}` is not an integer"))?;
+            Ok(vec![(span, value.to_string())])
+        }
+        (Some(_), None) => remove_entry(text, table, key),
+        (None, Some(value)) => Ok(vec![insert_entry(text, table, key, |_, _| {
+            value.to_string()
+        })?]),
+        (None, None) if table.item(key).is_some() => Err(format!("`{key}` is written as a table")),
+        (None, None) => Ok(Vec::new()),
+    }
+}
+
 /// A new `key = value` entry after the table's last one, in its form. The
 /// value is made by `raw(indent, line_ending)`, for values that span lines.
 pub(super) fn insert_entry(

@@ -6,7 +6,6 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::model::Dataset;
-use crate::text::LineIndex;
 
 /// Where two texts differ: `old[start..old_end]` became `new[start..new_end]`;
 /// what comes before and after is the same bytes in both.
@@ -21,15 +20,12 @@ impl Difference {
     /// The smallest such region, by bytes (it may cut a character).
     pub fn between(old: &str, new: &str) -> Difference {
         let (old, new) = (old.as_bytes(), new.as_bytes());
-        let start = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+        let start = common_prefix(old, new);
         let max_suffix = old.len().min(new.len()) - start;
-        let suffix = old
-            .iter()
-            .rev()
-            .zip(new.iter().rev())
-            .take(max_suffix)
-            .take_while(|(a, b)| a == b)
-            .count();
+        let suffix = common_suffix(
+            &old[old.len() - max_suffix..],
+            &new[new.len() - max_suffix..],
+        );
         Difference {
             start,
             old_end: old.len() - suffix,
@@ -38,11 +34,47 @@ impl Difference {
     }
 }
 
+/// Blocks compared whole (a memcmp) before the bytes of the one that differs.
+const BLOCK: usize = 4096;
+
+/// How many bytes `a` and `b` start with alike.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let mut same = 0;
+    for (x, y) in a.chunks(BLOCK).zip(b.chunks(BLOCK)) {
+        if x == y {
+            same += x.len();
+            continue;
+        }
+        return same + x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    }
+    same
+}
+
+/// How many bytes `a` and `b` (of the same length) end with alike.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    let mut same = 0;
+    for (x, y) in a.rchunks(BLOCK).zip(b.rchunks(BLOCK)) {
+        if x == y {
+            same += x.len();
+            continue;
+        }
+        return same
+            + x.iter()
+                .rev()
+                .zip(y.iter().rev())
+                .take_while(|(p, q)| p == q)
+                .count();
+    }
+    same
+}
+
 /// Moves every byte range of `dataset` (loaded from its `text`) onto
 /// `new_text`, which differs from it in one place, and makes it the text.
 pub fn follow_edit(dataset: &mut Dataset, new_text: Arc<str>) {
     let Difference {
-        old_end, new_end, ..
+        start,
+        old_end,
+        new_end,
     } = Difference::between(&dataset.text, &new_text);
     let shift = |at: usize| -> usize {
         if at >= old_end {
@@ -65,6 +97,9 @@ pub fn follow_edit(dataset: &mut Dataset, new_text: Arc<str>) {
         if let Some(range) = &mut claim.status_value {
             fix(range);
         }
+        if let Some(range) = &mut claim.status_after {
+            fix(range);
+        }
         for span in &mut claim.spans {
             fix(&mut span.quote_value);
             fix(&mut span.source_value);
@@ -78,7 +113,7 @@ pub fn follow_edit(dataset: &mut Dataset, new_text: Arc<str>) {
             fix(range);
         }
     }
-    dataset.lines = LineIndex::new(&new_text);
+    dataset.lines = dataset.lines.spliced(&new_text, start, old_end, new_end);
     dataset.text = new_text;
 }
 
@@ -98,6 +133,26 @@ mod tests {
         assert_eq!(dataset.location(dataset.claims[b].decl.start).line, 10);
         let decl = dataset.claims[b].decl.clone();
         assert_eq!(&dataset.text[decl], "b");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_difference_is_the_smallest_region_that_differs(
+            old in "[ab]{0,9000}",
+            at in 0usize..9000,
+            removed in 0usize..5,
+            inserted in "[ab]{0,5}",
+        ) {
+            let start = at.min(old.len());
+            let end = (start + removed).min(old.len());
+            let new = format!("{}{inserted}{}", &old[..start], &old[end..]);
+            let d = Difference::between(&old, &new);
+            let (a, b) = (old.as_bytes(), new.as_bytes());
+            let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+            let most = a.len().min(b.len()) - prefix;
+            let suffix = a.iter().rev().zip(b.iter().rev()).take(most).take_while(|(x, y)| x == y).count();
+            proptest::prop_assert_eq!((d.start, d.old_end, d.new_end), (prefix, a.len() - suffix, b.len() - suffix));
+        }
     }
 
     #[test]

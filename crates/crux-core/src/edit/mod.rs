@@ -166,13 +166,15 @@ pub enum Edit {
         prefix: Option<String>,
         suffix: Option<String>,
     },
-    /// Replaces span `span` (0-based, in file order) of `claim`.
+    /// Replaces span `span` (0-based, in file order) of `claim`, with the
+    /// line of its document the quote starts on (`line`), or none.
     SetQuote {
         claim: String,
         span: usize,
         quote: String,
         prefix: Option<String>,
         suffix: Option<String>,
+        line: Option<usize>,
     },
 }
 
@@ -239,6 +241,7 @@ impl Edit {
                 quote,
                 prefix,
                 suffix,
+                line,
             } => quote::set_quote(
                 text,
                 claim,
@@ -248,6 +251,7 @@ impl Edit {
                     prefix: prefix.as_deref(),
                     suffix: suffix.as_deref(),
                 },
+                *line,
             ),
         }
     }
@@ -389,6 +393,10 @@ impl Edit {
                     quote: text("quote")?,
                     prefix: text("prefix"),
                     suffix: text("suffix"),
+                    line: span_table
+                        .get("line")
+                        .and_then(|v| v.as_integer())
+                        .and_then(|n| usize::try_from(n).ok()),
                 }
             }
         })
@@ -482,7 +490,36 @@ pub fn save_status_at(
     status: Status,
     value: Range<usize>,
 ) -> Result<Saved, EditError> {
-    if let Some(intended) = status::replace_status_literal(base, value, status)
+    let intended = status::replace_status_literal(base, value, status);
+    save_located(path, base, claim_id, status, intended)
+}
+
+/// [`write_status`] for a claim without a status whose table's last value
+/// the loader located at `last` in `base` (`Claim::status_after`): while
+/// the file on disk still holds `base`, a `status` line is added after that
+/// value's line as [`set_status`] adds it, without parsing the file;
+/// otherwise this is [`save`], checked against the same `base`.
+pub fn save_status_after(
+    path: &Path,
+    base: &str,
+    claim_id: &str,
+    status: Status,
+    last: Range<usize>,
+) -> Result<Saved, EditError> {
+    let intended = status::insert_status_line(base, last, status);
+    save_located(path, base, claim_id, status, intended)
+}
+
+/// `intended` (the located edit's result, if it could be made) written
+/// while the file on disk holds `base`; else the general [`save`].
+fn save_located(
+    path: &Path,
+    base: &str,
+    claim_id: &str,
+    status: Status,
+    intended: Option<String>,
+) -> Result<Saved, EditError> {
+    if let Some(intended) = intended
         && file::read_if_text(path)?.as_deref() == Some(base)
     {
         file::replace(path, &intended)?;

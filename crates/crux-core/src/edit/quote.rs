@@ -4,7 +4,7 @@ use toml_edit::{Item, Value};
 
 use super::EditError;
 use super::doc::{Container, claim, claim_mut, parse, splice_all, verify};
-use super::entries::{append_to_array, set_string};
+use super::entries::{append_to_array, set_integer, set_string};
 use crate::text::toml_string;
 
 pub(super) struct NewQuote<'a> {
@@ -18,6 +18,7 @@ pub(super) fn set_quote(
     claim_id: &str,
     index: usize,
     new: NewQuote<'_>,
+    line: Option<usize>,
 ) -> Result<String, EditError> {
     let unsupported = |why: String| EditError::Unsupported(format!("claim `{claim_id}` {why}"));
     let doc = parse(text)?;
@@ -42,6 +43,10 @@ pub(super) fn set_quote(
             .map_err(|why| unsupported(format!("span {}: {why}", index + 1)))?;
         splices.extend(changed);
     }
+    let line = line.and_then(|n| i64::try_from(n).ok());
+    let changed = set_integer(text, span, "line", line)
+        .map_err(|why| unsupported(format!("span {}: {why}", index + 1)))?;
+    splices.extend(changed);
     verify(text, splice_all(text, splices), |model| {
         let span = claim_mut(model, claim_id).and_then(|c| {
             c.get_mut("spans")?
@@ -60,6 +65,10 @@ pub(super) fn set_quote(
                     None => span.remove(key),
                 };
             }
+            match line {
+                Some(line) => span.insert("line".into(), line.into()),
+                None => span.remove("line"),
+            };
         }
     })
 }

@@ -144,6 +144,48 @@ pub(super) fn replace_status_literal(
     Some(out)
 }
 
+/// `text` with a `status = "<status>"` line added after the line holding
+/// the value at `last` (a claim table's last value, as the loader located
+/// it for a claim without a status), indented like it: what
+/// [`set_status`] adds there, without parsing the file.
+pub(super) fn insert_status_line(text: &str, last: Range<usize>, status: Status) -> Option<String> {
+    let (at, inserted, _) = status_line(text, last, status)?;
+    let mut out = String::with_capacity(text.len() + inserted.len());
+    out.push_str(&text[..at.start]);
+    out.push_str(&inserted);
+    out.push_str(&text[at.end..]);
+    Some(out)
+}
+
+/// Where [`insert_status_line`] puts the status value in its result.
+pub(super) fn inserted_status_value(
+    text: &str,
+    last: Range<usize>,
+    status: Status,
+) -> Option<Range<usize>> {
+    status_line(text, last, status).map(|(_, _, value)| value)
+}
+
+/// The range to replace, the line (with its line ending) put there, and
+/// where the status value is in the result.
+fn status_line(
+    text: &str,
+    last: Range<usize>,
+    status: Status,
+) -> Option<(Range<usize>, String, Range<usize>)> {
+    text.get(last.clone())?;
+    let key = "status = ";
+    let line = format!(
+        "{}{key}\"{}\"",
+        indentation(text, last.start),
+        status.as_str()
+    );
+    let (at, inserted) = insert_line(text, last.end, &line);
+    let start = at.start + inserted.find(key)? + key.len();
+    let value = start..start + status.as_str().len() + 2;
+    Some((at, inserted, value))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

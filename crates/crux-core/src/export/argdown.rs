@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Export, Selection, mapping};
+use crate::ix::ClaimIx;
 use crate::model::Dataset;
 use crate::text::{one_line, visible_line};
 
@@ -81,7 +82,7 @@ pub(super) fn export(selection: &Selection<'_>) -> Export {
 
 /// The selected claims grouped by topic: declared topics in file order,
 /// then topics only claims name, in order of first use.
-fn by_topic<'d>(dataset: &'d Dataset, claims: &[usize]) -> Vec<(&'d str, Vec<usize>)> {
+fn by_topic<'d>(dataset: &'d Dataset, claims: &[ClaimIx]) -> Vec<(&'d str, Vec<ClaimIx>)> {
     let mut order: Vec<&str> = dataset.topics.iter().map(|t| t.id.as_str()).collect();
     for &c in claims {
         let topic = dataset.claims[c].topic.as_str();
@@ -99,13 +100,13 @@ fn by_topic<'d>(dataset: &'d Dataset, claims: &[usize]) -> Vec<(&'d str, Vec<usi
                 .collect();
             (topic, members)
         })
-        .filter(|(_, members): &(&str, Vec<usize>)| !members.is_empty())
+        .filter(|(_, members): &(&str, Vec<ClaimIx>)| !members.is_empty())
         .collect()
 }
 
 /// A statement title for each claim: its id, unless Argdown cannot hold it
 /// in `[...]`; then the id with those characters made `_`, made unique.
-fn titles(dataset: &Dataset, claims: &[usize]) -> HashMap<usize, String> {
+fn titles(dataset: &Dataset, claims: &[ClaimIx]) -> HashMap<ClaimIx, String> {
     let mut used: HashSet<String> = claims
         .iter()
         .map(|&c| dataset.claims[c].id.clone())

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use super::uri::percent_encode;
 use super::{Export, Selection};
+use crate::ix::ClaimIx;
 use crate::model::{Dataset, Source, Status, Voice};
 
 /// Who publishes the reviews, and where: ClaimReview requires both.
@@ -99,7 +100,7 @@ pub(super) fn export(selection: &Selection<'_>, publisher: &Publisher) -> Export
 /// The claim as a schema.org Claim: who asserts it its author, each
 /// document quoting it an appearance, the earliest dated one its first
 /// appearance.
-fn item_reviewed(dataset: &Dataset, index: usize) -> Value {
+fn item_reviewed(dataset: &Dataset, index: ClaimIx) -> Value {
     let claim = &dataset.claims[index];
     let mut sources: Vec<&Source> = Vec::new();
     for span in &claim.spans {

@@ -2,6 +2,7 @@
 //! topic, one node per claim, one edge per link, styled by its kind.
 
 use super::{Export, Selection, mapping};
+use crate::ix::ClaimIx;
 use crate::model::{Dataset, Status};
 use crate::text::{one_line, visible_line};
 
@@ -90,8 +91,8 @@ fn fill(status: Status) -> &'static str {
 
 /// The selected claims by topic: declared topics in file order, then the
 /// topics only claims name.
-fn by_topic<'d>(dataset: &'d Dataset, claims: &[usize]) -> Vec<(&'d str, Vec<usize>)> {
-    let mut groups: Vec<(&str, Vec<usize>)> = dataset
+fn by_topic<'d>(dataset: &'d Dataset, claims: &[ClaimIx]) -> Vec<(&'d str, Vec<ClaimIx>)> {
+    let mut groups: Vec<(&str, Vec<ClaimIx>)> = dataset
         .topics
         .iter()
         .map(|t| (t.id.as_str(), Vec::new()))

@@ -11,6 +11,7 @@ pub mod w3c;
 
 use crate::filter::ClaimFilter;
 use crate::graph::Graph;
+use crate::ix::ClaimIx;
 use crate::model::{Dataset, Relation};
 
 pub use claimreview::{Publisher, rating};
@@ -41,7 +42,7 @@ pub struct Export {
 pub struct Selection<'d> {
     pub dataset: &'d Dataset,
     /// Indices into `dataset.claims`, in file order.
-    pub claims: Vec<usize>,
+    pub claims: Vec<ClaimIx>,
     /// Relations whose two ends are both selected, in declaration order.
     pub relations: Vec<&'d Relation>,
 }
@@ -51,12 +52,12 @@ impl<'d> Selection<'d> {
         let claims = filter.apply(dataset, graph);
         let mut selected = vec![false; dataset.claims.len()];
         for &c in &claims {
-            selected[c] = true;
+            selected[c.0] = true;
         }
         let relations = dataset
             .relations
             .iter()
-            .filter(|r| selected[r.from] && selected[r.to])
+            .filter(|r| selected[r.from.0] && selected[r.to.0])
             .collect();
         Selection {
             dataset,

@@ -1,6 +1,7 @@
 //! What kind of disagreement a contradiction is, computed from who asserts
 //! each claim and which documents make it; never typed by hand.
 
+use crate::ix::SourceIx;
 use crate::model::{Dataset, Relation, RelationKind, Voice};
 
 /// Who disagrees with whom in a `contradicts` link.
@@ -54,7 +55,7 @@ impl Disagreement {
 ///
 /// A party that no declaration resolves (`Voice::Unknown`) counts as a
 /// party unlike any other: the claim is not the document's own voice.
-pub fn classify(a: (Voice, &[usize]), b: (Voice, &[usize])) -> Disagreement {
+pub fn classify(a: (Voice, &[SourceIx]), b: (Voice, &[SourceIx])) -> Disagreement {
     match (a.0, b.0) {
         (Voice::Document, Voice::Document) => {
             if a.1.iter().any(|source| b.1.contains(source)) {
@@ -86,30 +87,50 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ix::PartyIx;
     use Disagreement::*;
 
     const DOC: Voice = Voice::Document;
 
+    fn sources(indices: &[usize]) -> Vec<SourceIx> {
+        indices.iter().map(|&i| SourceIx(i)).collect()
+    }
+
     #[test]
     fn two_documents_in_their_own_voices_disagree() {
-        assert_eq!(classify((DOC, &[0]), (DOC, &[3])), Documents);
+        assert_eq!(
+            classify((DOC, &sources(&[0])), (DOC, &sources(&[3]))),
+            Documents
+        );
     }
 
     #[test]
     fn one_document_in_its_own_voice_on_both_sides_contradicts_itself() {
-        assert_eq!(classify((DOC, &[2]), (DOC, &[2])), SelfContradiction);
-        assert_eq!(classify((DOC, &[1, 2]), (DOC, &[2, 4])), SelfContradiction);
+        assert_eq!(
+            classify((DOC, &sources(&[2])), (DOC, &sources(&[2]))),
+            SelfContradiction
+        );
+        assert_eq!(
+            classify((DOC, &sources(&[1, 2])), (DOC, &sources(&[2, 4]))),
+            SelfContradiction
+        );
     }
 
     #[test]
     fn a_reported_party_against_a_documents_voice_is_a_party_dispute_of_it() {
         assert_eq!(
-            classify((Voice::Party(0), &[1]), (DOC, &[3])),
+            classify(
+                (Voice::Party(PartyIx(0)), &sources(&[1])),
+                (DOC, &sources(&[3]))
+            ),
             PartyDisputesDocument
         );
         // The same document reporting a party against its own voice.
         assert_eq!(
-            classify((DOC, &[3]), (Voice::Party(0), &[3])),
+            classify(
+                (DOC, &sources(&[3])),
+                (Voice::Party(PartyIx(0)), &sources(&[3]))
+            ),
             PartyDisputesDocument
         );
     }
@@ -117,11 +138,17 @@ mod tests {
     #[test]
     fn a_document_reporting_both_parties_does_not_contradict_itself() {
         assert_eq!(
-            classify((Voice::Party(0), &[1]), (Voice::Party(1), &[1])),
+            classify(
+                (Voice::Party(PartyIx(0)), &sources(&[1])),
+                (Voice::Party(PartyIx(1)), &sources(&[1]))
+            ),
             Parties
         );
         assert_eq!(
-            classify((Voice::Party(0), &[1]), (Voice::Party(1), &[2])),
+            classify(
+                (Voice::Party(PartyIx(0)), &sources(&[1])),
+                (Voice::Party(PartyIx(1)), &sources(&[2]))
+            ),
             Parties
         );
     }
@@ -129,7 +156,10 @@ mod tests {
     #[test]
     fn one_party_reported_two_ways() {
         assert_eq!(
-            classify((Voice::Party(4), &[0]), (Voice::Party(4), &[1])),
+            classify(
+                (Voice::Party(PartyIx(4)), &sources(&[0])),
+                (Voice::Party(PartyIx(4)), &sources(&[1]))
+            ),
             OneParty
         );
     }
@@ -137,11 +167,14 @@ mod tests {
     #[test]
     fn an_unresolved_party_is_never_taken_for_the_documents_voice() {
         assert_eq!(
-            classify((Voice::Unknown, &[2]), (DOC, &[2])),
+            classify((Voice::Unknown, &sources(&[2])), (DOC, &sources(&[2]))),
             PartyDisputesDocument
         );
         assert_eq!(
-            classify((Voice::Unknown, &[2]), (Voice::Unknown, &[2])),
+            classify(
+                (Voice::Unknown, &sources(&[2])),
+                (Voice::Unknown, &sources(&[2]))
+            ),
             Parties
         );
     }

@@ -13,6 +13,7 @@ pub use classify::{Disagreement, classify};
 pub use stance::{Stance, stances, stances_among};
 
 use crate::diag::{Code, Diagnostic};
+use crate::ix::{self, ClaimIx, RelationIx};
 use crate::model::{Dataset, RelationKind};
 
 pub use crate::model::Graph;
@@ -22,20 +23,20 @@ impl Graph {
         let n = dataset.claims.len();
         let mut links = vec![vec![Vec::new(); n]; RelationKind::ALL.len()];
         let mut sets = DisjointSets::new(n);
-        for (index, relation) in dataset.relations.iter().enumerate() {
+        for (index, relation) in ix::enumerate(&dataset.relations, RelationIx) {
             let (a, b) = (relation.from, relation.to);
             let of_kind = &mut links[relation.kind as usize];
-            of_kind[a].push((b, index));
-            of_kind[b].push((a, index));
+            of_kind[a.0].push((b, index));
+            of_kind[b.0].push((a, index));
             if relation.kind.joins_position() {
-                sets.union(a, b);
+                sets.union(a.0, b.0);
             }
         }
-        let mut positions: Vec<Vec<usize>> = Vec::new();
+        let mut positions: Vec<Vec<ClaimIx>> = Vec::new();
         let mut root_position = vec![usize::MAX; n];
-        let position_of = (0..n)
+        let position_of = ClaimIx::all(n)
             .map(|claim| {
-                let root = sets.find(claim);
+                let root = sets.find(claim.0);
                 if root_position[root] == usize::MAX {
                     root_position[root] = positions.len();
                     positions.push(Vec::new());
@@ -52,41 +53,41 @@ impl Graph {
     }
 
     /// Claims linked to `claim` by `kind`, either way, with the relation index.
-    pub fn linked(&self, claim: usize, kind: RelationKind) -> &[(usize, usize)] {
+    pub fn linked(&self, claim: ClaimIx, kind: RelationKind) -> &[(ClaimIx, RelationIx)] {
         self.links
             .get(kind as usize)
-            .and_then(|claims| claims.get(claim))
+            .and_then(|claims| claims.get(claim.0))
             .map_or(&[], Vec::as_slice)
     }
 
     /// Claims that agree with `claim` directly, with the relation index.
-    pub fn agreeing(&self, claim: usize) -> &[(usize, usize)] {
+    pub fn agreeing(&self, claim: ClaimIx) -> &[(ClaimIx, RelationIx)] {
         self.linked(claim, RelationKind::Agrees)
     }
 
     /// Claims that contradict `claim` directly, with the relation index.
-    pub fn contradicting(&self, claim: usize) -> &[(usize, usize)] {
+    pub fn contradicting(&self, claim: ClaimIx) -> &[(ClaimIx, RelationIx)] {
         self.linked(claim, RelationKind::Contradicts)
     }
 
-    pub fn is_contradicted(&self, claim: usize) -> bool {
+    pub fn is_contradicted(&self, claim: ClaimIx) -> bool {
         !self.contradicting(claim).is_empty()
     }
 
     /// Whether `claim` has a link of any kind.
-    pub fn is_linked(&self, claim: usize) -> bool {
+    pub fn is_linked(&self, claim: ClaimIx) -> bool {
         RelationKind::ALL
             .iter()
             .any(|&kind| !self.linked(claim, kind).is_empty())
     }
 
     /// The position (claims joined by `agrees` or `refines`) of a claim.
-    pub fn position_of(&self, claim: usize) -> usize {
-        self.position_of[claim]
+    pub fn position_of(&self, claim: ClaimIx) -> usize {
+        self.position_of[claim.0]
     }
 
     /// Every position's claims; a claim with no agreement is a position alone.
-    pub fn positions(&self) -> &[Vec<usize>] {
+    pub fn positions(&self) -> &[Vec<ClaimIx>] {
         &self.positions
     }
 
@@ -96,7 +97,7 @@ impl Graph {
         let mut tree = None;
         for relation in &dataset.relations {
             if relation.kind != RelationKind::Contradicts
-                || self.position_of[relation.from] != self.position_of[relation.to]
+                || self.position_of(relation.from) != self.position_of(relation.to)
             {
                 continue;
             }
@@ -120,7 +121,7 @@ impl Graph {
                     .claim(&dataset.claims[relation.from].id),
                 );
         }
-        for (index, claim) in dataset.claims.iter().enumerate() {
+        for (index, claim) in ix::enumerate(&dataset.claims, ClaimIx) {
             if !self.is_linked(index) {
                 out.push(
                     Diagnostic::new(Code::Unrelated, format!("claim `{}` is linked to no other claim", claim.id))
@@ -134,7 +135,7 @@ impl Graph {
         let mut claims_per_topic = vec![0usize; dataset.topics.len()];
         for claim in &dataset.claims {
             if let Some(topic) = dataset.topic_index(&claim.topic) {
-                claims_per_topic[topic] += 1;
+                claims_per_topic[topic.0] += 1;
             }
         }
         for (topic, count) in dataset.topics.iter().zip(claims_per_topic) {
@@ -150,7 +151,7 @@ impl Graph {
         let mut used = vec![false; dataset.sources.len()];
         for span in dataset.claims.iter().flat_map(|c| &c.spans) {
             if let Some(source) = dataset.source_index(&span.source) {
-                used[source] = true;
+                used[source.0] = true;
             }
         }
         for (source, used) in dataset.sources.iter().zip(used) {
@@ -174,8 +175,10 @@ impl Graph {
 /// A breadth-first spanning tree of every position's agreements, rooted at
 /// its first claim. The tree path between two claims of one position is an
 /// agreement chain, found in time proportional to its length.
+const NO_PARENT: ClaimIx = ClaimIx(usize::MAX);
+
 struct AgreeTree {
-    parent: Vec<usize>,
+    parent: Vec<ClaimIx>,
     depth: Vec<usize>,
 }
 
@@ -183,12 +186,12 @@ impl AgreeTree {
     fn new(graph: &Graph) -> Self {
         let n = graph.position_of.len();
         let mut tree = AgreeTree {
-            parent: vec![usize::MAX; n],
+            parent: vec![NO_PARENT; n],
             depth: vec![0; n],
         };
         for position in &graph.positions {
             let root = position[0];
-            tree.parent[root] = root;
+            tree.parent[root.0] = root;
             let mut queue = VecDeque::from([root]);
             while let Some(claim) = queue.pop_front() {
                 let same_position = RelationKind::ALL
@@ -196,9 +199,9 @@ impl AgreeTree {
                     .filter(|kind| kind.joins_position())
                     .flat_map(|kind| graph.linked(claim, kind));
                 for &(next, _) in same_position {
-                    if tree.parent[next] == usize::MAX {
-                        tree.parent[next] = claim;
-                        tree.depth[next] = tree.depth[claim] + 1;
+                    if tree.parent[next.0] == NO_PARENT {
+                        tree.parent[next.0] = claim;
+                        tree.depth[next.0] = tree.depth[claim.0] + 1;
                         queue.push_back(next);
                     }
                 }
@@ -208,21 +211,21 @@ impl AgreeTree {
     }
 
     /// The chain from `from` to `to`, both included; they must share a position.
-    fn chain(&self, from: usize, to: usize) -> Vec<usize> {
+    fn chain(&self, from: ClaimIx, to: ClaimIx) -> Vec<ClaimIx> {
         let (mut a, mut b) = (from, to);
         let (mut up, mut down) = (vec![a], vec![b]);
-        while self.depth[a] > self.depth[b] {
-            a = self.parent[a];
+        while self.depth[a.0] > self.depth[b.0] {
+            a = self.parent[a.0];
             up.push(a);
         }
-        while self.depth[b] > self.depth[a] {
-            b = self.parent[b];
+        while self.depth[b.0] > self.depth[a.0] {
+            b = self.parent[b.0];
             down.push(b);
         }
         while a != b {
-            a = self.parent[a];
+            a = self.parent[a.0];
             up.push(a);
-            b = self.parent[b];
+            b = self.parent[b.0];
             down.push(b);
         }
         down.pop();
@@ -265,7 +268,12 @@ impl DisjointSets {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ix::TopicIx;
     use crate::model::{Claim, Relation, Topic};
+
+    fn claims(indices: &[usize]) -> Vec<ClaimIx> {
+        indices.iter().map(|&i| ClaimIx(i)).collect()
+    }
 
     /// Claims `ids` on one topic, linked by `(from, to, kind)`.
     fn dataset(ids: &[&str], links: &[(usize, usize, RelationKind)]) -> Dataset {
@@ -276,7 +284,7 @@ mod tests {
             note: None,
             decl: 0..0,
         });
-        d.topic_ids.insert("t".into(), 0);
+        d.topic_ids.insert("t".into(), TopicIx(0));
         for (i, id) in ids.iter().enumerate() {
             d.claims.push(Claim {
                 id: id.to_string(),
@@ -292,14 +300,15 @@ mod tests {
                 decl: i..i + 1,
                 topic_value: 0..0,
                 status_value: None,
+                status_after: None,
             });
-            d.claim_ids.insert(id.to_string(), i);
+            d.claim_ids.insert(id.to_string(), ClaimIx(i));
         }
         for &(from, to, kind) in links {
             d.relations.push(Relation {
                 kind,
-                from,
-                to,
+                from: ClaimIx(from),
+                to: ClaimIx(to),
                 note: None,
                 decl: from..to,
             });
@@ -321,9 +330,15 @@ mod tests {
             ],
         );
         let g = Graph::new(&d);
-        assert_eq!(g.positions(), &[vec![0, 1], vec![2], vec![3], vec![4]]);
-        assert_eq!(g.linked(2, Updates), &[(1, 1)]);
-        assert!(g.agreeing(0).is_empty() && !g.is_contradicted(0));
+        assert_eq!(
+            g.positions(),
+            &[claims(&[0, 1]), claims(&[2]), claims(&[3]), claims(&[4])]
+        );
+        assert_eq!(
+            g.linked(ClaimIx(2), Updates),
+            &[(ClaimIx(1), RelationIx(1))]
+        );
+        assert!(g.agreeing(ClaimIx(0)).is_empty() && !g.is_contradicted(ClaimIx(0)));
         let unrelated = Graph::new(&d)
             .check(&d)
             .into_iter()
@@ -357,10 +372,10 @@ mod tests {
             &[(0, 1, Agrees), (2, 1, Agrees), (0, 3, Contradicts)],
         );
         let g = Graph::new(&d);
-        assert_eq!(g.positions(), &[vec![0, 1, 2], vec![3]]);
-        assert_eq!(g.position_of(2), 0);
-        assert_eq!(g.position_of(3), 1);
-        assert!(g.is_contradicted(3) && !g.is_contradicted(1));
+        assert_eq!(g.positions(), &[claims(&[0, 1, 2]), claims(&[3])]);
+        assert_eq!(g.position_of(ClaimIx(2)), 0);
+        assert_eq!(g.position_of(ClaimIx(3)), 1);
+        assert!(g.is_contradicted(ClaimIx(3)) && !g.is_contradicted(ClaimIx(1)));
     }
 
     #[test]

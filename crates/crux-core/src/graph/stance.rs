@@ -6,27 +6,28 @@
 use std::collections::HashMap;
 
 use super::Graph;
+use crate::ix::{ClaimIx, PartyIx, SourceIx};
 use crate::model::{Dataset, Voice};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stance {
     /// The topic's claims in this position, in file order.
-    pub claims: Vec<usize>,
+    pub claims: Vec<ClaimIx>,
     /// Parties (indices) whose claims these are, in first-claim order.
-    pub parties: Vec<usize>,
+    pub parties: Vec<PartyIx>,
     /// Sources (indices) that make one of these claims in their own voice.
-    pub documents: Vec<usize>,
+    pub documents: Vec<SourceIx>,
     /// Sources (indices) that make one of these claims, in any voice.
-    pub reporters: Vec<usize>,
+    pub reporters: Vec<SourceIx>,
 }
 
 /// Every declared topic's positions (indexed like `dataset.topics`), each
 /// topic's in the order of their first claim.
 pub fn stances(dataset: &Dataset, graph: &Graph) -> Vec<Vec<Stance>> {
-    let mut claims_of: Vec<Vec<usize>> = vec![Vec::new(); dataset.topics.len()];
-    for claim in 0..dataset.claims.len() {
+    let mut claims_of: Vec<Vec<ClaimIx>> = vec![Vec::new(); dataset.topics.len()];
+    for claim in ClaimIx::all(dataset.claims.len()) {
         if let Some(topic) = dataset.topic_index(&dataset.claims[claim].topic) {
-            claims_of[topic].push(claim);
+            claims_of[topic.0].push(claim);
         }
     }
     claims_of
@@ -37,7 +38,7 @@ pub fn stances(dataset: &Dataset, graph: &Graph) -> Vec<Vec<Stance>> {
 
 /// The positions of `claims` (one topic's, or the part of it a report
 /// shows), in the order of their first claim in `claims`.
-pub fn stances_among(dataset: &Dataset, graph: &Graph, claims: &[usize]) -> Vec<Stance> {
+pub fn stances_among(dataset: &Dataset, graph: &Graph, claims: &[ClaimIx]) -> Vec<Stance> {
     let mut found: Vec<Stance> = Vec::new();
     let mut index: HashMap<usize, usize> = HashMap::new();
     for &claim in claims {
@@ -67,7 +68,7 @@ pub fn stances_among(dataset: &Dataset, graph: &Graph, claims: &[usize]) -> Vec<
     found
 }
 
-fn push_new(list: &mut Vec<usize>, item: usize) {
+fn push_new<T: PartialEq>(list: &mut Vec<T>, item: T) {
     if !list.contains(&item) {
         list.push(item);
     }
@@ -122,16 +123,16 @@ refines = ["baku-says-iran"]
             found[0],
             [
                 Stance {
-                    claims: vec![0, 2],
-                    parties: vec![0],
-                    documents: vec![1],
-                    reporters: vec![0, 1],
+                    claims: vec![ClaimIx(0), ClaimIx(2)],
+                    parties: vec![PartyIx(0)],
+                    documents: vec![SourceIx(1)],
+                    reporters: vec![SourceIx(0), SourceIx(1)],
                 },
                 Stance {
-                    claims: vec![1],
-                    parties: vec![1],
+                    claims: vec![ClaimIx(1)],
+                    parties: vec![PartyIx(1)],
                     documents: vec![],
-                    reporters: vec![0],
+                    reporters: vec![SourceIx(0)],
                 },
             ]
         );

@@ -110,6 +110,7 @@ pub(super) fn placement<'a>(
         prefix: prefix.as_deref(),
         suffix: suffix.as_deref(),
         occurrence: None,
+        hint: None,
     };
     if resolve_all(document.quotable(), &[query])[0] != Resolution::Exact(trimmed.clone()) {
         return Err(problem(

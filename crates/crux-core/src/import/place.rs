@@ -45,6 +45,7 @@ pub fn place<'t>(document: impl Into<Quotable<'t>>, selectors: &Selectors) -> Pl
         prefix: selectors.prefix.as_deref().filter(|p| !p.trim().is_empty()),
         suffix: selectors.suffix.as_deref().filter(|s| !s.trim().is_empty()),
         occurrence: None,
+        hint: None,
     };
     // Context that no longer fits is only a hint: the anchoring picks a
     // place by it only when the quote occurs once or one context is clearly

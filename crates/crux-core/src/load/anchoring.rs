@@ -1,21 +1,27 @@
 //! Reads each document once and places all of its quotes in one pass.
+//!
+//! A [`Plan`] holds what that needs of a dataset, owned, so a front end can
+//! show the claims while the documents are read on other threads; each
+//! document's [`Anchored`] result is then filled into the dataset. Every
+//! load goes this way: the command line's and the language server's on this
+//! thread and its helpers, the UI's on a thread of its own.
 
-use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use super::cache::{AnchorCache, CachedDocument, QuoteKey, Reuse};
 use super::sources::read_source;
-use std::collections::HashMap;
-use std::ops::Range;
-use std::sync::Mutex;
-
 use crate::anchor::{
     Candidate, MAX_QUOTE_CHARS, MIN_SCORE, QuoteQuery, Resolution, Verdict, resolve_all,
     too_long_to_search, verdict, words_after, words_before,
 };
 use crate::diag::{Code, Diagnostic, Passage, Score, Suggestion, SuggestionKind};
 use crate::document::Document;
+use crate::ix::{self, ClaimIx, SourceIx};
 use crate::model::{Anchor, Dataset, MatchKind, Source};
 use crate::text::visible_line;
 
@@ -27,53 +33,324 @@ const PLACES_LISTED: usize = 8;
 /// suffix is said to have moved rather than to have new neighbours.
 const MOVED_BELOW: f64 = 0.5;
 
-/// Below this many sources, threads are not worth starting. (Their sizes
+/// Below this many documents, threads are not worth starting. (Their sizes
 /// are not known before reading them; stat-ing paths that may lead outside
 /// the claims file's directory is not an option.)
 const PARALLEL_MIN_SOURCES: usize = 4;
 
-pub fn read_and_anchor(dataset: &mut Dataset, base: &Path, cache: &mut AnchorCache) {
-    let mut by_source: Vec<Vec<(usize, usize)>> = vec![Vec::new(); dataset.sources.len()];
-    for (c, claim) in dataset.claims.iter().enumerate() {
-        for (s, span) in claim.spans.iter().enumerate() {
-            if let Some(source) = dataset.source_index(&span.source) {
-                by_source[source].push((c, s));
+/// The name of the threads that read and anchor documents.
+pub const ANCHORING_THREAD: &str = "anchoring";
+
+/// Reads and anchors every document of `dataset` on all cores, reusing
+/// what `cache` kept of a load before, and fills the results in, in source
+/// order.
+pub fn read_and_anchor(dataset: &mut Dataset, cache: &mut AnchorCache) {
+    let plan = Plan::cached(dataset, cache);
+    let results: Mutex<Vec<Option<Anchored>>> =
+        Mutex::new((0..dataset.sources.len()).map(|_| None).collect());
+    plan.run(&AtomicBool::new(false), |anchored| {
+        let mut results = results.lock().unwrap_or_else(|e| e.into_inner());
+        let source = anchored.source;
+        results[source.0] = Some(anchored);
+    });
+    let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    for anchored in results.into_iter().flatten() {
+        anchored.fill_in(dataset, cache);
+    }
+    super::sort_diagnostics(dataset);
+}
+
+/// What reading and anchoring a dataset's documents needs of it: each
+/// document's path, the quotes to place in it, and what a load before kept
+/// of it.
+#[derive(Debug)]
+pub struct Plan {
+    base: PathBuf,
+    documents: Vec<Planned>,
+}
+
+#[derive(Debug)]
+struct Planned {
+    source: SourceIx,
+    path: String,
+    /// (claim, span, quote) for each quote of the document.
+    quotes: Vec<(ClaimIx, usize, QuoteKey)>,
+    /// Taken by the one thread that anchors this document.
+    cached: Mutex<Option<CachedDocument>>,
+}
+
+/// One document read and its quotes placed.
+#[derive(Debug)]
+pub struct Anchored {
+    source: SourceIx,
+    document: Result<Arc<Document>, Diagnostic>,
+    quotes: Vec<Placed>,
+    /// The document and its placed quotes, for the next load.
+    cached: Option<CachedDocument>,
+    /// Where the cache keeps it: the claims file's directory, and the
+    /// path as written.
+    base: PathBuf,
+    path: String,
+    /// Whether the document was read from disk (not kept from a load before).
+    read: bool,
+    /// How many of the quotes were not placed by a load before.
+    fresh: usize,
+}
+
+/// Where a quote was placed, and the diagnostic about it: shared by every
+/// claim that quotes it this way (each use puts its own claim and span on
+/// the diagnostic).
+#[derive(Debug)]
+struct Placed {
+    claim: ClaimIx,
+    span: usize,
+    anchor: Option<Anchor>,
+    diagnostic: Option<Diagnostic>,
+}
+
+impl Plan {
+    /// The documents of `dataset` (sources with a path), in source order.
+    pub fn new(dataset: &Dataset) -> Plan {
+        Plan::cached(dataset, &mut AnchorCache::new())
+    }
+
+    /// [`Plan::new`], taking out of `cache` the documents a load before
+    /// read and placed quotes in: each is used again if its file is
+    /// unchanged. [`Anchored::fill_in`] puts them back.
+    pub fn cached(dataset: &Dataset, cache: &mut AnchorCache) -> Plan {
+        let base = dataset
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        let paths: Vec<&str> = dataset.sources.iter().map(|s| s.path.as_str()).collect();
+        cache.last = Reuse::default();
+        let mut documents: Vec<Planned> = ix::enumerate(&dataset.sources, SourceIx)
+            .zip(cache.take(&base, &paths))
+            .map(|((source, s), cached)| Planned {
+                source,
+                path: s.path.clone(),
+                quotes: Vec::new(),
+                cached: Mutex::new(cached),
+            })
+            .collect();
+        for (c, claim) in ix::enumerate(&dataset.claims, ClaimIx) {
+            for (s, span) in claim.spans.iter().enumerate() {
+                if let Some(source) = dataset.source_index(&span.source) {
+                    documents[source.0].quotes.push((c, s, QuoteKey::of(span)));
+                }
             }
         }
+        documents.retain(|d| dataset.sources[d.source].has_document());
+        Plan { base, documents }
     }
-    let paths: Vec<&str> = dataset.sources.iter().map(|s| s.path.as_str()).collect();
-    let cached: Vec<Mutex<Option<CachedDocument>>> = cache
-        .take(base, &paths)
-        .into_iter()
-        .map(Mutex::new)
-        .collect();
-    let done = anchor_every_source(dataset, base, &by_source, &cached);
 
-    let mut read_errors = Vec::new();
-    let mut quote_diagnostics = Vec::new();
-    cache.last = Reuse::default();
-    for (source, result) in dataset.sources.iter_mut().zip(done) {
-        let Some(mut result) = result else { continue };
-        cache.last.documents_read += usize::from(result.read);
-        cache.last.quotes_placed += result.placed;
-        cache.last.quotes_reused += result.anchors.len() - result.placed;
-        match result.document {
+    /// How many documents it reads.
+    pub fn documents(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// Reads and anchors each document, on as many threads as there are
+    /// cores (this one included): each takes the next document not yet
+    /// taken and hands its result to `done` as soon as it is ready. Once
+    /// `stop` is set no more documents are taken. A panic in any thread is
+    /// raised again here once the others have stopped.
+    pub fn run(&self, stop: &AtomicBool, done: impl Fn(Anchored) + Sync) {
+        let next = AtomicUsize::new(0);
+        let work = || {
+            while !stop.load(Ordering::Relaxed) {
+                let taken = next.fetch_add(1, Ordering::Relaxed);
+                let Some(document) = self.documents.get(taken) else {
+                    return;
+                };
+                hold_if_asked_by_test(taken, stop);
+                done(self.anchor(document, taken));
+            }
+        };
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(self.documents.len());
+        if threads < 2 || self.documents.len() < PARALLEL_MIN_SOURCES {
+            work();
+            return;
+        }
+        std::thread::scope(|scope| {
+            // Fewer helpers than asked for (the system refusing a thread)
+            // only makes it slower.
+            let helpers: Vec<_> = (1..threads)
+                .filter_map(|_| {
+                    std::thread::Builder::new()
+                        .name(ANCHORING_THREAD.into())
+                        .spawn_scoped(scope, work)
+                        .ok()
+                })
+                .collect();
+            work();
+            for helper in helpers {
+                if let Err(panic) = helper.join() {
+                    std::panic::resume_unwind(panic);
+                }
+            }
+        });
+    }
+
+    fn anchor(&self, planned: &Planned, taken: usize) -> Anchored {
+        panic_if_asked_by_test(taken);
+        let cached = planned
+            .cached
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        let kept = cached.and_then(|c| c.if_unchanged(&self.base, &planned.path));
+        let read = kept.is_none();
+        let cached = match kept {
+            Some(cached) => Ok(cached),
+            None => read_source(&self.base, &planned.path)
+                .map(|d| CachedDocument::read(&self.base, &planned.path, Arc::new(d))),
+        };
+        let (document, quotes, fresh, cached) = match cached {
+            Ok(mut cached) => {
+                let (quotes, fresh) = place_quotes(&planned.path, &planned.quotes, &mut cached);
+                (Ok(cached.document.clone()), quotes, fresh, Some(cached))
+            }
+            Err(d) => (Err(d), Vec::new(), 0, None),
+        };
+        Anchored {
+            source: planned.source,
+            document,
+            quotes,
+            cached,
+            base: self.base.clone(),
+            path: planned.path.clone(),
+            read,
+            fresh,
+        }
+    }
+}
+
+/// Places `quotes` in the document of `cached`, each quote not placed by a
+/// load before looked for once however many claims quote it this way.
+/// Returns each quote's place and how many were looked for; `cached` keeps
+/// the places of these quotes alone, so a quote typed a character at a time
+/// leaves no trail of its drafts.
+fn place_quotes(
+    path: &str,
+    quotes: &[(ClaimIx, usize, QuoteKey)],
+    cached: &mut CachedDocument,
+) -> (Vec<Placed>, usize) {
+    let mut placed = std::mem::take(&mut cached.placed);
+    let mut new_keys: Vec<&QuoteKey> = quotes
+        .iter()
+        .map(|(_, _, key)| key)
+        .filter(|k| !placed.contains_key(k))
+        .collect();
+    let fresh = new_keys.len();
+    new_keys.sort();
+    new_keys.dedup();
+    let document = &cached.document;
+    let queries: Vec<QuoteQuery<'_>> = new_keys
+        .iter()
+        .map(|key| QuoteQuery {
+            hint: key
+                .line
+                .and_then(|line| document.quoted_line(line))
+                .map(Into::into),
+            ..key.query()
+        })
+        .collect();
+    let resolutions = resolve_all(document.quotable(), &queries);
+    for (key, resolution) in new_keys.iter().zip(resolutions) {
+        let context = QuoteContext {
+            path,
+            document,
+            text: document.quoted(),
+            claim_id: "",
+            quote_value: 0..0,
+            quote: &key.quote,
+            prefix: key.prefix.as_deref(),
+            suffix: key.suffix.as_deref(),
+        };
+        placed.insert((*key).clone(), context.judge(resolution));
+    }
+    let mut used = HashMap::with_capacity(quotes.len());
+    let mut places = Vec::with_capacity(quotes.len());
+    for (claim, span, key) in quotes {
+        let Some((anchor, diagnostic)) = placed.get(key) else {
+            continue;
+        };
+        places.push(Placed {
+            claim: *claim,
+            span: *span,
+            anchor: anchor.clone(),
+            diagnostic: diagnostic.clone(),
+        });
+        used.entry(key.clone())
+            .or_insert_with(|| (anchor.clone(), diagnostic.clone()));
+    }
+    cached.placed = used;
+    (places, fresh)
+}
+
+impl Anchored {
+    /// The index of the source this is the document of.
+    pub fn source(&self) -> SourceIx {
+        self.source
+    }
+
+    /// Puts the document and its quotes' places into `dataset`: the
+    /// dataset the plan was made from, or the same claims since edited in
+    /// place (a status written: byte ranges moved, claims and spans the
+    /// same). Each diagnostic goes where its quote or path is in `dataset`
+    /// now. Diagnostics are added unsorted: see
+    /// [`sort_diagnostics`](super::sort_diagnostics). What a later load can
+    /// reuse goes back into `cache`.
+    pub fn fill_in(self, dataset: &mut Dataset, cache: &mut AnchorCache) {
+        cache.last.documents_read += usize::from(self.read);
+        cache.last.quotes_placed += self.fresh;
+        cache.last.quotes_reused += self.quotes.len() - self.fresh;
+        if let Some(kept) = self.cached {
+            cache.put(&self.base, &self.path, kept);
+        }
+        let Some(source) = dataset.sources.get_mut(self.source.0) else {
+            return;
+        };
+        match self.document {
             Ok(document) => {
+                let missing = self.quotes.iter().any(|placed| {
+                    placed
+                        .diagnostic
+                        .as_ref()
+                        .is_some_and(|d| d.code == Code::QuoteNotFound)
+                });
+                let warnings = document.warnings(&source.path, missing).into_iter();
+                let at = source.path_value.clone();
+                dataset
+                    .diagnostics
+                    .extend(warnings.map(|d| d.at(at.clone())));
                 fill_from_metadata(source, &document);
                 source.document = Some(document);
             }
-            Err(d) => read_errors.push(d.at(source.path_value.clone())),
+            Err(d) => {
+                let at = source.path_value.clone();
+                dataset.diagnostics.push(d.at(at));
+            }
         }
-        if let Some(kept) = result.cached.take() {
-            cache.put(base, &source.path, kept);
+        for placed in self.quotes {
+            let Some(claim) = dataset.claims.get_mut(placed.claim.0) else {
+                continue;
+            };
+            let Some(span) = claim.spans.get_mut(placed.span) else {
+                continue;
+            };
+            span.anchor = placed.anchor;
+            if let Some(mut d) = placed.diagnostic {
+                d.span = Some(span.quote_value.clone());
+                d.claim = Some(claim.id.clone());
+                dataset.diagnostics.push(d);
+            }
         }
-        for (c, s, anchor) in result.anchors {
-            dataset.claims[c].spans[s].anchor = anchor;
-        }
-        quote_diagnostics.extend(result.diagnostics);
     }
-    dataset.diagnostics.extend(read_errors);
-    dataset.diagnostics.extend(quote_diagnostics);
 }
 
 /// The title, author, date and address a document gives of itself (a web
@@ -92,146 +369,33 @@ fn fill_from_metadata(source: &mut Source, document: &Document) {
     }
 }
 
-/// What reading one source and placing its quotes gave.
-struct SourceResult {
-    document: Result<Arc<Document>, Diagnostic>,
-    /// (claim, span, anchor) for each quote of the source.
-    anchors: Vec<(usize, usize, Option<Anchor>)>,
-    diagnostics: Vec<Diagnostic>,
-    /// The document and its placed quotes, for the next load.
-    cached: Option<CachedDocument>,
-    /// Whether the document was read from disk (not kept from a load before).
-    read: bool,
-    /// How many of the quotes were not placed by a load before.
-    placed: usize,
+/// Test hook (only in `test-hooks` builds): with
+/// `CRUX_TEST_ANCHOR_GATE=<file>`, the document taken `taken`-th waits
+/// until `<file>` holds a number above `taken` (a missing file counts as
+/// 0), so a test can see a front end while anchoring is under way.
+fn hold_if_asked_by_test(taken: usize, stop: &AtomicBool) {
+    let Some(gate) = crate::hooks::var("CRUX_TEST_ANCHOR_GATE") else {
+        return;
+    };
+    let open = || {
+        std::fs::read_to_string(&gate)
+            .ok()
+            .and_then(|s| s.trim().parse::<usize>().ok())
+            .is_some_and(|n| n > taken)
+    };
+    while !open() && !stop.load(Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
 
-/// Reads and anchors every source (`None` for those without a path), on as
-/// many threads as there are cores. Sources are independent; each thread takes the next one
-/// not yet taken, and the results come back in source order.
-fn anchor_every_source(
-    dataset: &Dataset,
-    base: &Path,
-    by_source: &[Vec<(usize, usize)>],
-    cached: &[Mutex<Option<CachedDocument>>],
-) -> Vec<Option<SourceResult>> {
-    let count = dataset.sources.len();
-    let one = |index: usize| {
-        let source = &dataset.sources[index];
-        let cached = cached[index].lock().ok().and_then(|mut c| c.take());
-        (!source.path.trim().is_empty())
-            .then(|| anchor_source(dataset, base, source, &by_source[index], cached))
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(count);
-    if threads < 2 || count < PARALLEL_MIN_SOURCES {
-        return (0..count).map(one).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<SourceResult>> = (0..count).map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        if index >= count {
-                            return done;
-                        }
-                        done.push((index, one(index)));
-                    }
-                })
-            })
-            .collect();
-        for worker in workers {
-            for (index, result) in worker.join().expect("an anchoring thread panicked") {
-                results[index] = result;
-            }
-        }
-    });
-    results
-}
-
-fn anchor_source(
-    dataset: &Dataset,
-    base: &Path,
-    source: &Source,
-    members: &[(usize, usize)],
-    cached: Option<CachedDocument>,
-) -> SourceResult {
-    let kept = cached.and_then(|c| c.if_unchanged(base, &source.path));
-    let read = kept.is_none();
-    let mut cached = match kept {
-        Some(cached) => cached,
-        None => match read_source(base, &source.path) {
-            Ok(document) => CachedDocument::read(base, &source.path, Arc::new(document)),
-            Err(d) => {
-                return SourceResult {
-                    document: Err(d),
-                    anchors: Vec::new(),
-                    diagnostics: Vec::new(),
-                    cached: None,
-                    read,
-                    placed: 0,
-                };
-            }
-        },
-    };
-    let keys: Vec<QuoteKey> = members
-        .iter()
-        .map(|&(c, s)| QuoteKey::of(&dataset.claims[c].spans[s]))
-        .collect();
-    let mut placed = std::mem::take(&mut cached.placed);
-    let mut new_keys: Vec<&QuoteKey> = keys.iter().filter(|k| !placed.contains_key(k)).collect();
-    let fresh = new_keys.len();
-    new_keys.sort();
-    new_keys.dedup();
-    let queries: Vec<QuoteQuery<'_>> = new_keys.iter().map(|key| key.query()).collect();
-    let document = &cached.document;
-    let resolutions = resolve_all(document.quotable(), &queries);
-    for (key, resolution) in new_keys.iter().zip(resolutions) {
-        // Judged once for every claim quoting it this way; each use below
-        // puts its own claim and span on the diagnostic.
-        let context = QuoteContext {
-            path: &source.path,
-            document,
-            text: document.quoted(),
-            claim_id: "",
-            quote_value: 0..0,
-            quote: &key.quote,
-            prefix: key.prefix.as_deref(),
-            suffix: key.suffix.as_deref(),
-        };
-        placed.insert((*key).clone(), context.judge(resolution));
-    }
-    let mut anchors = Vec::with_capacity(members.len());
-    let mut diagnostics = Vec::new();
-    // Only the quotes of this load are kept: a quote typed a character at
-    // a time leaves no trail of its drafts.
-    let mut used = HashMap::with_capacity(keys.len());
-    for (&(c, s), key) in members.iter().zip(keys) {
-        let Some((anchor, diagnostic)) = placed.get(&key).cloned() else {
-            continue;
-        };
-        let claim = &dataset.claims[c];
-        anchors.push((c, s, anchor.clone()));
-        diagnostics.extend(diagnostic.clone().map(|mut d| {
-            d.span = Some(claim.spans[s].quote_value.clone());
-            d.claim = Some(claim.id.clone());
-            d
-        }));
-        used.entry(key).or_insert((anchor, diagnostic));
-    }
-    cached.placed = used;
-    SourceResult {
-        document: Ok(cached.document.clone()),
-        anchors,
-        diagnostics,
-        cached: Some(cached),
-        read,
-        placed: fresh,
+/// Test hook (only in `test-hooks` builds): with
+/// `CRUX_TEST_ANCHOR_PANIC=<n>`, anchoring the `n`-th document taken
+/// panics, as a bug would.
+fn panic_if_asked_by_test(taken: usize) {
+    let at =
+        crate::hooks::var("CRUX_TEST_ANCHOR_PANIC").and_then(|s| s.to_str()?.parse::<usize>().ok());
+    if at == Some(taken) {
+        panic!("CRUX_TEST_ANCHOR_PANIC is set: anchoring document {taken} panics");
     }
 }
 
@@ -309,17 +473,21 @@ impl QuoteContext<'_> {
                 let place = Candidate {
                     range: bytes.clone(),
                     similarity: 1.0,
-                    context: None,
+                    ..Candidate::default()
                 };
-                let d = self
+                let mut d = self
                     .diagnostic(
                         Code::QuoteNormalized,
                         format!("quote matches `{path}` only after normalization"),
                     )
                     .label(format!(
-                        "found at {} once spacing, quotes, dashes or markup are ignored",
+                        "found at {} once quotes, dashes, accent forms, spacing or markup are ignored",
                         self.place(&bytes)
-                    ))
+                    ));
+                if in_other_unicode_forms(self.quote, &self.text[bytes.clone()]) {
+                    d = d.note(OTHER_UNICODE_FORMS);
+                }
+                let d = d
                     .help(format!(
                         "paste the exact source text: {}",
                         crate::text::toml_string(&self.text[bytes.clone()])
@@ -334,12 +502,26 @@ impl QuoteContext<'_> {
                     SuggestionKind::ContextChanged
                 };
                 let passage = self.passage(&place);
-                let mut d = self
-                    .diagnostic(
-                        Code::QuoteContextChanged,
-                        format!("quote found in `{path}`, but the text around it is no longer its prefix/suffix"),
+                let message = if place.by_hint {
+                    format!(
+                        "quote found more than once in `{path}`; placed at the one nearest its `line` hint"
                     )
-                    .label(format!("found at {}{}", self.place(&place.range), if normalized { " once spacing, quotes, dashes or markup are ignored" } else { "" }));
+                } else {
+                    format!(
+                        "quote found in `{path}`, but the text around it is no longer its prefix/suffix"
+                    )
+                };
+                let mut d = self
+                    .diagnostic(Code::QuoteContextChanged, message)
+                    .label(format!(
+                        "found at {}{}",
+                        self.place(&place.range),
+                        if normalized {
+                            " once quotes, dashes, accent forms, spacing or markup are ignored"
+                        } else {
+                            ""
+                        }
+                    ));
                 for (key, now) in [("prefix", &passage.prefix), ("suffix", &passage.suffix)] {
                     if let Some(now) = now {
                         d = d.note(format!(
@@ -349,7 +531,11 @@ impl QuoteContext<'_> {
                     }
                 }
                 let d = d
-                    .help("`crux fix` updates the prefix/suffix to the document's text")
+                    .help(if place.by_hint {
+                        "`crux fix` writes the prefix/suffix that picks this place, and its line"
+                    } else {
+                        "`crux fix` updates the prefix/suffix to the document's text"
+                    })
                     .suggest(self.suggestion(kind, vec![place.clone()], None));
                 let kind = if normalized {
                     MatchKind::Normalized
@@ -402,9 +588,9 @@ impl QuoteContext<'_> {
             .diagnostic(Code::QuoteNotFound, format!("quote not found in `{path}`"))
             .label("not in the document");
         if let Some(best) = nearest.first()
-            && same_but_for_unicode_form(self.quote, &self.text[best.range.clone()])
+            && in_other_unicode_forms(self.quote, &self.text[best.range.clone()])
         {
-            d = d.note("the quote and the document write accented letters in different Unicode forms (composed and decomposed: NFC and NFD); they look alike but are different characters");
+            d = d.note(OTHER_UNICODE_FORMS);
         }
         let alike = |c: &Candidate| format!("{}% alike", Score::new(c.similarity).percent());
         let (help, kind, why) = match verdict(&nearest, unseen, MIN_SCORE) {
@@ -493,12 +679,13 @@ impl QuoteContext<'_> {
     }
 }
 
-/// Whether two texts differ, and are the same once normalized and both in
-/// Unicode's composed form (NFC).
-fn same_but_for_unicode_form(a: &str, b: &str) -> bool {
-    use unicode_normalization::UnicodeNormalization;
-    let composed = |s: &str| crate::anchor::normalize(s).nfc().collect::<String>();
-    crate::anchor::normalize(a) != crate::anchor::normalize(b) && composed(a) == composed(b)
+const OTHER_UNICODE_FORMS: &str = "the quote and the document write accented letters in different Unicode forms (composed and decomposed: NFC and NFD); they look alike but are different characters";
+
+/// Whether one of two texts is in Unicode's composed form (NFC) and the
+/// other is not: their accented letters look alike but are other chars.
+fn in_other_unicode_forms(a: &str, b: &str) -> bool {
+    use unicode_normalization::is_nfc;
+    is_nfc(a) != is_nfc(b)
 }
 
 /// `range` without the whitespace at its ends.

@@ -44,6 +44,7 @@ pub(super) struct QuoteKey {
     pub prefix: Option<String>,
     pub suffix: Option<String>,
     pub occurrence: Option<usize>,
+    pub line: Option<usize>,
 }
 
 impl QuoteKey {
@@ -53,6 +54,7 @@ impl QuoteKey {
             prefix: span.prefix.clone(),
             suffix: span.suffix.clone(),
             occurrence: span.occurrence,
+            line: span.line,
         }
     }
 
@@ -62,6 +64,7 @@ impl QuoteKey {
             prefix: self.prefix.as_deref(),
             suffix: self.suffix.as_deref(),
             occurrence: self.occurrence,
+            hint: None,
         }
     }
 }

@@ -189,7 +189,10 @@ impl<'t, 'i> Fields<'t, 'i> {
                 )
                 .at(value.span())
                 .label("not a positive integer")
-                .help("occurrences count from 1: `occurrence = 1` is the first match");
+                .help(match key {
+                    "line" => "lines count from 1: `line = 1` is the document's first line",
+                    _ => "occurrences count from 1: `occurrence = 1` is the first match",
+                });
                 out.push(self.tag(d));
                 None
             }

@@ -1,6 +1,7 @@
-//! Claims file -> [`Dataset`]: parse, read the tables, resolve ids, read the
-//! documents, anchor every quote, then run the graph checks. Every problem
-//! becomes a diagnostic; everything valid still loads.
+//! Claims file -> [`Dataset`]: parse, read the tables, resolve ids, run the
+//! graph checks, then read the documents and anchor every quote (a
+//! [`Plan`], which a front end may run on other threads). Every
+//! problem becomes a diagnostic; everything valid still loads.
 
 mod anchoring;
 mod attribution;
@@ -23,10 +24,13 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Code, Diagnostic};
+use crate::ix::{ClaimIx, PartyIx, PeriodIx, SourceIx, TopicIx};
 use crate::model::{Claim, Dataset, RelationKind, Source, Span, Status, Topic};
 use crate::text::LineIndex;
 use fields::{Fields, Located};
 use references::RelationEntry;
+
+pub use anchoring::{ANCHORING_THREAD, Anchored, Plan};
 
 const ROOT_KEYS: &[&str] = &["title", "sources", "topics", "parties", "periods", "claims"];
 const SOURCE_KEYS: &[&str] = &["path", "title", "author", "outlet", "date", "note", "url"];
@@ -48,14 +52,24 @@ const CLAIM_KEYS: &[&str] = &[
     "hedge",
     "when",
 ];
-const SPAN_KEYS: &[&str] = &["source", "quote", "prefix", "suffix", "occurrence"];
+const SPAN_KEYS: &[&str] = &["source", "quote", "prefix", "suffix", "occurrence", "line"];
 const RELATION_KEYS: &[&str] = &["claim", "note"];
 
 /// Loads the claims file at `path`. A file that cannot be read gives a
 /// dataset holding only that diagnostic (see [`refusal`]).
 pub fn load(path: &Path) -> Dataset {
+    let mut dataset = without_documents(path);
+    anchoring::read_and_anchor(&mut dataset, &mut cache::AnchorCache::new());
+    dataset
+}
+
+/// The claims file at `path` read and checked as [`load`] does, with its
+/// documents not yet read: every source's `text` is `None` and no quote is
+/// anchored. [`Plan`] reads and anchors them afterwards, on other threads
+/// if need be, while this is shown.
+pub fn without_documents(path: &Path) -> Dataset {
     match read_claims_file(path) {
-        Ok(text) => load_str(path, text),
+        Ok(text) => str_without_documents(path, text),
         Err(diagnostic) => only(path, diagnostic),
     }
 }
@@ -155,6 +169,13 @@ pub fn load_str_cached(
     text: impl Into<Arc<str>>,
     cache: &mut cache::AnchorCache,
 ) -> Dataset {
+    let mut dataset = str_without_documents(path, text);
+    anchoring::read_and_anchor(&mut dataset, cache);
+    dataset
+}
+
+/// [`without_documents`] of claims in `text`, as if read from `path`.
+pub fn str_without_documents(path: &Path, text: impl Into<Arc<str>>) -> Dataset {
     let text: Arc<str> = text.into();
     let mut diagnostics = Vec::new();
     let (root, errors) = DeTable::parse_recoverable(&text);
@@ -174,7 +195,7 @@ pub fn load_str_cached(
         let source = read_source_table(key, table, header, &mut diagnostics);
         dataset
             .source_ids
-            .insert(source.id.clone(), dataset.sources.len());
+            .insert(source.id.clone(), SourceIx(dataset.sources.len()));
         dataset.sources.push(source);
     }
     for (key, table, header) in sub_tables(&root, "topics", &mut diagnostics) {
@@ -183,7 +204,7 @@ pub fn load_str_cached(
         let question = fields.required_string("question", "\"How many ...?\"", &mut diagnostics);
         dataset
             .topic_ids
-            .insert(key.to_string(), dataset.topics.len());
+            .insert(key.to_string(), TopicIx(dataset.topics.len()));
         dataset.topics.push(Topic {
             id: key.to_string(),
             question: question.map(|q| q.value).unwrap_or_default(),
@@ -195,18 +216,18 @@ pub fn load_str_cached(
         let party = attribution::read_party(key, table, header, &mut diagnostics);
         dataset
             .party_ids
-            .insert(party.id.clone(), dataset.parties.len());
+            .insert(party.id.clone(), PartyIx(dataset.parties.len()));
         dataset.parties.push(party);
     }
     for (key, table, header) in sub_tables(&root, "periods", &mut diagnostics) {
         let period = attribution::read_period(&text, key, table, header, &mut diagnostics);
         dataset
             .period_ids
-            .insert(period.id.clone(), dataset.periods.len());
+            .insert(period.id.clone(), PeriodIx(dataset.periods.len()));
         dataset.periods.push(period);
     }
     for (key, table, header) in sub_tables(&root, "claims", &mut diagnostics) {
-        let index = dataset.claims.len();
+        let index = ClaimIx(dataset.claims.len());
         let claim = read_claim_table(
             &text,
             key,
@@ -221,20 +242,25 @@ pub fn load_str_cached(
     }
     dataset.text = text.clone();
     dataset.diagnostics = diagnostics;
-    let base = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
     references::check_topics_and_sources(&mut dataset);
     references::resolve_relations(&mut dataset, relations);
-    anchoring::read_and_anchor(&mut dataset, base, cache);
+    // The graph's checks read the claims and their links, not the documents.
     dataset.graph = crate::graph::Graph::new(&dataset);
     let graph_diagnostics = dataset.graph.check(&dataset);
     dataset.diagnostics.extend(graph_diagnostics);
+    sort_diagnostics(&mut dataset);
+    dataset
+}
+
+/// Diagnostics in the order every front end shows them: by place in the
+/// claims file, then by code. The sort is stable, and what anchoring adds
+/// (one diagnostic per quote, one per unusable document) never shares a
+/// place and a code with another, so the order does not depend on which
+/// document was anchored first.
+pub fn sort_diagnostics(dataset: &mut Dataset) {
     dataset
         .diagnostics
         .sort_by_key(|d| (d.span.as_ref().map_or(0, |s| s.start), d.code));
-    dataset
 }
 
 /// The entries of the root table `name` that are tables themselves.
@@ -325,7 +351,7 @@ fn read_claim_table(
     id: &str,
     table: &DeTable<'_>,
     header: Range<usize>,
-    index: usize,
+    index: ClaimIx,
     relations: &mut Vec<RelationEntry>,
     out: &mut Vec<Diagnostic>,
 ) -> Claim {
@@ -359,6 +385,10 @@ fn read_claim_table(
         }
         parsed
     });
+    let status_after = match status {
+        None => last_value_of_table(file, table, &header),
+        Some(_) => None,
+    };
     Claim {
         id: id.to_string(),
         topic: topic.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
@@ -372,8 +402,43 @@ fn read_claim_table(
         when: attribution.when,
         topic_value: topic.map_or(header.clone(), |t| t.span),
         decl: header,
+        status_after,
         status_value: status.map(|s| s.span),
     }
+}
+
+/// The value that ends last in the claim table `table`, declared under
+/// the header holding `header`, when it is a `[claims.<id>]` table of
+/// `key = value` lines without a `status` key (no sub-table, no array of
+/// tables): where a status line can be added without parsing the file
+/// again (see `edit::save_status_after`).
+fn last_value_of_table(
+    file: &str,
+    table: &DeTable<'_>,
+    header: &Range<usize>,
+) -> Option<Range<usize>> {
+    let line_start = file[..header.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = file[line_start..header.start].trim_start();
+    if !before.starts_with('[') || before.starts_with("[[") {
+        return None;
+    }
+    let mut last: Option<Range<usize>> = None;
+    for (key, value) in table.iter() {
+        if key.get_ref().as_ref() == "status" || matches!(value.get_ref(), DeValue::Table(_)) {
+            return None;
+        }
+        let span = value.span();
+        // A value written `key = value`: not an array of tables, whose
+        // `[[...]]` headers may come anywhere after.
+        let value_line = file[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        if !file[value_line..span.start].contains('=') {
+            return None;
+        }
+        if last.as_ref().is_none_or(|l| span.end > l.end) {
+            last = Some(span);
+        }
+    }
+    last
 }
 
 fn read_spans(claim: &Fields<'_, '_>, out: &mut Vec<Diagnostic>) -> Vec<Span> {
@@ -418,6 +483,7 @@ fn read_spans(claim: &Fields<'_, '_>, out: &mut Vec<Diagnostic>) -> Vec<Span> {
             prefix: fields.string("prefix", out).map(|v| v.value),
             suffix: fields.string("suffix", out).map(|v| v.value),
             occurrence: fields.positive_integer("occurrence", out).map(|v| v.value),
+            line: fields.positive_integer("line", out).map(|v| v.value),
             anchor: None,
             quote_value: quote.span,
             source_value: source.span,
@@ -430,7 +496,7 @@ fn read_relation_entry(
     claim: &Fields<'_, '_>,
     kind: RelationKind,
     item: &Spanned<DeValue<'_>>,
-    from: usize,
+    from: ClaimIx,
     out: &mut Vec<Diagnostic>,
 ) -> Option<RelationEntry> {
     let (target, note) = match item.get_ref() {

@@ -7,13 +7,14 @@ use std::ops::Range;
 
 use super::fields::Located;
 use crate::diag::{Code, Diagnostic, suggest::did_you_mean};
+use crate::ix::{ClaimIx, RelationIx};
 use crate::model::{Dataset, Relation, RelationKind};
 use crate::when::When;
 
 /// One `agrees`/`contradicts`/... entry as written, before its target is known.
 pub struct RelationEntry {
     pub kind: RelationKind,
-    pub from: usize,
+    pub from: ClaimIx,
     pub target: Located<String>,
     pub note: Option<String>,
     pub decl: Range<usize>,
@@ -146,7 +147,7 @@ fn unknown<'a>(
 }
 
 pub fn resolve_relations(dataset: &mut Dataset, entries: Vec<RelationEntry>) {
-    let mut seen: HashMap<(usize, usize), (RelationKind, usize)> = HashMap::new();
+    let mut seen: HashMap<(ClaimIx, ClaimIx), (RelationKind, RelationIx)> = HashMap::new();
     let mut suggestions = SUGGESTIONS;
     let mut diagnostics = Vec::new();
     for entry in entries {
@@ -208,7 +209,7 @@ pub fn resolve_relations(dataset: &mut Dataset, entries: Vec<RelationEntry>) {
             }
             continue;
         }
-        seen.insert(key, (entry.kind, dataset.relations.len()));
+        seen.insert(key, (entry.kind, RelationIx(dataset.relations.len())));
         dataset.relations.push(Relation {
             kind: entry.kind,
             from: entry.from,
@@ -225,7 +226,7 @@ fn two_relations(
     entry: &RelationEntry,
     earlier: &Relation,
     from_id: &str,
-    to: usize,
+    to: ClaimIx,
 ) -> Diagnostic {
     let at = dataset.location(earlier.decl.start);
     Diagnostic::new(
@@ -249,7 +250,7 @@ fn both_directions(
     entry: &RelationEntry,
     earlier: &Relation,
     from_id: &str,
-    to: usize,
+    to: ClaimIx,
 ) -> Diagnostic {
     let at = dataset.location(earlier.decl.start);
     let key = entry.kind.as_str();

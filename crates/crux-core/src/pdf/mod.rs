@@ -9,8 +9,11 @@
 
 mod error;
 mod flow;
+mod gaps;
 mod hyphen;
+mod images;
 mod layout;
+mod meta;
 mod read;
 mod running;
 mod sanitize;
@@ -21,6 +24,8 @@ use std::ops::Range;
 use std::time::Duration;
 
 pub use error::{Limit, PdfError};
+pub use gaps::{Gaps, RunningGroup};
+pub use meta::Info;
 pub use read::in_pdf_reader;
 pub use running::{Place, RunningLine};
 
@@ -41,6 +46,11 @@ pub struct PdfText {
     /// Pages (1-based) the reader failed on: they are in `pages` with no
     /// text, and the rest of the document is read.
     pub unreadable: Vec<usize>,
+    /// Pages (1-based) with no body text that show an image: scanned
+    /// pages, most likely, in a document whose other pages have text.
+    pub without_text: Vec<usize>,
+    /// Title, author and date from the document information.
+    pub info: Info,
 }
 
 /// Where a byte of `PdfText::text` is printed.
@@ -53,6 +63,11 @@ pub struct PageLine {
 }
 
 impl PdfText {
+    /// What the text leaves out of the file, for the source's warnings.
+    pub fn gaps(&self) -> Gaps {
+        Gaps::new(self)
+    }
+
     /// The page and line within the page of byte `offset` of `text`; a
     /// separator between two pages belongs to the page before it.
     pub fn page_line(&self, offset: usize) -> Option<PageLine> {
@@ -109,7 +124,12 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
 }
 
 pub fn extract_with(bytes: &[u8], limits: &Limits) -> Result<PdfText, PdfError> {
-    let (pages, unreadable) = read::pages(bytes, limits)?;
+    let read::Read {
+        pages,
+        unreadable,
+        with_images,
+        info,
+    } = read::pages(bytes, limits)?;
     let has_text = |page: &layout::PageGlyphs| {
         page.glyphs.iter().any(|glyph| {
             glyph
@@ -142,10 +162,16 @@ pub fn extract_with(bytes: &[u8], limits: &Limits) -> Result<PdfText, PdfError> 
     if text.is_empty() {
         return Err(PdfError::NoTextLayer { pages: pages.len() });
     }
+    let without_text = (1..=pages.len())
+        .filter(|page| pages[page - 1].is_empty())
+        .filter(|page| with_images.contains(page) && !unreadable.contains(page))
+        .collect();
     Ok(PdfText {
         text,
         pages,
         running,
         unreadable,
+        without_text,
+        info,
     })
 }

@@ -12,14 +12,22 @@ use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
 
 use super::error::{Limit, PdfError};
 use super::layout::{Glyph, PageGlyphs};
-use super::{Limits, sanitize};
+use super::meta::{self, Info};
+use super::{Limits, images, sanitize};
 
-/// The characters of every page, page 1 first; a page that could not be
-/// read has none and is listed in the second value (1-based).
-pub(crate) fn pages(
-    bytes: &[u8],
-    limits: &Limits,
-) -> Result<(Vec<PageGlyphs>, Vec<usize>), PdfError> {
+/// What the reader got from a PDF.
+pub(crate) struct Read {
+    /// The characters of every page, page 1 first; a page that could not
+    /// be read has none.
+    pub pages: Vec<PageGlyphs>,
+    /// Pages (1-based) that could not be read.
+    pub unreadable: Vec<usize>,
+    /// Pages (1-based) that have an image to show.
+    pub with_images: Vec<usize>,
+    pub info: Info,
+}
+
+pub(crate) fn pages(bytes: &[u8], limits: &Limits) -> Result<Read, PdfError> {
     if bytes.len() > limits.max_bytes {
         return Err(PdfError::TooLarge(Limit::Bytes {
             size: bytes.len(),
@@ -40,7 +48,8 @@ pub(crate) fn pages(
     if document.is_encrypted() && quietly(|| document.decrypt("")).map_or(true, |r| r.is_err()) {
         return Err(PdfError::Encrypted);
     }
-    let numbers: Vec<u32> = document.get_pages().keys().copied().collect();
+    let page_ids = document.get_pages();
+    let numbers: Vec<u32> = page_ids.keys().copied().collect();
     if numbers.is_empty() {
         return Err(PdfError::Damaged {
             detail: "it has no pages".into(),
@@ -52,6 +61,17 @@ pub(crate) fn pages(
             max: limits.max_pages,
         }));
     }
+    // Before `sanitize`, which empties the images.
+    let (info, with_images) = quietly(|| {
+        let with_images = page_ids
+            .values()
+            .enumerate()
+            .filter(|&(_, &id)| images::has_image(&document, id))
+            .map(|(index, _)| index + 1)
+            .collect();
+        (meta::info(&document), with_images)
+    })
+    .unwrap_or_default();
     sanitize::for_reading(&mut document);
 
     let mut collector = Collector::new(limits, started);
@@ -79,7 +99,12 @@ pub(crate) fn pages(
             detail: "none of its pages could be read".into(),
         });
     }
-    Ok((pages, unreadable))
+    Ok(Read {
+        pages,
+        unreadable,
+        with_images,
+        info,
+    })
 }
 
 /// The header may follow some junk, as readers allow.

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::layout::Line;
 
 /// Where a running line is printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Place {
     Header,
     Footer,
@@ -158,7 +158,7 @@ fn margin_lines(page: usize, count: usize, height: f64, lines: &[Line]) -> Vec<C
         .collect()
 }
 
-fn signature(text: &str) -> String {
+pub(crate) fn signature(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_digit() {
@@ -180,7 +180,7 @@ fn is_print_stamp(signature: &str) -> bool {
 
 /// `3`, `- 3 -`, `3/7`, `3 of 7`, `page 3`, `p. 3`, `[3]`: a page number
 /// and nothing else.
-fn is_page_number(signature: &str) -> bool {
+pub(crate) fn is_page_number(signature: &str) -> bool {
     let core = signature.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '–' | '—' | '[' | ']' | '(' | ')' | '|')
     });

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use crate::describe;
 use crate::filter::ClaimFilter;
 use crate::graph::{Graph, stances_among};
+use crate::ix::{ClaimIx, SourceIx};
 use crate::model::{Anchor, Dataset, RelationKind, Status};
 
 use super::counts;
@@ -36,7 +37,7 @@ pub fn build(
     let selected_list = filter.apply(dataset, graph);
     let mut selected = vec![false; dataset.claims.len()];
     for &c in &selected_list {
-        selected[c] = true;
+        selected[c.0] = true;
     }
 
     let mut claims: Vec<ClaimEntry> = selected_list
@@ -137,12 +138,12 @@ fn progress(claims: &[ClaimEntry]) -> Vec<StatusCount> {
 fn relation_entries(
     dataset: &Dataset,
     selected: &[bool],
-) -> (Vec<RelationEntry>, Vec<(usize, usize)>) {
+) -> (Vec<RelationEntry>, Vec<(ClaimIx, ClaimIx)>) {
     let mut relation_ends = Vec::new();
     let relations = dataset
         .relations
         .iter()
-        .filter(|r| selected[r.from] && selected[r.to])
+        .filter(|r| selected[r.from.0] && selected[r.to.0])
         .map(|r| {
             relation_ends.push((r.from, r.to));
             let (from, to) = (&dataset.claims[r.from], &dataset.claims[r.to]);
@@ -160,10 +161,10 @@ fn relation_entries(
 }
 
 /// For each source, how many of the selected claims quote it.
-fn claims_quoting(dataset: &Dataset, selected_list: &[usize]) -> Vec<usize> {
+fn claims_quoting(dataset: &Dataset, selected_list: &[ClaimIx]) -> Vec<usize> {
     let mut quoted = vec![0usize; dataset.sources.len()];
     for &c in selected_list {
-        let mut seen: Vec<usize> = dataset.claims[c]
+        let mut seen: Vec<SourceIx> = dataset.claims[c]
             .spans
             .iter()
             .filter_map(|s| dataset.source_index(&s.source))
@@ -171,7 +172,7 @@ fn claims_quoting(dataset: &Dataset, selected_list: &[usize]) -> Vec<usize> {
         seen.sort_unstable();
         seen.dedup();
         for s in seen {
-            quoted[s] += 1;
+            quoted[s.0] += 1;
         }
     }
     quoted
@@ -198,7 +199,7 @@ fn source_entries(dataset: &Dataset, quoted: &[usize]) -> Vec<SourceEntry> {
 fn open_problems(
     dataset: &Dataset,
     graph: &Graph,
-    selected_list: &[usize],
+    selected_list: &[ClaimIx],
     relations: &[RelationEntry],
 ) -> OpenProblems {
     OpenProblems {
@@ -234,7 +235,7 @@ fn live_link(source: &crate::model::Source, anchor: &Anchor) -> Option<String> {
     )
 }
 
-fn claim_entry(dataset: &Dataset, c: usize) -> ClaimEntry {
+fn claim_entry(dataset: &Dataset, c: ClaimIx) -> ClaimEntry {
     let claim = &dataset.claims[c];
     let mut sources: Vec<String> = Vec::new();
     let spans = claim
@@ -282,8 +283,8 @@ fn claim_entry(dataset: &Dataset, c: usize) -> ClaimEntry {
 fn topic_entries(
     dataset: &Dataset,
     graph: &Graph,
-    selected: &[usize],
-    relation_ends: &[(usize, usize)],
+    selected: &[ClaimIx],
+    relation_ends: &[(ClaimIx, ClaimIx)],
     relations: &[RelationEntry],
 ) -> Vec<TopicEntry> {
     // Declared topics in file order, then undeclared ids in order of first use.
@@ -293,7 +294,7 @@ fn topic_entries(
         .enumerate()
         .map(|(i, t)| (t.id.as_str(), Some(i)))
         .collect();
-    let mut members_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut members_of: HashMap<&str, Vec<ClaimIx>> = HashMap::new();
     for &c in selected {
         let id = dataset.claims[c].topic.as_str();
         let members = members_of.entry(id).or_default();
@@ -355,8 +356,8 @@ fn topic_entries(
 }
 
 /// The positions among a topic's `members`, labelled `A`, `B`, ...
-fn position_entries(dataset: &Dataset, graph: &Graph, members: &[usize]) -> Vec<Position> {
-    let source_id = |s: &usize| dataset.sources[*s].id.clone();
+fn position_entries(dataset: &Dataset, graph: &Graph, members: &[ClaimIx]) -> Vec<Position> {
+    let source_id = |s: &SourceIx| dataset.sources[*s].id.clone();
     stances_among(dataset, graph, members)
         .into_iter()
         .enumerate()

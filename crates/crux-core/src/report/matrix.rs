@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::model::RelationEntry;
+use crate::ix::ClaimIx;
 use crate::model::{Dataset, RelationKind, Voice};
 
 /// Links between claims quoting each pair of documents. Every table is
@@ -29,7 +30,7 @@ pub struct Matrix {
 pub(super) fn matrix(
     dataset: &Dataset,
     quoted: &[usize],
-    relation_ends: &[(usize, usize)],
+    relation_ends: &[(ClaimIx, ClaimIx)],
     relations: &[RelationEntry],
 ) -> Matrix {
     // Row of each dataset source in the matrix, for sources the report quotes.
@@ -41,11 +42,11 @@ pub(super) fn matrix(
             ids.push(dataset.sources[s].id.clone());
         }
     }
-    let rows_of = |claim: usize| -> Vec<usize> {
+    let rows_of = |claim: ClaimIx| -> Vec<usize> {
         dataset
             .claim_sources(claim)
             .into_iter()
-            .map(|s| row[s])
+            .map(|s| row[s.0])
             .collect()
     };
     let n = ids.len();

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::model::{SpanMatch, span_match};
 use crate::diag::{Code, Diagnostic, Suggestion};
+use crate::ix::ClaimIx;
 use crate::model::Dataset;
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -31,7 +32,7 @@ pub struct QuoteProblem {
     pub suggestion: Option<Suggestion>,
 }
 
-pub(super) fn quote_problems(dataset: &Dataset, selected: &[usize]) -> Vec<QuoteProblem> {
+pub(super) fn quote_problems(dataset: &Dataset, selected: &[ClaimIx]) -> Vec<QuoteProblem> {
     let mut out = Vec::new();
     let mut said_of_claim: HashMap<&str, Vec<&Diagnostic>> = HashMap::new();
     for diagnostic in &dataset.diagnostics {

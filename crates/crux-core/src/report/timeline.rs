@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::describe;
+use crate::ix::ClaimIx;
 use crate::model::Dataset;
 use crate::when::{TimeSpan, When};
 
@@ -37,9 +38,9 @@ pub enum TimelineEntry {
 
 /// `selected`: the report's claims, in file order; `quoted[s]`: how many
 /// of them quote source `s`.
-pub fn timeline(dataset: &Dataset, selected: &[usize], quoted: &[usize]) -> Timeline {
+pub fn timeline(dataset: &Dataset, selected: &[ClaimIx], quoted: &[usize]) -> Timeline {
     // (span, label, claims) per distinct time, in order of first claim.
-    let mut about: Vec<(TimeSpan, String, Vec<usize>)> = Vec::new();
+    let mut about: Vec<(TimeSpan, String, Vec<ClaimIx>)> = Vec::new();
     let mut about_index: HashMap<String, usize> = HashMap::new();
     let mut undated = Vec::new();
     for &claim in selected {

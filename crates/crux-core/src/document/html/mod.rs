@@ -49,6 +49,7 @@ pub fn extract(html: &str) -> Result<Extracted, Problem> {
         emphasis: rendered.emphasis,
         pages: Vec::new(),
         metadata,
+        ..Extracted::default()
     })
 }
 

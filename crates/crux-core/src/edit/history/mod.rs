@@ -9,7 +9,7 @@ mod stack;
 mod tests;
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use super::{Edit, EditError, Saved};
@@ -34,29 +34,39 @@ pub struct Applied {
     pub reapplied: bool,
     /// The file on disk already held what the edit makes: nothing was written.
     pub already_on_disk: bool,
-    path: PathBuf,
     base: Arc<str>,
     /// A status change to the very text loaded: the loaded dataset can
     /// follow it in place.
     in_place: bool,
+    /// Where a status line added in place put its value.
+    added_status: Option<Range<usize>>,
 }
 
 impl Applied {
     /// Brings `dataset` up to the saved file. A status change to the text
     /// `dataset` holds is made in place, its byte ranges moved past it,
-    /// without reading the documents again: `None`. Anything else is the
-    /// saved text loaded afresh (not a second read of the file), for the
-    /// caller to put in place of `dataset`.
-    pub fn follow(&self, dataset: &mut Dataset) -> Option<Dataset> {
+    /// without reading the documents again: `None`. Anything else gives
+    /// the saved text, for the caller to load afresh in place of `dataset`
+    /// (with [`load_str`](crate::load_str), or its documents read later:
+    /// not a second read of the claims file either way).
+    pub fn follow(&self, dataset: &mut Dataset) -> Option<Arc<str>> {
         if !(self.in_place && same_text(&dataset.text, &self.base)) {
-            return Some(crate::load_str(&self.path, self.text.clone()));
+            return Some(self.text.clone());
         }
-        if let Edit::SetStatus { claim, status } = &self.edit
-            && let Some(index) = dataset.claim_index(claim)
-        {
-            dataset.claims[index].status = *status;
-        }
+        let claim = match &self.edit {
+            Edit::SetStatus { claim, status } => dataset.claim_index(claim).map(|i| (i, *status)),
+            _ => None,
+        };
         super::follow::follow_edit(dataset, self.text.clone());
+        if let Some((index, status)) = claim {
+            let claim = &mut dataset.claims[index];
+            claim.status = status;
+            if let Some(added) = &self.added_status {
+                // The next change swaps this value.
+                claim.status_value = Some(added.clone());
+                claim.status_after = None;
+            }
+        }
         None
     }
 }
@@ -161,13 +171,19 @@ impl History {
             }),
             None => edit.inverse(base),
         };
-        let saved = match (edit, located) {
+        let saved = match (edit, located.clone()) {
             (
                 Edit::SetStatus { claim, status },
                 Some(LocatedStatus {
                     value: Some(value), ..
                 }),
             ) => super::save_status_at(path, base, claim, *status, value)?,
+            (
+                Edit::SetStatus { claim, status },
+                Some(LocatedStatus {
+                    after: Some(last), ..
+                }),
+            ) => super::save_status_after(path, base, claim, *status, last)?,
             _ => super::save(path, base, edit)?,
         };
         let Saved {
@@ -176,6 +192,20 @@ impl History {
             already_on_disk,
         } = saved;
         let text: Arc<str> = text.into();
+        let added_status = match (edit, &located) {
+            (
+                Edit::SetStatus { status, .. },
+                Some(LocatedStatus {
+                    value: None,
+                    after: Some(last),
+                    ..
+                }),
+            ) if !reapplied => super::status::inserted_status_value(base, last.clone(), *status)
+                .filter(|value| {
+                    text.get(value.clone()) == Some(&format!("\"{}\"", status.as_str()))
+                }),
+            _ => None,
+        };
         if let Some(undo) = undo.filter(|_| !already_on_disk) {
             self.undo.push(Change {
                 edit: undo,
@@ -190,9 +220,9 @@ impl History {
             text,
             reapplied,
             already_on_disk,
-            path: path.to_path_buf(),
             base: base.clone(),
             in_place: shown && !reapplied && matches!(edit, Edit::SetStatus { .. }),
+            added_status,
         })
     }
 }
@@ -202,11 +232,14 @@ fn same_text(a: &Arc<str>, b: &Arc<str>) -> bool {
 }
 
 /// A status change's claim as loaded: its status and where the loader
-/// found that status's value in the file.
+/// found that status's value in the file, or, without one, the value a
+/// status line goes after.
+#[derive(Clone)]
 struct LocatedStatus {
     claim: String,
     old: Status,
     value: Option<Range<usize>>,
+    after: Option<Range<usize>>,
 }
 
 fn located_status(dataset: &Dataset, edit: &Edit) -> Option<LocatedStatus> {
@@ -218,5 +251,6 @@ fn located_status(dataset: &Dataset, edit: &Edit) -> Option<LocatedStatus> {
         claim: claim.clone(),
         old: loaded.status,
         value: loaded.status_value.clone(),
+        after: loaded.status_after.clone(),
     })
 }

@@ -143,7 +143,7 @@ fn anything_else_is_followed_by_loading_the_saved_text() {
             Some(&dataset),
         )
         .unwrap();
-    let reloaded = applied.follow(&mut dataset).expect("a fresh load");
+    let reloaded = crate::load_str(&path, applied.follow(&mut dataset).expect("a fresh load"));
     assert_eq!(reloaded.claim("march").unwrap().text, "Closed in March.");
     assert_eq!(*reloaded.text, disk(&path));
     assert_eq!(*dataset.text, *CLAIMS, "left for the caller to replace");
@@ -158,7 +158,7 @@ fn anything_else_is_followed_by_loading_the_saved_text() {
             Some(&dataset),
         )
         .unwrap();
-    let reloaded = applied.follow(&mut dataset).expect("a fresh load");
+    let reloaded = crate::load_str(&path, applied.follow(&mut dataset).expect("a fresh load"));
     assert_eq!(reloaded.claim("march").unwrap().status, Status::Confirmed);
 }
 
