@@ -114,24 +114,64 @@ pub const HEDGES: &[&str] = &[
 /// hedges that end with such a word (this runs on every claim and quote of
 /// every load).
 pub fn find_hedge(text: &str) -> Option<(&'static str, std::ops::Range<usize>)> {
+    let bytes = text.as_bytes();
     let mut start = None;
-    for (at, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (is_word_char(c), start) {
+    let mut at = 0;
+    // Byte by byte where the text is ASCII; the end closes the last word.
+    while at <= bytes.len() {
+        let (in_word, width) = match bytes.get(at) {
+            None => (false, 1),
+            Some(&byte) if byte.is_ascii() => (byte.is_ascii_alphanumeric() || byte == b'-', 1),
+            Some(_) => {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                (is_word_char(c), c.len_utf8())
+            }
+        };
+        match (in_word, start) {
             (true, None) => start = Some(at),
             (false, Some(word)) => {
                 start = None;
-                if let Some(found) = hedge_ending(text, word, at) {
+                if may_end_hedge(&text[word..at])
+                    && let Some(found) = hedge_ending(text, word, at)
+                {
                     return Some(found);
                 }
             }
             _ => {}
         }
+        at += width;
     }
     None
 }
+
+/// Whether some hedge ends with a word of this length and first letter.
+/// Most words do not, and are passed over without trying each hedge: the
+/// check reads every claim and quote at each load, which the language
+/// server repeats on every change.
+fn may_end_hedge(word: &str) -> bool {
+    let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+    first.is_some_and(|first| {
+        HEDGE_LAST_WORDS
+            .get(word.len())
+            .is_some_and(|firsts| firsts.get(usize::from(first)) == Some(&true))
+    })
+}
+
+/// By length, the first letters of the hedges' last words.
+static HEDGE_LAST_WORDS: [[bool; 128]; 16] = {
+    let mut table = [[false; 128]; 16];
+    let mut i = 0;
+    while i < HEDGES.len() {
+        let hedge = HEDGES[i].as_bytes();
+        let mut start = hedge.len();
+        while start > 0 && hedge[start - 1] != b' ' {
+            start -= 1;
+        }
+        table[hedge.len() - start][hedge[start] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-'
