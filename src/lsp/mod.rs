@@ -19,11 +19,11 @@ mod published;
 mod rename;
 mod server;
 mod symbols;
+mod transport;
 mod watch;
 
 use std::process::ExitCode;
 
-use lsp_server::Connection;
 use lsp_types::{
     CodeActionProviderCapability, CompletionOptions, HoverProviderCapability, OneOf, RenameOptions,
     ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
@@ -31,7 +31,7 @@ use lsp_types::{
 
 /// Serves one editor on stdin/stdout until it says `exit` or goes away.
 pub fn run() -> ExitCode {
-    let (connection, io_threads) = Connection::stdio();
+    let (connection, io_threads) = transport::stdio();
     let capabilities = serde_json::json!(capabilities());
     let root = match connection.initialize(capabilities) {
         Ok(params) => workspace_root(&params),

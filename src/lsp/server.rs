@@ -15,7 +15,7 @@ use lsp_types::{Url, notification, request};
 use super::analysis::Analysis;
 use super::documents::{Document, Documents};
 use super::watch::Watches;
-use super::{actions, completion, hover, navigate, rename, symbols};
+use super::{actions, completion, hover, navigate, rename, symbols, transport};
 
 pub struct Server {
     connection: Connection,
@@ -159,20 +159,20 @@ impl Server {
         Some(analysis)
     }
 
-    /// `textDocument/publishDiagnostics`, serialized from the diagnostics
-    /// kept (its protocol type would need a copy of them).
+    /// `textDocument/publishDiagnostics`, serialized here from the
+    /// diagnostics kept (see [`transport`]).
     fn send_diagnostics(
         &self,
         uri: &Url,
         diagnostics: &[lsp_types::Diagnostic],
         version: Option<i32>,
     ) {
-        let mut params = serde_json::json!({ "uri": uri, "diagnostics": diagnostics });
-        if let Some(version) = version {
-            params["version"] = version.into();
+        match transport::publish_diagnostics(uri, diagnostics, version) {
+            Ok(json) => {
+                let _ = self.connection.sender.send(transport::serialized(json));
+            }
+            Err(e) => self.log(format!("crux: diagnostics not sent: {e}")),
         }
-        let n = Notification::new(notification::PublishDiagnostics::METHOD.to_string(), params);
-        let _ = self.connection.sender.send(n.into());
     }
 
     fn log(&self, message: String) {
