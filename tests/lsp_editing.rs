@@ -386,6 +386,107 @@ fn a_link_declared_on_the_other_claim_can_be_declared_here_with_its_note() {
 }
 
 #[test]
+fn the_reverse_link_carries_a_note_with_quotes_escapes_and_line_breaks_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "One said yes. Two said no.").unwrap();
+    let note = r#"He said \"no\" \\ then\nleft, \u00e9t\u00e9 — ünï"#;
+    let text = format!(
+        "[sources.a]\npath = \"a.txt\"\n\n[topics.t]\nquestion = \"q?\"\n\n\
+         [claims.one]\ntopic = \"t\"\ntext = \"yes\"\nspans = [{{ source = \"a\", quote = \"One said yes.\" }}]\n\
+         contradicts = [{{ claim = \"two\", note = \"{note}\" }}]\n\n\
+         [claims.two]\ntopic = \"t\"\ntext = \"no\"\nspans = [{{ source = \"a\", quote = \"Two said no.\" }}]\n\
+         contradicts = [\"three\"]\n\n\
+         [claims.three]\ntopic = \"t\"\ntext = \"no\"\nspans = [{{ source = \"a\", quote = \"Two said no.\" }}]\n\
+         \n[claims.four]\ntopic = \"t\"\ntext = \"no\"\nspans = [{{ source = \"a\", quote = \"Two said no.\" }}]\n\
+         rivals = [{{ claim = \"two\", note = '''first line\nsecond \"line\" \\ ''' }}]\n"
+    );
+    let path = dir.path().join("claims.toml");
+    std::fs::write(&path, &text).unwrap();
+    let uri = url(&path);
+    let mut client = Client::start(dir.path());
+    client.open(&uri, &text);
+    let before = client.diagnostics(&uri, 1);
+    let actions = client.result(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri },
+            "range": range_of(&text, "[claims.two]"),
+            "context": { "diagnostics": [] }
+        }),
+    );
+    let actions = actions.as_array().unwrap();
+    let reverse = titled(
+        actions,
+        "Declare the reverse link here: contradicts `one`, with its note",
+    )
+    .unwrap_or_else(|| panic!("{actions:?}"));
+    let linked = apply(&text, &reverse["edit"], &uri);
+
+    let notes = |text: &str| -> Vec<(String, String)> {
+        let parsed: toml::Table = text.parse().unwrap_or_else(|e| panic!("{e}\n{text}"));
+        ["one", "two"]
+            .iter()
+            .flat_map(|id| {
+                let links = parsed["claims"][*id]["contradicts"]
+                    .as_array()
+                    .unwrap()
+                    .clone();
+                links.into_iter().filter_map(move |link| {
+                    let link = link.as_table()?;
+                    Some((
+                        format!("{id} -> {}", link["claim"].as_str().unwrap()),
+                        link["note"].as_str().unwrap().to_string(),
+                    ))
+                })
+            })
+            .collect()
+    };
+    let written = notes(&text)[0].1.clone();
+    assert!(
+        written.contains("\"no\" \\ then\nleft, été — ünï"),
+        "{written:?}"
+    );
+    assert_eq!(
+        notes(&linked),
+        [
+            ("one -> two".to_string(), written.clone()),
+            ("two -> one".to_string(), written)
+        ]
+    );
+    let parsed: toml::Table = linked.parse().unwrap();
+    assert_eq!(
+        parsed["claims"]["two"]["contradicts"][0].as_str(),
+        Some("three"),
+        "the link already there is kept first"
+    );
+
+    // A note written as a multi-line literal string.
+    let rivals = titled(
+        actions,
+        "Declare the reverse link here: rivals `four`, with its note",
+    )
+    .unwrap_or_else(|| panic!("{actions:?}"));
+    let parsed: toml::Table = apply(&text, &rivals["edit"], &uri).parse().unwrap();
+    assert_eq!(
+        parsed["claims"]["two"]["rivals"][0]["note"].as_str(),
+        Some("first line\nsecond \"line\" \\ ")
+    );
+
+    client.change(&uri, 2, &linked);
+    let after = client.diagnostics(&uri, 2);
+    assert_eq!(
+        after, before,
+        "declaring the same link and note adds no diagnostic"
+    );
+    assert!(client.shutdown().success());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "the file on disk is not written"
+    );
+}
+
+#[test]
 fn the_status_of_the_claim_under_the_cursor_can_be_set() {
     let mut s = session();
     let uri = s.uri.clone();
