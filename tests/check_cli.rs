@@ -329,9 +329,17 @@ fn a_zero_occurrence_and_an_unknown_status_are_invalid_values() {
 
 #[test]
 fn a_normalized_match_warns_with_the_exact_text_to_paste() {
+    // Only whitespace differs: the quote is the document's text, no warning.
     let f = fixture(&claims_with(
         "quote = \"Four Iranian drones took part\"",
         "quote = \"Four  Iranian drones\\ntook part\"",
+    ));
+    let run = f.crux(&["check", "--format", "json"]);
+    assert_eq!(run.codes(), Vec::<String>::new(), "{}", run.stdout);
+
+    let f = fixture(&claims_with(
+        "quote = \"Four Iranian drones took part\"",
+        "quote = \"Four Iranian **drones** took part\"",
     ));
     let run = f.crux(&["check", "--format", "json"]);
     assert_eq!(run.code, 0, "warnings alone pass");

@@ -293,7 +293,12 @@ fn the_fix_for_one_quote_is_crux_fixs_and_only_when_crux_fix_would_make_it() {
         .unwrap_or_else(|| panic!("{actions:?}"));
     assert_eq!(fix["kind"], "quickfix");
     assert_eq!(fix["diagnostics"][0]["code"], "E0014");
-    assert_eq!(apply(&typo, &fix["edit"], &uri), shipped);
+    // The quote as it was, with the line it starts on as its position hint.
+    let repaired = shipped.replace(
+        "that four Iranian drones had taken part in the attack\" }",
+        "that four Iranian drones had taken part in the attack\", line = 25 }",
+    );
+    assert_eq!(apply(&typo, &fix["edit"], &uri), repaired);
 
     // Too far from any passage: crux fix leaves it, and so does the action.
     let far = shipped.replace(good, "nothing of the sort was ever written anywhere\"");
