@@ -1,7 +1,9 @@
 // Times the approx-string-match package (the search web annotators use)
 // on one quote in one document: `node approx-string-match.mjs DOC QUOTE SHARE`
 // searches with up to SHARE of the quote's length in errors and prints
-// "seconds matches best_errors".
+// "seconds matches best_errors". The document is read before the clock
+// starts; `cargo run --release --example anchor-one -- DOC QUOTE` times
+// crux's anchoring of the same quote the same way, to set beside it.
 import { readFileSync } from "node:fs";
 import search from "approx-string-match";
 

@@ -10,6 +10,7 @@
 mod approx;
 mod candidate;
 mod disambiguate;
+mod grams;
 #[cfg(test)]
 mod hint_tests;
 mod nearest;

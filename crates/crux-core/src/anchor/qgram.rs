@@ -7,18 +7,22 @@
 //! and is at most `m + k` chars long: wherever fewer of the quote's
 //! `Q`-grams end within `m + k` chars, no such passage ends. Hash
 //! collisions only count more, never fewer, so nothing is missed.
+//!
+//! When `k` is small, only every `h`-th text position is looked at
+//! (q-samples): the passage, at least `m - k` chars long, holds at least
+//! `⌊(m - k - Q + 1) / h⌋` of those positions, and an edit spoils the
+//! q-grams ending at no more than `Q` positions in a row, so at most
+//! `⌈Q / h⌉` of those looked at: at least `⌊(m - k - Q + 1) / h⌋ -
+//! k·⌈Q / h⌉` of them hold one of the quote's q-grams.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::approx::squeezed;
+pub(crate) use super::grams::Q;
+use super::grams::{Bitmap, Flagged, Scanner, hash_of};
 
-pub(crate) const Q: usize = 4;
 /// Below this many shared q-grams the filter lets too much through to pay.
 pub(crate) const MIN_THRESHOLD: usize = 8;
-/// Bits of the table that says which q-gram hashes any quote has: small
-/// enough to stay in the fastest cache, as every char of the text tests it.
-const BITMAP_BITS: u32 = 16;
 /// A quote flagged in more stretches than this is searched everywhere.
 const MAX_STRETCHES: usize = 4096;
 
@@ -42,14 +46,47 @@ impl Filtered<'_> {
     /// The q-grams that must survive, or `None` when too few do for the
     /// filter to be worth it.
     pub fn threshold(&self) -> Option<usize> {
-        let lost = Q * (self.max_errors + 1);
-        (self.quote.len() + 1)
-            .checked_sub(lost)
-            .filter(|&t| t >= MIN_THRESHOLD)
+        self.threshold_every(1)
+    }
+
+    /// The same when only every `step`-th position is looked at (see the
+    /// module's documentation).
+    fn threshold_every(&self, step: usize) -> Option<usize> {
+        let (m, k) = (self.quote.len(), self.max_errors);
+        let kept = if step == 1 {
+            (m + 1).checked_sub(Q * (k + 1))
+        } else {
+            (m.saturating_sub(k + Q - 1) / step).checked_sub(k * Q.div_ceil(step))
+        };
+        kept.filter(|&t| t >= MIN_THRESHOLD)
     }
 
     fn window(&self) -> usize {
         self.quote.len() + self.max_errors
+    }
+}
+
+/// The positions of a quote's q-grams flagged lately, in text order.
+#[derive(Default)]
+struct Recent {
+    positions: Vec<usize>,
+    /// Those before it are out of every window still to come.
+    start: usize,
+}
+
+impl Recent {
+    /// Adds position `at`; how many flagged positions are within the
+    /// `window` chars ending at it.
+    fn count_after(&mut self, at: usize, window: usize) -> usize {
+        self.positions.push(at);
+        while self.positions[self.start] + window <= at {
+            self.start += 1;
+        }
+        if self.start > 1024 && self.start * 2 > self.positions.len() {
+            self.positions.drain(..self.start);
+            self.start = 0;
+        }
+        self.positions.len() - self.start
     }
 }
 
@@ -71,50 +108,15 @@ impl Hasher for Hashed {
     }
 }
 
-/// The last [`Q`] chars, the low 16 bits of each, newest lowest. Chars
-/// that share their low bits make the same q-gram: that only counts more
-/// q-grams as shared, never fewer.
-type Gram = u64;
-
-fn push(gram: Gram, ch: char) -> Gram {
-    (gram << 16) | Gram::from(low_bits(ch))
-}
-
-fn low_bits(ch: char) -> u16 {
-    (u32::from(ch) & 0xFFFF) as u16
-}
-
-const WORDS: usize = (1 << BITMAP_BITS) / 64;
-
-/// Which q-gram hashes any quote has, by their top [`BITMAP_BITS`] bits.
-struct Bitmap([u64; WORDS]);
-
-impl Bitmap {
-    fn set(&mut self, h: u32) {
-        let bit = h >> (32 - BITMAP_BITS);
-        self.0[bit as usize / 64] |= 1 << (bit % 64);
-    }
-
-    #[inline(always)]
-    fn has(&self, h: u32) -> bool {
-        let bit = h >> (32 - BITMAP_BITS);
-        self.0[bit as usize / 64] & (1 << (bit % 64)) != 0
-    }
-}
-
-fn hash(gram: Gram) -> u32 {
-    (gram.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
-}
-
 /// For each quote (all with a threshold), the stretches where it may end
 /// within its `max_errors`, or `None` when it is flagged so often that
 /// searching everywhere is as cheap.
 pub(crate) fn stretches(text: &str, quotes: &[Filtered<'_>]) -> Vec<Option<Vec<Stretch>>> {
     let mut owners: HashMap<u32, Vec<usize>, BuildHasherDefault<Hashed>> = HashMap::default();
-    let mut bitmap = Bitmap([0; WORDS]);
+    let mut bitmap = Bitmap::new();
     for (i, quote) in quotes.iter().enumerate() {
         for chars in quote.quote.windows(Q) {
-            let h = hash(chars.iter().fold(0, |gram, &ch| push(gram, ch)));
+            let h = hash_of(chars);
             let list = owners.entry(h).or_default();
             if list.last() != Some(&i) && !list.contains(&i) {
                 list.push(i);
@@ -122,70 +124,53 @@ pub(crate) fn stretches(text: &str, quotes: &[Filtered<'_>]) -> Vec<Option<Vec<S
             bitmap.set(h);
         }
     }
+    // The widest step every quote keeps a threshold with (1 always does).
+    let step = (1..=Q)
+        .rev()
+        .find(|&step| quotes.iter().all(|q| q.threshold_every(step).is_some()))
+        .unwrap_or(1);
     let thresholds: Vec<usize> = quotes
         .iter()
         .map(|q| {
-            q.threshold()
+            q.threshold_every(step)
                 .expect("only quotes with a threshold are filtered")
         })
         .collect();
-    let mut hits: Vec<VecDeque<usize>> = vec![VecDeque::new(); quotes.len()];
+    let mut hits: Vec<Recent> = (0..quotes.len()).map(|_| Recent::default()).collect();
     let mut found: Vec<Option<Vec<Stretch>>> = vec![Some(Vec::new()); quotes.len()];
-    let mut gram: Gram = 0;
-    // Squeezed chars seen; the first Q - 1 make no q-gram.
-    let mut position = 0usize;
-    let bytes = text.as_bytes();
-    let mut end = 0;
-    // Every char of the text passes here: ASCII, most of any text, is
-    // squeezed a byte at a time, and the bitmap is a fixed-size array.
-    while end < bytes.len() {
-        let byte = bytes[end];
-        let ch = if byte.is_ascii() {
-            end += 1;
-            if byte.is_ascii_whitespace() {
-                continue;
-            }
-            u16::from(byte.to_ascii_lowercase())
-        } else {
-            let ch = text[end..].chars().next().expect("a char boundary");
-            end += ch.len_utf8();
-            match squeezed(ch) {
-                Some(ch) => low_bits(ch),
-                None => continue,
-            }
-        };
-        gram = (gram << 16) | Gram::from(ch);
-        position += 1;
-        if position < Q {
-            continue;
+    let mut scanner = Scanner::new(text, step);
+    let mut flagged = Vec::new();
+    loop {
+        flagged.clear();
+        if !scanner.flag(&bitmap, &mut flagged) {
+            break;
         }
-        let at = position - 1;
-        let h = hash(gram);
-        if !bitmap.has(h) {
-            continue;
-        }
-        let Some(list) = owners.get(&h) else { continue };
-        for &i in list {
-            let window = quotes[i].window();
-            let recent = &mut hits[i];
-            recent.push_back(at);
-            while recent.front().is_some_and(|&front| front + window <= at) {
-                recent.pop_front();
-            }
-            if recent.len() < thresholds[i] {
-                continue;
-            }
-            let Some(list) = &mut found[i] else { continue };
-            if let Some(last) = list.last_mut().filter(|last| last.last + window >= at) {
-                last.last = at;
-            } else if list.len() >= MAX_STRETCHES {
-                found[i] = None;
-            } else {
-                list.push(Stretch {
-                    first: at,
-                    first_byte: end,
-                    last: at,
-                });
+        for &Flagged { at, hash: h } in &flagged {
+            let owned = match quotes.len() {
+                // One quote owns every q-gram the bitmap flags.
+                1 => &[0][..],
+                _ => match owners.get(&h) {
+                    Some(list) => list.as_slice(),
+                    None => continue,
+                },
+            };
+            for &i in owned {
+                let window = quotes[i].window();
+                if hits[i].count_after(at, window) < thresholds[i] {
+                    continue;
+                }
+                let Some(list) = &mut found[i] else { continue };
+                if let Some(last) = list.last_mut().filter(|last| last.last + window >= at) {
+                    last.last = at;
+                } else if list.len() >= MAX_STRETCHES {
+                    found[i] = None;
+                } else {
+                    list.push(Stretch {
+                        first: at,
+                        first_byte: scanner.byte_after(at),
+                        last: at,
+                    });
+                }
             }
         }
     }
@@ -203,21 +188,66 @@ mod tests {
         /// stretch (or within a window after its last flagged q-gram).
         #[test]
         fn no_end_within_the_limit_is_outside_the_stretches(
-            quote in "[abcd ]{20,60}",
+            quote in prop_oneof!["[abcd ]{20,60}", "[a-h ]{60,160}"],
             text in "[abcde ]{0,400}",
-            share in 0.0f64..0.2,
+            share in prop_oneof![0.0f64..0.2, 0.0f64..0.05],
         ) {
+            let chars = squeeze(&quote);
+            let max_errors = (chars.len() as f64 * share) as usize;
+            let filtered = || Filtered { quote: &chars, max_errors };
+            prop_assume!(filtered().threshold().is_some());
+            // Alone, and with another quote (which takes another way through).
+            let other = squeeze("zzzz yyyy xxxx wwww");
+            let with_other = Filtered { quote: &other, max_errors: 0 };
+            let alone = stretches(&text, &[filtered()]).remove(0);
+            let together = stretches(&text, &[filtered(), with_other]).remove(0);
+            let pattern = Pattern::new(&chars);
+            for found in [alone, together].into_iter().flatten() {
+                let mut search = Search::new(&pattern, max_errors);
+                for (position, ch) in squeeze(&text).into_iter().enumerate() {
+                    if search.step(ch).is_some() {
+                        let window = chars.len() + max_errors;
+                        prop_assert!(
+                            found.iter().any(|s| s.first <= position && position < s.last + window),
+                            "end {} outside {:?}", position, found
+                        );
+                    }
+                }
+            }
+        }
+
+        /// The same with the quote in the text, edited: the passages the
+        /// filter must let through are there.
+        #[test]
+        fn an_edited_copy_of_the_quote_is_in_a_stretch(
+            quote in "[a-h ]{40,160}",
+            before in "[a-h ]{0,200}",
+            after in "[a-h ]{0,200}",
+            edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..3, "[a-i]"), 0..8),
+            share in prop_oneof![0.0f64..0.2, 0.0f64..0.06],
+        ) {
+            let mut edited: Vec<char> = quote.chars().collect();
+            for (at, op, ch) in &edits {
+                let ch = ch.chars().next().unwrap();
+                let at = at.index(edited.len() + 1);
+                match op {
+                    0 => edited.insert(at, ch),
+                    1 if at < edited.len() => { edited.remove(at); }
+                    _ if at < edited.len() => edited[at] = ch,
+                    _ => {}
+                }
+            }
+            let text = format!("{before}{}{after}", edited.iter().collect::<String>());
             let chars = squeeze(&quote);
             let max_errors = (chars.len() as f64 * share) as usize;
             let filtered = Filtered { quote: &chars, max_errors };
             prop_assume!(filtered.threshold().is_some());
-            let found = stretches(&text, &[filtered]).remove(0);
-            let Some(found) = found else { return Ok(()) };
+            let Some(found) = stretches(&text, &[filtered]).remove(0) else { return Ok(()) };
             let pattern = Pattern::new(&chars);
             let mut search = Search::new(&pattern, max_errors);
+            let window = chars.len() + max_errors;
             for (position, ch) in squeeze(&text).into_iter().enumerate() {
                 if search.step(ch).is_some() {
-                    let window = chars.len() + max_errors;
                     prop_assert!(
                         found.iter().any(|s| s.first <= position && position < s.last + window),
                         "end {} outside {:?}", position, found
