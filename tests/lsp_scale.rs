@@ -1,8 +1,9 @@
 //! `crux lsp` on a 10,000-claim file (100 generated documents): a change
 //! to the claims file places no quote again, costs less than the first
 //! analysis, and a burst of changes is analysed once or a few times, not
-//! once per change. Timings are compared with each other only, as ratios;
-//! `scripts/lsp-bench.sh` measures them on the release build.
+//! once per change. How long a keystroke takes against a `crux check` of
+//! the same file is a benchmark's figure (`scripts/lsp-bench.sh`, release
+//! build), not a test's: on a loaded debug build the two swing apart.
 
 #[path = "lsp/client.rs"]
 mod client;
@@ -12,12 +13,6 @@ mod gen_corpus;
 
 use client::{Client, at, position_in, url};
 use serde_json::json;
-use std::process::Command;
-use std::time::Instant;
-
-/// How many keystrokes on a large file may cost one `crux check` of it
-/// at most: the keystroke reads no document and places no quote.
-const RATIO: f64 = 2.0;
 
 /// The milliseconds an analysis took, from its log line.
 fn took(log: &str) -> u64 {
@@ -94,58 +89,4 @@ fn a_change_to_a_large_claims_file_reuses_every_placed_quote() {
         "{analyses} analyses for 20 changes"
     );
     assert!(client.shutdown().success());
-}
-
-/// Median of `values`.
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
-}
-
-#[test]
-fn a_keystroke_in_a_large_claims_file_costs_a_fraction_of_checking_it() {
-    let dir = tempfile::tempdir().unwrap();
-    gen_corpus::generate(&gen_corpus::Params::new(100, 10_000, 3), dir.path()).unwrap();
-    let path = dir.path().join("claims.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let uri = url(&path);
-    let mut client = Client::start(dir.path());
-    client.open(&uri, &text);
-    client.diagnostics(&uri, 1);
-    let claim = text.find("\ntext = \"").unwrap() + "\ntext = \"".len();
-    let position = client::position(&text, claim);
-
-    // Taken in turns, so that whatever else the machine does weighs on both.
-    let (mut checks, mut keystrokes) = (Vec::new(), Vec::new());
-    let mut version = 1;
-    for _ in 0..3 {
-        let started = Instant::now();
-        let out = Command::new(env!("CARGO_BIN_EXE_crux"))
-            .arg("check")
-            .arg(&path)
-            .output()
-            .unwrap();
-        checks.push(started.elapsed().as_secs_f64());
-        assert!(String::from_utf8_lossy(&out.stderr).contains("warning[W0001]"));
-        for _ in 0..3 {
-            version += 1;
-            let started = Instant::now();
-            client.notify(
-                "textDocument/didChange",
-                json!({
-                    "textDocument": { "uri": uri, "version": version },
-                    "contentChanges": [{ "range": { "start": position, "end": position }, "text": "x" }]
-                }),
-            );
-            client.analysed(&uri, version);
-            keystrokes.push(started.elapsed().as_secs_f64());
-        }
-    }
-    assert!(client.shutdown().success());
-    let (check, keystroke) = (median(checks), median(keystrokes));
-    eprintln!("crux check {check:.3} s, keystroke -> diagnostics {keystroke:.3} s");
-    assert!(
-        keystroke * RATIO <= check,
-        "a keystroke took {keystroke:.3} s, more than 1/{RATIO} of `crux check` ({check:.3} s)"
-    );
 }
