@@ -21,7 +21,7 @@ pub(super) fn export(selection: &Selection<'_>) -> Export {
     if let Some(title) = &dataset.title {
         out.push_str(&format!("// {}\n\n", visible_line(&one_line(title))));
     }
-    for (topic, claims) in by_topic(dataset, &selection.claims) {
+    for (topic, claims) in selection.by_topic() {
         let heading = dataset.topic(topic).map_or(topic, |t| t.question.as_str());
         out.push_str(&format!("# {}\n\n", escape(heading)));
         for claim in claims {
@@ -78,30 +78,6 @@ pub(super) fn export(selection: &Selection<'_>) -> Export {
         ));
     }
     Export { text: out, notes }
-}
-
-/// The selected claims grouped by topic: declared topics in file order,
-/// then topics only claims name, in order of first use.
-fn by_topic<'d>(dataset: &'d Dataset, claims: &[ClaimIx]) -> Vec<(&'d str, Vec<ClaimIx>)> {
-    let mut order: Vec<&str> = dataset.topics.iter().map(|t| t.id.as_str()).collect();
-    for &c in claims {
-        let topic = dataset.claims[c].topic.as_str();
-        if !order.contains(&topic) {
-            order.push(topic);
-        }
-    }
-    order
-        .into_iter()
-        .map(|topic| {
-            let members = claims
-                .iter()
-                .copied()
-                .filter(|&c| dataset.claims[c].topic == topic)
-                .collect();
-            (topic, members)
-        })
-        .filter(|(_, members): &(&str, Vec<ClaimIx>)| !members.is_empty())
-        .collect()
 }
 
 /// A statement title for each claim: its id, unless Argdown cannot hold it

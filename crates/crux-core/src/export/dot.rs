@@ -2,8 +2,7 @@
 //! topic, one node per claim, one edge per link, styled by its kind.
 
 use super::{Export, Selection, mapping};
-use crate::ix::ClaimIx;
-use crate::model::{Dataset, Status};
+use crate::model::Status;
 use crate::text::{one_line, visible_line};
 
 /// Label lines are wrapped at about this many characters.
@@ -21,7 +20,7 @@ pub(super) fn export(selection: &Selection<'_>) -> Export {
         "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10];\n",
     );
     out.push_str("  edge [fontname=\"Helvetica\", fontsize=9];\n");
-    for (n, (topic, claims)) in by_topic(dataset, &selection.claims).into_iter().enumerate() {
+    for (n, (topic, claims)) in selection.by_topic().into_iter().enumerate() {
         let question = dataset.topic(topic).map_or(topic, |t| t.question.as_str());
         out.push_str(&format!(
             "  subgraph \"cluster_{n}\" {{\n    label={};\n    style=rounded;\n",
@@ -87,25 +86,6 @@ fn fill(status: Status) -> &'static str {
         Status::Disputed => "#fee8c8",
         Status::Rejected => "#f4cccc",
     }
-}
-
-/// The selected claims by topic: declared topics in file order, then the
-/// topics only claims name.
-fn by_topic<'d>(dataset: &'d Dataset, claims: &[ClaimIx]) -> Vec<(&'d str, Vec<ClaimIx>)> {
-    let mut groups: Vec<(&str, Vec<ClaimIx>)> = dataset
-        .topics
-        .iter()
-        .map(|t| (t.id.as_str(), Vec::new()))
-        .collect();
-    for &c in claims {
-        let topic = dataset.claims[c].topic.as_str();
-        match groups.iter_mut().find(|(t, _)| *t == topic) {
-            Some((_, members)) => members.push(c),
-            None => groups.push((topic, vec![c])),
-        }
-    }
-    groups.retain(|(_, members)| !members.is_empty());
-    groups
 }
 
 /// `text` on one line, its controls made visible: the graph is read on

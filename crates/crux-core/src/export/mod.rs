@@ -65,6 +65,26 @@ impl<'d> Selection<'d> {
             relations,
         }
     }
+
+    /// The selected claims grouped by topic: declared topics first, in
+    /// their order, then undeclared ones as first met; empty groups left out.
+    pub fn by_topic(&self) -> Vec<(&'d str, Vec<ClaimIx>)> {
+        let dataset = self.dataset;
+        let mut groups: Vec<(&str, Vec<ClaimIx>)> = dataset
+            .topics
+            .iter()
+            .map(|t| (t.id.as_str(), Vec::new()))
+            .collect();
+        for &c in &self.claims {
+            let topic = dataset.claims[c].topic.as_str();
+            match groups.iter_mut().find(|(t, _)| *t == topic) {
+                Some((_, members)) => members.push(c),
+                None => groups.push((topic, vec![c])),
+            }
+        }
+        groups.retain(|(_, members)| !members.is_empty());
+        groups
+    }
 }
 
 pub fn export(dataset: &Dataset, graph: &Graph, filter: &ClaimFilter, format: &Format) -> Export {
