@@ -1,9 +1,11 @@
 //! Reports on the fixtures: snapshots of every format, hostile text kept
 //! inert, passages that match their byte ranges, no machine paths.
 
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crux::graph::{Disagreement, Graph};
+use crux::output::{self, Links, OutputError};
 use crux::report::{self, Format, ReportOptions};
 use serde_json::Value;
 
@@ -432,4 +434,78 @@ refines = [{ claim = "several", note = "a difference of precision" }]
         html.contains("<strong class=\"verb\">refines</strong>"),
         "{html}"
     );
+}
+
+/// Keeps what is written and the size of the largest single write.
+#[derive(Default)]
+struct Pieces {
+    bytes: Vec<u8>,
+    largest: usize,
+}
+
+impl Write for Pieces {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.largest = self.largest.max(buf.len());
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn the_json_report_is_written_as_it_is_serialized_never_held_whole() {
+    let dataset = crux::load(Path::new(SHIPPED));
+    let graph = Graph::new(&dataset);
+    let report = report::build(&dataset, &graph, &ReportOptions::default());
+    let mut pieces = Pieces::default();
+    report::write(&report, Format::Json, &mut pieces).unwrap();
+    assert!(pieces.bytes.len() > 300_000, "{} bytes", pieces.bytes.len());
+    assert!(
+        pieces.largest <= 1 << 16,
+        "one write of {} bytes out of {}",
+        pieces.largest,
+        pieces.bytes.len()
+    );
+    assert_eq!(
+        pieces.bytes,
+        render(Path::new(SHIPPED), Format::Json).as_bytes()
+    );
+}
+
+#[test]
+fn a_report_that_fails_while_written_leaves_the_old_file_and_no_temporary() {
+    let dataset = crux::load(Path::new(FIXTURE));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    std::fs::write(&path, "old report\n").unwrap();
+    let error = output::write_with(&dataset, &path, Links::Follow, |out| {
+        out.write_all(b"{\n  \"schema\": ")?;
+        Err(io::Error::other("the serializer failed"))
+    })
+    .unwrap_err();
+    assert!(
+        error.to_string().contains("the serializer failed"),
+        "{error}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "old report\n");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, [std::ffi::OsString::from("report.json")]);
+}
+
+#[test]
+fn a_report_over_an_input_is_refused_before_any_of_it_is_written() {
+    let dataset = crux::load(Path::new(FIXTURE));
+    let before = std::fs::read(FIXTURE).unwrap();
+    let error = output::write_with(&dataset, Path::new(FIXTURE), Links::Follow, |_| {
+        panic!("the report was written before the output was checked")
+    })
+    .unwrap_err();
+    assert!(matches!(error, OutputError::Protected { .. }), "{error}");
+    assert_eq!(std::fs::read(FIXTURE).unwrap(), before);
 }

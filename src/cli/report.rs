@@ -26,8 +26,10 @@ pub(super) fn run(args: &ReportArgs) -> ExitCode {
         ReportFormat::Html => Format::Html,
         ReportFormat::Json => Format::Json,
     };
-    let text = report::render(&report::build(&dataset, graph, &options), format);
-    emit(&dataset, args.output.as_deref(), &text, "report")
+    let report = report::build(&dataset, graph, &options);
+    emit_with(&dataset, args.output.as_deref(), "report", |out| {
+        report::write(&report, format, out)
+    })
 }
 
 /// Writes generated `text` (a `what`: report, export) to `output` by the
@@ -38,8 +40,18 @@ pub(super) fn emit(
     text: &str,
     what: &str,
 ) -> ExitCode {
+    emit_with(dataset, output, what, |out| out.write_all(text.as_bytes()))
+}
+
+/// [`emit`] of what `fill` writes, as it writes it.
+fn emit_with(
+    dataset: &crux::Dataset,
+    output: Option<&std::path::Path>,
+    what: &str,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> ExitCode {
     match output {
-        Some(path) => match output::write(dataset, path, text, Links::Follow) {
+        Some(path) => match output::write_with(dataset, path, Links::Follow, fill) {
             Ok(()) => {
                 eprintln!("wrote {}", display_path(path));
                 ExitCode::SUCCESS
@@ -57,12 +69,10 @@ pub(super) fn emit(
             }
         },
         None => {
-            let mut out = std::io::stdout().lock();
-            if out
-                .write_all(text.as_bytes())
-                .and_then(|()| out.flush())
-                .is_err()
-            {
+            // Standard output flushes at each line break; the report has
+            // millions of them.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            if fill(&mut out).and_then(|()| out.flush()).is_err() {
                 return ExitCode::from(1);
             }
             ExitCode::SUCCESS

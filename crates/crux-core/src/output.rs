@@ -9,7 +9,7 @@
 
 use std::fmt;
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::model::Dataset;
@@ -86,6 +86,17 @@ impl std::error::Error for OutputError {
 /// a symlink, with [`Links::Refuse`]). An existing file keeps its
 /// permissions; a new one gets the mode a new file gets.
 pub fn write(dataset: &Dataset, path: &Path, text: &str, links: Links) -> Result<(), OutputError> {
+    write_with(dataset, path, links, |out| out.write_all(text.as_bytes()))
+}
+
+/// [`write`] of what `fill` writes as it goes: the output is checked
+/// before `fill` runs, and a failing `fill` leaves the file as it was.
+pub fn write_with(
+    dataset: &Dataset,
+    path: &Path,
+    links: Links,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), OutputError> {
     let io_error = |e| OutputError::Io(path.to_path_buf(), e);
     let target = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => match links {
@@ -122,7 +133,7 @@ pub fn write(dataset: &Dataset, path: &Path, text: &str, links: Links) -> Result
         }
     }
     let permissions = existing.map(|meta| meta.permissions());
-    crate::edit::write_atomically(&target, text, permissions).map_err(io_error)
+    crate::edit::write_atomically_with(&target, permissions, fill).map_err(io_error)
 }
 
 /// What `output` (spelt `spelt`) is among the files the user wrote, when

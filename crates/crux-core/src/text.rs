@@ -2,6 +2,7 @@
 //! sanitizer that makes document and claims-file text safe to print.
 
 use std::borrow::Cow;
+use std::io::{self, Write};
 use std::ops::Range;
 
 /// A 1-based line and column; the column counts characters, not bytes.
@@ -220,18 +221,38 @@ pub fn json_for_terminal(json: String) -> String {
     if !any_needs_escape(&json) {
         return json;
     }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
+    let mut out = Vec::with_capacity(json.len() + 16);
+    write_json_for_terminal(&json, &mut out).expect("writing to memory succeeds");
+    String::from_utf8(out).expect("escapes keep UTF-8 valid")
+}
+
+/// Writes serialized JSON, or a piece of a JSON string's contents, to
+/// `out` made safe as [`json_for_terminal`] makes it: for output written
+/// as it is serialized.
+pub fn write_json_for_terminal<W: Write + ?Sized>(json: &str, out: &mut W) -> io::Result<()> {
+    let bytes = json.as_bytes();
+    let (mut run, mut at) = (0, 0);
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if (0x20..0x7f).contains(&byte) || byte == b'\t' || byte == b'\n' {
+            at += 1;
+            continue;
+        }
+        let c = json[at..]
+            .chars()
+            .next()
+            .expect("`at` is on a character boundary");
         if needs_escape(c) {
+            out.write_all(&bytes[run..at])?;
             let mut units = [0u16; 2];
             for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
+                write!(out, "\\u{unit:04x}")?;
             }
-        } else {
-            out.push(c);
+            run = at + c.len_utf8();
         }
+        at += c.len_utf8();
     }
-    out
+    out.write_all(&bytes[run..])
 }
 
 /// `text` on one line: runs of whitespace, line breaks included, become
@@ -282,7 +303,7 @@ fn push_visible(out: &mut String, c: char) {
 
 /// Whether any character of `text` needs escaping. Printable ASCII, most of
 /// any text, is passed a byte at a time without decoding characters: this
-/// check runs over every report crux writes.
+/// check runs over all the JSON crux prints whole.
 fn any_needs_escape(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -444,6 +465,13 @@ mod tests {
         }
         assert!(!any_needs_escape("caf\u{e9}\tok\n"));
         assert!(any_needs_escape("x\u{202e}"));
+    }
+
+    #[test]
+    fn pieces_of_json_strings_are_written_escaped() {
+        let mut out = Vec::new();
+        write_json_for_terminal("a\u{202e}b \u{e0041}é\u{7f}\t", &mut out).unwrap();
+        assert_eq!(out, b"a\\u202eb \\udb40\\udc41\xc3\xa9\\u007f\t");
     }
 
     #[test]

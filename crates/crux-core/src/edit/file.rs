@@ -57,7 +57,9 @@ pub(super) fn replace(path: &Path, text: &str) -> Result<(), EditError> {
     if platform::hard_linked(&meta) {
         return Ok(rewrite_in_place(&target, text)?);
     }
-    let (temp, owner_kept) = temp_beside(&target, text.as_bytes(), Mode::Like(&meta))?;
+    let (temp, owner_kept) = temp_beside(&target, Mode::Like(&meta), |file| {
+        file.write_all(text.as_bytes())
+    })?;
     if !owner_kept {
         drop(temp);
         return Ok(rewrite_in_place(&target, text)?);
@@ -83,8 +85,22 @@ pub(crate) fn write_atomically(
     text: &str,
     permissions: Option<Permissions>,
 ) -> io::Result<()> {
+    write_atomically_with(target, permissions, |out| out.write_all(text.as_bytes()))
+}
+
+/// [`write_atomically`] of what `fill` writes, buffered: a large output is
+/// never held whole.
+pub(crate) fn write_atomically_with(
+    target: &Path,
+    permissions: Option<Permissions>,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let mode = permissions.map_or(Mode::NewFile, Mode::Permissions);
-    let (temp, _) = temp_beside(target, text.as_bytes(), mode)?;
+    let (temp, _) = temp_beside(target, mode, |file| {
+        let mut buffered = io::BufWriter::new(file);
+        fill(&mut buffered)?;
+        buffered.flush()
+    })?;
     rename_over(temp, target)
 }
 
@@ -104,10 +120,14 @@ enum Mode<'a> {
     Like(&'a Metadata),
 }
 
-/// A temporary file beside `target` holding `bytes`, synced once it has
-/// its `mode`. The flag is false when the owner or group asked for could
-/// not be given.
-fn temp_beside(target: &Path, bytes: &[u8], mode: Mode) -> io::Result<(NamedTempFile, bool)> {
+/// A temporary file beside `target` holding what `fill` writes, synced
+/// once it has its `mode`. The flag is false when the owner or group asked
+/// for could not be given.
+fn temp_beside(
+    target: &Path,
+    mode: Mode,
+    fill: impl FnOnce(&mut fs::File) -> io::Result<()>,
+) -> io::Result<(NamedTempFile, bool)> {
     let prefix = temp_prefix(target);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(TEMP_SUFFIX);
@@ -117,7 +137,7 @@ fn temp_beside(target: &Path, bytes: &[u8], mode: Mode) -> io::Result<(NamedTemp
     let mut temp = builder
         .tempfile_in(parent_dir(target))
         .map_err(without_temp_name)?;
-    temp.write_all(bytes)?;
+    fill(temp.as_file_mut())?;
     let file = temp.as_file();
     let owner_kept = match mode {
         Mode::NewFile => true,

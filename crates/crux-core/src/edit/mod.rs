@@ -35,7 +35,7 @@ use crate::model::{RelationKind, Status};
 pub use file::Fault;
 #[cfg(feature = "test-hooks")]
 pub use file::inject_fault;
-pub(crate) use file::write_atomically;
+pub(crate) use file::write_atomically_with;
 pub use history::{Applied, Change, History};
 pub use reverse::declare_reverse_link;
 pub use status::set_status;

@@ -11,6 +11,8 @@ pub mod model;
 mod open;
 mod timeline;
 
+use std::io::{self, Write};
+
 use crate::filter::ClaimFilter;
 use crate::graph::Graph;
 use crate::model::Dataset;
@@ -41,7 +43,20 @@ pub fn render(report: &Report, format: Format) -> String {
     match format {
         Format::Markdown => markdown::render(report),
         Format::Html => html::render(report),
-        Format::Json => json::render(report),
+        Format::Json => {
+            let mut out = Vec::new();
+            json::write(report, &mut out).expect("writing to memory succeeds");
+            String::from_utf8(out).expect("the JSON writer writes UTF-8")
+        }
+    }
+}
+
+/// Writes the report to `out`; the JSON report is written as it is
+/// serialized, never held whole.
+pub fn write(report: &Report, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Json => json::write(report, out),
+        Format::Markdown | Format::Html => out.write_all(render(report, format).as_bytes()),
     }
 }
 

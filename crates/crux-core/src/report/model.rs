@@ -15,7 +15,7 @@ use crate::graph::Disagreement;
 use crate::model::{Anchor, MatchKind, Mode, RelationKind, Status};
 
 pub use super::counts::{ClassCount, ContradictionGroup, HeadlineItem, KindCount};
-pub use super::matrix::Matrix;
+pub use super::matrix::{Matrix, Table};
 pub use super::open::{OpenProblems, QuoteProblem};
 pub use super::timeline::{Timeline, TimelineEntry, timeline};
 

@@ -144,7 +144,7 @@ pub(super) fn matrix(report: &Report) -> Markup {
                                 tr {
                                     th scope="row" { code { (visible_line(id)) } }
                                     @for j in 0..m.sources.len() {
-                                        @let (a, c, d) = (m.agrees[i][j], m.contradicts[i][j], m.disputes[i][j]);
+                                        @let (a, c, d) = (m.agrees.get(i, j), m.contradicts.get(i, j), m.disputes.get(i, j));
                                         @if a + c + d == 0 {
                                             td.num.none { "·" }
                                         } @else {

@@ -146,7 +146,11 @@ pub(super) fn matrix(out: &mut String, report: &Report) {
     for (i, id) in m.sources.iter().enumerate() {
         let mut row = vec![format!("**{}**", escape(id))];
         for j in 0..m.sources.len() {
-            let (a, c, d) = (m.agrees[i][j], m.contradicts[i][j], m.disputes[i][j]);
+            let (a, c, d) = (
+                m.agrees.get(i, j),
+                m.contradicts.get(i, j),
+                m.disputes.get(i, j),
+            );
             row.push(if a + c + d == 0 {
                 "·".to_string()
             } else {
