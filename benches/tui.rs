@@ -47,7 +47,7 @@ fn press(app: &mut App, typed: &str) {
 /// The work between keys, in the event loop's slices, until none is left.
 fn between_keys(app: &mut App) {
     while app.has_work_between_keys() {
-        app.work_between_keys(std::time::Duration::from_millis(4));
+        app.work_between_keys(std::time::Duration::from_millis(4), &|| false);
     }
 }
 

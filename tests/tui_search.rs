@@ -78,7 +78,7 @@ fn by_the_rule(app: &App, query: &str) -> Vec<ClaimIx> {
 fn between_keys(app: &mut App) -> usize {
     let mut slices = 0;
     while app.has_work_between_keys() {
-        app.work_between_keys(Duration::from_millis(1));
+        app.work_between_keys(Duration::from_millis(1), &|| false);
         slices += 1;
         assert!(slices < 1_000_000, "the list never completes");
     }

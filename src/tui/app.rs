@@ -93,9 +93,16 @@ impl App {
         !self.screens.claims.is_complete()
     }
 
-    /// About `budget` of the work between keys; whether a frame is due.
-    pub fn work_between_keys(&mut self, budget: std::time::Duration) -> bool {
-        self.screens.claims.list_between_keys(&self.data, budget)
+    /// About `budget` of the work between keys, less when `key_waiting`
+    /// says a key came; whether a frame is due.
+    pub fn work_between_keys(
+        &mut self,
+        budget: std::time::Duration,
+        key_waiting: &dyn Fn() -> bool,
+    ) -> bool {
+        self.screens
+            .claims
+            .list_between_keys(&self.data, budget, key_waiting)
     }
 
     /// The claim selected on the Claims screen.

@@ -220,7 +220,9 @@ fn event_loop(
         }
         // The frame a key brought is drawn before the work between keys.
         if !keys && app.has_work_between_keys() {
-            dirty |= app.work_between_keys(SLICE);
+            // Input is read as it comes, and a key ends the slice.
+            let key_waiting = || event::poll(Duration::ZERO).unwrap_or(true);
+            dirty |= app.work_between_keys(SLICE, &key_waiting);
         }
         let changed = watcher
             .changes

@@ -14,7 +14,8 @@
 //! enough ([`score`]); the same field always scores the same, whichever
 //! thread scores it.
 
-use std::cell::{Cell, Ref, RefCell};
+use std::cell::{Ref, RefCell};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -31,13 +32,18 @@ use judge::{Query, reach};
 /// Fewer candidates than this are not worth another thread.
 const PER_THREAD_MIN: usize = 2_000;
 
+/// Candidates a thread takes at a time in [`Work::For`]: it looks at the
+/// clock between blocks, so a slice ends within a block of its time.
+const BLOCK: usize = 16;
+
 /// How much more of a query to search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Work {
     /// This many more candidates, in display order, on this thread; none
     /// when more than the caller has listed is known already.
     Next(usize),
-    /// About this long, on every core.
+    /// About this long, on every core, or until a key is waiting (see
+    /// [`Search::slice`]).
     For(Duration),
     /// All that is left, on every core.
     All,
@@ -54,9 +60,6 @@ pub struct Search {
     /// The current query's search and that of each of its prefixes that
     /// was asked for, shortest first.
     narrowing: RefCell<Vec<Found>>,
-    /// Candidates one thread judges per millisecond, as last measured:
-    /// how many to give a slice of [`Work::For`].
-    per_ms: Cell<f64>,
 }
 
 /// A query's search, as far as it has come.
@@ -124,7 +127,6 @@ impl Search {
             order,
             place,
             narrowing: RefCell::default(),
-            per_ms: Cell::new(50.0),
         }
     }
 
@@ -137,6 +139,29 @@ impl Search {
     /// first `listed` claims in display order; what is known of its
     /// matches. `None` for an empty query, which matches every claim.
     pub fn progress(&self, query: &str, listed: usize, work: Work) -> Option<Known<'_>> {
+        self.progress_or_key(query, listed, work, &|| false)
+    }
+
+    /// [`progress`](Search::progress) by `Work::For(time)`, ended early
+    /// when `key_waiting` says a key came: it is asked between blocks of
+    /// candidates, on this thread.
+    pub fn slice(
+        &self,
+        query: &str,
+        listed: usize,
+        time: Duration,
+        key_waiting: &dyn Fn() -> bool,
+    ) -> Option<Known<'_>> {
+        self.progress_or_key(query, listed, Work::For(time), key_waiting)
+    }
+
+    fn progress_or_key(
+        &self,
+        query: &str,
+        listed: usize,
+        work: Work,
+        key_waiting: &dyn Fn() -> bool,
+    ) -> Option<Known<'_>> {
         if query.is_empty() {
             return None;
         }
@@ -145,7 +170,7 @@ impl Search {
             self.narrow_to(&mut narrowing, query);
             let found = narrowing.last_mut().expect("narrowed to the query");
             if !(matches!(work, Work::Next(_)) && self.end(found) > listed) {
-                self.judge(found, work);
+                self.judge(found, work, key_waiting);
             }
         }
         let found = Ref::map(self.narrowing.borrow(), |n| n.last().expect("narrowed"));
@@ -196,42 +221,87 @@ impl Search {
             .map_or(self.order.len(), |&claim| self.place[claim])
     }
 
-    fn judge(&self, found: &mut Found, work: Work) {
+    fn judge(&self, found: &mut Found, work: Work, key_waiting: &dyn Fn() -> bool) {
         let query = Query::new(&found.query);
         let rest = &found.candidates[found.judged..];
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let started = Instant::now();
-        let (taken, per_thread) = match work {
-            Work::Next(n) => (n.min(rest.len()), n),
+        let (taken, parts) = match work {
+            Work::Next(n) => {
+                let taken = n.min(rest.len());
+                (taken, vec![reach(&self.fields, &query, &rest[..taken])])
+            }
             Work::For(time) => {
-                let per_thread = (self.per_ms.get() * time.as_secs_f64() * 1000.0).max(16.0);
-                let per_thread = per_thread as usize;
-                (
-                    per_thread.saturating_mul(threads).min(rest.len()),
-                    per_thread,
-                )
+                let deadline = Instant::now() + time;
+                self.reach_until(&query, rest, deadline, threads, key_waiting)
             }
             Work::All => {
                 let per_thread = rest.len().div_ceil(threads).max(PER_THREAD_MIN);
-                (rest.len(), per_thread)
+                (rest.len(), self.reach_on_threads(&query, rest, per_thread))
             }
         };
-        let parts = self.reach_on_threads(&query, &rest[..taken], per_thread.max(1));
-        let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
-        if taken >= 16 && elapsed_ms > 0.05 {
-            let chunks = taken.div_ceil(per_thread.max(1)).max(1);
-            let per_ms = taken as f64 / chunks as f64 / elapsed_ms;
-            // Smoothed, and never more than doubled at once: one quick
-            // slice of sure matches says little of the next.
-            let per_ms = (self.per_ms.get() + per_ms) / 2.0;
-            self.per_ms
-                .set(per_ms.min(self.per_ms.get() * 2.0).max(1.0));
-        }
         found.judged += taken;
         for (claim, matches) in parts.into_iter().flatten() {
             found.reachable.push(claim);
             found.matched[claim] = matches;
         }
+    }
+
+    /// [`reach`] of the first blocks of `candidates`, on `threads` threads
+    /// taking the next block in turn until `deadline` or until this
+    /// thread, between its blocks, finds `key_waiting` (a block each at
+    /// least): how many candidates were judged (every block taken is
+    /// judged, so they are the first), and the parts in their order.
+    fn reach_until(
+        &self,
+        query: &Query,
+        candidates: &[usize],
+        deadline: Instant,
+        threads: usize,
+        key_waiting: &dyn Fn() -> bool,
+    ) -> (usize, Vec<Vec<(usize, bool)>>) {
+        let blocks: Vec<&[usize]> = candidates.chunks(BLOCK).collect();
+        let next = AtomicUsize::new(0);
+        let stop = AtomicBool::new(false);
+        let fields = &self.fields;
+        let work = |stop_now: &dyn Fn() -> bool| {
+            let mut done = Vec::new();
+            // One block at least, so that every slice gets on.
+            loop {
+                let block = next.fetch_add(1, Ordering::Relaxed);
+                let Some(chunk) = blocks.get(block) else {
+                    break;
+                };
+                done.push((block, reach(fields, query, chunk)));
+                if Instant::now() >= deadline || stop.load(Ordering::Relaxed) || stop_now() {
+                    break;
+                }
+            }
+            done
+        };
+        let mut parts: Vec<(usize, Vec<(usize, bool)>)> = std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads.min(blocks.len()))
+                .map(|_| scope.spawn(|| work(&|| false)))
+                .collect();
+            // A key read as soon as it comes is read alone: Esc then a
+            // letter read together would be Alt and the letter.
+            let mut parts = work(&|| {
+                let waiting = key_waiting();
+                if waiting {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                waiting
+            });
+            for helper in helpers {
+                match helper.join() {
+                    Ok(part) => parts.extend(part),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            parts
+        });
+        parts.sort_unstable_by_key(|&(block, _)| block);
+        let taken = parts.iter().map(|(block, _)| blocks[*block].len()).sum();
+        (taken, parts.into_iter().map(|(_, part)| part).collect())
     }
 
     /// [`reach`] of `candidates` in chunks of `per_thread`, one a thread,

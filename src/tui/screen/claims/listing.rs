@@ -128,10 +128,17 @@ impl Claims {
     /// whether a frame is due: the list is complete, or it grew while it
     /// held less than a screen past the cursor, or the count was last
     /// drawn a while ago.
-    pub fn list_between_keys(&mut self, data: &Data, budget: Duration) -> bool {
+    /// `key_waiting` is asked between blocks of the search: a key that
+    /// came ends the slice.
+    pub fn list_between_keys(
+        &mut self,
+        data: &Data,
+        budget: Duration,
+        key_waiting: &dyn Fn() -> bool,
+    ) -> bool {
         let before = self.visible.len();
         let query = self.query.clone();
-        let known = data.search.progress(&query, self.listed, Work::For(budget));
+        let known = data.search.slice(&query, self.listed, budget, key_waiting);
         let end = known.as_ref().map_or(data.order.len(), Known::end);
         self.list_to(data, known.as_ref(), end);
         let grew_on_screen = before <= self.cursor + AHEAD && self.visible.len() > before;
