@@ -68,8 +68,8 @@ impl Claims {
         let keep = keep.or_else(|| self.selected());
         let cursor = self.cursor;
         self.relist();
-        if let Some(keep) = keep {
-            self.list_through(data, data.search.place(keep));
+        if let Some(place) = keep.and_then(|k| data.search.place(k)) {
+            self.list_through(data, place);
         }
         match keep.and_then(|k| self.visible.iter().position(|&c| c == k)) {
             Some(position) => self.cursor = position,
@@ -93,7 +93,9 @@ impl Claims {
     /// it; whether they did and were cleared.
     pub fn show_claim(&mut self, data: &Data, index: ClaimIx) -> bool {
         let mut cleared = false;
-        self.list_through(data, data.search.place(index));
+        if let Some(place) = data.search.place(index) {
+            self.list_through(data, place);
+        }
         if !self.visible.contains(&index) {
             cleared = self.filter.is_active() || !self.query.is_empty();
             self.filter = ClaimFilter::default();

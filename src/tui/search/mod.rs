@@ -130,9 +130,10 @@ impl Search {
         }
     }
 
-    /// Where `claim` is in display order.
-    pub fn place(&self, claim: ClaimIx) -> usize {
-        self.place[claim.0]
+    /// Where `claim` is in display order; `None` for a claim of another
+    /// load (one kept selected across a reload) past this one's claims.
+    pub fn place(&self, claim: ClaimIx) -> Option<usize> {
+        self.place.get(claim.0).copied()
     }
 
     /// Searches `query` further by `work`, for a caller that has listed the
