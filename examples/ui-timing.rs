@@ -8,10 +8,12 @@
 //! cargo run --release --example ui-timing -- target/release/crux claims.toml [WORD]
 //! ```
 //!
-//! Prints `first_frame_s loaded_s | key_ms... | status_ms...`: one figure
-//! per typed character of WORD (default `drone`), then per erased one; then
-//! four statuses written back (on the first claims, each undone after),
-//! each from its key to the frame saying it is saved. Unix only.
+//! Prints `first_frame_s loaded_s | key_ms... | status_ms... | exact_ms...`:
+//! one figure per typed character of WORD (default `drone`), then per
+//! erased one; then four statuses written back (on the first claims, each
+//! undone after), each from its key to the frame saying it is saved; then
+//! per search key again, from the key to the frame whose count is exact
+//! (the list completed between keys). Unix only.
 
 #[cfg(unix)]
 fn main() {
@@ -51,6 +53,10 @@ mod pty {
 
     /// How long without output ends a frame.
     const QUIET: Duration = Duration::from_millis(60);
+    /// A pause that ends a frame whose start has come: a frame is written
+    /// at once, and the next comes no sooner than the next key or the
+    /// list completed between keys.
+    const FRAME_GAP: Duration = Duration::from_millis(3);
     /// The longest anything may take.
     const PATIENCE: Duration = Duration::from_secs(600);
 
@@ -70,13 +76,34 @@ mod pty {
             let mut keys = Vec::new();
             writer.write_all(b"/")?;
             screen.frame()?;
+            // Each key's frame ends with the status line showing the query
+            // it made (the bottom row is drawn last); the list it shows may
+            // be the first claims only ("12+ matching"), the rest listed
+            // between keys, until the count is exact.
+            let mut exact = Vec::new();
             let typed: Vec<u8> = word.bytes().collect();
             let erased = vec![0x7f; typed.len()];
+            let mut query = String::new();
             for key in typed.iter().chain(&erased) {
+                if *key == 0x7f {
+                    query.pop();
+                } else {
+                    query.push(char::from(*key));
+                }
+                let prompt = format!("/{query}█");
                 let sent = Instant::now();
                 writer.write_all(&[*key])?;
-                let drawn = screen.frame()?;
+                screen.until(|s| status(s).contains(&prompt))?;
+                let drawn = screen.frame_end()?;
                 keys.push(drawn.saturating_duration_since(sent));
+                let counted = screen.until(|s| {
+                    let line = status(s);
+                    line.contains(&prompt)
+                        && line.contains(" matching")
+                        && !line.contains("+ matching")
+                })?;
+                exact.push(counted.saturating_duration_since(sent));
+                screen.settle()?;
             }
             // Out of the search, then a status written back on each of four
             // claims (confirmed, or disputed when it already is), each from
@@ -101,11 +128,11 @@ mod pty {
                 screen.until(|s| !status(s).contains("(saved)"))?;
             }
             writer.write_all(b"q")?;
-            Ok::<_, io::Error>((first, loaded, keys, statuses))
+            Ok::<_, io::Error>((first, loaded, keys, statuses, exact))
         })();
         let _ = child.kill();
         let _ = child.wait();
-        let (first, loaded, keys, statuses) = result.map_err(|e| {
+        let (first, loaded, keys, statuses, exact) = result.map_err(|e| {
             io::Error::other(format!(
                 "{e}; the status line was: {}",
                 screen.line(None).trim_end()
@@ -120,11 +147,12 @@ mod pty {
             shown.join(" ")
         };
         Ok(format!(
-            "{:.3} {:.3} | {} | {}",
+            "{:.3} {:.3} | {} | {} | {}",
             seconds(first),
             seconds(loaded),
             ms(&keys),
-            ms(&statuses)
+            ms(&statuses),
+            ms(&exact)
         ))
     }
 
@@ -242,6 +270,20 @@ mod pty {
         /// came: the end of the frame a key brought.
         fn frame(&mut self) -> io::Result<Instant> {
             self.quiet(true)
+        }
+
+        /// The time of the last output before a short pause: the end of a
+        /// frame whose start has come.
+        fn frame_end(&mut self) -> io::Result<Instant> {
+            loop {
+                match self.output.recv_timeout(FRAME_GAP) {
+                    Ok((at, bytes)) => self.apply(at, &bytes),
+                    Err(RecvTimeoutError::Timeout) => return Ok(self.last),
+                    Err(RecvTimeoutError::Disconnected) => {
+                        return Err(io::Error::other("crux ended"));
+                    }
+                }
+            }
         }
 
         /// Waits for a quiet spell, whatever comes before it.

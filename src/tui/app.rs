@@ -87,6 +87,24 @@ impl App {
         &self.jumps
     }
 
+    /// Whether there is work for the time between keys: the claim list
+    /// not yet complete.
+    pub fn has_work_between_keys(&self) -> bool {
+        !self.screens.claims.is_complete()
+    }
+
+    /// About `budget` of the work between keys, less when `key_waiting`
+    /// says a key came; whether a frame is due.
+    pub fn work_between_keys(
+        &mut self,
+        budget: std::time::Duration,
+        key_waiting: &dyn Fn() -> bool,
+    ) -> bool {
+        self.screens
+            .claims
+            .list_between_keys(&self.data, budget, key_waiting)
+    }
+
     /// The claim selected on the Claims screen.
     pub fn selected_claim(&self) -> Option<ClaimIx> {
         self.screens.claims.selected()

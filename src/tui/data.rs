@@ -111,7 +111,7 @@ impl Data {
                 }
             }
         }
-        let search = Search::new(&dataset);
+        let search = Search::new(&dataset, &order);
         let timeline = Timeline::new(&dataset, &order);
         let sources = dataset.sources.len();
         Data {

@@ -127,6 +127,10 @@ const ANCHORING_TICK: Duration = Duration::from_millis(16);
 /// crossterm's reader only looks for more input when given time.
 const DRAIN: Duration = Duration::from_millis(1);
 
+/// How long the loop works between keys before it looks for one: the
+/// claim list being completed. A key waits at most this for its turn.
+const SLICE: Duration = Duration::from_millis(4);
+
 /// Starts anchoring the documents of the dataset `app` shows when it is
 /// one not yet anchored, and fills in what has arrived; whether anything
 /// changed.
@@ -181,11 +185,14 @@ fn event_loop(
         // screen shows the state after all the keys read, and a key acts
         // on what the screen shows.
         let mut wait = match loader {
+            _ if app.has_work_between_keys() => Duration::ZERO,
             Some(_) => ANCHORING_TICK,
             None => IDLE,
         };
+        let mut keys = false;
         while event::poll(wait)? {
             wait = DRAIN;
+            keys = true;
             let event = event::read()?;
             if matches!(&event, Event::Key(key) if key.kind == KeyEventKind::Press) {
                 terminal::panic_if_asked_by_test();
@@ -210,6 +217,12 @@ fn event_loop(
             if signals.and_then(Signals::received).is_some() {
                 break;
             }
+        }
+        // The frame a key brought is drawn before the work between keys.
+        if !keys && app.has_work_between_keys() {
+            // Input is read as it comes, and a key ends the slice.
+            let key_waiting = || event::poll(Duration::ZERO).unwrap_or(true);
+            dirty |= app.work_between_keys(SLICE, &key_waiting);
         }
         let changed = watcher
             .changes

@@ -1,6 +1,8 @@
 //! The Claims screen: the claim list as searched and filtered, the
 //! selected claim's detail with its links, and its quote in the source.
 
+use std::time::Instant;
+
 use super::{Cx, Follow, Jump, Pane, ScreenState, delta, moved};
 use crate::filter::ClaimFilter;
 use crate::ix::{ClaimIx, RelationIx};
@@ -9,14 +11,23 @@ use crate::tui::action::NavAction;
 use crate::tui::data::Data;
 use crate::tui::keymap::Context;
 
+mod listing;
+
 #[derive(Debug)]
 pub struct Claims {
     pub focus: Pane,
     pub filter: ClaimFilter,
     /// The fuzzy search, empty when none.
     pub query: String,
-    /// Claims shown, in display order.
+    /// Claims shown, in display order: the first of them, while the list
+    /// is not complete (see [`listing`]).
     pub visible: Vec<ClaimIx>,
+    /// How many claims of the display order the list has looked at.
+    listed: usize,
+    /// Whether it has looked at all of them.
+    complete: bool,
+    /// When the count was last said to be due for a frame.
+    counted: Instant,
     /// Index into `visible`.
     pub cursor: usize,
     /// Selected link in the detail, as [`detail_links`] orders them.
@@ -35,6 +46,9 @@ impl Claims {
             filter: ClaimFilter::default(),
             query: String::new(),
             visible: Vec::new(),
+            listed: 0,
+            complete: false,
+            counted: Instant::now(),
             cursor: 0,
             link: 0,
             passage_span: 0,
@@ -52,24 +66,36 @@ impl Claims {
     /// `keep` (or the current claim) selected when it is still listed.
     pub fn refresh(&mut self, data: &Data, keep: Option<ClaimIx>) {
         let keep = keep.or_else(|| self.selected());
-        let found = data.search.matching(&self.query);
-        self.visible = data
-            .order
-            .iter()
-            .copied()
-            .filter(|&c| self.filter.matches(&data.dataset, &data.dataset.graph, c))
-            .filter(|&c| found.as_ref().is_none_or(|found| found[c.0]))
-            .collect();
+        let cursor = self.cursor;
+        self.relist();
+        if let Some(place) = keep.and_then(|k| data.search.place(k)) {
+            self.list_through(data, place);
+        }
         match keep.and_then(|k| self.visible.iter().position(|&c| c == k)) {
             Some(position) => self.cursor = position,
-            None => self.cursor = self.cursor.min(self.visible.len().saturating_sub(1)),
+            None => {
+                self.list_to_position(data, cursor);
+                self.cursor = cursor.min(self.visible.len().saturating_sub(1));
+            }
         }
+        self.list_ahead(data);
+    }
+
+    /// Lists the claims the filter and search let through again, the
+    /// first selected.
+    pub fn refresh_at_top(&mut self, data: &Data) {
+        self.relist();
+        self.cursor = 0;
+        self.list_ahead(data);
     }
 
     /// Selects claim `index`, clearing the filter and search if they hide
     /// it; whether they did and were cleared.
     pub fn show_claim(&mut self, data: &Data, index: ClaimIx) -> bool {
         let mut cleared = false;
+        if let Some(place) = data.search.place(index) {
+            self.list_through(data, place);
+        }
         if !self.visible.contains(&index) {
             cleared = self.filter.is_active() || !self.query.is_empty();
             self.filter = ClaimFilter::default();
@@ -88,22 +114,24 @@ impl Claims {
     }
 
     /// The position of the next claim in the list not yet reviewed after
-    /// `position`, going round.
-    pub fn unreviewed_after(&self, data: &Data, position: usize) -> Option<usize> {
-        let n = self.visible.len();
-        (1..n)
-            .map(|step| (position + step) % n)
-            .find(|&p| !data.dataset.claims[self.visible[p]].status.is_reviewed())
+    /// the cursor, going round.
+    pub fn unreviewed_after_cursor(&mut self, data: &Data) -> Option<usize> {
+        let claims = &data.dataset.claims;
+        self.round_from_cursor(data, true, false, |c| !claims[c].status.is_reviewed())
     }
 
     fn step(&mut self, data: &Data, delta: isize) {
         match self.focus {
             Pane::List => {
                 let before = self.cursor;
+                if delta > 0 {
+                    self.list_to_position(data, before.saturating_add_signed(delta));
+                }
                 self.cursor = moved(self.cursor, delta, self.visible.len());
                 if self.cursor != before {
                     self.claim_changed();
                 }
+                self.list_ahead(data);
             }
             Pane::Detail => {
                 let links = self.selected().map_or(0, |c| link_targets(data, c).len());
@@ -180,7 +208,7 @@ impl ScreenState for Claims {
         if self.visible.is_empty() {
             "claim 0/0".to_string()
         } else {
-            format!("claim {}/{}", self.cursor + 1, self.visible.len())
+            format!("claim {}/{}", self.cursor + 1, self.count_label())
         }
     }
 

@@ -1,197 +1,105 @@
 //! Fuzzy search over claims: id, text, quotes, topic and sources.
 //!
+//! A query's matches are found in display order and only as far as asked
+//! ([`Work`]): a key needs the claims a screen shows, and the rest is found
+//! between keys, so a key costs the rows drawn rather than the claims held.
+//! [`Known`] says how far the answer is sure: every claim before
+//! [`Known::end`] in display order is known to match or not.
+//!
 //! Typing narrows: a claim that does not contain a query as a fuzzy
-//! subsequence cannot contain it with one more character, so each typed
-//! character rescores only the claims the previous query could reach, and
-//! an erased character goes back to a result already computed. A claim
-//! matches when one of its fields scores high enough ([`score`]); the same
-//! field always scores the same, whichever thread scores it.
+//! subsequence cannot contain it with one more character, so a typed
+//! character judges only the claims the previous query reached (and those
+//! it had not judged yet), and an erased character goes back to a result
+//! already begun. A claim matches when one of its fields scores high
+//! enough ([`score`]); the same field always scores the same, whichever
+//! thread scores it.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::cell::{Ref, RefCell};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use crate::ix::ClaimIx;
 use crate::model::Dataset;
 
+mod judge;
 pub mod score;
 
-/// A field must score this much per query character to count as a match,
-/// so scattered letters across a long quote do not.
-const MIN_SCORE_PER_CHAR: i64 = 16;
+use judge::{Query, reach};
 
 /// Fewer candidates than this are not worth another thread.
 const PER_THREAD_MIN: usize = 2_000;
 
-/// A query, and what decides cheaply whether a field matches it.
-struct Query<'q> {
-    text: &'q str,
-    chars: Vec<char>,
-    /// The score a field must reach.
-    needed: i64,
-}
+/// Candidates a thread takes at a time in [`Work::For`]: it looks at the
+/// clock between blocks, so a slice ends within a block of its time.
+const BLOCK: usize = 16;
 
-enum Judged {
-    /// The query is not a fuzzy subsequence of the field.
-    Unreachable,
-    /// It is, without scoring high enough.
-    Reachable,
-    Matches,
-}
-
-impl<'q> Query<'q> {
-    fn new(text: &'q str) -> Query<'q> {
-        Query {
-            text,
-            chars: text.chars().collect(),
-            needed: MIN_SCORE_PER_CHAR * text.chars().count() as i64,
-        }
-    }
-
-    /// What the fuzzy score (see [`score`]) says of `field`, without
-    /// scoring when the answer is sure. It compares ASCII letters whatever
-    /// their case and anything else exactly, so for an ASCII query a field
-    /// without the query's bytes in order (ASCII case aside) has no match.
-    /// Characters found side by side score at least 18 per character less
-    /// 5 (a match is 16, 14 in the other case; each next one adds at least
-    /// 4; the first is -1 plus a bonus of 0 or more), so three or more
-    /// match without their score; two do in the same case (20 each less 5),
-    /// and one letter does at the start of a word (-1, 8 for a word's
-    /// start, 14 or more).
-    fn judge(&self, field: &str) -> Judged {
-        let query = self.text.as_bytes();
-        if self.text.is_ascii() {
-            if !in_order(field.as_bytes(), query) {
-                return Judged::Unreachable;
-            }
-            let field = field.as_bytes();
-            let sure = match query.len() {
-                1 => query[0].is_ascii_alphabetic() && starts_a_word(field, query[0]),
-                2 => memchr::memmem::find(field, query).is_some(),
-                _ => side_by_side(field, query),
-            };
-            if sure {
-                return Judged::Matches;
-            }
-        }
-        match score::score(field, &self.chars) {
-            None => Judged::Unreachable,
-            Some(score) if score >= self.needed => Judged::Matches,
-            Some(_) => Judged::Reachable,
-        }
-    }
-}
-
-/// The claims among `candidates` with a field that holds the query as
-/// a fuzzy subsequence, each with whether a field scores high enough.
-fn reach(fields: &[Vec<String>], query: &Query, candidates: &[usize]) -> Vec<(usize, bool)> {
-    let mut reached = Vec::new();
-    for &claim in candidates {
-        let mut reachable = false;
-        for field in &fields[claim] {
-            match query.judge(field) {
-                Judged::Unreachable => {}
-                Judged::Reachable => reachable = true,
-                Judged::Matches => {
-                    reachable = true;
-                    reached.push((claim, true));
-                    break;
-                }
-            }
-        }
-        if reachable && reached.last().is_none_or(|&(c, _)| c != claim) {
-            reached.push((claim, false));
-        }
-    }
-    reached
-}
-
-/// Where ASCII byte `byte` next occurs in `text`, in either case.
-fn next_of(text: &[u8], byte: u8) -> Option<usize> {
-    let (lower, upper) = (byte.to_ascii_lowercase(), byte.to_ascii_uppercase());
-    if lower == upper {
-        memchr::memchr(byte, text)
-    } else {
-        memchr::memchr2(lower, upper, text)
-    }
-}
-
-/// Whether the bytes of `query` occur in `text` in order, ASCII case aside.
-fn in_order(text: &[u8], query: &[u8]) -> bool {
-    let mut from = 0;
-    for &byte in query {
-        match next_of(&text[from..], byte) {
-            Some(at) => from += at + 1,
-            None => return false,
-        }
-    }
-    true
-}
-
-/// Whether letter `letter` starts `text` or a word after a space, in either case.
-fn starts_a_word(text: &[u8], letter: u8) -> bool {
-    if text
-        .first()
-        .is_some_and(|b| b.eq_ignore_ascii_case(&letter))
-    {
-        return true;
-    }
-    let mut from = 0;
-    while let Some(at) = memchr::memchr(b' ', &text[from..]) {
-        let next = from + at + 1;
-        if text
-            .get(next)
-            .is_some_and(|b| b.eq_ignore_ascii_case(&letter))
-        {
-            return true;
-        }
-        from = next;
-    }
-    false
-}
-
-/// Whether `query` occurs in `text` as it is, ASCII case aside.
-fn side_by_side(text: &[u8], query: &[u8]) -> bool {
-    let Some((&first, rest)) = query.split_first() else {
-        return true;
-    };
-    let mut from = 0;
-    while let Some(at) = next_of(&text[from..], first) {
-        let start = from + at;
-        let end = start + query.len();
-        if end > text.len() {
-            return false;
-        }
-        if text[start + 1..end].eq_ignore_ascii_case(rest) {
-            return true;
-        }
-        from = start + 1;
-    }
-    false
+/// How much more of a query to search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    /// This many more candidates, in display order, on this thread; none
+    /// when more than the caller has listed is known already.
+    Next(usize),
+    /// About this long, on every core, or until a key is waiting (see
+    /// [`Search::slice`]).
+    For(Duration),
+    /// All that is left, on every core.
+    All,
 }
 
 pub struct Search {
     matcher: SkimMatcherV2,
     /// What each claim is searched by, field by field, built once per load.
     fields: Vec<Vec<String>>,
-    /// Results of the current query and of each of its prefixes that was
-    /// asked for, shortest first.
+    /// Claim indices in display order.
+    order: Vec<usize>,
+    /// Per claim: its place in `order`.
+    place: Vec<usize>,
+    /// The current query's search and that of each of its prefixes that
+    /// was asked for, shortest first.
     narrowing: RefCell<Vec<Found>>,
 }
 
-/// The claims a query reaches.
+/// A query's search, as far as it has come.
 struct Found {
     query: String,
-    /// Claims with a field that holds the query as a fuzzy subsequence,
-    /// whatever its score.
+    /// The claims that may match, in display order: every claim, or what
+    /// the previous query reached and the claims it had not judged.
+    candidates: Vec<usize>,
+    /// How many of `candidates` are judged.
+    judged: usize,
+    /// Judged claims with a field that holds the query as a fuzzy
+    /// subsequence, whatever its score, in display order.
     reachable: Vec<usize>,
-    /// Per claim: whether it matches (a field scores high enough).
-    matched: Rc<Vec<bool>>,
+    /// Per claim: judged, and a field scores high enough.
+    matched: Vec<bool>,
+}
+
+/// What is known of a query's matches.
+pub struct Known<'s> {
+    found: Ref<'s, Found>,
+    end: usize,
+}
+
+impl Known<'_> {
+    /// Every claim placed before this in display order is known to match
+    /// or not; the display order's length once the search is complete.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// Whether `claim` matches; for a claim placed at or after
+    /// [`end`](Known::end), whether it is known to yet.
+    pub fn matches(&self, claim: ClaimIx) -> bool {
+        self.found.matched[claim.0]
+    }
 }
 
 impl Search {
-    pub fn new(dataset: &Dataset) -> Search {
+    /// The search of `dataset`'s claims, listed in `order`.
+    pub fn new(dataset: &Dataset, order: &[ClaimIx]) -> Search {
         let fields = dataset
             .claims
             .iter()
@@ -208,52 +116,206 @@ impl Search {
                 fields
             })
             .collect();
+        let order: Vec<usize> = order.iter().map(|c| c.0).collect();
+        let mut place = vec![0; order.len()];
+        for (at, &claim) in order.iter().enumerate() {
+            place[claim] = at;
+        }
         Search {
             matcher: SkimMatcherV2::default().ignore_case(),
             fields,
+            order,
+            place,
             narrowing: RefCell::default(),
         }
     }
 
-    /// Per claim, whether it matches `query`; `None` for an empty query,
-    /// which matches every claim.
-    pub fn matching(&self, query: &str) -> Option<Rc<Vec<bool>>> {
+    /// Where `claim` is in display order; `None` for a claim of another
+    /// load (one kept selected across a reload) past this one's claims.
+    pub fn place(&self, claim: ClaimIx) -> Option<usize> {
+        self.place.get(claim.0).copied()
+    }
+
+    /// Searches `query` further by `work`, for a caller that has listed the
+    /// first `listed` claims in display order; what is known of its
+    /// matches. `None` for an empty query, which matches every claim.
+    pub fn progress(&self, query: &str, listed: usize, work: Work) -> Option<Known<'_>> {
+        self.progress_or_key(query, listed, work, &|| false)
+    }
+
+    /// [`progress`](Search::progress) by `Work::For(time)`, ended early
+    /// when `key_waiting` says a key came: it is asked between blocks of
+    /// candidates, on this thread.
+    pub fn slice(
+        &self,
+        query: &str,
+        listed: usize,
+        time: Duration,
+        key_waiting: &dyn Fn() -> bool,
+    ) -> Option<Known<'_>> {
+        self.progress_or_key(query, listed, Work::For(time), key_waiting)
+    }
+
+    fn progress_or_key(
+        &self,
+        query: &str,
+        listed: usize,
+        work: Work,
+        key_waiting: &dyn Fn() -> bool,
+    ) -> Option<Known<'_>> {
         if query.is_empty() {
             return None;
         }
-        let mut narrowing = self.narrowing.borrow_mut();
+        {
+            let mut narrowing = self.narrowing.borrow_mut();
+            self.narrow_to(&mut narrowing, query);
+            let found = narrowing.last_mut().expect("narrowed to the query");
+            if !(matches!(work, Work::Next(_)) && self.end(found) > listed) {
+                self.judge(found, work, key_waiting);
+            }
+        }
+        let found = Ref::map(self.narrowing.borrow(), |n| n.last().expect("narrowed"));
+        let end = self.end(&found);
+        Some(Known { found, end })
+    }
+
+    /// Per claim, whether it matches `query`, the search completed;
+    /// `None` for an empty query, which matches every claim.
+    pub fn matching(&self, query: &str) -> Option<Vec<bool>> {
+        self.progress(query, 0, Work::All)
+            .map(|known| known.found.matched.clone())
+    }
+
+    /// Makes the last of `narrowing` the search of `query`.
+    fn narrow_to(&self, narrowing: &mut Vec<Found>, query: &str) {
         while narrowing
             .last()
             .is_some_and(|found| !query.starts_with(&found.query))
         {
             narrowing.pop();
         }
-        if let Some(found) = narrowing.last()
-            && found.query == query
-        {
-            return Some(found.matched.clone());
+        if narrowing.last().is_some_and(|found| found.query == query) {
+            return;
         }
-        let all: Vec<usize>;
         let candidates = match narrowing.last() {
-            Some(found) => &found.reachable,
-            None => {
-                all = (0..self.fields.len()).collect();
-                &all
+            Some(found) => {
+                let mut candidates = found.reachable.clone();
+                candidates.extend_from_slice(&found.candidates[found.judged..]);
+                candidates
             }
+            None => self.order.clone(),
         };
-        let found = self.find(query, candidates);
-        let matched = found.matched.clone();
-        narrowing.push(found);
-        Some(matched)
+        narrowing.push(Found {
+            query: query.to_string(),
+            candidates,
+            judged: 0,
+            reachable: Vec::new(),
+            matched: vec![false; self.fields.len()],
+        });
     }
 
-    fn find(&self, query: &str, candidates: &[usize]) -> Found {
-        let query = Query::new(query);
+    /// Where in display order what `found` does not know yet begins.
+    fn end(&self, found: &Found) -> usize {
+        found
+            .candidates
+            .get(found.judged)
+            .map_or(self.order.len(), |&claim| self.place[claim])
+    }
+
+    fn judge(&self, found: &mut Found, work: Work, key_waiting: &dyn Fn() -> bool) {
+        let query = Query::new(&found.query);
+        let rest = &found.candidates[found.judged..];
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let per_thread = candidates.len().div_ceil(threads).max(PER_THREAD_MIN);
+        let (taken, parts) = match work {
+            Work::Next(n) => {
+                let taken = n.min(rest.len());
+                (taken, vec![reach(&self.fields, &query, &rest[..taken])])
+            }
+            Work::For(time) => {
+                let deadline = Instant::now() + time;
+                self.reach_until(&query, rest, deadline, threads, key_waiting)
+            }
+            Work::All => {
+                let per_thread = rest.len().div_ceil(threads).max(PER_THREAD_MIN);
+                (rest.len(), self.reach_on_threads(&query, rest, per_thread))
+            }
+        };
+        found.judged += taken;
+        for (claim, matches) in parts.into_iter().flatten() {
+            found.reachable.push(claim);
+            found.matched[claim] = matches;
+        }
+    }
+
+    /// [`reach`] of the first blocks of `candidates`, on `threads` threads
+    /// taking the next block in turn until `deadline` or until this
+    /// thread, between its blocks, finds `key_waiting` (a block each at
+    /// least): how many candidates were judged (every block taken is
+    /// judged, so they are the first), and the parts in their order.
+    fn reach_until(
+        &self,
+        query: &Query,
+        candidates: &[usize],
+        deadline: Instant,
+        threads: usize,
+        key_waiting: &dyn Fn() -> bool,
+    ) -> (usize, Vec<Vec<(usize, bool)>>) {
+        let blocks: Vec<&[usize]> = candidates.chunks(BLOCK).collect();
+        let next = AtomicUsize::new(0);
+        let stop = AtomicBool::new(false);
         let fields = &self.fields;
-        let reach = |chunk| reach(fields, &query, chunk);
-        let parts: Vec<Vec<(usize, bool)>> = std::thread::scope(|scope| {
+        let work = |stop_now: &dyn Fn() -> bool| {
+            let mut done = Vec::new();
+            // One block at least, so that every slice gets on.
+            loop {
+                let block = next.fetch_add(1, Ordering::Relaxed);
+                let Some(chunk) = blocks.get(block) else {
+                    break;
+                };
+                done.push((block, reach(fields, query, chunk)));
+                if Instant::now() >= deadline || stop.load(Ordering::Relaxed) || stop_now() {
+                    break;
+                }
+            }
+            done
+        };
+        let mut parts: Vec<(usize, Vec<(usize, bool)>)> = std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads.min(blocks.len()))
+                .map(|_| scope.spawn(|| work(&|| false)))
+                .collect();
+            // A key read as soon as it comes is read alone: Esc then a
+            // letter read together would be Alt and the letter.
+            let mut parts = work(&|| {
+                let waiting = key_waiting();
+                if waiting {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                waiting
+            });
+            for helper in helpers {
+                match helper.join() {
+                    Ok(part) => parts.extend(part),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            parts
+        });
+        parts.sort_unstable_by_key(|&(block, _)| block);
+        let taken = parts.iter().map(|(block, _)| blocks[*block].len()).sum();
+        (taken, parts.into_iter().map(|(_, part)| part).collect())
+    }
+
+    /// [`reach`] of `candidates` in chunks of `per_thread`, one a thread,
+    /// the parts in the candidates' order.
+    fn reach_on_threads(
+        &self,
+        query: &Query,
+        candidates: &[usize],
+        per_thread: usize,
+    ) -> Vec<Vec<(usize, bool)>> {
+        let fields = &self.fields;
+        let reach = |chunk| reach(fields, query, chunk);
+        std::thread::scope(|scope| {
             let helpers: Vec<_> = candidates
                 .chunks(per_thread)
                 .skip(1)
@@ -268,18 +330,7 @@ impl Search {
                 }
             }
             parts
-        });
-        let mut reachable = Vec::new();
-        let mut matched = vec![false; self.fields.len()];
-        for (claim, matches) in parts.into_iter().flatten() {
-            reachable.push(claim);
-            matched[claim] = matches;
-        }
-        Found {
-            query: query.text.to_string(),
-            reachable,
-            matched: Rc::new(matched),
-        }
+        })
     }
 
     /// Char indices of `shown` that match `query`, for highlighting.
@@ -295,70 +346,4 @@ impl Search {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn shipped() -> Dataset {
-        crate::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("claims.toml"))
-    }
-
-    fn count(found: &Option<Rc<Vec<bool>>>) -> usize {
-        found
-            .as_ref()
-            .map_or(0, |f| f.iter().filter(|&&m| m).count())
-    }
-
-    #[test]
-    fn typing_and_erasing_gives_what_a_fresh_search_gives() {
-        let dataset = shipped();
-        let typed = Search::new(&dataset);
-        let mut counts = Vec::new();
-        for word in ["drones", "baku neutral", "nakhchivan airport", "xqzv"] {
-            let steps: Vec<&str> = (1..=word.len())
-                .chain((1..word.len()).rev())
-                .map(|n| &word[..n])
-                .collect();
-            for query in steps {
-                let fresh = Search::new(&dataset).matching(query);
-                let narrowed = typed.matching(query);
-                assert_eq!(narrowed, fresh, "{query:?}");
-                counts.push((query, count(&narrowed)));
-            }
-        }
-        let of = |q: &str| counts.iter().find(|(query, _)| *query == q).unwrap().1;
-        assert!(of("drones") >= 5, "{counts:?}");
-        assert!(of("d") > of("drones"), "{counts:?}");
-        assert_eq!(of("xqzv"), 0);
-    }
-
-    /// What skim's matcher alone says of `field`, asked for the first time.
-    fn judged_by_the_matcher(query: &Query, field: &str) -> u8 {
-        let matcher = SkimMatcherV2::default().ignore_case();
-        match matcher.fuzzy_match(field, query.text) {
-            None => 0,
-            Some(score) if score >= query.needed => 2,
-            Some(_) => 1,
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn the_shortcuts_say_what_the_matcher_says(
-            field in "[a-eA-E é’9_.-]{0,40}",
-            query in "[a-eA-E é9-]{1,6}",
-        ) {
-            let query = Query::new(&query);
-            let judged = match query.judge(&field) {
-                Judged::Unreachable => 0,
-                Judged::Reachable => 1,
-                Judged::Matches => 2,
-            };
-            proptest::prop_assert_eq!(judged, judged_by_the_matcher(&query, &field));
-        }
-    }
-
-    #[test]
-    fn an_empty_query_matches_everything() {
-        assert_eq!(Search::new(&shipped()).matching(""), None);
-    }
-}
+mod tests;

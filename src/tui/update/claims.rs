@@ -20,7 +20,7 @@ pub fn update(app: &mut App, action: ClaimAction) -> Vec<Effect> {
         ClaimAction::ConfirmAndNext => {
             let effects = set_status(app, Status::Confirmed);
             let claims = &mut app.screens.claims;
-            if let Some(next) = claims.unreviewed_after(&app.data, claims.cursor) {
+            if let Some(next) = claims.unreviewed_after_cursor(&app.data) {
                 claims.cursor = next;
                 claims.claim_changed();
             } else {
@@ -38,16 +38,8 @@ pub fn update(app: &mut App, action: ClaimAction) -> Vec<Effect> {
 
 fn next_contradicted(app: &mut App, forward: bool) {
     let claims = &mut app.screens.claims;
-    let n = claims.visible.len();
-    let found = (1..=n)
-        .map(|step| {
-            if forward {
-                (claims.cursor + step) % n
-            } else {
-                (claims.cursor + n * 2 - step) % n
-            }
-        })
-        .find(|&p| app.data.dataset.graph.is_contradicted(claims.visible[p]));
+    let graph = &app.data.dataset.graph;
+    let found = claims.round_from_cursor(&app.data, forward, true, |c| graph.is_contradicted(c));
     match found {
         Some(position) => {
             claims.cursor = position;

@@ -25,6 +25,7 @@ pub fn search(app: &mut App, action: SearchAction) {
         }
         SearchAction::Accept => {
             app.mode = Mode::Normal;
+            claims.list_to_position(&app.data, 0);
             if claims.visible.is_empty() {
                 let query = claims.query.clone();
                 app.warn(format!("no claim matches /{query}"));
@@ -44,19 +45,28 @@ pub fn search(app: &mut App, action: SearchAction) {
 pub fn type_text(app: &mut App, text: &str) {
     let claims = &mut app.screens.claims;
     claims.query.push_str(text);
-    claims.refresh(&app.data, None);
-    claims.cursor = 0;
+    claims.refresh_at_top(&app.data);
 }
 
 fn next_match(app: &mut App, forward: bool) {
     let claims = &mut app.screens.claims;
     if claims.query.is_empty() {
         app.say("no search: press / to search");
-    } else if !claims.visible.is_empty() {
-        let n = claims.visible.len();
-        claims.cursor = (claims.cursor + if forward { 1 } else { n - 1 }) % n;
-        claims.claim_changed();
-        app.screen = Screen::Claims;
+    } else {
+        // Going round needs the whole list: its end is the next after the
+        // last, and the one before the first.
+        if forward {
+            claims.list_to_position(&app.data, claims.cursor + 1);
+        } else if claims.cursor == 0 {
+            claims.list_all(&app.data);
+        }
+        if !claims.visible.is_empty() {
+            let n = claims.visible.len();
+            claims.cursor = (claims.cursor + if forward { 1 } else { n - 1 }) % n;
+            claims.claim_changed();
+            claims.list_ahead(&app.data);
+            app.screen = Screen::Claims;
+        }
     }
 }
 

@@ -43,7 +43,7 @@ fn position(state: &Claims) -> String {
     if state.visible.is_empty() {
         "0/0".to_string()
     } else {
-        format!("{}/{}", state.cursor + 1, state.visible.len())
+        format!("{}/{}", state.cursor + 1, state.count_label())
     }
 }
 

@@ -130,7 +130,7 @@ pub fn draw_filter_menu(frame: &mut Frame, claims: &Claims, dataset: &Dataset, a
     lines.push(Line::styled(
         format!(
             " {} claims shown — F clears, Esc closes",
-            claims.visible.len()
+            claims.count_label()
         ),
         Style::default().add_modifier(Modifier::DIM),
     ));

@@ -73,7 +73,7 @@ fn find_line(reader: &Reader, message: Option<&Message>, width: usize) -> Line<'
 fn search_line(claims: &Claims, width: usize) -> Line<'static> {
     let count = format!(
         "  {} matching — Enter keeps, Esc clears",
-        claims.visible.len()
+        claims.count_label()
     );
     let prompt = format!(
         "/{}",

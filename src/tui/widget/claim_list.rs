@@ -25,8 +25,10 @@ pub fn status_glyph(status: Status) -> &'static str {
     }
 }
 
+/// A row of the list: a topic's heading (the topic of the claim that
+/// follows it, its text made when drawn) or a claim at its position.
 enum Row {
-    Topic(String),
+    Topic(ClaimIx),
     Claim(usize, ClaimIx),
 }
 
@@ -45,16 +47,22 @@ impl ClaimList<'_> {
             let this = dataset.claims[claim].topic.as_str();
             if topic != Some(this) {
                 topic = Some(this);
-                let header = match dataset.topic(this) {
-                    Some(t) if !t.question.is_empty() => t.question.clone(),
-                    _ if this.is_empty() => "(no topic)".to_string(),
-                    _ => this.to_string(),
-                };
-                rows.push(Row::Topic(visible_line(&header).into_owned()));
+                rows.push(Row::Topic(claim));
             }
             rows.push(Row::Claim(position, claim));
         }
         rows
+    }
+
+    /// The heading of claim `claim`'s topic: its question.
+    fn heading(&self, claim: ClaimIx) -> String {
+        let this = self.data.dataset.claims[claim].topic.as_str();
+        let header = match self.data.dataset.topic(this) {
+            Some(t) if !t.question.is_empty() => t.question.as_str(),
+            _ if this.is_empty() => "(no topic)",
+            _ => this,
+        };
+        visible_line(header).into_owned()
     }
 
     fn claim_line(&self, position: usize, claim: ClaimIx, width: usize) -> Line<'static> {
@@ -122,8 +130,8 @@ impl Widget for ClaimList<'_> {
         let width = area.width as usize;
         for (i, row) in rows.iter().skip(top).take(height).enumerate() {
             let line = match row {
-                Row::Topic(question) => Line::styled(
-                    fit(question, width),
+                Row::Topic(claim) => Line::styled(
+                    fit(&self.heading(*claim), width),
                     Style::default().add_modifier(Modifier::BOLD),
                 ),
                 Row::Claim(position, claim) => self.claim_line(*position, *claim, width),
