@@ -249,6 +249,7 @@ fn a_thousand_documents_in_a_real_terminal() {
     tmux.type_text("/ref");
     tmux.wait_for("/ref█");
     tmux.send(&["Escape"]);
+    tmux.wait_without("/ref█");
     tmux.send(&["4"]);
     tmux.wait_for("anchoring 412/1,000 documents");
     tmux.send(&["1"]);

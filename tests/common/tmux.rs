@@ -89,6 +89,23 @@ impl Tmux {
             std::thread::sleep(Duration::from_millis(50));
         }
     }
+
+    /// Polls the pane until `text` is gone from it; fails with the last screen.
+    /// (An Esc followed at once by a key reads as Alt and the key, so a test
+    /// waits for the Esc's effect before the next key.)
+    pub fn wait_without(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {text:?} to go; the screen was:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
 }
 
 impl Drop for Tmux {
