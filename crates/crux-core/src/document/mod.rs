@@ -13,6 +13,7 @@ pub mod map;
 pub mod markdown;
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 pub use map::{MapBuilder, OffsetMap};
 
@@ -101,33 +102,68 @@ pub struct Metadata {
 }
 
 /// A document read: see the module documentation.
+///
+/// Only the file's text is held from the start. What checking a light
+/// Markdown document never asks for (its text shown, the map to it, its
+/// structure) is extracted the first time it is asked for, and the line
+/// index is built on first use, after anchoring has freed what it needed:
+/// a document costs about its own size until it is shown.
 #[derive(Debug, Clone)]
 pub struct Document {
     format: Format,
     original: String,
-    lines: LineIndex,
-    extracted: Extracted,
+    lines: OnceLock<LineIndex>,
+    shown: OnceLock<Shown>,
 }
+
+/// An extraction whose text, when it is the file's own text byte for byte
+/// (a PDF's always, light Markdown without markup), is not held twice.
+#[derive(Debug, Clone)]
+struct Shown {
+    /// Its `text` is left empty when `same`.
+    extracted: Extracted,
+    same: bool,
+}
+
+impl Shown {
+    fn new(mut extracted: Extracted, original: &str) -> Shown {
+        let same = extracted.text == original;
+        if same {
+            extracted.text = String::new();
+        }
+        Shown { extracted, same }
+    }
+}
+
+/// What light Markdown says of itself: nothing.
+static NO_METADATA: Metadata = Metadata {
+    title: None,
+    author: None,
+    date: None,
+    url: None,
+};
 
 impl Document {
     /// The document of a file's text, read as its format says.
     pub fn new(format: Format, original: String) -> Result<Document, html::Problem> {
-        let extracted = match format {
-            Format::LightMarkup => markdown::extract(&original),
-            Format::Html => html::extract(&original)?,
-            Format::Pdf => Extracted {
+        match format {
+            Format::LightMarkup => Ok(Document::unextracted(format, original)),
+            Format::Html => {
+                let extracted = html::extract(&original)?;
+                Ok(Document::from_extracted(format, original, extracted))
+            }
+            Format::Pdf => Ok(Document::from_text_extraction(Extracted {
                 map: OffsetMap::identity(original.len()),
-                text: original.clone(),
+                text: original,
                 ..Extracted::default()
-            },
-        };
-        Ok(Document::from_extracted(format, original, extracted))
+            })),
+        }
     }
 
-    /// The document of a PDF's bytes: its text is its original.
-    pub fn pdf(bytes: &[u8]) -> Result<Document, crate::pdf::PdfError> {
+    /// What a PDF's bytes give: its text, pages, metadata and gaps.
+    pub fn pdf_extraction(bytes: &[u8]) -> Result<Extracted, crate::pdf::PdfError> {
         let read = crate::pdf::extract(bytes)?;
-        let extracted = Extracted {
+        Ok(Extracted {
             map: OffsetMap::identity(read.text.len()),
             gaps: read.gaps(),
             metadata: Metadata {
@@ -139,28 +175,69 @@ impl Document {
             pages: read.pages,
             text: read.text,
             ..Extracted::default()
-        };
-        Ok(Document::from_extracted(
-            Format::Pdf,
-            extracted.text.clone(),
-            extracted,
-        ))
+        })
+    }
+
+    /// The document of a PDF's bytes: its text is its original.
+    pub fn pdf(bytes: &[u8]) -> Result<Document, crate::pdf::PdfError> {
+        Ok(Document::from_text_extraction(Document::pdf_extraction(
+            bytes,
+        )?))
+    }
+
+    /// A PDF's document from its extraction, whose text is its original
+    /// (moved there, not copied).
+    pub fn from_text_extraction(mut extracted: Extracted) -> Document {
+        let original = std::mem::take(&mut extracted.text);
+        Document {
+            format: Format::Pdf,
+            original,
+            lines: OnceLock::new(),
+            shown: OnceLock::from(Shown {
+                extracted,
+                same: true,
+            }),
+        }
     }
 
     /// Light-Markdown text (what `.txt` and `.md` files hold).
     pub fn light_markup(original: &str) -> Document {
-        let extracted = markdown::extract(original);
-        Document::from_extracted(Format::LightMarkup, original.to_string(), extracted)
+        Document::unextracted(Format::LightMarkup, original.to_string())
+    }
+
+    fn unextracted(format: Format, original: String) -> Document {
+        Document {
+            format,
+            original,
+            lines: OnceLock::new(),
+            shown: OnceLock::new(),
+        }
     }
 
     /// A document whose text another extractor made.
     pub fn from_extracted(format: Format, original: String, extracted: Extracted) -> Document {
+        let shown = Shown::new(extracted, &original);
         Document {
             format,
-            lines: LineIndex::new(&original),
             original,
-            extracted,
+            lines: OnceLock::new(),
+            shown: OnceLock::from(shown),
         }
+    }
+
+    fn shown(&self) -> &Shown {
+        self.shown
+            .get_or_init(|| Shown::new(markdown::extract(&self.original), &self.original))
+    }
+
+    /// The extraction's pages, metadata and gaps, which light Markdown
+    /// never has: `None` for it, so that they do not extract it.
+    fn extraction_beyond_markup(&self) -> Option<&Extracted> {
+        (self.format != Format::LightMarkup).then(|| &self.shown().extracted)
+    }
+
+    fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.original))
     }
 
     pub fn format(&self) -> Format {
@@ -174,15 +251,16 @@ impl Document {
 
     /// The text shown: markup left out, article extracted.
     pub fn text(&self) -> &str {
-        &self.extracted.text
-    }
-
-    pub fn extracted(&self) -> &Extracted {
-        &self.extracted
+        let shown = self.shown();
+        if shown.same {
+            &self.original
+        } else {
+            &shown.extracted.text
+        }
     }
 
     pub fn map(&self) -> &OffsetMap {
-        &self.extracted.map
+        &self.shown().extracted.map
     }
 
     /// The text quotes are written against and anchors index: the file's
@@ -191,7 +269,7 @@ impl Document {
         if self.format.quotes_original() {
             &self.original
         } else {
-            &self.extracted.text
+            self.text()
         }
     }
 
@@ -208,7 +286,7 @@ impl Document {
         let original = self
             .original_range(&(quoted..quoted.saturating_add(1)))
             .start;
-        self.lines.line_col(&self.original, original)
+        self.lines().line_col(&self.original, original)
     }
 
     /// The quoted bytes shown on 1-based `line` of the file, without its
@@ -216,12 +294,12 @@ impl Document {
     pub fn quoted_line(&self, line: usize) -> Option<Range<usize>> {
         let index = line
             .checked_sub(1)
-            .filter(|&i| i < self.lines.line_count())?;
-        let in_file = self.lines.line_range(&self.original, index);
+            .filter(|&i| i < self.lines().line_count())?;
+        let in_file = self.lines().line_range(&self.original, index);
         Some(if self.format.quotes_original() {
             in_file
         } else {
-            self.extracted.map.derived_range(&in_file)
+            self.map().derived_range(&in_file)
         })
     }
 
@@ -230,7 +308,7 @@ impl Document {
         if self.format.quotes_original() {
             quoted.clone()
         } else {
-            self.extracted.map.source_range(quoted.clone())
+            self.map().source_range(quoted.clone())
         }
     }
 
@@ -241,7 +319,7 @@ impl Document {
             self.quoted()[..to].chars().count()
         };
         if self.format.quotes_original() {
-            self.lines.char_range(&self.original, quoted)
+            self.lines().char_range(&self.original, quoted)
         } else {
             count(quoted.start)..count(quoted.end)
         }
@@ -250,7 +328,7 @@ impl Document {
     /// The range of the text shown that shows the quoted bytes `quoted`.
     pub fn display_range(&self, quoted: &Range<usize>) -> Range<usize> {
         if self.format.quotes_original() {
-            self.extracted.map.derived_range(quoted)
+            self.map().derived_range(quoted)
         } else {
             quoted.clone()
         }
@@ -260,7 +338,7 @@ impl Document {
     /// a char partly shown taken whole.
     pub fn quoted_range(&self, display: &Range<usize>) -> Range<usize> {
         if self.format.quotes_original() {
-            self.extracted.map.source_range(display.clone())
+            self.map().source_range(display.clone())
         } else {
             let text = self.text();
             let start = crate::text::floor_char_boundary(text, display.start);
@@ -273,16 +351,16 @@ impl Document {
     }
 
     pub fn blocks(&self) -> &[Block] {
-        &self.extracted.blocks
+        &self.shown().extracted.blocks
     }
 
     pub fn emphasis(&self) -> &[(Range<usize>, Emphasis)] {
-        &self.extracted.emphasis
+        &self.shown().extracted.emphasis
     }
 
     /// The emphasis of the shown byte `byte`, the innermost when nested.
     pub fn emphasis_at(&self, byte: usize) -> Option<Emphasis> {
-        let emphasis = &self.extracted.emphasis;
+        let emphasis = self.emphasis();
         let before = emphasis.partition_point(|(range, _)| range.start <= byte);
         emphasis[..before]
             .iter()
@@ -292,12 +370,16 @@ impl Document {
     }
 
     pub fn pages(&self) -> &[Range<usize>] {
-        &self.extracted.pages
+        self.extraction_beyond_markup()
+            .map_or(&[], |extracted| &extracted.pages)
     }
 
     /// The page and the line within it of the quoted byte `quoted`, for a
     /// paged document.
     pub fn page_line(&self, quoted: usize) -> Option<crate::pdf::PageLine> {
+        if self.pages().is_empty() {
+            return None;
+        }
         crate::pdf::page_line(
             self.text(),
             self.pages(),
@@ -306,14 +388,16 @@ impl Document {
     }
 
     pub fn metadata(&self) -> &Metadata {
-        &self.extracted.metadata
+        self.extraction_beyond_markup()
+            .map_or(&NO_METADATA, |extracted| &extracted.metadata)
     }
 
     /// What the source whose `path` is `written` should be warned of: a
     /// PDF's pages without text, and, when `quotes_missing` (some quote of
     /// it is not found), the running lines left out of it.
     pub fn warnings(&self, written: &str, quotes_missing: bool) -> Vec<crate::diag::Diagnostic> {
-        self.extracted.gaps.warnings(written, quotes_missing)
+        self.extraction_beyond_markup()
+            .map_or_else(Vec::new, |e| e.gaps.warnings(written, quotes_missing))
     }
 }
 

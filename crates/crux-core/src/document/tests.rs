@@ -136,3 +136,34 @@ fn a_quoted_range_leads_back_to_the_bytes_of_the_file() {
         "a .txt quotes its own bytes"
     );
 }
+
+#[test]
+fn checking_a_light_markup_document_extracts_nothing() {
+    let doc = Document::light_markup("## A\n\nsome **bold** text\r\nnext\n");
+    let at = doc.original().find("text").unwrap();
+    let _ = (doc.line_col(at), doc.char_range(&(at..at + 4)));
+    let _ = (doc.quoted_line(3), doc.original_range(&(at..at + 4)));
+    let _ = (
+        doc.page_line(at),
+        doc.metadata(),
+        doc.warnings("a.txt", true),
+    );
+    assert!(doc.pages().is_empty());
+    assert!(
+        doc.shown.get().is_none(),
+        "the text shown was extracted for checking"
+    );
+    assert_eq!(doc.text(), "A\n\nsome bold text\nnext\n");
+}
+
+#[test]
+fn a_text_shown_equal_to_the_file_is_held_once() {
+    let plain = Document::light_markup("no markup at all\nhere\n");
+    assert_eq!(plain.text().as_ptr(), plain.original().as_ptr());
+    let pdf = Document::new(Format::Pdf, "page one\n".to_string()).unwrap();
+    assert_eq!(pdf.text().as_ptr(), pdf.original().as_ptr());
+    assert_eq!(pdf.text(), "page one\n");
+    let marked = Document::light_markup("a **b** c");
+    assert_ne!(marked.text().as_ptr(), marked.original().as_ptr());
+    assert_eq!(marked.map().source_range(2..3), 4..5);
+}

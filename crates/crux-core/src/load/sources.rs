@@ -114,7 +114,7 @@ pub fn document_of(written: &str, bytes: Vec<u8>) -> Result<Document, Diagnostic
 
 /// The document of `text`, its extraction taken from the cache when there.
 fn read_cached(format: Format, text: String) -> Result<Document, html::Problem> {
-    if format == Format::LightMarkup {
+    if format != Format::Html {
         return Document::new(format, text);
     }
     let dir = cache::directory();
@@ -122,16 +122,11 @@ fn read_cached(format: Format, text: String) -> Result<Document, html::Problem> 
     if let Some(extracted) = dir.as_deref().and_then(cached) {
         return Ok(Document::from_extracted(format, text, extracted));
     }
-    let document = Document::new(format, text)?;
+    let extracted = html::extract(&text)?;
     if let Some(dir) = dir {
-        cache::store(
-            &dir,
-            format,
-            document.original().as_bytes(),
-            document.extracted(),
-        );
+        cache::store(&dir, format, text.as_bytes(), &extracted);
     }
-    Ok(document)
+    Ok(Document::from_extracted(format, text, extracted))
 }
 
 /// The document of a PDF's bytes, its extraction taken from the cache
@@ -142,14 +137,13 @@ fn read_pdf_cached(bytes: &[u8]) -> Result<Document, PdfError> {
         .as_deref()
         .and_then(|d| cache::load(d, Format::Pdf, bytes))
     {
-        let text = extracted.text.clone();
-        return Ok(Document::from_extracted(Format::Pdf, text, extracted));
+        return Ok(Document::from_text_extraction(extracted));
     }
-    let document = Document::pdf(bytes)?;
+    let extracted = Document::pdf_extraction(bytes)?;
     if let Some(dir) = dir {
-        cache::store(&dir, Format::Pdf, bytes, document.extracted());
+        cache::store(&dir, Format::Pdf, bytes, &extracted);
     }
-    Ok(document)
+    Ok(Document::from_text_extraction(extracted))
 }
 
 fn unreadable_pdf(written: &str, error: &PdfError) -> Diagnostic {
