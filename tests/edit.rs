@@ -393,6 +393,47 @@ fn adding_a_status_after_the_located_last_value_is_what_set_status_adds() {
     }
 }
 
+/// `crux fix`, `crux import`: a history with no dataset loaded.
+#[test]
+fn a_status_saved_without_a_loaded_dataset_is_what_set_status_makes_and_is_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claims.toml");
+    let with_status = SAMPLE.replace("\"unreviewed\"   # first", "'disputed'   # first");
+    let texts = WITHOUT_STATUS
+        .iter()
+        .map(|t| t.to_string())
+        .chain([with_status]);
+    for text in texts {
+        let ids: Vec<String> = crux::load_str(&path, text.as_str())
+            .claims
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
+        for id in ids {
+            fs::write(&path, &text).unwrap();
+            let mut history = History::new();
+            let edit = Edit::SetStatus {
+                claim: id.clone(),
+                status: Status::Rejected,
+            };
+            let applied = history
+                .apply(&path, edit, text.as_str().into(), None)
+                .unwrap();
+            let expected = set_status(&text, &id, Status::Rejected).unwrap();
+            assert_eq!(*applied.text, expected, "{id} in {text:?}");
+            assert_eq!(fs::read_to_string(&path).unwrap(), expected);
+
+            let undone = history.undo(&path, None).unwrap().unwrap();
+            let old = crux::load_str(&path, text.as_str())
+                .claim(&id)
+                .unwrap()
+                .status;
+            let expected = set_status(&expected, &id, old).unwrap();
+            assert_eq!(*undone.text, expected, "{id} in {text:?}");
+        }
+    }
+}
+
 #[test]
 fn a_status_is_located_only_in_a_table_of_its_own() {
     let path = Path::new("claims.toml");

@@ -316,6 +316,93 @@ fn the_second_of_two_undos_conflicts_alone() {
     s.assert_conflict_reported("not undone");
 }
 
+// ── A write the watcher has not reported yet ────────────────────────────
+
+impl Session {
+    /// Another editor rewrites the file in place just before a save, to the
+    /// same length, and puts its modification time back (as `touch -r` or
+    /// a copy that keeps times does): only the content says it changed.
+    fn unseen_write_of_same_length(&self, change: impl FnOnce(&str) -> String) -> String {
+        let before = fs::metadata(&self.path).unwrap();
+        let theirs = change(&self.disk());
+        assert_eq!(theirs.len() as u64, before.len(), "the same length");
+        fs::write(&self.path, &theirs).unwrap();
+        let file = fs::File::options().write(true).open(&self.path).unwrap();
+        file.set_modified(before.modified().unwrap()).unwrap();
+        let after = fs::metadata(&self.path).unwrap();
+        assert_eq!(after.modified().unwrap(), before.modified().unwrap());
+        theirs
+    }
+}
+
+#[test]
+fn a_status_key_after_an_unseen_same_length_edit_of_that_status_keeps_it() {
+    let mut s = session();
+    s.select("march");
+    s.keys("d");
+    assert_eq!(s.message().0, "march: disputed (saved)");
+    let theirs = s.unseen_write_of_same_length(|t| replace_once(t, "\"disputed\"", "\"rejected\""));
+
+    s.keys("a");
+    assert_eq!(s.disk(), theirs, "their status stays");
+    assert_eq!(
+        s.kept(),
+        replace_once(&theirs, "\"rejected\"", "\"confirmed\"")
+    );
+    s.assert_conflict_reported("not saved");
+}
+
+#[test]
+fn a_status_key_after_an_unseen_same_length_edit_elsewhere_keeps_both() {
+    let mut s = session();
+    s.select("may");
+    s.keys("d");
+    let theirs = s.unseen_write_of_same_length(|t| {
+        replace_once(t, "It closed in March.", "It closed in MARCH.")
+    });
+
+    // `may` had no status line: the one saved is swapped in place.
+    s.keys("a");
+    assert_eq!(
+        s.disk(),
+        replace_once(&theirs, "\"disputed\"", "\"confirmed\"")
+    );
+    assert!(!s.conflict_file().exists());
+    assert_eq!(
+        s.message(),
+        ("saved onto the file as changed on disk".to_string(), false)
+    );
+}
+
+#[test]
+fn adding_a_status_line_after_an_unseen_same_length_edit_keeps_it() {
+    let mut s = session();
+    s.select("may");
+    let theirs = s.unseen_write_of_same_length(|t| {
+        replace_once(
+            t,
+            "quote = \"reopened in May\"",
+            "quote = \"reopened in JUN\"",
+        )
+    });
+
+    s.keys("r");
+    let ours = s.disk();
+    assert!(ours.contains("reopened in JUN"), "{ours}");
+    assert_eq!(
+        ours,
+        replace_once(
+            &theirs,
+            "quote = \"reopened in JUN\" }]\n",
+            "quote = \"reopened in JUN\" }]\nstatus = \"rejected\"\n"
+        )
+    );
+    assert_eq!(
+        s.message(),
+        ("saved onto the file as changed on disk".to_string(), false)
+    );
+}
+
 // ── Undo of a new claim ─────────────────────────────────────────────────
 
 /// Makes the claim `ships` from "Ships waited at anchor" in the reader,

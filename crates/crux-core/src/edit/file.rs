@@ -14,7 +14,7 @@
 use std::cell::Cell;
 use std::ffi::OsString;
 use std::fs::{self, Metadata, Permissions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
@@ -38,6 +38,41 @@ pub(super) fn read_if_text(path: &Path) -> Result<Option<String>, EditError> {
         Err(ReadError::NotRegular(_) | ReadError::TooLarge { .. }) => Ok(None),
     }
 }
+
+/// Whether the file at `path` holds exactly `text`: what comparing
+/// [`read_if_text`] with it says, found by comparing as it reads, a block at
+/// a time, without a second copy of the file in memory.
+pub(super) fn holds(path: &Path, text: &str) -> Result<bool, EditError> {
+    use crate::load::file::{CLAIMS_FILE_LIMIT, ReadError, open_regular};
+    let mut file = match open_regular(path, CLAIMS_FILE_LIMIT) {
+        Ok((file, metadata)) if metadata.len() == text.len() as u64 => file,
+        // A length that differs may be wrong (some file systems report 0):
+        // the caller reads the file whole to find out.
+        Ok(_) => return Ok(false),
+        Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(ReadError::Io(e)) => return Err(e.into()),
+        Err(ReadError::NotRegular(_) | ReadError::TooLarge { .. }) => return Ok(false),
+    };
+    let mut rest = text.as_bytes();
+    let mut block = vec![0; COMPARED_BLOCK];
+    loop {
+        let read = match file.read(&mut block) {
+            Ok(read) => read,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e.into()),
+        };
+        if read == 0 {
+            return Ok(rest.is_empty());
+        }
+        match rest.split_at_checked(read) {
+            Some((expected, after)) if block[..read] == *expected => rest = after,
+            _ => return Ok(false),
+        }
+    }
+}
+
+/// Small enough to stay in cache between the read and the comparison.
+const COMPARED_BLOCK: usize = 64 << 10;
 
 pub(super) fn conflict_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
@@ -361,6 +396,31 @@ mod platform {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_holds_a_text_only_byte_for_byte_to_its_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("claims.toml");
+        // Past one compared block, so a difference in a later block counts.
+        let text = "status = \"confirmed\"\n".repeat(COMPARED_BLOCK / 10);
+        fs::write(&path, &text).unwrap();
+        assert!(holds(&path, &text).unwrap());
+        let last = text.len() - 3;
+        for other in [
+            format!("{}x{}", &text[..last], &text[last + 1..]),
+            format!("x{}", &text[1..]),
+            text[..last].to_string(),
+            format!("{text}\n"),
+            String::new(),
+        ] {
+            fs::write(&path, &other).unwrap();
+            assert!(!holds(&path, &text).unwrap(), "{}", other.len());
+        }
+        fs::write(&path, "").unwrap();
+        assert!(holds(&path, "").unwrap());
+        assert!(!holds(&dir.path().join("gone.toml"), "").unwrap());
+        assert!(!holds(dir.path(), "").unwrap());
+    }
 
     #[test]
     fn rewriting_in_place_fits_the_file_to_the_new_text_and_leaves_no_backup() {

@@ -419,18 +419,25 @@ impl Edit {
 /// directory that is synced and renamed over the target; a symlink is
 /// followed (the link stays a link) and the file's permissions are kept.
 pub fn save(path: &Path, base: &str, edit: &Edit) -> Result<Saved, EditError> {
-    let on_disk = file::read_if_text(path)?;
     let intended = edit.apply(base)?;
-    let Some(disk) = on_disk else {
+    save_intended(path, base, edit, intended)
+}
+
+/// [`save`] of `intended`, what `edit` makes of `base`.
+fn save_intended(
+    path: &Path,
+    base: &str,
+    edit: &Edit,
+    intended: String,
+) -> Result<Saved, EditError> {
+    if file::holds(path, base)? {
+        return replaced(path, intended);
+    }
+    let Some(disk) = file::read_if_text(path)? else {
         return keep_aside(path, &intended);
     };
     if disk == base {
-        file::replace(path, &intended)?;
-        return Ok(Saved {
-            text: intended,
-            reapplied: false,
-            already_on_disk: false,
-        });
+        return replaced(path, intended);
     }
     let theirs = edit.touched(&disk);
     if theirs == edit.touched(&intended) {
@@ -452,6 +459,16 @@ pub fn save(path: &Path, base: &str, edit: &Edit) -> Result<Saved, EditError> {
     Ok(Saved {
         text,
         reapplied: true,
+        already_on_disk: false,
+    })
+}
+
+/// Writes `intended` over the file, which holds the edit's base.
+fn replaced(path: &Path, intended: String) -> Result<Saved, EditError> {
+    file::replace(path, &intended)?;
+    Ok(Saved {
+        text: intended,
+        reapplied: false,
         already_on_disk: false,
     })
 }
@@ -519,15 +536,12 @@ fn save_located(
     status: Status,
     intended: Option<String>,
 ) -> Result<Saved, EditError> {
-    if let Some(intended) = intended
-        && file::read_if_text(path)?.as_deref() == Some(base)
-    {
-        file::replace(path, &intended)?;
-        return Ok(Saved {
-            text: intended,
-            reapplied: false,
-            already_on_disk: false,
-        });
+    let edit = Edit::SetStatus {
+        claim: claim_id.to_string(),
+        status,
+    };
+    match intended {
+        Some(intended) => save_intended(path, base, &edit, intended),
+        None => save(path, base, &edit),
     }
-    write_status(path, base, claim_id, status)
 }

@@ -46,12 +46,19 @@ impl ReadError {
 /// The bytes of the regular file at `path` (symlinks followed), refused
 /// when it is anything else or holds more than `limit` bytes.
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, metadata) = open_regular(path, limit)?;
+    read_at_most(file, limit, metadata.len())
+}
+
+/// The regular file at `path` opened for reading, with its metadata as
+/// opened, under the same checks as [`read_regular`].
+pub fn open_regular(path: &Path, limit: u64) -> Result<(File, Metadata), ReadError> {
     check(&fs::metadata(path).map_err(ReadError::Io)?, limit)?;
     let file = open_without_blocking(path).map_err(ReadError::Io)?;
     // What was opened may not be what was checked: check it again.
     let metadata = file.metadata().map_err(ReadError::Io)?;
     check(&metadata, limit)?;
-    read_at_most(file, limit, metadata.len())
+    Ok((file, metadata))
 }
 
 fn check(metadata: &Metadata, limit: u64) -> Result<(), ReadError> {

@@ -9,8 +9,10 @@ pub mod cache;
 pub mod encoding;
 mod fields;
 pub mod file;
+mod locate;
 mod names;
 mod references;
+pub(crate) use locate::status_place;
 mod sources;
 
 pub use sources::document_of;

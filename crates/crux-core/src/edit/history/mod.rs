@@ -158,9 +158,10 @@ impl History {
     ) -> Result<Applied, EditError> {
         let Change { edit, base } = change;
         let shown = loaded.is_some_and(|d| same_text(&d.text, base));
-        let located = loaded
-            .filter(|_| shown)
-            .and_then(|dataset| located_status(dataset, edit));
+        let located = match loaded.filter(|_| shown) {
+            Some(dataset) => located_status(dataset, edit),
+            None => parsed_status(base, edit),
+        };
         let undo = match &located {
             // An undo is not itself undone: no inverse to work out for it.
             _ if !keep_undo => None,
@@ -240,6 +241,22 @@ struct LocatedStatus {
     old: Status,
     value: Option<Range<usize>>,
     after: Option<Range<usize>>,
+}
+
+/// [`located_status`] for a caller that holds no dataset of `base`: one
+/// parse of the file, not the three of the general edit (its place, the
+/// check of the result, the undo).
+fn parsed_status(base: &str, edit: &Edit) -> Option<LocatedStatus> {
+    let Edit::SetStatus { claim, .. } = edit else {
+        return None;
+    };
+    let place = crate::load::status_place(base, claim)?;
+    Some(LocatedStatus {
+        claim: claim.clone(),
+        old: place.status,
+        value: place.value,
+        after: place.after,
+    })
 }
 
 fn located_status(dataset: &Dataset, edit: &Edit) -> Option<LocatedStatus> {
