@@ -290,7 +290,7 @@ fn hostile_markdown_keeps_tables_and_stays_inert() {
 #[test]
 fn hostile_json_round_trips_the_strings_exactly() {
     let report = json(HOSTILE);
-    assert_eq!(report["schema"], "crux-report/2");
+    assert_eq!(report["schema"], "crux-report/3");
     assert_eq!(
         report["title"],
         "<script>alert(1)</script> </style> | `tick` \u{1b}[31m \u{202e}"

@@ -180,10 +180,14 @@ fn the_matrix_puts_on_a_diagonal_only_a_document_contradicting_itself() {
     // a reports two disputes between parties: not a contradicting itself.
     assert_eq!(
         matrix["contradicts"],
-        json!([[0, 0, 0], [0, 1, 1], [0, 1, 0]])
+        json!([[1, 1, 1], [1, 2, 1], [2, 1, 1]])
     );
-    assert_eq!(matrix["disputes"], json!([[2, 1, 1], [1, 0, 0], [1, 0, 0]]));
-    assert_eq!(matrix["agrees"], json!([[0, 1, 0], [1, 0, 0], [0, 0, 0]]));
+    // [row, column, count], zero cells left out.
+    assert_eq!(
+        matrix["disputes"],
+        json!([[0, 0, 2], [0, 1, 1], [0, 2, 1], [1, 0, 1], [2, 0, 1]])
+    );
+    assert_eq!(matrix["agrees"], json!([[0, 1, 1], [1, 0, 1]]));
     let markdown = report::render(&build(), Format::Markdown);
     assert!(
         markdown.contains("| **a** | 0 / 0 / 2 | 1 / 0 / 1 | 0 / 0 / 1 |"),
@@ -292,5 +296,5 @@ fn a_party_filter_narrows_the_report_to_that_partys_claims() {
 fn the_same_input_gives_the_same_json() {
     let first = report::render(&build(), Format::Json);
     assert_eq!(first, report::render(&build(), Format::Json));
-    assert!(first.contains("\"schema\": \"crux-report/2\""));
+    assert!(first.contains("\"schema\": \"crux-report/3\""));
 }

@@ -210,7 +210,7 @@ enum ReportFormat {
     Md,
     /// One self-contained HTML page.
     Html,
-    /// JSON, schema `crux-report/2`.
+    /// JSON, schema `crux-report/3`.
     Json,
 }
 

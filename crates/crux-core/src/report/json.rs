@@ -1,4 +1,4 @@
-//! The JSON report: the model serialized as is (schema `crux-report/2`,
+//! The JSON report: the model serialized as is (schema `crux-report/3`,
 //! documented in `docs/REPORT-SCHEMA.md`), with C1 controls and invisible
 //! characters escaped so that the file is safe to `cat`.
 //!

@@ -20,7 +20,7 @@ pub use super::open::{OpenProblems, QuoteProblem};
 pub use super::timeline::{Timeline, TimelineEntry, timeline};
 
 /// The JSON schema id; bump it when a field changes meaning or goes away.
-pub const SCHEMA: &str = "crux-report/2";
+pub const SCHEMA: &str = "crux-report/3";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
