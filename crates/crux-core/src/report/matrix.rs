@@ -91,7 +91,6 @@ pub(super) fn matrix(
 /// count]` in row-major order.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
-    size: usize,
     /// Each row's cells that are not zero, as (column, count) by column.
     rows: Vec<Vec<(usize, usize)>>,
 }
@@ -99,7 +98,6 @@ pub struct Table {
 impl Table {
     fn new(size: usize) -> Self {
         Table {
-            size,
             rows: vec![Vec::new(); size],
         }
     }
