@@ -466,77 +466,14 @@ impl QuoteContext<'_> {
     }
 
     fn judge(&self, resolution: Resolution) -> (Option<Anchor>, Option<Diagnostic>) {
-        let path = self.path;
         match resolution {
             Resolution::Exact(bytes) => (Some(self.anchor(bytes, MatchKind::Exact)), None),
             Resolution::Normalized(bytes) => {
-                let place = Candidate {
-                    range: bytes.clone(),
-                    similarity: 1.0,
-                    ..Candidate::default()
-                };
-                let mut d = self
-                    .diagnostic(
-                        Code::QuoteNormalized,
-                        format!("quote matches `{path}` only after normalization"),
-                    )
-                    .label(format!(
-                        "found at {} once quotes, dashes, accent forms, spacing or markup are ignored",
-                        self.place(&bytes)
-                    ));
-                if in_other_unicode_forms(self.quote, &self.text[bytes.clone()]) {
-                    d = d.note(OTHER_UNICODE_FORMS);
-                }
-                let d = d
-                    .help(format!(
-                        "paste the exact source text: {}",
-                        crate::text::toml_string(&self.text[bytes.clone()])
-                    ))
-                    .suggest(self.suggestion(SuggestionKind::Normalized, vec![place], None));
+                let d = self.normalized(&bytes);
                 (Some(self.anchor(bytes, MatchKind::Normalized)), Some(d))
             }
             Resolution::ContextChanged { place, normalized } => {
-                let kind = if place.context.is_some_and(|c| c < MOVED_BELOW) {
-                    SuggestionKind::Moved
-                } else {
-                    SuggestionKind::ContextChanged
-                };
-                let passage = self.passage(&place);
-                let message = if place.by_hint {
-                    format!(
-                        "quote found more than once in `{path}`; placed at the one nearest its `line` hint"
-                    )
-                } else {
-                    format!(
-                        "quote found in `{path}`, but the text around it is no longer its prefix/suffix"
-                    )
-                };
-                let mut d = self
-                    .diagnostic(Code::QuoteContextChanged, message)
-                    .label(format!(
-                        "found at {}{}",
-                        self.place(&place.range),
-                        if normalized {
-                            " once quotes, dashes, accent forms, spacing or markup are ignored"
-                        } else {
-                            ""
-                        }
-                    ));
-                for (key, now) in [("prefix", &passage.prefix), ("suffix", &passage.suffix)] {
-                    if let Some(now) = now {
-                        d = d.note(format!(
-                            "the document's {key} there is now \"{}\"",
-                            self.excerpt_of(now)
-                        ));
-                    }
-                }
-                let d = d
-                    .help(if place.by_hint {
-                        "`crux fix` writes the prefix/suffix that picks this place, and its line"
-                    } else {
-                        "`crux fix` updates the prefix/suffix to the document's text"
-                    })
-                    .suggest(self.suggestion(kind, vec![place.clone()], None));
+                let d = self.context_changed(&place, normalized);
                 let kind = if normalized {
                     MatchKind::Normalized
                 } else {
@@ -544,32 +481,9 @@ impl QuoteContext<'_> {
                 };
                 (Some(self.anchor(place.range, kind)), Some(d))
             }
-            Resolution::Ambiguous(places) => {
-                let mut d = self
-                    .diagnostic(Code::QuoteAmbiguous, format!("quote matches {} places in `{path}`", places.len()))
-                    .label("ambiguous")
-                    .help("add `prefix` or `suffix` (the text right before or after), or `occurrence = N`, to pick one");
-                for (n, place) in places.iter().take(PLACES_LISTED).enumerate() {
-                    let context = place
-                        .context
-                        .map(|c| format!(" (context {}% alike)", Score::new(c).percent()))
-                        .unwrap_or_default();
-                    d = d.note(format!(
-                        "occurrence {} at {}{context}",
-                        n + 1,
-                        self.place(&place.range)
-                    ));
-                }
-                if places.len() > PLACES_LISTED {
-                    d = d.note(format!("and {} more", places.len() - PLACES_LISTED));
-                }
-                let listed = places.into_iter().take(PLACES_LISTED).collect();
-                let why = "several places fit; pick one with `prefix`, `suffix` or `occurrence`";
-                let d =
-                    d.suggest(self.suggestion(SuggestionKind::Ambiguous, listed, Some(why.into())));
-                (None, Some(d))
-            }
+            Resolution::Ambiguous(places) => (None, Some(self.ambiguous(places))),
             Resolution::NoSuchOccurrence { requested, found } => {
+                let path = self.path;
                 let d = self
                     .diagnostic(Code::NoSuchOccurrence, format!("occurrence {requested} asked for, but the quote matches {found} time(s) in `{path}`"))
                     .label("no such occurrence")
@@ -580,6 +494,101 @@ impl QuoteContext<'_> {
                 (None, Some(self.not_found(nearest, unseen)))
             }
         }
+    }
+
+    fn normalized(&self, bytes: &Range<usize>) -> Diagnostic {
+        let path = self.path;
+        let place = Candidate {
+            range: bytes.clone(),
+            similarity: 1.0,
+            ..Candidate::default()
+        };
+        let mut d = self
+            .diagnostic(
+                Code::QuoteNormalized,
+                format!("quote matches `{path}` only after normalization"),
+            )
+            .label(format!(
+                "found at {} once quotes, dashes, accent forms, spacing or markup are ignored",
+                self.place(bytes)
+            ));
+        if in_other_unicode_forms(self.quote, &self.text[bytes.clone()]) {
+            d = d.note(OTHER_UNICODE_FORMS);
+        }
+        d.help(format!(
+            "paste the exact source text: {}",
+            crate::text::toml_string(&self.text[bytes.clone()])
+        ))
+        .suggest(self.suggestion(SuggestionKind::Normalized, vec![place], None))
+    }
+
+    fn context_changed(&self, place: &Candidate, normalized: bool) -> Diagnostic {
+        let path = self.path;
+        let kind = if place.context.is_some_and(|c| c < MOVED_BELOW) {
+            SuggestionKind::Moved
+        } else {
+            SuggestionKind::ContextChanged
+        };
+        let passage = self.passage(place);
+        let message = if place.by_hint {
+            format!(
+                "quote found more than once in `{path}`; placed at the one nearest its `line` hint"
+            )
+        } else {
+            format!(
+                "quote found in `{path}`, but the text around it is no longer its prefix/suffix"
+            )
+        };
+        let mut d = self
+            .diagnostic(Code::QuoteContextChanged, message)
+            .label(format!(
+                "found at {}{}",
+                self.place(&place.range),
+                if normalized {
+                    " once quotes, dashes, accent forms, spacing or markup are ignored"
+                } else {
+                    ""
+                }
+            ));
+        for (key, now) in [("prefix", &passage.prefix), ("suffix", &passage.suffix)] {
+            if let Some(now) = now {
+                d = d.note(format!(
+                    "the document's {key} there is now \"{}\"",
+                    self.excerpt_of(now)
+                ));
+            }
+        }
+        d.help(if place.by_hint {
+            "`crux fix` writes the prefix/suffix that picks this place, and its line"
+        } else {
+            "`crux fix` updates the prefix/suffix to the document's text"
+        })
+        .suggest(self.suggestion(kind, vec![place.clone()], None))
+    }
+
+    fn ambiguous(&self, places: Vec<Candidate>) -> Diagnostic {
+        let path = self.path;
+        let mut d = self
+            .diagnostic(Code::QuoteAmbiguous, format!("quote matches {} places in `{path}`", places.len()))
+            .label("ambiguous")
+            .help("add `prefix` or `suffix` (the text right before or after), or `occurrence = N`, to pick one");
+        for (n, place) in places.iter().take(PLACES_LISTED).enumerate() {
+            let context = place
+                .context
+                .map(|c| format!(" (context {}% alike)", Score::new(c).percent()))
+                .unwrap_or_default();
+            d = d.note(format!(
+                "occurrence {} at {}{context}",
+                n + 1,
+                self.place(&place.range)
+            ));
+        }
+        if places.len() > PLACES_LISTED {
+            d = d.note(format!("and {} more", places.len() - PLACES_LISTED));
+        }
+        let listed = places.into_iter().take(PLACES_LISTED).collect();
+        let why = "several places fit; pick one with `prefix`, `suffix` or `occurrence`";
+        d.suggest(self.suggestion(SuggestionKind::Ambiguous, listed, Some(why.into())))
     }
 
     fn not_found(&self, nearest: Vec<Candidate>, unseen: f64) -> Diagnostic {
