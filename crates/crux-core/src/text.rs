@@ -231,26 +231,14 @@ pub fn json_for_terminal(json: String) -> String {
 /// as it is serialized.
 pub fn write_json_for_terminal<W: Write + ?Sized>(json: &str, out: &mut W) -> io::Result<()> {
     let bytes = json.as_bytes();
-    let (mut run, mut at) = (0, 0);
-    while at < bytes.len() {
-        let byte = bytes[at];
-        if (0x20..0x7f).contains(&byte) || byte == b'\t' || byte == b'\n' {
-            at += 1;
-            continue;
+    let mut run = 0;
+    for (at, c) in escapes(json) {
+        out.write_all(&bytes[run..at])?;
+        let mut units = [0u16; 2];
+        for unit in c.encode_utf16(&mut units) {
+            write!(out, "\\u{unit:04x}")?;
         }
-        let c = json[at..]
-            .chars()
-            .next()
-            .expect("`at` is on a character boundary");
-        if needs_escape(c) {
-            out.write_all(&bytes[run..at])?;
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                write!(out, "\\u{unit:04x}")?;
-            }
-            run = at + c.len_utf8();
-        }
-        at += c.len_utf8();
+        run = at + c.len_utf8();
     }
     out.write_all(&bytes[run..])
 }
@@ -301,28 +289,36 @@ fn push_visible(out: &mut String, c: char) {
     }
 }
 
-/// Whether any character of `text` needs escaping. Printable ASCII, most of
-/// any text, is passed a byte at a time without decoding characters: this
-/// check runs over all the JSON crux prints whole.
+/// Whether any character of `text` needs escaping.
 fn any_needs_escape(text: &str) -> bool {
+    escapes(text).next().is_some()
+}
+
+/// The characters of `text` that need escaping, with their byte offsets.
+/// Printable ASCII, most of any text, is passed a byte at a time without
+/// decoding characters: this scan runs over all the JSON crux prints.
+fn escapes(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        if (0x20..0x7f).contains(&byte) || byte == b'\t' || byte == b'\n' {
-            at += 1;
-            continue;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let byte = bytes[at];
+            if (0x20..0x7f).contains(&byte) || byte == b'\t' || byte == b'\n' {
+                at += 1;
+                continue;
+            }
+            let c = text[at..]
+                .chars()
+                .next()
+                .expect("`at` is on a character boundary");
+            let here = at;
+            at += c.len_utf8();
+            if needs_escape(c) {
+                return Some((here, c));
+            }
         }
-        let c = text[at..]
-            .chars()
-            .next()
-            .expect("`at` is on a character boundary");
-        if needs_escape(c) {
-            return true;
-        }
-        at += c.len_utf8();
-    }
-    false
+        None
+    })
 }
 
 fn needs_escape(c: char) -> bool {
