@@ -16,6 +16,7 @@ pub(crate) use locate::status_place;
 mod sources;
 
 pub use sources::document_of;
+mod parse;
 mod syntax;
 
 use std::ops::Range;
@@ -180,7 +181,8 @@ pub fn load_str_cached(
 pub fn str_without_documents(path: &Path, text: impl Into<Arc<str>>) -> Dataset {
     let text: Arc<str> = text.into();
     let mut diagnostics = Vec::new();
-    let (root, errors) = DeTable::parse_recoverable(&text);
+    let mut blanks = Vec::new();
+    let (root, errors) = parse::parse(&text, &mut blanks);
     diagnostics.extend(syntax::diagnostics(&text, &errors));
     let root = Fields::new(root.get_ref(), "the claims file".into(), 0..0);
     root.reject_unknown(ROOT_KEYS, &mut diagnostics);
