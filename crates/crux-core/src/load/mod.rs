@@ -16,6 +16,7 @@ pub(crate) use locate::status_place;
 mod sources;
 
 pub use sources::document_of;
+mod claim_tables;
 mod parse;
 mod syntax;
 
@@ -230,19 +231,15 @@ pub fn str_without_documents(path: &Path, text: impl Into<Arc<str>>) -> Dataset 
             .insert(period.id.clone(), PeriodIx(dataset.periods.len()));
         dataset.periods.push(period);
     }
-    for (key, table, header) in sub_tables(&root, "claims", &mut diagnostics) {
-        let index = ClaimIx(dataset.claims.len());
-        let claim = read_claim_table(
-            &text,
-            key,
-            table,
-            header,
-            index,
-            &mut relations,
-            &mut diagnostics,
-        );
-        dataset.claim_ids.insert(claim.id.clone(), index);
-        dataset.claims.push(claim);
+    let tables = sub_tables(&root, "claims", &mut diagnostics);
+    for part in claim_tables::read(&text, &tables) {
+        relations.extend(part.relations);
+        diagnostics.extend(part.diagnostics);
+        for claim in part.claims {
+            let index = ClaimIx(dataset.claims.len());
+            dataset.claim_ids.insert(claim.id.clone(), index);
+            dataset.claims.push(claim);
+        }
     }
     dataset.text = text.clone();
     dataset.diagnostics = diagnostics;

@@ -12,6 +12,7 @@ use crate::model::{Dataset, Relation, RelationKind};
 use crate::when::When;
 
 /// One `agrees`/`contradicts`/... entry as written, before its target is known.
+#[derive(Debug)]
 pub struct RelationEntry {
     pub kind: RelationKind,
     pub from: ClaimIx,
