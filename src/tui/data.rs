@@ -101,8 +101,24 @@ impl Data {
         };
         let mut order: Vec<ClaimIx> = ClaimIx::all(dataset.claims.len()).collect();
         order.sort_by_key(|&c| (topic_rank(c), c));
-        let contradictions = pair_lists::contradictions(&dataset, topic_rank);
-        let differences = pair_lists::differences(&dataset, topic_rank);
+        // The pairs on the second core while this one makes the rest: the
+        // first frame waits for all of it, and anchoring has not started.
+        let ((contradictions, differences), (search, timeline)) = std::thread::scope(|scope| {
+            let pairs = scope.spawn(|| {
+                (
+                    pair_lists::contradictions(&dataset, topic_rank),
+                    pair_lists::differences(&dataset, topic_rank),
+                )
+            });
+            let rest = (
+                Search::new(&dataset, &order),
+                Timeline::new(&dataset, &order),
+            );
+            let pairs = pairs
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (pairs, rest)
+        });
         let mut quotes = Table::filled(dataset.sources.len(), Vec::new());
         for (claim_index, claim) in ix::enumerate(&dataset.claims, ClaimIx) {
             for (span_index, span) in claim.spans.iter().enumerate() {
@@ -111,8 +127,6 @@ impl Data {
                 }
             }
         }
-        let search = Search::new(&dataset, &order);
-        let timeline = Timeline::new(&dataset, &order);
         let sources = dataset.sources.len();
         Data {
             dataset,

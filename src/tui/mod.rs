@@ -168,8 +168,15 @@ fn event_loop(
     path: &Path,
     signals: Option<&Signals>,
 ) -> std::io::Result<Exit> {
-    let mut watcher = watch(app);
     let mut loader = None;
+    keep_anchoring(app, &mut loader);
+    app.page_rows = view::page_rows(terminal.size()?.height);
+    terminal.draw(|frame| view::draw(frame, app))?;
+    // Watching a thousand documents takes a few milliseconds the first
+    // frame need not wait for; a save compares the file with what it read
+    // whether or not a change was seen.
+    let mut watcher = watch(app);
+    // Drawn again with what the watcher may have said.
     let mut dirty = true;
     loop {
         if let Some(exit) = signals.and_then(Signals::received) {
