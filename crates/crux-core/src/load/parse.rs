@@ -109,8 +109,7 @@ fn parse_pieces<'i>(first: &'i str, rest: &'i [String]) -> Option<Spanned<DeTabl
 /// `text` up to `end`, with every byte before `start` a space: parsed, it
 /// gives what `text[start..end]` holds at the places it has in `text`.
 fn blanked(text: &str, start: usize, end: usize) -> String {
-    let mut piece = String::with_capacity(end);
-    piece.extend(std::iter::repeat_n(' ', start));
+    let mut piece = " ".repeat(start);
     piece.push_str(&text[start..end]);
     piece
 }
