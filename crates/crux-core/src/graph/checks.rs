@@ -9,10 +9,49 @@ use crate::model::{Dataset, Mode, RelationKind, part_of_value};
 use crate::when::When;
 
 pub fn check(dataset: &Dataset) -> Vec<Diagnostic> {
+    // Three passes that read the dataset alone, at once when there are
+    // cores for them: they run before the first frame and before anchoring.
+    let passes = PASSES;
+    if dataset.claims.len() < CLAIMS_FOR_THREADS {
+        return one_by_one(dataset, passes);
+    }
+    std::thread::scope(|scope| {
+        let [first, rest @ ..] = passes;
+        let others: Vec<_> = rest
+            .into_iter()
+            .map(|pass| {
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    pass(dataset, &mut out);
+                    out
+                })
+            })
+            .collect();
+        let mut out = Vec::new();
+        first(dataset, &mut out);
+        for other in others {
+            out.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        out
+    })
+}
+
+type Pass = fn(&Dataset, &mut Vec<Diagnostic>);
+
+const PASSES: [Pass; 3] = [contradictions, dropped_hedges, topics_across_periods];
+
+/// Below this many claims the passes run one after the other.
+const CLAIMS_FOR_THREADS: usize = 2_000;
+
+fn one_by_one(dataset: &Dataset, passes: [Pass; 3]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    contradictions(dataset, &mut out);
-    dropped_hedges(dataset, &mut out);
-    topics_across_periods(dataset, &mut out);
+    for pass in passes {
+        pass(dataset, &mut out);
+    }
     out
 }
 
@@ -283,6 +322,39 @@ fn topics_across_periods(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_passes_run_at_once_give_what_they_give_one_by_one() {
+        let mut text = String::from(
+            "[sources.s]\npath = \"s.txt\"\n[topics.t]\nquestion = \"q?\"\n\
+             [periods.spring]\nname = \"spring\"\nwhen = \"2026-03\"\n\
+             [periods.war]\nname = \"the war\"\nwhen = \"2025-06\"\n",
+        );
+        for n in 0..CLAIMS_FOR_THREADS + 10 {
+            let when = if n % 2 == 0 { "spring" } else { "war" };
+            text.push_str(&format!(
+                "[claims.c{n}]\ntopic = \"t\"\ntext = \"Claim {n} is so.\"\nwhen = \"{when}\"\n\
+                 spans = [{{ source = \"s\", quote = \"it may be claim {n}\" }}]\n\
+                 contradicts = [\"c{}\"]\n",
+                n + 1
+            ));
+        }
+        let dataset = crate::load::str_without_documents(std::path::Path::new("c.toml"), text);
+        let together = check(&dataset);
+        let codes: Vec<Code> = together.iter().map(|d| d.code).collect();
+        for code in [
+            Code::ContradictionAcrossTimes,
+            Code::HedgeDropped,
+            Code::TopicSpansPeriods,
+        ] {
+            assert!(
+                codes.contains(&code),
+                "{code:?} is among {} diagnostics",
+                codes.len()
+            );
+        }
+        assert_eq!(together, one_by_one(&dataset, PASSES));
+    }
 
     #[test]
     fn hedges_are_found_as_whole_words() {
