@@ -47,19 +47,39 @@ pub const ANCHORING_THREAD: &str = "anchoring";
 /// order.
 pub fn read_and_anchor(dataset: &mut Dataset, cache: &mut AnchorCache) {
     let plan = Plan::cached(dataset, cache);
-    run_and_fill_in(&plan, dataset, cache);
+    run_and_fill_in(&plan, dataset, cache, true);
+}
+
+/// [`read_and_anchor`], letting each document go once it is filled in
+/// (every source's `document` is left `None`), for a front end that
+/// needs only the diagnostics: the documents are never all held at once.
+pub(super) fn read_and_anchor_letting_documents_go(dataset: &mut Dataset) {
+    let mut cache = AnchorCache::keeping_nothing();
+    let plan = Plan::cached(dataset, &mut cache);
+    run_and_fill_in(&plan, dataset, &mut cache, false);
 }
 
 /// Runs `plan`, filling each document's results in as soon as those of
 /// the documents before it are, in source order: only the few that
 /// arrive early wait, rather than the places and diagnostics of all.
-fn run_and_fill_in(plan: &Plan, dataset: &mut Dataset, cache: &mut AnchorCache) {
+fn run_and_fill_in(
+    plan: &Plan,
+    dataset: &mut Dataset,
+    cache: &mut AnchorCache,
+    keep_documents: bool,
+) {
     let order = plan.documents.iter().map(|d| d.source).collect();
     let filling = Mutex::new((InOrder::new(order), &mut *dataset, cache));
     plan.run(&AtomicBool::new(false), |anchored| {
         let mut filling = filling.lock().unwrap_or_else(|e| e.into_inner());
         let (in_order, dataset, cache) = &mut *filling;
-        in_order.arrive(anchored.source, anchored, |a| a.fill_in(dataset, cache));
+        in_order.arrive(anchored.source, anchored, |a| {
+            let source = a.source;
+            a.fill_in(dataset, cache);
+            if !keep_documents && let Some(source) = dataset.sources.get_mut(source.0) {
+                source.document = None;
+            }
+        });
     });
     drop(filling);
     super::sort_diagnostics(dataset);

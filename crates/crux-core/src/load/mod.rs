@@ -66,6 +66,16 @@ pub fn load(path: &Path) -> Dataset {
     dataset
 }
 
+/// [`load`] for a front end that reports only what is wrong (`crux
+/// check`): each document is let go as soon as its quotes are placed, so
+/// that the documents are never all held at once. Every source's
+/// `document` is `None`; the diagnostics are [`load`]'s.
+pub fn load_letting_documents_go(path: &Path) -> Dataset {
+    let mut dataset = without_documents(path);
+    anchoring::read_and_anchor_letting_documents_go(&mut dataset);
+    dataset
+}
+
 /// The claims file at `path` read and checked as [`load`] does, with its
 /// documents not yet read: every source's `text` is `None` and no quote is
 /// anchored. [`Plan`] reads and anchors them afterwards, on other threads

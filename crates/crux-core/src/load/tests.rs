@@ -62,3 +62,26 @@ fn a_claim_with_a_span_missing_its_quote_keeps_the_others() {
     assert_eq!(two.spans.len(), 1);
     assert_eq!(two.spans[0].quote, "fox");
 }
+
+#[test]
+fn a_load_letting_documents_go_holds_none_and_says_what_a_load_says() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "the quick brown fox jumps").unwrap();
+    let path = dir.path().join("claims.toml");
+    let text = CLAIMS.replace("\"fox\"", "\"fix\"") + "[sources.b]\npath = \"missing.txt\"\n";
+    std::fs::write(&path, &text).unwrap();
+    let kept = super::load(&path);
+    let let_go = super::load_letting_documents_go(&path);
+    assert!(kept.sources[0].document.is_some());
+    assert!(let_go.sources.iter().all(|s| s.document.is_none()));
+    // A quote not found, and a document that cannot be read.
+    assert!(kept.diagnostics.len() >= 2, "{:?}", kept.diagnostics);
+    assert_eq!(let_go.diagnostics, kept.diagnostics);
+    let anchors = |d: &crate::model::Dataset| -> Vec<_> {
+        d.claims
+            .iter()
+            .flat_map(|c| c.spans.iter().map(|s| s.anchor.clone()))
+            .collect()
+    };
+    assert_eq!(anchors(&let_go), anchors(&kept));
+}
