@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use super::cache::{AnchorCache, CachedDocument, QuoteKey, Reuse};
+use super::in_order::InOrder;
 use super::sources::read_source;
 use crate::anchor::{
     Candidate, MAX_QUOTE_CHARS, MIN_SCORE, QuoteQuery, Resolution, Verdict, resolve_all,
@@ -46,17 +47,41 @@ pub const ANCHORING_THREAD: &str = "anchoring";
 /// order.
 pub fn read_and_anchor(dataset: &mut Dataset, cache: &mut AnchorCache) {
     let plan = Plan::cached(dataset, cache);
-    let results: Mutex<Vec<Option<Anchored>>> =
-        Mutex::new((0..dataset.sources.len()).map(|_| None).collect());
+    run_and_fill_in(&plan, dataset, cache, true);
+}
+
+/// [`read_and_anchor`], letting each document go once it is filled in
+/// (every source's `document` is left `None`), for a front end that
+/// needs only the diagnostics: the documents are never all held at once.
+pub(super) fn read_and_anchor_letting_documents_go(dataset: &mut Dataset) {
+    let mut cache = AnchorCache::keeping_nothing();
+    let plan = Plan::cached(dataset, &mut cache);
+    run_and_fill_in(&plan, dataset, &mut cache, false);
+}
+
+/// Runs `plan`, filling each document's results in as soon as those of
+/// the documents before it are, in source order: only the few that
+/// arrive early wait, rather than the places and diagnostics of all.
+fn run_and_fill_in(
+    plan: &Plan,
+    dataset: &mut Dataset,
+    cache: &mut AnchorCache,
+    keep_documents: bool,
+) {
+    let order = plan.documents.iter().map(|d| d.source).collect();
+    let filling = Mutex::new((InOrder::new(order), &mut *dataset, cache));
     plan.run(&AtomicBool::new(false), |anchored| {
-        let mut results = results.lock().unwrap_or_else(|e| e.into_inner());
-        let source = anchored.source;
-        results[source.0] = Some(anchored);
+        let mut filling = filling.lock().unwrap_or_else(|e| e.into_inner());
+        let (in_order, dataset, cache) = &mut *filling;
+        in_order.arrive(anchored.source, anchored, |a| {
+            let source = a.source;
+            a.fill_in(dataset, cache);
+            if !keep_documents && let Some(source) = dataset.sources.get_mut(source.0) {
+                source.document = None;
+            }
+        });
     });
-    let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
-    for anchored in results.into_iter().flatten() {
-        anchored.fill_in(dataset, cache);
-    }
+    drop(filling);
     super::sort_diagnostics(dataset);
 }
 
@@ -67,14 +92,18 @@ pub fn read_and_anchor(dataset: &mut Dataset, cache: &mut AnchorCache) {
 pub struct Plan {
     base: PathBuf,
     documents: Vec<Planned>,
+    /// Whether what is read and placed is handed back for a cache.
+    keep: bool,
 }
 
 #[derive(Debug)]
 struct Planned {
     source: SourceIx,
     path: String,
-    /// (claim, span, quote) for each quote of the document.
-    quotes: Vec<(ClaimIx, usize, QuoteKey)>,
+    /// (claim, span, quote) for each quote of the document; taken, like
+    /// `cached`, by the thread that anchors it, so that the quotes of the
+    /// documents done are not held until the last one is.
+    quotes: Mutex<Vec<(ClaimIx, usize, QuoteKey)>>,
     /// Taken by the one thread that anchors this document.
     cached: Mutex<Option<CachedDocument>>,
 }
@@ -131,19 +160,29 @@ impl Plan {
             .map(|((source, s), cached)| Planned {
                 source,
                 path: s.path.clone(),
-                quotes: Vec::new(),
+                quotes: Mutex::default(),
                 cached: Mutex::new(cached),
             })
             .collect();
         for (c, claim) in ix::enumerate(&dataset.claims, ClaimIx) {
             for (s, span) in claim.spans.iter().enumerate() {
                 if let Some(source) = dataset.source_index(&span.source) {
-                    documents[source.0].quotes.push((c, s, QuoteKey::of(span)));
+                    let quotes = documents[source.0].quotes.get_mut();
+                    let quotes = quotes.unwrap_or_else(|e| e.into_inner());
+                    quotes.push((c, s, QuoteKey::of(span)));
                 }
             }
         }
         documents.retain(|d| dataset.sources[d.source].has_document());
-        Plan { base, documents }
+        for document in &mut documents {
+            let quotes = document.quotes.get_mut();
+            quotes.unwrap_or_else(|e| e.into_inner()).shrink_to_fit();
+        }
+        Plan {
+            base,
+            documents,
+            keep: cache.keeps(),
+        }
     }
 
     /// How many documents it reads.
@@ -155,7 +194,8 @@ impl Plan {
     /// cores (this one included): each takes the next document not yet
     /// taken and hands its result to `done` as soon as it is ready. Once
     /// `stop` is set no more documents are taken. A panic in any thread is
-    /// raised again here once the others have stopped.
+    /// raised again here once the others have stopped. A plan runs once:
+    /// what it takes is not there for a second run.
     pub fn run(&self, stop: &AtomicBool, done: impl Fn(Anchored) + Sync) {
         let next = AtomicUsize::new(0);
         let work = || {
@@ -202,17 +242,23 @@ impl Plan {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .take();
+        let planned_quotes =
+            std::mem::take(&mut *planned.quotes.lock().unwrap_or_else(|e| e.into_inner()));
         let kept = cached.and_then(|c| c.if_unchanged(&self.base, &planned.path));
         let read = kept.is_none();
         let cached = match kept {
             Some(cached) => Ok(cached),
-            None => read_source(&self.base, &planned.path)
-                .map(|d| CachedDocument::read(&self.base, &planned.path, Arc::new(d))),
+            None => read_source(&self.base, &planned.path).map(|d| match self.keep {
+                true => CachedDocument::read(&self.base, &planned.path, Arc::new(d)),
+                false => CachedDocument::unkept(Arc::new(d)),
+            }),
         };
         let (document, quotes, fresh, cached) = match cached {
             Ok(mut cached) => {
-                let (quotes, fresh) = place_quotes(&planned.path, &planned.quotes, &mut cached);
-                (Ok(cached.document.clone()), quotes, fresh, Some(cached))
+                let (quotes, fresh) =
+                    place_quotes(&planned.path, &planned_quotes, &mut cached, self.keep);
+                let document = Ok(cached.document.clone());
+                (document, quotes, fresh, self.keep.then_some(cached))
             }
             Err(d) => (Err(d), Vec::new(), 0, None),
         };
@@ -238,6 +284,7 @@ fn place_quotes(
     path: &str,
     quotes: &[(ClaimIx, usize, QuoteKey)],
     cached: &mut CachedDocument,
+    keep: bool,
 ) -> (Vec<Placed>, usize) {
     let mut placed = std::mem::take(&mut cached.placed);
     let mut new_keys: Vec<&QuoteKey> = quotes
@@ -273,7 +320,7 @@ fn place_quotes(
         };
         placed.insert((*key).clone(), context.judge(resolution));
     }
-    let mut used = HashMap::with_capacity(quotes.len());
+    let mut used = HashMap::with_capacity(if keep { quotes.len() } else { 0 });
     let mut places = Vec::with_capacity(quotes.len());
     for (claim, span, key) in quotes {
         let Some((anchor, diagnostic)) = placed.get(key) else {
@@ -285,8 +332,10 @@ fn place_quotes(
             anchor: anchor.clone(),
             diagnostic: diagnostic.clone(),
         });
-        used.entry(key.clone())
-            .or_insert_with(|| (anchor.clone(), diagnostic.clone()));
+        if keep {
+            used.entry(key.clone())
+                .or_insert_with(|| (anchor.clone(), diagnostic.clone()));
+        }
     }
     cached.placed = used;
     (places, fresh)

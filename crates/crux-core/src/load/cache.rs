@@ -18,11 +18,23 @@ use crate::document::Document;
 use crate::model::{Anchor, Span};
 
 /// Documents and placed quotes kept between loads.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct AnchorCache {
     pub(super) documents: HashMap<PathBuf, CachedDocument>,
     /// What the last load did.
     pub last: Reuse,
+    /// Whether loads leave anything here; see [`AnchorCache::keeping_nothing`].
+    keeps: bool,
+}
+
+impl Default for AnchorCache {
+    fn default() -> Self {
+        AnchorCache {
+            documents: HashMap::new(),
+            last: Reuse::default(),
+            keeps: true,
+        }
+    }
 }
 
 /// How much of a load was done anew.
@@ -90,6 +102,15 @@ impl CachedDocument {
         }
     }
 
+    /// A document read for a load that keeps nothing: never reused.
+    pub fn unkept(document: Arc<Document>) -> CachedDocument {
+        CachedDocument {
+            stamp: None,
+            document,
+            placed: HashMap::new(),
+        }
+    }
+
     /// This document, if the file `written` names is still the one read.
     pub fn if_unchanged(self, base: &Path, written: &str) -> Option<CachedDocument> {
         (self.stamp.is_some() && Stamp::of(base, written) == self.stamp).then_some(self)
@@ -135,6 +156,20 @@ impl AnchorCache {
         AnchorCache::default()
     }
 
+    /// A cache for a load that no later load reuses: it keeps nothing,
+    /// which spares a copy of every quote and of every diagnostic about
+    /// one, and the look at each document's file that reuse would need.
+    pub fn keeping_nothing() -> Self {
+        AnchorCache {
+            keeps: false,
+            ..AnchorCache::default()
+        }
+    }
+
+    pub(super) fn keeps(&self) -> bool {
+        self.keeps
+    }
+
     /// The cached documents for `paths` (as written, relative to `base`),
     /// taken out of the cache; the rest is forgotten.
     pub(super) fn take(&mut self, base: &Path, paths: &[&str]) -> Vec<Option<CachedDocument>> {
@@ -167,6 +202,34 @@ topic = "t"
 text = "x"
 spans = [{ source = "a", quote = "the quick  brown fox" }, { source = "b", quote = "lazy dgo" }]
 "#;
+
+    #[test]
+    fn a_cache_keeping_nothing_is_left_empty_by_a_load_that_says_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "the quick brown fox jumps").unwrap();
+        std::fs::write(dir.path().join("b.txt"), "over the lazy dog.").unwrap();
+        let path = dir.path().join("claims.toml");
+
+        let mut kept = AnchorCache::new();
+        let keeping = load_str_cached(&path, CLAIMS, &mut kept);
+        assert_eq!(kept.documents.len(), 2);
+        let mut nothing = AnchorCache::keeping_nothing();
+        let once = load_str_cached(&path, CLAIMS, &mut nothing);
+        assert!(nothing.documents.is_empty());
+        assert_eq!(nothing.last.documents_read, 2);
+        assert_eq!(summary(&once), summary(&keeping));
+        assert_eq!(
+            once.claims[0].spans[0].anchor,
+            keeping.claims[0].spans[0].anchor
+        );
+
+        // Nothing kept, so a second load reads and places everything again.
+        load_str_cached(&path, CLAIMS, &mut nothing);
+        assert_eq!(
+            (nothing.last.documents_read, nothing.last.quotes_placed),
+            (2, 2)
+        );
+    }
 
     fn summary(d: &crate::model::Dataset) -> Vec<(String, Option<std::ops::Range<usize>>)> {
         d.diagnostics

@@ -9,6 +9,7 @@ pub mod cache;
 pub mod encoding;
 mod fields;
 pub mod file;
+mod in_order;
 mod locate;
 mod names;
 mod references;
@@ -63,7 +64,17 @@ const RELATION_KEYS: &[&str] = &["claim", "note"];
 /// dataset holding only that diagnostic (see [`refusal`]).
 pub fn load(path: &Path) -> Dataset {
     let mut dataset = without_documents(path);
-    anchoring::read_and_anchor(&mut dataset, &mut cache::AnchorCache::new());
+    anchoring::read_and_anchor(&mut dataset, &mut cache::AnchorCache::keeping_nothing());
+    dataset
+}
+
+/// [`load`] for a front end that reports only what is wrong (`crux
+/// check`): each document is let go as soon as its quotes are placed, so
+/// that the documents are never all held at once. Every source's
+/// `document` is `None`; the diagnostics are [`load`]'s.
+pub fn load_letting_documents_go(path: &Path) -> Dataset {
+    let mut dataset = without_documents(path);
+    anchoring::read_and_anchor_letting_documents_go(&mut dataset);
     dataset
 }
 
@@ -163,7 +174,7 @@ fn only(path: &Path, diagnostic: Diagnostic) -> Dataset {
 /// Loads claims from `text` as if read from `path` (documents are looked up
 /// next to `path`).
 pub fn load_str(path: &Path, text: impl Into<Arc<str>>) -> Dataset {
-    load_str_cached(path, text, &mut cache::AnchorCache::new())
+    load_str_cached(path, text, &mut cache::AnchorCache::keeping_nothing())
 }
 
 /// [`load_str`], reading again only the documents that changed since the
@@ -196,14 +207,20 @@ pub fn str_without_documents(path: &Path, text: impl Into<Arc<str>>) -> Dataset 
         ..Dataset::default()
     };
     let mut relations = Vec::new();
-    for (key, table, header) in sub_tables(&root, "sources", &mut diagnostics) {
+    let sources = sub_tables(&root, "sources", &mut diagnostics);
+    dataset.sources.reserve_exact(sources.len());
+    dataset.source_ids.reserve(sources.len());
+    for (key, table, header) in sources {
         let source = read_source_table(key, table, header, &mut diagnostics);
         dataset
             .source_ids
             .insert(source.id.clone(), SourceIx(dataset.sources.len()));
         dataset.sources.push(source);
     }
-    for (key, table, header) in sub_tables(&root, "topics", &mut diagnostics) {
+    let topics = sub_tables(&root, "topics", &mut diagnostics);
+    dataset.topics.reserve_exact(topics.len());
+    dataset.topic_ids.reserve(topics.len());
+    for (key, table, header) in topics {
         let fields = Fields::new(table, format!("topic `{key}`"), header.clone());
         fields.reject_unknown(TOPIC_KEYS, &mut diagnostics);
         let question = fields.required_string("question", "\"How many ...?\"", &mut diagnostics);
@@ -232,6 +249,8 @@ pub fn str_without_documents(path: &Path, text: impl Into<Arc<str>>) -> Dataset 
         dataset.periods.push(period);
     }
     let tables = sub_tables(&root, "claims", &mut diagnostics);
+    dataset.claims.reserve_exact(tables.len());
+    dataset.claim_ids.reserve(tables.len());
     for part in claim_tables::read(&text, &tables) {
         relations.extend(part.relations);
         diagnostics.extend(part.diagnostics);
@@ -460,7 +479,7 @@ fn read_spans(claim: &Fields<'_, '_>, out: &mut Vec<Diagnostic>) -> Vec<Span> {
             .help(format!("tie the claim to its source: `spans = {hint}`"));
         out.push(d.claim(claim.claim.clone().unwrap_or_default()));
     }
-    let mut spans = Vec::new();
+    let mut spans = Vec::with_capacity(items.len());
     for (n, item) in items.iter().enumerate() {
         let DeValue::Table(table) = item.get_ref() else {
             claim.wrong_type("spans", "an array of tables", item, out);
@@ -537,3 +556,6 @@ fn read_relation_entry(
         decl: item.span(),
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -151,6 +151,10 @@ pub fn resolve_relations(dataset: &mut Dataset, entries: Vec<RelationEntry>) {
     let mut seen: HashMap<(ClaimIx, ClaimIx), (RelationKind, RelationIx)> = HashMap::new();
     let mut suggestions = SUGGESTIONS;
     let mut diagnostics = Vec::new();
+    // Growing by doubling would hold up to twice what they need for as
+    // long as the dataset lives.
+    dataset.link_targets.reserve_exact(entries.len());
+    dataset.relations.reserve_exact(entries.len());
     for entry in entries {
         dataset.link_targets.push(crate::model::LinkTarget {
             from: entry.from,
@@ -219,6 +223,8 @@ pub fn resolve_relations(dataset: &mut Dataset, entries: Vec<RelationEntry>) {
             decl: entry.decl,
         });
     }
+    // A link declared on both sides was reserved for twice.
+    dataset.relations.shrink_to_fit();
     dataset.diagnostics.extend(diagnostics);
 }
 
