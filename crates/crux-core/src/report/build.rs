@@ -39,18 +39,30 @@ pub fn build(
     for &c in &selected_list {
         selected[c.0] = true;
     }
-
-    let mut claims: Vec<ClaimEntry> = selected_list
-        .iter()
-        .map(|&c| claim_entry(dataset, c))
-        .collect();
+    let (relations, relation_ends) = relation_entries(dataset, &selected);
+    let quoted = claims_quoting(dataset, &selected_list);
+    // The claims' entries and the matrix need nothing else built here, so
+    // they are built beside the rest: after the load nothing else runs, and
+    // the report is otherwise one thread's work while the other cores idle.
+    let (mut claims, quote_problems, matrix, topics) = std::thread::scope(|scope| {
+        let claims = scope.spawn(|| {
+            let claims: Vec<ClaimEntry> = selected_list
+                .iter()
+                .map(|&c| claim_entry(dataset, c))
+                .collect();
+            (claims, quote_problems(dataset, &selected_list))
+        });
+        let matrix = scope.spawn(|| matrix(dataset, &quoted, &relation_ends, &relations));
+        let topics = topic_entries(dataset, graph, &selected_list, &relation_ends, &relations);
+        let (claims, quote_problems) = claims.join().expect("building claim entries");
+        let matrix = matrix.join().expect("building the matrix");
+        (claims, quote_problems, matrix, topics)
+    });
     let claim_index: HashMap<String, usize> = claims
         .iter()
         .enumerate()
         .map(|(i, c)| (c.id.clone(), i))
         .collect();
-    let (relations, relation_ends) = relation_entries(dataset, &selected);
-    let topics = topic_entries(dataset, graph, &selected_list, &relation_ends, &relations);
     for topic in &topics {
         for position in &topic.positions {
             for id in &position.claims {
@@ -58,15 +70,13 @@ pub fn build(
             }
         }
     }
-    let quoted = claims_quoting(dataset, &selected_list);
     let sources = source_entries(dataset, &quoted);
     let source_index = sources
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id.clone(), i))
         .collect();
-    let matrix = matrix(dataset, &quoted, &relation_ends, &relations);
-    let open = open_problems(dataset, graph, &selected_list, &relations);
+    let open = open_problems(dataset, graph, &selected_list, &relations, quote_problems);
     let classes = counts::by_class(&relations);
     let kinds = counts::by_kind(&relations);
     Report {
@@ -201,9 +211,10 @@ fn open_problems(
     graph: &Graph,
     selected_list: &[ClaimIx],
     relations: &[RelationEntry],
+    quotes: Vec<QuoteProblem>,
 ) -> OpenProblems {
     OpenProblems {
-        quotes: quote_problems(dataset, selected_list),
+        quotes,
         unreviewed_contradictions: relations
             .iter()
             .enumerate()
