@@ -12,6 +12,7 @@ use super::counts;
 use super::matrix::matrix;
 use super::model::*;
 use super::open::quote_problems;
+use super::quoting::Quoting;
 use super::timeline::timeline;
 
 /// `A`..`Z`, then `AA`, `AB`, ...
@@ -39,25 +40,21 @@ pub fn build(
     for &c in &selected_list {
         selected[c.0] = true;
     }
-    let (relations, relation_ends) = relation_entries(dataset, &selected);
-    let quoted = claims_quoting(dataset, &selected_list);
-    // The claims' entries and the matrix need nothing else built here, so
-    // they are built beside the rest: after the load nothing else runs, and
-    // the report is otherwise one thread's work while the other cores idle.
-    let (mut claims, quote_problems, matrix, topics) = std::thread::scope(|scope| {
-        let claims = scope.spawn(|| {
-            let claims: Vec<ClaimEntry> = selected_list
-                .iter()
-                .map(|&c| claim_entry(dataset, c))
-                .collect();
-            (claims, quote_problems(dataset, &selected_list))
-        });
-        let matrix = scope.spawn(|| matrix(dataset, &quoted, &relation_ends, &relations));
-        let topics = topic_entries(dataset, graph, &selected_list, &relation_ends, &relations);
-        let (claims, quote_problems) = claims.join().expect("building claim entries");
-        let matrix = matrix.join().expect("building the matrix");
-        (claims, quote_problems, matrix, topics)
+    // The claims' entries need nothing else built here, so they are
+    // built beside the rest: after the load nothing else runs, and the
+    // report would otherwise be one thread's work while the other cores idle.
+    let (claims, links) = std::thread::scope(|scope| {
+        let claims = scope.spawn(|| claim_entries(dataset, &selected_list));
+        let links = links(dataset, graph, &selected_list, &selected);
+        (claims.join().expect("building the claims' entries"), links)
     });
+    let (mut claims, quote_problems) = claims;
+    let Links {
+        relations,
+        quoted,
+        topics,
+        matrix,
+    } = links;
     let claim_index: HashMap<String, usize> = claims
         .iter()
         .enumerate()
@@ -143,11 +140,51 @@ fn progress(claims: &[ClaimEntry]) -> Vec<StatusCount> {
         .collect()
 }
 
+/// The report's claims' entries, their positions left blank, and their
+/// quotes' open problems.
+fn claim_entries(
+    dataset: &Dataset,
+    selected_list: &[ClaimIx],
+) -> (Vec<ClaimEntry>, Vec<QuoteProblem>) {
+    let claims = selected_list
+        .iter()
+        .map(|&c| claim_entry(dataset, c))
+        .collect();
+    (claims, quote_problems(dataset, selected_list))
+}
+
+/// What the report says of the links between its claims.
+struct Links {
+    relations: Vec<RelationEntry>,
+    /// For each source, how many of the report's claims quote it.
+    quoted: Vec<usize>,
+    topics: Vec<TopicEntry>,
+    matrix: Matrix,
+}
+
+fn links(dataset: &Dataset, graph: &Graph, selected_list: &[ClaimIx], selected: &[bool]) -> Links {
+    let quoting = Quoting::of(dataset, selected_list);
+    let (relations, relation_ends) = relation_entries(dataset, selected, &quoting);
+    let quoted = quoting.claims_quoting(dataset);
+    let (topics, matrix) = std::thread::scope(|scope| {
+        let matrix = scope.spawn(|| matrix(dataset, &quoting, &quoted, &relation_ends, &relations));
+        let topics = topic_entries(dataset, graph, selected_list, &relation_ends, &relations);
+        (topics, matrix.join().expect("building the matrix"))
+    });
+    Links {
+        relations,
+        quoted,
+        topics,
+        matrix,
+    }
+}
+
 /// Relations whose two ends are both in the report, in declaration order,
 /// with the claim indices of their ends.
 fn relation_entries(
     dataset: &Dataset,
     selected: &[bool],
+    quoting: &Quoting,
 ) -> (Vec<RelationEntry>, Vec<(ClaimIx, ClaimIx)>) {
     let mut relation_ends = Vec::new();
     let relations = dataset
@@ -162,30 +199,12 @@ fn relation_entries(
                 from: from.id.clone(),
                 to: to.id.clone(),
                 note: r.note.clone(),
-                disagreement: dataset.disagreement(r),
+                disagreement: quoting.disagreement(r),
                 unreviewed: !from.status.is_reviewed() || !to.status.is_reviewed(),
             }
         })
         .collect();
     (relations, relation_ends)
-}
-
-/// For each source, how many of the selected claims quote it.
-fn claims_quoting(dataset: &Dataset, selected_list: &[ClaimIx]) -> Vec<usize> {
-    let mut quoted = vec![0usize; dataset.sources.len()];
-    for &c in selected_list {
-        let mut seen: Vec<SourceIx> = dataset.claims[c]
-            .spans
-            .iter()
-            .filter_map(|s| dataset.source_index(&s.source))
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for s in seen {
-            quoted[s.0] += 1;
-        }
-    }
-    quoted
 }
 
 fn source_entries(dataset: &Dataset, quoted: &[usize]) -> Vec<SourceEntry> {

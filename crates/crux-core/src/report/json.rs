@@ -14,6 +14,10 @@ use serde_json::ser::Formatter;
 
 use super::Report;
 
+/// The most written at once: a chunk serialized ahead is written in
+/// pieces of this size too.
+const BUFFER: usize = 1 << 16;
+
 /// Elements of a list serialized at a time by one thread: a few hundred
 /// kilobytes of claims.
 const CHUNK: usize = 64;
@@ -25,7 +29,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 /// The report's fields in the order `Report` declares them, as its derived
 /// serialization writes them (a test holds the two to the same bytes).
 fn write_in_chunks(report: &Report, out: &mut dyn Write, chunk: usize) -> io::Result<()> {
-    let mut buffered = BufWriter::with_capacity(1 << 16, out);
+    let mut buffered = BufWriter::with_capacity(BUFFER, out);
     let mut fields = Fields::open(&mut buffered, chunk)?;
     fields.value("schema", &report.schema)?;
     fields.value("title", &report.title)?;
@@ -118,7 +122,9 @@ impl<'a, W: Write> Fields<'a, W> {
                         let bytes = serialized
                             .recv()
                             .map_err(|_| io::Error::other("a report thread stopped"))??;
-                        out.write_all(&bytes)?;
+                        for piece in bytes.chunks(BUFFER) {
+                            out.write_all(piece)?;
+                        }
                     }
                 }
                 Ok::<(), io::Error>(())

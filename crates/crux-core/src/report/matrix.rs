@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 
 use super::model::RelationEntry;
+use super::quoting::Quoting;
 use crate::ix::ClaimIx;
 use crate::model::{Dataset, RelationKind, Voice};
 
@@ -30,6 +31,7 @@ pub struct Matrix {
 
 pub(super) fn matrix(
     dataset: &Dataset,
+    quoting: &Quoting,
     quoted: &[usize],
     relation_ends: &[(ClaimIx, ClaimIx)],
     relations: &[RelationEntry],
@@ -43,34 +45,29 @@ pub(super) fn matrix(
             ids.push(dataset.sources[s].id.clone());
         }
     }
-    let rows_of = |claim: ClaimIx| -> Vec<usize> {
-        dataset
-            .claim_sources(claim)
-            .into_iter()
-            .map(|s| row[s.0])
-            .collect()
-    };
+    let rows_of = |claim: ClaimIx| quoting.sources(claim).iter().map(|s| row[s.0]);
     let n = ids.len();
     let mut agrees = Table::new(n);
     let mut contradicts = Table::new(n);
     let mut disputes = Table::new(n);
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (&(a, b), relation) in relation_ends.iter().zip(relations) {
-        let own_voices = dataset.voice(a) == Voice::Document && dataset.voice(b) == Voice::Document;
+        let own_voices = quoting.voice(a) == Voice::Document && quoting.voice(b) == Voice::Document;
         let cells = match relation.kind {
             RelationKind::Agrees => &mut agrees,
             RelationKind::Contradicts if own_voices => &mut contradicts,
             RelationKind::Contradicts => &mut disputes,
             _ => continue,
         };
-        let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for &i in &rows_of(a) {
-            for &j in &rows_of(b) {
+        pairs.clear();
+        for i in rows_of(a) {
+            for j in rows_of(b) {
                 pairs.push((i.min(j), i.max(j)));
             }
         }
         pairs.sort_unstable();
         pairs.dedup();
-        for (i, j) in pairs {
+        for &(i, j) in &pairs {
             cells.add(i, j);
             if i != j {
                 cells.add(j, i);
