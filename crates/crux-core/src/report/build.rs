@@ -48,18 +48,13 @@ pub fn build(
         let links = links(dataset, graph, &selected_list, &selected);
         (claims.join().expect("building the claims' entries"), links)
     });
-    let (mut claims, quote_problems) = claims;
+    let (mut claims, claim_index, quote_problems) = claims;
     let Links {
         relations,
         quoted,
         topics,
         matrix,
     } = links;
-    let claim_index: HashMap<String, usize> = claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.clone(), i))
-        .collect();
     for topic in &topics {
         for position in &topic.positions {
             for id in &position.claims {
@@ -140,17 +135,22 @@ fn progress(claims: &[ClaimEntry]) -> Vec<StatusCount> {
         .collect()
 }
 
-/// The report's claims' entries, their positions left blank, and their
-/// quotes' open problems.
+/// The report's claims' entries, their positions left blank, with the
+/// index of each by id, and their quotes' open problems.
 fn claim_entries(
     dataset: &Dataset,
     selected_list: &[ClaimIx],
-) -> (Vec<ClaimEntry>, Vec<QuoteProblem>) {
-    let claims = selected_list
+) -> (Vec<ClaimEntry>, HashMap<String, usize>, Vec<QuoteProblem>) {
+    let claims: Vec<ClaimEntry> = selected_list
         .iter()
         .map(|&c| claim_entry(dataset, c))
         .collect();
-    (claims, quote_problems(dataset, selected_list))
+    let index = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
+    (claims, index, quote_problems(dataset, selected_list))
 }
 
 /// What the report says of the links between its claims.

@@ -208,6 +208,15 @@ impl Formatter for TerminalSafePretty {
         out: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // Most of a report is printable ASCII, which needs no escaping:
+        // checked many bytes at a time (the sanitizer goes a byte at a
+        // time), it is passed through whole.
+        let printable = fragment.bytes().fold(true, |printable, byte| {
+            printable & (b' '..=b'~').contains(&byte)
+        });
+        if printable {
+            return out.write_all(fragment.as_bytes());
+        }
         crate::text::write_json_for_terminal(fragment, out)
     }
 
@@ -319,9 +328,12 @@ mod tests {
 
     #[test]
     fn strings_keys_included_are_terminal_safe_and_read_back() {
-        let value = json!({ "ke\u{202e}y": "a\u{1b}[2J\u{85}b" });
+        let value = json!({ "ke\u{202e}y": "a\u{1b}[2J\u{85}b", "del": "x\u{7f}y" });
         let text = written(&value);
-        assert_eq!(text, "{\n  \"ke\\u202ey\": \"a\\u001b[2J\\u0085b\"\n}");
+        assert_eq!(
+            text,
+            "{\n  \"del\": \"x\\u007fy\",\n  \"ke\\u202ey\": \"a\\u001b[2J\\u0085b\"\n}"
+        );
         assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), value);
     }
 }
