@@ -324,32 +324,40 @@ fn topic_entries(
         .enumerate()
         .map(|(i, t)| (t.id.as_str(), Some(i)))
         .collect();
-    let mut members_of: HashMap<&str, Vec<ClaimIx>> = HashMap::new();
+    // Each topic id used, looked up once per claim: the relations then
+    // find their ends' topics by claim.
+    let mut slot_of: HashMap<&str, usize> = HashMap::new();
+    let mut members_of: Vec<Vec<ClaimIx>> = Vec::new();
+    let mut slot_of_claim = vec![usize::MAX; dataset.claims.len()];
     for &c in selected {
         let id = dataset.claims[c].topic.as_str();
-        let members = members_of.entry(id).or_default();
-        if members.is_empty() && dataset.topic_index(id).is_none() {
-            order.push((id, None));
-        }
-        members.push(c);
+        let slot = *slot_of.entry(id).or_insert_with(|| {
+            if dataset.topic_index(id).is_none() {
+                order.push((id, None));
+            }
+            members_of.push(Vec::new());
+            members_of.len() - 1
+        });
+        members_of[slot].push(c);
+        slot_of_claim[c.0] = slot;
     }
     // Every relation in the report has both ends selected, so it touches
     // the topics of its two ends and no other.
-    let mut relations_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut relations_of: Vec<Vec<usize>> = vec![Vec::new(); members_of.len()];
     for (i, &(a, b)) in relation_ends.iter().enumerate() {
-        let (topic_a, topic_b) = (&dataset.claims[a].topic, &dataset.claims[b].topic);
-        relations_of.entry(topic_a).or_default().push(i);
-        if topic_b != topic_a {
-            relations_of.entry(topic_b).or_default().push(i);
+        let (slot_a, slot_b) = (slot_of_claim[a.0], slot_of_claim[b.0]);
+        relations_of[slot_a].push(i);
+        if slot_b != slot_a {
+            relations_of[slot_b].push(i);
         }
     }
     let mut topics = Vec::new();
     for (id, declared) in order {
-        let Some(members) = members_of.get(id) else {
+        let Some(&slot) = slot_of.get(id) else {
             continue;
         };
-        let members = members.as_slice();
-        let touching_topic = relations_of.get(id).map_or(&[][..], Vec::as_slice);
+        let members = members_of[slot].as_slice();
+        let touching_topic = relations_of[slot].as_slice();
         let positions = position_entries(dataset, graph, members);
         let touching = |kinds: &[RelationKind]| -> Vec<usize> {
             touching_topic
