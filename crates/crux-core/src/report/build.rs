@@ -12,6 +12,7 @@ use super::counts;
 use super::matrix::matrix;
 use super::model::*;
 use super::open::quote_problems;
+use super::quoting::Quoting;
 use super::timeline::timeline;
 
 /// `A`..`Z`, then `AA`, `AB`, ...
@@ -39,18 +40,21 @@ pub fn build(
     for &c in &selected_list {
         selected[c.0] = true;
     }
-
-    let mut claims: Vec<ClaimEntry> = selected_list
-        .iter()
-        .map(|&c| claim_entry(dataset, c))
-        .collect();
-    let claim_index: HashMap<String, usize> = claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.clone(), i))
-        .collect();
-    let (relations, relation_ends) = relation_entries(dataset, &selected);
-    let topics = topic_entries(dataset, graph, &selected_list, &relation_ends, &relations);
+    // The claims' entries need nothing else built here, so they are
+    // built beside the rest: after the load nothing else runs, and the
+    // report would otherwise be one thread's work while the other cores idle.
+    let (claims, links) = std::thread::scope(|scope| {
+        let claims = scope.spawn(|| claim_entries(dataset, &selected_list));
+        let links = links(dataset, graph, &selected_list, &selected);
+        (claims.join().expect("building the claims' entries"), links)
+    });
+    let (mut claims, claim_index, quote_problems) = claims;
+    let Links {
+        relations,
+        quoted,
+        topics,
+        matrix,
+    } = links;
     for topic in &topics {
         for position in &topic.positions {
             for id in &position.claims {
@@ -58,15 +62,13 @@ pub fn build(
             }
         }
     }
-    let quoted = claims_quoting(dataset, &selected_list);
     let sources = source_entries(dataset, &quoted);
     let source_index = sources
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id.clone(), i))
         .collect();
-    let matrix = matrix(dataset, &quoted, &relation_ends, &relations);
-    let open = open_problems(dataset, graph, &selected_list, &relations);
+    let open = open_problems(dataset, graph, &selected_list, &relations, quote_problems);
     let classes = counts::by_class(&relations);
     let kinds = counts::by_kind(&relations);
     Report {
@@ -133,11 +135,56 @@ fn progress(claims: &[ClaimEntry]) -> Vec<StatusCount> {
         .collect()
 }
 
+/// The report's claims' entries, their positions left blank, with the
+/// index of each by id, and their quotes' open problems.
+fn claim_entries(
+    dataset: &Dataset,
+    selected_list: &[ClaimIx],
+) -> (Vec<ClaimEntry>, HashMap<String, usize>, Vec<QuoteProblem>) {
+    let claims: Vec<ClaimEntry> = selected_list
+        .iter()
+        .map(|&c| claim_entry(dataset, c))
+        .collect();
+    let index = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
+    (claims, index, quote_problems(dataset, selected_list))
+}
+
+/// What the report says of the links between its claims.
+struct Links {
+    relations: Vec<RelationEntry>,
+    /// For each source, how many of the report's claims quote it.
+    quoted: Vec<usize>,
+    topics: Vec<TopicEntry>,
+    matrix: Matrix,
+}
+
+fn links(dataset: &Dataset, graph: &Graph, selected_list: &[ClaimIx], selected: &[bool]) -> Links {
+    let quoting = Quoting::of(dataset, selected_list);
+    let (relations, relation_ends) = relation_entries(dataset, selected, &quoting);
+    let quoted = quoting.claims_quoting(dataset);
+    let (topics, matrix) = std::thread::scope(|scope| {
+        let matrix = scope.spawn(|| matrix(dataset, &quoting, &quoted, &relation_ends, &relations));
+        let topics = topic_entries(dataset, graph, selected_list, &relation_ends, &relations);
+        (topics, matrix.join().expect("building the matrix"))
+    });
+    Links {
+        relations,
+        quoted,
+        topics,
+        matrix,
+    }
+}
+
 /// Relations whose two ends are both in the report, in declaration order,
 /// with the claim indices of their ends.
 fn relation_entries(
     dataset: &Dataset,
     selected: &[bool],
+    quoting: &Quoting,
 ) -> (Vec<RelationEntry>, Vec<(ClaimIx, ClaimIx)>) {
     let mut relation_ends = Vec::new();
     let relations = dataset
@@ -152,30 +199,12 @@ fn relation_entries(
                 from: from.id.clone(),
                 to: to.id.clone(),
                 note: r.note.clone(),
-                disagreement: dataset.disagreement(r),
+                disagreement: quoting.disagreement(r),
                 unreviewed: !from.status.is_reviewed() || !to.status.is_reviewed(),
             }
         })
         .collect();
     (relations, relation_ends)
-}
-
-/// For each source, how many of the selected claims quote it.
-fn claims_quoting(dataset: &Dataset, selected_list: &[ClaimIx]) -> Vec<usize> {
-    let mut quoted = vec![0usize; dataset.sources.len()];
-    for &c in selected_list {
-        let mut seen: Vec<SourceIx> = dataset.claims[c]
-            .spans
-            .iter()
-            .filter_map(|s| dataset.source_index(&s.source))
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for s in seen {
-            quoted[s.0] += 1;
-        }
-    }
-    quoted
 }
 
 fn source_entries(dataset: &Dataset, quoted: &[usize]) -> Vec<SourceEntry> {
@@ -201,9 +230,10 @@ fn open_problems(
     graph: &Graph,
     selected_list: &[ClaimIx],
     relations: &[RelationEntry],
+    quotes: Vec<QuoteProblem>,
 ) -> OpenProblems {
     OpenProblems {
-        quotes: quote_problems(dataset, selected_list),
+        quotes,
         unreviewed_contradictions: relations
             .iter()
             .enumerate()
@@ -294,32 +324,40 @@ fn topic_entries(
         .enumerate()
         .map(|(i, t)| (t.id.as_str(), Some(i)))
         .collect();
-    let mut members_of: HashMap<&str, Vec<ClaimIx>> = HashMap::new();
+    // Each topic id used, looked up once per claim: the relations then
+    // find their ends' topics by claim.
+    let mut slot_of: HashMap<&str, usize> = HashMap::new();
+    let mut members_of: Vec<Vec<ClaimIx>> = Vec::new();
+    let mut slot_of_claim = vec![usize::MAX; dataset.claims.len()];
     for &c in selected {
         let id = dataset.claims[c].topic.as_str();
-        let members = members_of.entry(id).or_default();
-        if members.is_empty() && dataset.topic_index(id).is_none() {
-            order.push((id, None));
-        }
-        members.push(c);
+        let slot = *slot_of.entry(id).or_insert_with(|| {
+            if dataset.topic_index(id).is_none() {
+                order.push((id, None));
+            }
+            members_of.push(Vec::new());
+            members_of.len() - 1
+        });
+        members_of[slot].push(c);
+        slot_of_claim[c.0] = slot;
     }
     // Every relation in the report has both ends selected, so it touches
     // the topics of its two ends and no other.
-    let mut relations_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut relations_of: Vec<Vec<usize>> = vec![Vec::new(); members_of.len()];
     for (i, &(a, b)) in relation_ends.iter().enumerate() {
-        let (topic_a, topic_b) = (&dataset.claims[a].topic, &dataset.claims[b].topic);
-        relations_of.entry(topic_a).or_default().push(i);
-        if topic_b != topic_a {
-            relations_of.entry(topic_b).or_default().push(i);
+        let (slot_a, slot_b) = (slot_of_claim[a.0], slot_of_claim[b.0]);
+        relations_of[slot_a].push(i);
+        if slot_b != slot_a {
+            relations_of[slot_b].push(i);
         }
     }
     let mut topics = Vec::new();
     for (id, declared) in order {
-        let Some(members) = members_of.get(id) else {
+        let Some(&slot) = slot_of.get(id) else {
             continue;
         };
-        let members = members.as_slice();
-        let touching_topic = relations_of.get(id).map_or(&[][..], Vec::as_slice);
+        let members = members_of[slot].as_slice();
+        let touching_topic = relations_of[slot].as_slice();
         let positions = position_entries(dataset, graph, members);
         let touching = |kinds: &[RelationKind]| -> Vec<usize> {
             touching_topic

@@ -3,22 +3,153 @@
 //! characters escaped so that the file is safe to `cat`.
 //!
 //! It is written while it is serialized, never held whole: the source
-//! matrix alone makes it some 3.5 GB on 10,000 documents.
+//! matrix alone makes it some 3.5 GB on 10,000 documents. The long lists
+//! are serialized a chunk at a time on two threads, written in order.
 
 use std::io::{self, BufWriter, Write};
+use std::sync::mpsc;
 
 use serde::Serialize;
 use serde_json::ser::Formatter;
 
 use super::Report;
 
+/// The most written at once: a chunk serialized ahead is written in
+/// pieces of this size too.
+const BUFFER: usize = 1 << 16;
+
+/// Elements of a list serialized at a time by one thread: a few hundred
+/// kilobytes of claims.
+const CHUNK: usize = 64;
+
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut buffered = BufWriter::with_capacity(1 << 16, out);
-    let mut serializer =
-        serde_json::Serializer::with_formatter(&mut buffered, TerminalSafePretty::default());
-    report.serialize(&mut serializer)?;
+    write_in_chunks(report, out, CHUNK)
+}
+
+/// The report's fields in the order `Report` declares them, as its derived
+/// serialization writes them (a test holds the two to the same bytes).
+fn write_in_chunks(report: &Report, out: &mut dyn Write, chunk: usize) -> io::Result<()> {
+    let mut buffered = BufWriter::with_capacity(BUFFER, out);
+    let mut fields = Fields::open(&mut buffered, chunk)?;
+    fields.value("schema", &report.schema)?;
+    fields.value("title", &report.title)?;
+    fields.value("file", &report.file)?;
+    fields.value("generated", &report.generated)?;
+    fields.value("filter", &report.filter)?;
+    fields.value("counts", &report.counts)?;
+    fields.value("headline", &report.headline)?;
+    fields.value("progress", &report.progress)?;
+    fields.value("diagnostics", &report.diagnostics)?;
+    fields.list("sources", &report.sources)?;
+    fields.value("contradictions", &report.contradictions)?;
+    fields.list("topics", &report.topics)?;
+    fields.value("timeline", &report.timeline)?;
+    fields.list("claims", &report.claims)?;
+    fields.list("relations", &report.relations)?;
+    fields.value("matrix", &report.matrix)?;
+    fields.value("open", &report.open)?;
+    fields.close()?;
     buffered.write_all(b"\n")?;
     buffered.flush()
+}
+
+/// The report's top-level object, written a field at a time.
+struct Fields<'a, W: Write> {
+    out: &'a mut W,
+    chunk: usize,
+    first: bool,
+}
+
+/// Depth of the report's fields, and of its lists' elements.
+const FIELD: usize = 1;
+const ELEMENT: usize = 2;
+
+fn serializer_at<W: Write>(out: W, depth: usize) -> serde_json::Serializer<W, TerminalSafePretty> {
+    serde_json::Serializer::with_formatter(out, TerminalSafePretty::at(depth))
+}
+
+impl<'a, W: Write> Fields<'a, W> {
+    fn open(out: &'a mut W, chunk: usize) -> io::Result<Self> {
+        out.write_all(b"{")?;
+        Ok(Fields {
+            out,
+            chunk,
+            first: true,
+        })
+    }
+
+    fn key(&mut self, name: &str) -> io::Result<()> {
+        TerminalSafePretty::at(FIELD).line_break(self.out, !self.first)?;
+        self.first = false;
+        name.serialize(&mut serializer_at(&mut *self.out, FIELD))?;
+        self.out.write_all(b": ")
+    }
+
+    fn value(&mut self, name: &str, value: &impl Serialize) -> io::Result<()> {
+        self.key(name)?;
+        Ok(value.serialize(&mut serializer_at(&mut *self.out, FIELD))?)
+    }
+
+    /// A list whose elements are serialized on this thread and another,
+    /// alternate chunks each, and written in order: at most one chunk is
+    /// held in memory ahead of the one being written.
+    fn list<T: Serialize + Sync>(&mut self, name: &str, items: &[T]) -> io::Result<()> {
+        self.key(name)?;
+        if items.is_empty() {
+            return self.out.write_all(b"[]");
+        }
+        self.out.write_all(b"[")?;
+        let chunk = self.chunk;
+        let out = &mut *self.out;
+        if items.len() <= chunk {
+            elements(out, items, true)?;
+        } else {
+            std::thread::scope(|scope| {
+                let (send, serialized) = mpsc::sync_channel(1);
+                scope.spawn(move || {
+                    for part in items.chunks(chunk).skip(1).step_by(2) {
+                        let mut bytes = Vec::new();
+                        let done = elements(&mut bytes, part, false).map(|()| bytes);
+                        if send.send(done).is_err() {
+                            break; // The writing failed; nothing waits for the rest.
+                        }
+                    }
+                });
+                for (n, part) in items.chunks(chunk).enumerate() {
+                    if n % 2 == 0 {
+                        elements(&mut *out, part, n == 0)?;
+                    } else {
+                        let bytes = serialized
+                            .recv()
+                            .map_err(|_| io::Error::other("a report thread stopped"))??;
+                        for piece in bytes.chunks(BUFFER) {
+                            out.write_all(piece)?;
+                        }
+                    }
+                }
+                Ok::<(), io::Error>(())
+            })?;
+        }
+        TerminalSafePretty::at(FIELD).line_break(self.out, false)?;
+        self.out.write_all(b"]")
+    }
+
+    fn close(self) -> io::Result<()> {
+        if !self.first {
+            TerminalSafePretty::at(0).line_break(self.out, false)?;
+        }
+        self.out.write_all(b"}")
+    }
+}
+
+/// `items` as elements of a list of the report's fields, each after its
+/// line break; `first` when they start the list.
+fn elements<W: Write, T: Serialize>(mut out: W, items: &[T], first: bool) -> io::Result<()> {
+    for (n, item) in items.iter().enumerate() {
+        TerminalSafePretty::at(ELEMENT).line_break(&mut out, !(first && n == 0))?;
+        item.serialize(&mut serializer_at(&mut out, ELEMENT))?;
+    }
+    Ok(())
 }
 
 /// Two-space indentation, as `serde_json::to_string_pretty` lays JSON
@@ -36,6 +167,13 @@ struct TerminalSafePretty {
 const BREAK: &[u8] = b",\n                                                                ";
 
 impl TerminalSafePretty {
+    fn at(depth: usize) -> Self {
+        TerminalSafePretty {
+            depth,
+            has_value: false,
+        }
+    }
+
     fn line_break<W: ?Sized + Write>(&self, out: &mut W, comma: bool) -> io::Result<()> {
         let start = usize::from(!comma);
         let end = 2 + 2 * self.depth;
@@ -70,6 +208,15 @@ impl Formatter for TerminalSafePretty {
         out: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // Most of a report is printable ASCII, which needs no escaping:
+        // checked many bytes at a time (the sanitizer goes a byte at a
+        // time), it is passed through whole.
+        let printable = fragment.bytes().fold(true, |printable, byte| {
+            printable & (b' '..=b'~').contains(&byte)
+        });
+        if printable {
+            return out.write_all(fragment.as_bytes());
+        }
         crate::text::write_json_for_terminal(fragment, out)
     }
 
@@ -126,6 +273,43 @@ mod tests {
         String::from_utf8(out).unwrap()
     }
 
+    /// The report of `dataset` as its derived serialization writes it,
+    /// and as the writer does with lists cut into chunks of each size.
+    fn assert_chunks_change_nothing(dataset: &crate::model::Dataset) {
+        let report = crate::report::build(dataset, &dataset.graph, &Default::default());
+        let mut whole = Vec::new();
+        let mut serializer =
+            serde_json::Serializer::with_formatter(&mut whole, TerminalSafePretty::default());
+        report.serialize(&mut serializer).unwrap();
+        whole.push(b'\n');
+        for chunk in [1, 2, 3, 64, usize::MAX] {
+            let mut chunked = Vec::new();
+            write_in_chunks(&report, &mut chunked, chunk).unwrap();
+            assert_eq!(
+                String::from_utf8(chunked).unwrap(),
+                String::from_utf8_lossy(&whole),
+                "lists in chunks of {chunk}"
+            );
+        }
+    }
+
+    #[test]
+    fn lists_written_in_chunks_read_as_the_derived_serialization() {
+        let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/../../claims.toml");
+        assert_chunks_change_nothing(&crate::load(std::path::Path::new(shipped)));
+        let hostile = "[sources.d]\npath = \"missing.txt\"\n\
+            [topics.t]\nquestion = \"q\\u001b[2J\"\n\
+            [claims.a]\ntopic = \"t\"\ntext = \"x\\u202e\\u0085\"\n\
+            spans = [{ source = \"d\", quote = \"q\\u200b\" }]\n\
+            contradicts = [\"b\"]\n\
+            [claims.b]\ntopic = \"u\"\ntext = \"y\"\n";
+        assert_chunks_change_nothing(&crate::load_str(
+            std::path::Path::new("claims.toml"),
+            hostile,
+        ));
+        assert_chunks_change_nothing(&crate::load_str(std::path::Path::new("claims.toml"), ""));
+    }
+
     #[test]
     fn the_layout_is_serde_jsons_pretty_layout_byte_for_byte() {
         let mut deep = json!([1, { "k": [] }]);
@@ -144,9 +328,12 @@ mod tests {
 
     #[test]
     fn strings_keys_included_are_terminal_safe_and_read_back() {
-        let value = json!({ "ke\u{202e}y": "a\u{1b}[2J\u{85}b" });
+        let value = json!({ "ke\u{202e}y": "a\u{1b}[2J\u{85}b", "del": "x\u{7f}y" });
         let text = written(&value);
-        assert_eq!(text, "{\n  \"ke\\u202ey\": \"a\\u001b[2J\\u0085b\"\n}");
+        assert_eq!(
+            text,
+            "{\n  \"del\": \"x\\u007fy\",\n  \"ke\\u202ey\": \"a\\u001b[2J\\u0085b\"\n}"
+        );
         assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), value);
     }
 }

@@ -9,6 +9,7 @@ pub mod markdown;
 mod matrix;
 pub mod model;
 mod open;
+mod quoting;
 mod timeline;
 
 use std::io::{self, Write};
