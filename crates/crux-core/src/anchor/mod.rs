@@ -18,9 +18,11 @@ mod normalize;
 mod qgram;
 mod search;
 #[cfg(test)]
+mod segment_tests;
+mod segments;
+#[cfg(test)]
 mod tests;
 
-use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -33,6 +35,7 @@ pub use nearest::{MAX_QUOTE_CHARS, too_long_to_search};
 pub use normalize::{NormalizedText, normalize};
 
 use candidate::{WantedContext, picked_by_hint};
+use segments::NormalizedSource;
 
 use crate::document::Quotable;
 
@@ -116,7 +119,22 @@ pub fn resolve_all<'t>(
     text: impl Into<Quotable<'t>>,
     queries: &[QuoteQuery<'_>],
 ) -> Vec<Resolution> {
-    let source = Source::new(text.into());
+    resolve_in(Source::new(NormalizedSource::new(text.into())), queries)
+}
+
+/// [`resolve_all`] with the text normalized in segments of about
+/// `segment_bytes`, so that tests can put segment ends anywhere.
+#[cfg(test)]
+fn resolve_all_in_segments(
+    text: &str,
+    queries: &[QuoteQuery<'_>],
+    segment_bytes: usize,
+) -> Vec<Resolution> {
+    let normalized = NormalizedSource::with_segment_bytes(text.into(), segment_bytes);
+    resolve_in(Source::new(normalized), queries)
+}
+
+fn resolve_in(source: Source<'_>, queries: &[QuoteQuery<'_>]) -> Vec<Resolution> {
     let text = source.text;
     let quotes: Vec<&str> = queries.iter().map(|query| query.quote.trim()).collect();
     let exact_candidates = find_every_occurrence(text, &quotes);
@@ -144,14 +162,9 @@ pub fn resolve_all<'t>(
             .map(|(index, _)| normalize(quotes[*index]))
             .collect();
         let patterns: Vec<&str> = normalized_quotes.iter().map(String::as_str).collect();
-        let normalized = source.normalized();
-        let found = find_every_occurrence(normalized.as_str(), &patterns);
-        for ((index, verbatim), matches) in unresolved.into_iter().zip(found) {
+        let found = find_every_normalized_occurrence(source.normalized(), &patterns);
+        for ((index, verbatim), mut candidates) in unresolved.into_iter().zip(found) {
             let query = &queries[index];
-            let mut candidates: Vec<Range<usize>> = matches
-                .into_iter()
-                .map(|range| normalized.original_range(range))
-                .collect();
             // Matches inside one expanded char (the dots of `…`) are one place.
             candidates.dedup();
             let fitting = source.fitting_context(query, &candidates);
@@ -268,25 +281,22 @@ fn choose(
     }
 }
 
-/// A source text with its normalized form, built the first time it is needed.
+/// A source text with its normalized form, made as far as it is needed.
 struct Source<'t> {
     text: &'t str,
-    quotable: Quotable<'t>,
-    normalized: OnceCell<NormalizedText>,
+    normalized: NormalizedSource<'t>,
 }
 
 impl<'t> Source<'t> {
-    fn new(quotable: Quotable<'t>) -> Self {
+    fn new(normalized: NormalizedSource<'t>) -> Self {
         Source {
-            text: quotable.text,
-            quotable,
-            normalized: OnceCell::new(),
+            text: normalized.original(),
+            normalized,
         }
     }
 
-    fn normalized(&self) -> &NormalizedText {
-        self.normalized
-            .get_or_init(|| NormalizedText::of(self.quotable))
+    fn normalized(&self) -> &NormalizedSource<'t> {
+        &self.normalized
     }
 
     /// The candidates whose surroundings match the query's prefix and suffix,
@@ -302,13 +312,13 @@ impl<'t> Source<'t> {
             return candidates.to_vec();
         }
         let normalized = self.normalized();
-        let text = normalized.as_str();
         candidates
             .iter()
             .filter(|range| {
-                let before = &text[..normalized.normalized_offset(range.start)];
-                let after = &text[normalized.normalized_offset(range.end)..];
-                before.trim_end().ends_with(&prefix) && after.trim_start().starts_with(&suffix)
+                let before = normalized.chars_before(normalized.normalized_offset(range.start));
+                let after = normalized.chars_from(normalized.normalized_offset(range.end));
+                starts_with_after_whitespace(before, prefix.chars().rev())
+                    && starts_with_after_whitespace(after, suffix.chars())
             })
             .cloned()
             .collect()
@@ -332,7 +342,7 @@ impl<'t> Source<'t> {
             .map(|range| {
                 let inner = text.normalized_offset(range.start)..text.normalized_offset(range.end);
                 Candidate {
-                    context: wanted.similarity(text.as_str(), inner),
+                    context: wanted.similarity(text, inner),
                     similarity: 1.0,
                     range,
                     by_hint: false,
@@ -377,6 +387,36 @@ impl<'t> Source<'t> {
             None => Resolution::Ambiguous(places),
         }
     }
+}
+
+/// Whether `chars`, leading whitespace left out, start with `wanted` (the
+/// text before a place read backwards, or the text after it).
+fn starts_with_after_whitespace(
+    chars: impl Iterator<Item = (usize, char)>,
+    wanted: impl Iterator<Item = char>,
+) -> bool {
+    let mut chars = chars.map(|(_, ch)| ch).skip_while(|ch| ch.is_whitespace());
+    wanted.into_iter().all(|ch| chars.next() == Some(ch))
+}
+
+/// Every occurrence, overlapping ones included, of each pattern in the
+/// normalized text, as the document's bytes from the first to the last
+/// char that produced it; in text order. A part of the text is searched
+/// with the bytes after it that a match starting in it may reach into.
+fn find_every_normalized_occurrence(
+    normalized: &NormalizedSource<'_>,
+    patterns: &[&str],
+) -> Vec<Vec<Range<usize>>> {
+    let longest = patterns.iter().map(|p| p.len()).max().unwrap_or(0);
+    let mut found = vec![Vec::new(); patterns.len()];
+    for part in normalized.parts(longest.saturating_sub(1)) {
+        let in_part = find_every_occurrence(&part.text, patterns);
+        for (all, matches) in found.iter_mut().zip(in_part) {
+            let starting_here = matches.into_iter().filter(|m| m.start < part.own);
+            all.extend(starting_here.map(|m| part.original_range(m)));
+        }
+    }
+    found
 }
 
 /// Every occurrence, overlapping ones included, of each pattern in

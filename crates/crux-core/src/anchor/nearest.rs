@@ -4,12 +4,12 @@
 
 use std::ops::Range;
 
-use super::NormalizedText;
 use super::approx::{self, Pattern, Search, squeezed, squeezed_chars};
 use super::candidate::{
     Candidate, RUNNER_UP_FACTOR, RUNNER_UP_SLACK, WantedContext, clearly_better,
 };
 use super::qgram::{self, Filtered};
+use super::segments::NormalizedSource;
 
 /// Passages less alike than this are not worth suggesting: the search
 /// allows this share of the quote's chars to differ. It is more than twice
@@ -56,10 +56,10 @@ pub(crate) struct Wanted<'a> {
 /// is the answer. The others are searched along the whole text, together.
 pub(crate) fn nearest_passages(
     original: &str,
-    normalized: &NormalizedText,
+    normalized: &NormalizedSource<'_>,
     wanted: &[Wanted<'_>],
 ) -> Vec<(Vec<Candidate>, f64)> {
-    let text = normalized.as_str();
+    let text = normalized;
     let quotes: Vec<Vec<char>> = wanted
         .iter()
         .map(|w| approx::squeeze(&super::normalize(w.quote)))
@@ -79,7 +79,8 @@ pub(crate) fn nearest_passages(
     // In a long text every share of edits is filtered in one pass (a pass
     // costs more there than the extra stretches); in a short one, a looser
     // share is filtered only for the quotes a stricter one did not settle.
-    let rounds: Vec<&[f64]> = if text.len() > FULL_SEARCH_MAX_BYTES {
+    let long = text.len() > FULL_SEARCH_MAX_BYTES;
+    let rounds: Vec<&[f64]> = if long {
         vec![&FILTER_ERROR_SHARES[..]]
     } else {
         FILTER_ERROR_SHARES.chunks(1).collect()
@@ -137,7 +138,7 @@ pub(crate) fn nearest_passages(
             }
         }
     }
-    if text.len() > FULL_SEARCH_MAX_BYTES {
+    if long {
         for ((found, filtered), quote) in found.iter_mut().zip(&mut filtered_only).zip(&quotes) {
             if found.is_none() {
                 *found = filtered
@@ -157,7 +158,7 @@ pub(crate) fn nearest_passages(
 /// The quotes nothing has settled yet, searched for along the whole text
 /// together, in one scan.
 fn search_whole_text(
-    text: &str,
+    text: &NormalizedSource<'_>,
     quotes: &[Vec<char>],
     patterns: &[Option<Pattern>],
     found: &mut [Option<(Vec<Candidate>, f64)>],
@@ -217,33 +218,45 @@ fn runner_up_limit(best: usize, len: usize) -> usize {
 /// Feeds the squeezed chars of `text` from byte `start` (squeezed position
 /// `position`) to every search, up to squeezed position `until`.
 fn scan(
-    text: &str,
+    text: &NormalizedSource<'_>,
     start: usize,
     mut position: usize,
     until: Option<usize>,
     quotes: &[Vec<char>],
     searches: &mut [(usize, Search<'_>, Ends)],
 ) {
-    for (end, ch) in squeezed_chars(&text[start..]) {
-        if until.is_some_and(|until| position > until) {
-            return;
-        }
-        for (i, search, ends) in searches.iter_mut() {
-            if let Some(errors) = search.step(ch) {
-                let alike = quotes[*i].last().is_some_and(|&last| same_class(last, ch));
-                ends.push(position, start + end, errors, alike);
-                search.limit(runner_up_limit(ends.best_errors, ends.len));
+    let mut segment = text.segment_at(start);
+    let mut from = start;
+    while let Some(part) = segment {
+        let local = from - part.base;
+        for (end, ch) in squeezed_chars(&part.text[local..]) {
+            if until.is_some_and(|until| position > until) {
+                return;
             }
+            for (i, search, ends) in searches.iter_mut() {
+                if let Some(errors) = search.step(ch) {
+                    let alike = quotes[*i].last().is_some_and(|&last| same_class(last, ch));
+                    ends.push(position, from + end, errors, alike);
+                    search.limit(runner_up_limit(ends.best_errors, ends.len));
+                }
+            }
+            position += 1;
         }
-        position += 1;
+        from = part.base + part.text.len();
+        segment = text.segment_at(from);
     }
 }
 
 /// The byte offset and squeezed position `count` squeezed chars before
 /// the char at squeezed position `position`, which ends at byte `end`.
-fn back_from(text: &str, end: usize, position: usize, count: usize) -> (usize, usize) {
+fn back_from(
+    text: &NormalizedSource<'_>,
+    end: usize,
+    position: usize,
+    count: usize,
+) -> (usize, usize) {
     let mut seen = 0;
-    for (offset, ch) in text[..end].char_indices().rev() {
+    for (offset, ch) in text.chars_before(end) {
         if squeezed(ch).is_none() {
             continue;
         }
@@ -258,12 +271,12 @@ fn back_from(text: &str, end: usize, position: usize, count: usize) -> (usize, u
 /// The candidates the kept ends lead to, best first, none overlapping.
 fn candidates(
     original: &str,
-    normalized: &NormalizedText,
+    normalized: &NormalizedSource<'_>,
     quote: &[char],
     context: &WantedContext,
     ends: Ends,
 ) -> Vec<Candidate> {
-    let text = normalized.as_str();
+    let text = normalized;
     let mut candidates: Vec<Candidate> = ends
         .best()
         .into_iter()
@@ -293,7 +306,7 @@ fn candidates(
 /// The scored candidate for the original bytes `range`.
 pub(crate) fn candidate(
     original: &str,
-    normalized: &NormalizedText,
+    normalized: &NormalizedSource<'_>,
     range: Range<usize>,
     quote: &[char],
     context: &WantedContext,
@@ -302,7 +315,7 @@ pub(crate) fn candidate(
     let inner = normalized.normalized_offset(range.start)..normalized.normalized_offset(range.end);
     Candidate {
         similarity: approx::quote_similarity(quote, &passage),
-        context: context.similarity(normalized.as_str(), inner),
+        context: context.similarity(normalized, inner),
         range,
         by_hint: false,
     }
@@ -313,13 +326,18 @@ pub(crate) fn candidate(
 /// start with the fewest edits. Of two next to each other with as few, the
 /// wider one when its extra char takes the place of the quote's first char
 /// (`;` for `.`, a letter for a letter), not when it is a neighbour.
-fn match_start(text: &str, quote: &[char], end: usize, errors: usize) -> Option<usize> {
+fn match_start(
+    text: &NormalizedSource<'_>,
+    quote: &[char],
+    end: usize,
+    errors: usize,
+) -> Option<usize> {
     let reversed: Vec<char> = quote.iter().rev().copied().collect();
     let pattern = Pattern::new(&reversed);
     let mut search = Search::new(&pattern, errors);
     let mut best: Option<(usize, usize, usize)> = None;
     let mut seen = 0;
-    for (offset, ch) in text[..end].char_indices().rev() {
+    for (offset, ch) in text.chars_before(end) {
         let Some(ch) = squeezed(ch) else { continue };
         if let Some(found) = search.step(ch) {
             let better = match best {

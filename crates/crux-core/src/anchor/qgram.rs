@@ -20,6 +20,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 pub(crate) use super::grams::Q;
 use super::grams::{Bitmap, Flagged, Scanner, hash_of};
+use super::segments::NormalizedSource;
 
 /// Below this many shared q-grams the filter lets too much through to pay.
 pub(crate) const MIN_THRESHOLD: usize = 8;
@@ -111,7 +112,10 @@ impl Hasher for Hashed {
 /// For each quote (all with a threshold), the stretches where it may end
 /// within its `max_errors`, or `None` when it is flagged so often that
 /// searching everywhere is as cheap.
-pub(crate) fn stretches(text: &str, quotes: &[Filtered<'_>]) -> Vec<Option<Vec<Stretch>>> {
+pub(crate) fn stretches(
+    text: &NormalizedSource<'_>,
+    quotes: &[Filtered<'_>],
+) -> Vec<Option<Vec<Stretch>>> {
     let mut owners: HashMap<u32, Vec<usize>, BuildHasherDefault<Hashed>> = HashMap::default();
     let mut bitmap = Bitmap::new();
     for (i, quote) in quotes.iter().enumerate() {
@@ -138,38 +142,40 @@ pub(crate) fn stretches(text: &str, quotes: &[Filtered<'_>]) -> Vec<Option<Vec<S
         .collect();
     let mut hits: Vec<Recent> = (0..quotes.len()).map(|_| Recent::default()).collect();
     let mut found: Vec<Option<Vec<Stretch>>> = vec![Some(Vec::new()); quotes.len()];
-    let mut scanner = Scanner::new(text, step);
+    let mut scanner = Scanner::new(step);
     let mut flagged = Vec::new();
-    loop {
-        flagged.clear();
-        if !scanner.flag(&bitmap, &mut flagged) {
-            break;
-        }
-        for &Flagged { at, hash: h } in &flagged {
-            let owned = match quotes.len() {
-                // One quote owns every q-gram the bitmap flags.
-                1 => &[0][..],
-                _ => match owners.get(&h) {
-                    Some(list) => list.as_slice(),
-                    None => continue,
-                },
-            };
-            for &i in owned {
-                let window = quotes[i].window();
-                if hits[i].count_after(at, window) < thresholds[i] {
-                    continue;
-                }
-                let Some(list) = &mut found[i] else { continue };
-                if let Some(last) = list.last_mut().filter(|last| last.last + window >= at) {
-                    last.last = at;
-                } else if list.len() >= MAX_STRETCHES {
-                    found[i] = None;
-                } else {
-                    list.push(Stretch {
-                        first: at,
-                        first_byte: scanner.byte_after(at),
-                        last: at,
-                    });
+    for part in text.parts(0) {
+        loop {
+            flagged.clear();
+            if !scanner.flag(&part.text, part.base, &bitmap, &mut flagged) {
+                break;
+            }
+            for &Flagged { at, hash: h } in &flagged {
+                let owned = match quotes.len() {
+                    // One quote owns every q-gram the bitmap flags.
+                    1 => &[0][..],
+                    _ => match owners.get(&h) {
+                        Some(list) => list.as_slice(),
+                        None => continue,
+                    },
+                };
+                for &i in owned {
+                    let window = quotes[i].window();
+                    if hits[i].count_after(at, window) < thresholds[i] {
+                        continue;
+                    }
+                    let Some(list) = &mut found[i] else { continue };
+                    if let Some(last) = list.last_mut().filter(|last| last.last + window >= at) {
+                        last.last = at;
+                    } else if list.len() >= MAX_STRETCHES {
+                        found[i] = None;
+                    } else {
+                        list.push(Stretch {
+                            first: at,
+                            first_byte: scanner.byte_after(at),
+                            last: at,
+                        });
+                    }
                 }
             }
         }
@@ -181,7 +187,19 @@ pub(crate) fn stretches(text: &str, quotes: &[Filtered<'_>]) -> Vec<Option<Vec<S
 mod tests {
     use super::*;
     use crate::anchor::approx::{Pattern, Search, squeeze};
+    use crate::document::Quotable;
     use proptest::prelude::*;
+
+    /// The text without markup, normalized in segments of a few bytes.
+    fn plain(text: &str) -> NormalizedSource<'_> {
+        NormalizedSource::with_segment_bytes(
+            Quotable {
+                text,
+                markup: false,
+            },
+            16,
+        )
+    }
 
     proptest! {
         /// Every end the full search finds within the limit lies in a
@@ -199,8 +217,9 @@ mod tests {
             // Alone, and with another quote (which takes another way through).
             let other = squeeze("zzzz yyyy xxxx wwww");
             let with_other = Filtered { quote: &other, max_errors: 0 };
-            let alone = stretches(&text, &[filtered()]).remove(0);
-            let together = stretches(&text, &[filtered(), with_other]).remove(0);
+            let source = plain(&text);
+            let alone = stretches(&source, &[filtered()]).remove(0);
+            let together = stretches(&source, &[filtered(), with_other]).remove(0);
             let pattern = Pattern::new(&chars);
             for found in [alone, together].into_iter().flatten() {
                 let mut search = Search::new(&pattern, max_errors);
@@ -242,7 +261,7 @@ mod tests {
             let max_errors = (chars.len() as f64 * share) as usize;
             let filtered = Filtered { quote: &chars, max_errors };
             prop_assume!(filtered.threshold().is_some());
-            let Some(found) = stretches(&text, &[filtered]).remove(0) else { return Ok(()) };
+            let Some(found) = stretches(&plain(&text), &[filtered]).remove(0) else { return Ok(()) };
             let pattern = Pattern::new(&chars);
             let mut search = Search::new(&pattern, max_errors);
             let window = chars.len() + max_errors;

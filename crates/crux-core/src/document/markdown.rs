@@ -250,32 +250,65 @@ fn blocks(text: &str, headings: &[(Range<usize>, u8)]) -> Vec<Block> {
 /// Only the bytes that can start markup are looked at; whether a `#` starts
 /// its line is judged by looking back from it.
 pub fn markup_spans(s: &str, extent: Extent) -> Vec<Range<usize>> {
-    let bytes = s.as_bytes();
-    let mut spans = Vec::new();
-    let first = if s.starts_with(BYTE_ORDER_MARK) {
-        BYTE_ORDER_MARK.len()
-    } else {
-        0
-    };
-    let mut i = first;
-    while let Some(offset) = bytes[i..].iter().position(|&b| MARKUP_START[b as usize]) {
-        i += offset;
-        let span_end = match bytes[i] {
-            b'#' if starts_line(bytes, first, i) => {
-                heading_marks_len(&bytes[i..]).map(|len| i + len)
-            }
-            b'#' => None,
-            _ => markup_end(bytes, i, extent),
+    MarkupSpans::from(s, extent, 0).collect()
+}
+
+/// The markup spans of `s` (see [`markup_spans`]) from a byte on, one at a
+/// time. Started at a byte no span of the whole text runs across, it gives
+/// the whole text's spans from there: whether a byte starts markup depends
+/// only on the bytes from it on and on its line.
+pub struct MarkupSpans<'s> {
+    bytes: &'s [u8],
+    extent: Extent,
+    /// Where the text starts, past a byte-order mark.
+    first: usize,
+    at: usize,
+}
+
+impl<'s> MarkupSpans<'s> {
+    pub fn from(s: &'s str, extent: Extent, at: usize) -> Self {
+        let first = if s.starts_with(BYTE_ORDER_MARK) {
+            BYTE_ORDER_MARK.len()
+        } else {
+            0
         };
-        match span_end {
-            Some(end) => {
-                spans.push(i..end);
-                i = end;
-            }
-            None => i += 1,
+        MarkupSpans {
+            bytes: s.as_bytes(),
+            extent,
+            first,
+            at: at.max(first),
         }
     }
-    spans
+}
+
+impl Iterator for MarkupSpans<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let (bytes, first) = (self.bytes, self.first);
+        while let Some(offset) = bytes[self.at..]
+            .iter()
+            .position(|&b| MARKUP_START[b as usize])
+        {
+            let i = self.at + offset;
+            let span_end = match bytes[i] {
+                b'#' if starts_line(bytes, first, i) => {
+                    heading_marks_len(&bytes[i..]).map(|len| i + len)
+                }
+                b'#' => None,
+                _ => markup_end(bytes, i, self.extent),
+            };
+            match span_end {
+                Some(end) => {
+                    self.at = end;
+                    return Some(i..end);
+                }
+                None => self.at = i + 1,
+            }
+        }
+        self.at = bytes.len();
+        None
+    }
 }
 
 /// End of the markup starting at `bytes[i]` (not a heading's `#`), if it is markup.
