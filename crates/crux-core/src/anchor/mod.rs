@@ -35,7 +35,8 @@ pub use nearest::{MAX_QUOTE_CHARS, too_long_to_search};
 pub use normalize::{NormalizedText, normalize};
 
 use candidate::{WantedContext, picked_by_hint};
-use segments::NormalizedSource;
+use qgram::{Stretch, StretchFinder};
+use segments::{NormalizedSource, Part};
 
 use crate::document::Quotable;
 
@@ -156,13 +157,33 @@ fn resolve_in(source: Source<'_>, queries: &[QuoteQuery<'_>]) -> Vec<Resolution>
     }
 
     let mut not_found: Vec<usize> = Vec::new();
+    // In a long text, the quotes found nowhere verbatim (as indices of
+    // `queries`) are likely found nowhere: the q-gram filter that the
+    // search for passages like them starts with goes through the text
+    // together with the normalized pass, and its answer is kept for them.
+    let mut ahead: Vec<usize> = Vec::new();
+    let mut prefiltered = None;
     if !unresolved.is_empty() {
         let normalized_quotes: Vec<String> = unresolved
             .iter()
             .map(|(index, _)| normalize(quotes[*index]))
             .collect();
         let patterns: Vec<&str> = normalized_quotes.iter().map(String::as_str).collect();
-        let found = find_every_normalized_occurrence(source.normalized(), &patterns);
+        let ahead_patterns: Vec<usize> = (0..unresolved.len())
+            .filter(|&k| nearest::is_long(text.len()) && unresolved[k].1.is_empty())
+            .collect();
+        ahead = ahead_patterns.iter().map(|&k| unresolved[k].0).collect();
+        let squeezed: Vec<Vec<char>> = ahead
+            .iter()
+            .map(|&index| nearest::squeezed_quote(quotes[index]))
+            .collect();
+        let filters: Vec<qgram::Filtered<'_>> = nearest::long_text_filters(&squeezed)
+            .into_iter()
+            .map(|(_, filter)| filter)
+            .collect();
+        let found;
+        (found, prefiltered) =
+            find_normalized_and_filter(source.normalized(), &patterns, &ahead_patterns, &filters);
         for ((index, verbatim), mut candidates) in unresolved.into_iter().zip(found) {
             let query = &queries[index];
             // Matches inside one expanded char (the dots of `…`) are one place.
@@ -193,7 +214,9 @@ fn resolve_in(source: Source<'_>, queries: &[QuoteQuery<'_>]) -> Vec<Resolution>
                 hinted: queries[index].hint.is_some(),
             })
             .collect();
-        let found = nearest::nearest_passages(text, source.normalized(), &wanted);
+        let prefiltered = prefiltered
+            .filter(|_| not_found == ahead && nearest::is_long(source.normalized().len()));
+        let found = nearest::nearest_passages(text, source.normalized(), &wanted, prefiltered);
         for (index, (mut nearest, unseen)) in not_found.into_iter().zip(found) {
             if let Some(hint) = queries[index].hint {
                 put_hinted_first(&mut nearest, hint);
@@ -403,9 +426,11 @@ fn starts_with_after_whitespace(
 /// normalized text, as the document's bytes from the first to the last
 /// char that produced it; in text order. A part of the text is searched
 /// with the bytes after it that a match starting in it may reach into.
+/// Each part, once searched, is handed to `also` with what was found so far.
 fn find_every_normalized_occurrence(
     normalized: &NormalizedSource<'_>,
     patterns: &[&str],
+    mut also: impl FnMut(&Part, &[Vec<Range<usize>>]),
 ) -> Vec<Vec<Range<usize>>> {
     let longest = patterns.iter().map(|p| p.len()).max().unwrap_or(0);
     let mut found = vec![Vec::new(); patterns.len()];
@@ -415,8 +440,30 @@ fn find_every_normalized_occurrence(
             let starting_here = matches.into_iter().filter(|m| m.start < part.own);
             all.extend(starting_here.map(|m| part.original_range(m)));
         }
+        also(&part, &found);
     }
     found
+}
+
+/// [`find_every_normalized_occurrence`], the text also fed to the q-gram
+/// filter of `filters` (of the quotes of patterns `ahead`) until one of
+/// those patterns is found; the filter's stretches if none was.
+fn find_normalized_and_filter(
+    normalized: &NormalizedSource<'_>,
+    patterns: &[&str],
+    ahead: &[usize],
+    filters: &[qgram::Filtered<'_>],
+) -> (Vec<Vec<Range<usize>>>, Option<Vec<Option<Vec<Stretch>>>>) {
+    let mut finder = (!filters.is_empty()).then(|| StretchFinder::new(filters));
+    let found = find_every_normalized_occurrence(normalized, patterns, |part, found| {
+        if ahead.iter().any(|&k| !found[k].is_empty()) {
+            finder = None;
+        }
+        if let Some(finder) = &mut finder {
+            finder.feed(&part.text[..part.own], part.base);
+        }
+    });
+    (found, finder.map(StretchFinder::finish))
 }
 
 /// Every occurrence, overlapping ones included, of each pattern in

@@ -8,7 +8,7 @@ use super::approx::{self, Pattern, Search, squeezed, squeezed_chars};
 use super::candidate::{
     Candidate, RUNNER_UP_FACTOR, RUNNER_UP_SLACK, WantedContext, clearly_better,
 };
-use super::qgram::{self, Filtered};
+use super::qgram::{self, Filtered, Stretch};
 use super::segments::NormalizedSource;
 
 /// Passages less alike than this are not worth suggesting: the search
@@ -46,9 +46,59 @@ pub(crate) struct Wanted<'a> {
     pub hinted: bool,
 }
 
+/// A quote as the approximate search compares it.
+pub(crate) fn squeezed_quote(quote: &str) -> Vec<char> {
+    approx::squeeze(&super::normalize(quote))
+}
+
+/// Whether a text of `len` normalized bytes is searched only where the
+/// q-gram filter points, all shares of edits filtered in one pass.
+pub(crate) fn is_long(len: usize) -> bool {
+    len > FULL_SEARCH_MAX_BYTES
+}
+
+/// The filters of the one round of a long text for `quotes` (squeezed):
+/// those whose stretches [`nearest_passages`] can be handed.
+pub(crate) fn long_text_filters(quotes: &[Vec<char>]) -> Vec<(usize, Filtered<'_>)> {
+    let searchable = |i: usize| !quotes[i].is_empty() && quotes[i].len() <= MAX_QUOTE_CHARS;
+    round_filters(quotes, &FILTER_ERROR_SHARES, searchable, |_, _| false)
+}
+
+/// The filters of a round: each quote `searched` with each share of
+/// edits, unless it was `tried` with that many edits before.
+fn round_filters<'q>(
+    quotes: &'q [Vec<char>],
+    shares: &[f64],
+    searched: impl Fn(usize) -> bool,
+    tried: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, Filtered<'q>)> {
+    let mut entries: Vec<(usize, Filtered<'_>)> = Vec::new();
+    for &share in shares {
+        for i in (0..quotes.len()).filter(|&i| searched(i)) {
+            let len = quotes[i].len();
+            // As many edits as the filter can let through and still filter.
+            let max_errors = ((len as f64 * share).ceil() as usize)
+                .min(((len + 1).saturating_sub(qgram::MIN_THRESHOLD) / qgram::Q).saturating_sub(1));
+            let filter = Filtered {
+                quote: &quotes[i],
+                max_errors,
+            };
+            let again = tried(i, max_errors)
+                || entries
+                    .iter()
+                    .any(|(j, f)| *j == i && f.max_errors == max_errors);
+            if filter.threshold().is_some() && !again {
+                entries.push((i, filter));
+            }
+        }
+    }
+    entries
+}
+
 /// For each quote, its best candidates in `normalized` (best first),
 /// mapped to `original`'s bytes, and how alike, at most, a passage left
-/// out is.
+/// out is. `prefiltered`: in a long text, the stretches of these quotes'
+/// [`long_text_filters`], when another pass over the text found them.
 ///
 /// Quotes long enough for the q-gram filter are first searched only where
 /// they may be within [`FILTER_ERROR_SHARE`] of edits; when what that finds
@@ -58,12 +108,10 @@ pub(crate) fn nearest_passages(
     original: &str,
     normalized: &NormalizedSource<'_>,
     wanted: &[Wanted<'_>],
+    mut prefiltered: Option<Vec<Option<Vec<Stretch>>>>,
 ) -> Vec<(Vec<Candidate>, f64)> {
     let text = normalized;
-    let quotes: Vec<Vec<char>> = wanted
-        .iter()
-        .map(|w| approx::squeeze(&super::normalize(w.quote)))
-        .collect();
+    let quotes: Vec<Vec<char>> = wanted.iter().map(|w| squeezed_quote(w.quote)).collect();
     let patterns: Vec<Option<Pattern>> = quotes
         .iter()
         .map(|q| (!q.is_empty() && q.len() <= MAX_QUOTE_CHARS).then(|| Pattern::new(q)))
@@ -79,41 +127,32 @@ pub(crate) fn nearest_passages(
     // In a long text every share of edits is filtered in one pass (a pass
     // costs more there than the extra stretches); in a short one, a looser
     // share is filtered only for the quotes a stricter one did not settle.
-    let long = text.len() > FULL_SEARCH_MAX_BYTES;
+    let long = is_long(text.len());
     let rounds: Vec<&[f64]> = if long {
         vec![&FILTER_ERROR_SHARES[..]]
     } else {
         FILTER_ERROR_SHARES.chunks(1).collect()
     };
     for shares in rounds {
-        let mut entries: Vec<(usize, Filtered<'_>)> = Vec::new();
-        for &share in shares {
-            for i in (0..quotes.len()).filter(|&i| patterns[i].is_some() && found[i].is_none()) {
-                let len = quotes[i].len();
-                // As many edits as the filter can let through and still filter.
-                let max_errors = ((len as f64 * share).ceil() as usize).min(
-                    ((len + 1).saturating_sub(qgram::MIN_THRESHOLD) / qgram::Q).saturating_sub(1),
-                );
-                let filter = Filtered {
-                    quote: &quotes[i],
-                    max_errors,
-                };
-                let tried = filtered_only[i]
+        let entries = round_filters(
+            &quotes,
+            shares,
+            |i| patterns[i].is_some() && found[i].is_none(),
+            |i, max_errors| {
+                filtered_only[i]
                     .as_ref()
                     .is_some_and(|(_, k)| *k == max_errors)
-                    || entries
-                        .iter()
-                        .any(|(j, f)| *j == i && f.max_errors == max_errors);
-                if filter.threshold().is_some() && !tried {
-                    entries.push((i, filter));
-                }
-            }
-        }
+            },
+        );
         if entries.is_empty() {
             continue;
         }
         let (ids, filters): (Vec<usize>, Vec<Filtered<'_>>) = entries.into_iter().unzip();
-        let all_stretches = qgram::stretches(text, &filters);
+        let all_stretches = match prefiltered.take().filter(|_| long) {
+            Some(stretches) => stretches,
+            None => qgram::stretches(text, &filters),
+        };
+        debug_assert_eq!(all_stretches.len(), filters.len());
         for ((i, filter), stretches) in ids.into_iter().zip(&filters).zip(all_stretches) {
             let (Some(pattern), Some(stretches), None) = (&patterns[i], stretches, &found[i])
             else {

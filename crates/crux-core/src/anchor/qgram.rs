@@ -116,71 +116,119 @@ pub(crate) fn stretches(
     text: &NormalizedSource<'_>,
     quotes: &[Filtered<'_>],
 ) -> Vec<Option<Vec<Stretch>>> {
-    let mut owners: HashMap<u32, Vec<usize>, BuildHasherDefault<Hashed>> = HashMap::default();
-    let mut bitmap = Bitmap::new();
-    for (i, quote) in quotes.iter().enumerate() {
-        for chars in quote.quote.windows(Q) {
-            let h = hash_of(chars);
-            let list = owners.entry(h).or_default();
-            if list.last() != Some(&i) && !list.contains(&i) {
-                list.push(i);
+    let mut finder = StretchFinder::new(quotes);
+    for part in text.parts(0) {
+        finder.feed(&part.text[..part.own], part.base);
+    }
+    finder.finish()
+}
+
+/// The pass of [`stretches`], fed the text a part at a time (by another
+/// pass over the text, too).
+pub(crate) struct StretchFinder<'q> {
+    quotes: &'q [Filtered<'q>],
+    owners: HashMap<u32, Vec<usize>, BuildHasherDefault<Hashed>>,
+    bitmap: Box<Bitmap>,
+    thresholds: Vec<usize>,
+    hits: Vec<Recent>,
+    found: Vec<Option<Vec<Stretch>>>,
+    scanner: Scanner,
+    flagged: Vec<Flagged>,
+}
+
+impl<'q> StretchFinder<'q> {
+    pub fn new(quotes: &'q [Filtered<'q>]) -> Self {
+        let mut owners: HashMap<u32, Vec<usize>, BuildHasherDefault<Hashed>> = HashMap::default();
+        let mut bitmap = Box::new(Bitmap::new());
+        for (i, quote) in quotes.iter().enumerate() {
+            for chars in quote.quote.windows(Q) {
+                let h = hash_of(chars);
+                let list = owners.entry(h).or_default();
+                if list.last() != Some(&i) && !list.contains(&i) {
+                    list.push(i);
+                }
+                bitmap.set(h);
             }
-            bitmap.set(h);
+        }
+        // The widest step every quote keeps a threshold with (1 always does).
+        let step = (1..=Q)
+            .rev()
+            .find(|&step| quotes.iter().all(|q| q.threshold_every(step).is_some()))
+            .unwrap_or(1);
+        let thresholds: Vec<usize> = quotes
+            .iter()
+            .map(|q| {
+                q.threshold_every(step)
+                    .expect("only quotes with a threshold are filtered")
+            })
+            .collect();
+        StretchFinder {
+            quotes,
+            owners,
+            bitmap,
+            thresholds,
+            hits: (0..quotes.len()).map(|_| Recent::default()).collect(),
+            found: vec![Some(Vec::new()); quotes.len()],
+            scanner: Scanner::new(step),
+            flagged: Vec::new(),
         }
     }
-    // The widest step every quote keeps a threshold with (1 always does).
-    let step = (1..=Q)
-        .rev()
-        .find(|&step| quotes.iter().all(|q| q.threshold_every(step).is_some()))
-        .unwrap_or(1);
-    let thresholds: Vec<usize> = quotes
-        .iter()
-        .map(|q| {
-            q.threshold_every(step)
-                .expect("only quotes with a threshold are filtered")
-        })
-        .collect();
-    let mut hits: Vec<Recent> = (0..quotes.len()).map(|_| Recent::default()).collect();
-    let mut found: Vec<Option<Vec<Stretch>>> = vec![Some(Vec::new()); quotes.len()];
-    let mut scanner = Scanner::new(step);
-    let mut flagged = Vec::new();
-    for part in text.parts(0) {
+
+    /// Goes on with `part`, the text from normalized byte `base` on, which
+    /// comes right after the parts fed before.
+    pub fn feed(&mut self, part: &str, base: usize) {
+        if self.quotes.is_empty() {
+            return;
+        }
         loop {
-            flagged.clear();
-            if !scanner.flag(&part.text, part.base, &bitmap, &mut flagged) {
-                break;
+            self.flagged.clear();
+            if !self
+                .scanner
+                .flag(part, base, &self.bitmap, &mut self.flagged)
+            {
+                return;
             }
-            for &Flagged { at, hash: h } in &flagged {
-                let owned = match quotes.len() {
-                    // One quote owns every q-gram the bitmap flags.
-                    1 => &[0][..],
-                    _ => match owners.get(&h) {
-                        Some(list) => list.as_slice(),
-                        None => continue,
-                    },
+            self.note_flagged();
+        }
+    }
+
+    fn note_flagged(&mut self) {
+        let quotes = self.quotes;
+        for &Flagged { at, hash: h } in &self.flagged {
+            let owned = match quotes.len() {
+                // One quote owns every q-gram the bitmap flags.
+                1 => &[0][..],
+                _ => match self.owners.get(&h) {
+                    Some(list) => list.as_slice(),
+                    None => continue,
+                },
+            };
+            for &i in owned {
+                let window = quotes[i].window();
+                if self.hits[i].count_after(at, window) < self.thresholds[i] {
+                    continue;
+                }
+                let Some(list) = &mut self.found[i] else {
+                    continue;
                 };
-                for &i in owned {
-                    let window = quotes[i].window();
-                    if hits[i].count_after(at, window) < thresholds[i] {
-                        continue;
-                    }
-                    let Some(list) = &mut found[i] else { continue };
-                    if let Some(last) = list.last_mut().filter(|last| last.last + window >= at) {
-                        last.last = at;
-                    } else if list.len() >= MAX_STRETCHES {
-                        found[i] = None;
-                    } else {
-                        list.push(Stretch {
-                            first: at,
-                            first_byte: scanner.byte_after(at),
-                            last: at,
-                        });
-                    }
+                if let Some(last) = list.last_mut().filter(|last| last.last + window >= at) {
+                    last.last = at;
+                } else if list.len() >= MAX_STRETCHES {
+                    self.found[i] = None;
+                } else {
+                    list.push(Stretch {
+                        first: at,
+                        first_byte: self.scanner.byte_after(at),
+                        last: at,
+                    });
                 }
             }
         }
     }
-    found
+
+    pub fn finish(self) -> Vec<Option<Vec<Stretch>>> {
+        self.found
+    }
 }
 
 #[cfg(test)]

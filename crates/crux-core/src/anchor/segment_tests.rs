@@ -179,3 +179,37 @@ proptest! {
         prop_assert_eq!(resolve_all_in_segments(&text, &queries, segment_bytes), whole);
     }
 }
+
+/// The q-gram filter fed along with the normalized pass finds what its
+/// own pass finds, and gives nothing once one of its quotes is found.
+#[test]
+fn the_filter_fed_by_the_normalized_pass_finds_what_its_own_pass_finds() {
+    let article = include_str!("../../../../seeds/003_58c47bfb15e2261f.txt");
+    let text = article.repeat(4);
+    let typed = [
+        "Quantum chromodynamics predicts gluon confinement at low energies",
+        "bound to Israel by oil, arms and inteligence, and to Washington by a steadily deepening",
+    ];
+    let squeezed: Vec<Vec<char>> = typed.iter().map(|q| nearest::squeezed_quote(q)).collect();
+    let filters: Vec<qgram::Filtered<'_>> = nearest::long_text_filters(&squeezed)
+        .into_iter()
+        .map(|(_, filter)| filter)
+        .collect();
+    let normalized: Vec<String> = typed.iter().map(|q| normalize(q)).collect();
+    let patterns: Vec<&str> = normalized.iter().map(String::as_str).collect();
+    let source = NormalizedSource::with_segment_bytes(text.as_str().into(), 4096);
+    let (found, fed) = find_normalized_and_filter(&source, &patterns, &[0, 1], &filters);
+    assert!(found.iter().all(Vec::is_empty), "{found:?}");
+    let own_pass = qgram::stretches(&NormalizedSource::new(text.as_str().into()), &filters);
+    assert!(
+        own_pass.iter().flatten().any(|s| !s.is_empty()),
+        "{own_pass:?}"
+    );
+    assert_eq!(fed, Some(own_pass));
+
+    let in_text = "Azerbaijan";
+    let with_found = [patterns[0], patterns[1], in_text];
+    let (found, fed) = find_normalized_and_filter(&source, &with_found, &[0, 1, 2], &filters);
+    assert!(!found[2].is_empty());
+    assert_eq!(fed, None);
+}
