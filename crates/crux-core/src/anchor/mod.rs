@@ -35,7 +35,7 @@ pub use nearest::{MAX_QUOTE_CHARS, too_long_to_search};
 pub use normalize::{NormalizedText, normalize};
 
 use candidate::{WantedContext, picked_by_hint};
-use qgram::{Stretch, StretchFinder};
+use qgram::{StretchFinder, Stretches};
 use segments::{NormalizedSource, Part};
 
 use crate::document::Quotable;
@@ -453,7 +453,7 @@ fn find_normalized_and_filter(
     patterns: &[&str],
     ahead: &[usize],
     filters: &[qgram::Filtered<'_>],
-) -> (Vec<Vec<Range<usize>>>, Option<Vec<Option<Vec<Stretch>>>>) {
+) -> (Vec<Vec<Range<usize>>>, Option<Stretches>) {
     let mut finder = (!filters.is_empty()).then(|| StretchFinder::new(filters));
     let found = find_every_normalized_occurrence(normalized, patterns, |part, found| {
         if ahead.iter().any(|&k| !found[k].is_empty()) {

@@ -8,7 +8,7 @@ use super::approx::{self, Pattern, Search, squeezed, squeezed_chars};
 use super::candidate::{
     Candidate, RUNNER_UP_FACTOR, RUNNER_UP_SLACK, WantedContext, clearly_better,
 };
-use super::qgram::{self, Filtered, Stretch};
+use super::qgram::{self, Filtered, Stretches};
 use super::segments::NormalizedSource;
 
 /// Passages less alike than this are not worth suggesting: the search
@@ -108,7 +108,7 @@ pub(crate) fn nearest_passages(
     original: &str,
     normalized: &NormalizedSource<'_>,
     wanted: &[Wanted<'_>],
-    mut prefiltered: Option<Vec<Option<Vec<Stretch>>>>,
+    mut prefiltered: Option<Stretches>,
 ) -> Vec<(Vec<Candidate>, f64)> {
     let text = normalized;
     let quotes: Vec<Vec<char>> = wanted.iter().map(|w| squeezed_quote(w.quote)).collect();

@@ -37,6 +37,10 @@ pub(crate) struct Stretch {
     pub last: usize,
 }
 
+/// For each quote filtered, the stretches where it may end, or `None`
+/// when it is flagged so often that searching everywhere is as cheap.
+pub(crate) type Stretches = Vec<Option<Vec<Stretch>>>;
+
 /// One quote for the filter.
 pub(crate) struct Filtered<'a> {
     pub quote: &'a [char],
@@ -112,10 +116,7 @@ impl Hasher for Hashed {
 /// For each quote (all with a threshold), the stretches where it may end
 /// within its `max_errors`, or `None` when it is flagged so often that
 /// searching everywhere is as cheap.
-pub(crate) fn stretches(
-    text: &NormalizedSource<'_>,
-    quotes: &[Filtered<'_>],
-) -> Vec<Option<Vec<Stretch>>> {
+pub(crate) fn stretches(text: &NormalizedSource<'_>, quotes: &[Filtered<'_>]) -> Stretches {
     let mut finder = StretchFinder::new(quotes);
     for part in text.parts(0) {
         finder.feed(&part.text[..part.own], part.base);
@@ -131,7 +132,7 @@ pub(crate) struct StretchFinder<'q> {
     bitmap: Box<Bitmap>,
     thresholds: Vec<usize>,
     hits: Vec<Recent>,
-    found: Vec<Option<Vec<Stretch>>>,
+    found: Stretches,
     scanner: Scanner,
     flagged: Vec<Flagged>,
 }
@@ -226,7 +227,7 @@ impl<'q> StretchFinder<'q> {
         }
     }
 
-    pub fn finish(self) -> Vec<Option<Vec<Stretch>>> {
+    pub fn finish(self) -> Stretches {
         self.found
     }
 }
