@@ -3,7 +3,8 @@
 //! over, as read and normalized, with the map between the two.
 //!
 //! A segment ends between two ASCII letters or digits outside markup,
-//! [`SEGMENT_BYTES`] or a little more after it starts. Nothing of the
+//! [`SEGMENT_BYTES`] or a little more after it starts (a document up to
+//! [`WHOLE_BYTES`] long is one segment). Nothing of the
 //! normalization runs across such a place (no whitespace is pending there,
 //! no markup span is open, something was written before it), so a segment
 //! normalized alone is byte for byte that stretch of the whole normalized
@@ -25,13 +26,16 @@ use super::normalize::Builder;
 use crate::document::markdown::{Extent, MarkupSpans};
 use crate::document::{OffsetMap, Quotable};
 
-/// Bytes of the document, about, in a segment: a document this long or
-/// shorter is one segment, normalized once.
-pub(crate) const SEGMENT_BYTES: usize = 256 << 10;
+/// A document up to this long is one segment, normalized once and kept:
+/// it costs little memory, and its passes and look-ups then share it.
+const WHOLE_BYTES: usize = 4 << 20;
+/// Bytes of a longer document, about, in a segment: what a look-up around
+/// a place normalizes again when its segment is no longer kept.
+const SEGMENT_BYTES: usize = 64 << 10;
 /// Segments in a part of a pass over the whole text.
-const PART_SEGMENTS: usize = 16;
+const PART_SEGMENTS: usize = 64;
 /// Segments kept once made, for the look-ups around the places found.
-const KEPT: usize = 4;
+const KEPT: usize = 16;
 
 /// Where a segment starts, in the document and in the normalized text.
 #[derive(Debug, Clone, Copy)]
@@ -79,7 +83,13 @@ pub(crate) struct NormalizedSource<'t> {
 
 impl<'t> NormalizedSource<'t> {
     pub fn new(quotable: Quotable<'t>) -> Self {
-        NormalizedSource::with_segment_bytes(quotable, SEGMENT_BYTES)
+        let len = quotable.text.len();
+        let segment_bytes = if len <= WHOLE_BYTES {
+            len
+        } else {
+            SEGMENT_BYTES
+        };
+        NormalizedSource::with_segment_bytes(quotable, segment_bytes)
     }
 
     /// With segments of about `segment_bytes` (made small in tests).
