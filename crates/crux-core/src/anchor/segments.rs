@@ -34,8 +34,10 @@ const WHOLE_BYTES: usize = 4 << 20;
 const SEGMENT_BYTES: usize = 64 << 10;
 /// Segments in a part of a pass over the whole text.
 const PART_SEGMENTS: usize = 64;
-/// Segments kept once made, for the look-ups around the places found.
-const KEPT: usize = 16;
+/// Bytes of normalized text kept once made, for the look-ups around the
+/// places found: a document up to about this long is normalized at most
+/// once more for them, whatever their order.
+const KEPT_BYTES: usize = 16 << 20;
 
 /// Where a segment starts, in the document and in the normalized text.
 #[derive(Debug, Clone, Copy)]
@@ -77,8 +79,9 @@ pub(crate) struct NormalizedSource<'t> {
     /// it was to the end, that end too.
     starts: RefCell<Vec<Start>>,
     finished: Cell<bool>,
-    /// The segments made last, the most recent last.
+    /// The segments made last, the most recent last, and their bytes.
     kept: RefCell<Vec<Rc<Part>>>,
+    kept_bytes: Cell<usize>,
 }
 
 impl<'t> NormalizedSource<'t> {
@@ -104,6 +107,7 @@ impl<'t> NormalizedSource<'t> {
             }]),
             finished: Cell::new(false),
             kept: RefCell::new(Vec::new()),
+            kept_bytes: Cell::new(0),
         }
     }
 
@@ -257,10 +261,12 @@ impl<'t> NormalizedSource<'t> {
         let part = Rc::new(self.make(first, segments, lookahead));
         if part.end == first + 1 && part.own == part.text.len() {
             let mut kept = self.kept.borrow_mut();
-            if kept.len() >= KEPT {
-                kept.remove(0);
+            let mut bytes = self.kept_bytes.get() + part.text.len();
+            while bytes > KEPT_BYTES && !kept.is_empty() {
+                bytes -= kept.remove(0).text.len();
             }
             kept.push(Rc::clone(&part));
+            self.kept_bytes.set(bytes);
         }
         part
     }
