@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::approx::{self, squeezed};
+use super::segments::NormalizedSource;
 
 /// Weights of the quote's own likeness and of each side of its context in
 /// the rank of a candidate; the context is a hint, the quote decides.
@@ -189,22 +190,25 @@ impl WantedContext {
 
     /// How alike the normalized text around `normalized[range]` is to the
     /// wanted context; `None` when the span has none.
-    pub fn similarity(&self, normalized: &str, range: Range<usize>) -> Option<f64> {
+    pub fn similarity(
+        &self,
+        normalized: &NormalizedSource<'_>,
+        range: Range<usize>,
+    ) -> Option<f64> {
         let mut sides = Vec::new();
         if let Some(prefix) = &self.prefix {
-            let mut before: Vec<char> = normalized[..range.start]
-                .chars()
-                .rev()
-                .filter_map(squeezed)
+            let mut before: Vec<char> = normalized
+                .chars_before(range.start)
+                .filter_map(|(_, ch)| squeezed(ch))
                 .take(prefix.len())
                 .collect();
             before.reverse();
             sides.push(approx::similarity(prefix, &before));
         }
         if let Some(suffix) = &self.suffix {
-            let after: Vec<char> = normalized[range.end..]
-                .chars()
-                .filter_map(squeezed)
+            let after: Vec<char> = normalized
+                .chars_from(range.end)
+                .filter_map(|(_, ch)| squeezed(ch))
                 .take(suffix.len())
                 .collect();
             sides.push(approx::similarity(suffix, &after));
@@ -279,15 +283,19 @@ mod tests {
     #[test]
     fn context_similarity_compares_the_text_right_around_the_place() {
         let text = "Baku said drones struck. Tehran said drones struck.";
+        let normalized = NormalizedSource::new(text.into());
         let second = text.rfind("drones").unwrap();
         let range = second..second + "drones struck".len();
         let exact = WantedContext::new(Some("Tehran said"), Some("."));
-        assert_eq!(exact.similarity(text, range.clone()), Some(1.0));
+        assert_eq!(exact.similarity(&normalized, range.clone()), Some(1.0));
         let stale = WantedContext::new(Some("Tehran  SAID"), None);
-        assert_eq!(stale.similarity(text, range.clone()), Some(1.0));
+        assert_eq!(stale.similarity(&normalized, range.clone()), Some(1.0));
         let other = WantedContext::new(Some("Baku said"), None);
-        let alike = other.similarity(text, range.clone()).unwrap();
+        let alike = other.similarity(&normalized, range.clone()).unwrap();
         assert!(alike < 0.6, "{alike}");
-        assert_eq!(WantedContext::new(None, None).similarity(text, range), None);
+        assert_eq!(
+            WantedContext::new(None, None).similarity(&normalized, range),
+            None
+        );
     }
 }

@@ -96,10 +96,11 @@ pub(crate) struct Flagged {
 
 /// Walks a text's squeezed chars and the q-grams ending at every
 /// `step`-th position (from position `step - 1` on), a block at a time.
-pub(crate) struct Scanner<'t> {
-    text: &'t str,
+/// The text is handed over in consecutive parts, each as many times as it
+/// has blocks left.
+pub(crate) struct Scanner {
     step: usize,
-    /// The bytes of the block last squeezed.
+    /// The bytes of the block last squeezed, in the whole text.
     block: std::ops::Range<usize>,
     /// Squeezed chars before that block, and in it.
     first: usize,
@@ -111,14 +112,13 @@ pub(crate) struct Scanner<'t> {
     ends: Box<[u16; ROOM]>,
 }
 
-impl<'t> Scanner<'t> {
-    pub fn new(text: &'t str, step: usize) -> Self {
+impl Scanner {
+    pub fn new(step: usize) -> Self {
         let mut chars = Box::new([0; ROOM]);
         // The q-grams of the first Q - 1 chars hold this filler: they may
         // be flagged, which only lets more through.
         chars[..Q - 1].fill(0xFF);
         Scanner {
-            text,
             step,
             block: 0..0,
             first: 0,
@@ -128,17 +128,24 @@ impl<'t> Scanner<'t> {
         }
     }
 
-    /// Adds to `out` the q-grams of the next block of the text that the
-    /// bitmap flags; `false` once the text is done.
-    pub fn flag(&mut self, bitmap: &Bitmap, out: &mut Vec<Flagged>) -> bool {
-        let start = self.block.end;
-        if start >= self.text.len() {
+    /// Adds to `out` the q-grams of the next block of `part` (the part of
+    /// the text from byte `base`, which follows the parts handed over
+    /// before) that the bitmap flags; `false` once the part is done.
+    pub fn flag(
+        &mut self,
+        part: &str,
+        base: usize,
+        bitmap: &Bitmap,
+        out: &mut Vec<Flagged>,
+    ) -> bool {
+        let start = self.block.end.max(base);
+        if start >= base + part.len() {
             return false;
         }
         // Keep the last Q - 1 chars for the q-grams that end in this block.
         self.chars.copy_within(self.count..self.count + Q - 1, 0);
         self.first += self.count;
-        self.block = start..self.squeeze_block(start);
+        self.block = start..self.squeeze_block(part, base, start);
         let (first, count, step) = (self.first, self.count, self.step);
         // Position p of the text is chars[p - first + Q - 1]; the q-gram
         // ending there starts at chars[p - first].
@@ -162,10 +169,10 @@ impl<'t> Scanner<'t> {
     }
 
     /// Squeezes the text from byte `start`, at most [`BLOCK`] bytes of it
-    /// (to a char boundary), into `chars` after the `Q - 1` kept; the byte
-    /// it stopped at.
-    fn squeeze_block(&mut self, start: usize) -> usize {
-        let text = self.text;
+    /// (to a char boundary) and no further than `part` (the text from byte
+    /// `base`), into `chars` after the `Q - 1` kept; the byte it stopped at.
+    fn squeeze_block(&mut self, part: &str, base: usize, start: usize) -> usize {
+        let (text, start) = (part, start - base);
         let mut stop = (start + BLOCK).min(text.len());
         while !text.is_char_boundary(stop) {
             stop -= 1;
@@ -189,7 +196,7 @@ impl<'t> Scanner<'t> {
         // Nothing stale within an 8-byte load past the last char.
         chars[Q - 1 + count..Q - 1 + count + 8].fill(0);
         self.count = count;
-        stop
+        base + stop
     }
 }
 
@@ -236,11 +243,11 @@ mod tests {
             let squeezed: Vec<(usize, char)> = squeezed_chars(&text).collect();
             let mut all = Bitmap::new();
             all.0 = [u64::MAX; WORDS];
-            let mut scanner = Scanner::new(&text, step);
+            let mut scanner = Scanner::new(step);
             let mut flagged = Vec::new();
             loop {
                 let from = flagged.len();
-                if !scanner.flag(&all, &mut flagged) {
+                if !scanner.flag(&text, 0, &all, &mut flagged) {
                     break;
                 }
                 for f in &flagged[from..] {
@@ -263,9 +270,9 @@ mod tests {
         let text = "abcdefghij ".repeat(BLOCK / 5);
         let mut all = Bitmap::new();
         all.0 = [u64::MAX; WORDS];
-        let mut scanner = Scanner::new(&text, 1);
+        let mut scanner = Scanner::new(1);
         let mut flagged = Vec::new();
-        while scanner.flag(&all, &mut flagged) {}
+        while scanner.flag(&text, 0, &all, &mut flagged) {}
         let squeezed: Vec<char> = squeezed_chars(&text).map(|(_, c)| c).collect();
         assert_eq!(flagged.len(), squeezed.len());
         for f in flagged.iter().skip(Q) {

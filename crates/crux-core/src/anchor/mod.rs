@@ -18,9 +18,11 @@ mod normalize;
 mod qgram;
 mod search;
 #[cfg(test)]
+mod segment_tests;
+mod segments;
+#[cfg(test)]
 mod tests;
 
-use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -33,6 +35,8 @@ pub use nearest::{MAX_QUOTE_CHARS, too_long_to_search};
 pub use normalize::{NormalizedText, normalize};
 
 use candidate::{WantedContext, picked_by_hint};
+use qgram::{StretchFinder, Stretches};
+use segments::{NormalizedSource, Part};
 
 use crate::document::Quotable;
 
@@ -116,7 +120,22 @@ pub fn resolve_all<'t>(
     text: impl Into<Quotable<'t>>,
     queries: &[QuoteQuery<'_>],
 ) -> Vec<Resolution> {
-    let source = Source::new(text.into());
+    resolve_in(Source::new(NormalizedSource::new(text.into())), queries)
+}
+
+/// [`resolve_all`] with the text normalized in segments of about
+/// `segment_bytes`, so that tests can put segment ends anywhere.
+#[cfg(test)]
+fn resolve_all_in_segments(
+    text: &str,
+    queries: &[QuoteQuery<'_>],
+    segment_bytes: usize,
+) -> Vec<Resolution> {
+    let normalized = NormalizedSource::with_segment_bytes(text.into(), segment_bytes);
+    resolve_in(Source::new(normalized), queries)
+}
+
+fn resolve_in(source: Source<'_>, queries: &[QuoteQuery<'_>]) -> Vec<Resolution> {
     let text = source.text;
     let quotes: Vec<&str> = queries.iter().map(|query| query.quote.trim()).collect();
     let exact_candidates = find_every_occurrence(text, &quotes);
@@ -138,20 +157,35 @@ pub fn resolve_all<'t>(
     }
 
     let mut not_found: Vec<usize> = Vec::new();
+    // In a long text, the quotes found nowhere verbatim (as indices of
+    // `queries`) are likely found nowhere: the q-gram filter that the
+    // search for passages like them starts with goes through the text
+    // together with the normalized pass, and its answer is kept for them.
+    let mut ahead: Vec<usize> = Vec::new();
+    let mut prefiltered = None;
     if !unresolved.is_empty() {
         let normalized_quotes: Vec<String> = unresolved
             .iter()
             .map(|(index, _)| normalize(quotes[*index]))
             .collect();
         let patterns: Vec<&str> = normalized_quotes.iter().map(String::as_str).collect();
-        let normalized = source.normalized();
-        let found = find_every_occurrence(normalized.as_str(), &patterns);
-        for ((index, verbatim), matches) in unresolved.into_iter().zip(found) {
+        let ahead_patterns: Vec<usize> = (0..unresolved.len())
+            .filter(|&k| nearest::is_long(text.len()) && unresolved[k].1.is_empty())
+            .collect();
+        ahead = ahead_patterns.iter().map(|&k| unresolved[k].0).collect();
+        let squeezed: Vec<Vec<char>> = ahead
+            .iter()
+            .map(|&index| nearest::squeezed_quote(quotes[index]))
+            .collect();
+        let filters: Vec<qgram::Filtered<'_>> = nearest::long_text_filters(&squeezed)
+            .into_iter()
+            .map(|(_, filter)| filter)
+            .collect();
+        let found;
+        (found, prefiltered) =
+            find_normalized_and_filter(source.normalized(), &patterns, &ahead_patterns, &filters);
+        for ((index, verbatim), mut candidates) in unresolved.into_iter().zip(found) {
             let query = &queries[index];
-            let mut candidates: Vec<Range<usize>> = matches
-                .into_iter()
-                .map(|range| normalized.original_range(range))
-                .collect();
             // Matches inside one expanded char (the dots of `…`) are one place.
             candidates.dedup();
             let fitting = source.fitting_context(query, &candidates);
@@ -180,7 +214,9 @@ pub fn resolve_all<'t>(
                 hinted: queries[index].hint.is_some(),
             })
             .collect();
-        let found = nearest::nearest_passages(text, source.normalized(), &wanted);
+        let prefiltered = prefiltered
+            .filter(|_| not_found == ahead && nearest::is_long(source.normalized().len()));
+        let found = nearest::nearest_passages(text, source.normalized(), &wanted, prefiltered);
         for (index, (mut nearest, unseen)) in not_found.into_iter().zip(found) {
             if let Some(hint) = queries[index].hint {
                 put_hinted_first(&mut nearest, hint);
@@ -268,25 +304,22 @@ fn choose(
     }
 }
 
-/// A source text with its normalized form, built the first time it is needed.
+/// A source text with its normalized form, made as far as it is needed.
 struct Source<'t> {
     text: &'t str,
-    quotable: Quotable<'t>,
-    normalized: OnceCell<NormalizedText>,
+    normalized: NormalizedSource<'t>,
 }
 
 impl<'t> Source<'t> {
-    fn new(quotable: Quotable<'t>) -> Self {
+    fn new(normalized: NormalizedSource<'t>) -> Self {
         Source {
-            text: quotable.text,
-            quotable,
-            normalized: OnceCell::new(),
+            text: normalized.original(),
+            normalized,
         }
     }
 
-    fn normalized(&self) -> &NormalizedText {
-        self.normalized
-            .get_or_init(|| NormalizedText::of(self.quotable))
+    fn normalized(&self) -> &NormalizedSource<'t> {
+        &self.normalized
     }
 
     /// The candidates whose surroundings match the query's prefix and suffix,
@@ -302,13 +335,13 @@ impl<'t> Source<'t> {
             return candidates.to_vec();
         }
         let normalized = self.normalized();
-        let text = normalized.as_str();
         candidates
             .iter()
             .filter(|range| {
-                let before = &text[..normalized.normalized_offset(range.start)];
-                let after = &text[normalized.normalized_offset(range.end)..];
-                before.trim_end().ends_with(&prefix) && after.trim_start().starts_with(&suffix)
+                let before = normalized.chars_before(normalized.normalized_offset(range.start));
+                let after = normalized.chars_from(normalized.normalized_offset(range.end));
+                starts_with_after_whitespace(before, prefix.chars().rev())
+                    && starts_with_after_whitespace(after, suffix.chars())
             })
             .cloned()
             .collect()
@@ -332,7 +365,7 @@ impl<'t> Source<'t> {
             .map(|range| {
                 let inner = text.normalized_offset(range.start)..text.normalized_offset(range.end);
                 Candidate {
-                    context: wanted.similarity(text.as_str(), inner),
+                    context: wanted.similarity(text, inner),
                     similarity: 1.0,
                     range,
                     by_hint: false,
@@ -377,6 +410,60 @@ impl<'t> Source<'t> {
             None => Resolution::Ambiguous(places),
         }
     }
+}
+
+/// Whether `chars`, leading whitespace left out, start with `wanted` (the
+/// text before a place read backwards, or the text after it).
+fn starts_with_after_whitespace(
+    chars: impl Iterator<Item = (usize, char)>,
+    wanted: impl Iterator<Item = char>,
+) -> bool {
+    let mut chars = chars.map(|(_, ch)| ch).skip_while(|ch| ch.is_whitespace());
+    wanted.into_iter().all(|ch| chars.next() == Some(ch))
+}
+
+/// Every occurrence, overlapping ones included, of each pattern in the
+/// normalized text, as the document's bytes from the first to the last
+/// char that produced it; in text order. A part of the text is searched
+/// with the bytes after it that a match starting in it may reach into.
+/// Each part, once searched, is handed to `also` with what was found so far.
+fn find_every_normalized_occurrence(
+    normalized: &NormalizedSource<'_>,
+    patterns: &[&str],
+    mut also: impl FnMut(&Part, &[Vec<Range<usize>>]),
+) -> Vec<Vec<Range<usize>>> {
+    let longest = patterns.iter().map(|p| p.len()).max().unwrap_or(0);
+    let mut found = vec![Vec::new(); patterns.len()];
+    for part in normalized.parts(longest.saturating_sub(1)) {
+        let in_part = find_every_occurrence(&part.text, patterns);
+        for (all, matches) in found.iter_mut().zip(in_part) {
+            let starting_here = matches.into_iter().filter(|m| m.start < part.own);
+            all.extend(starting_here.map(|m| part.original_range(m)));
+        }
+        also(&part, &found);
+    }
+    found
+}
+
+/// [`find_every_normalized_occurrence`], the text also fed to the q-gram
+/// filter of `filters` (of the quotes of patterns `ahead`) until one of
+/// those patterns is found; the filter's stretches if none was.
+fn find_normalized_and_filter(
+    normalized: &NormalizedSource<'_>,
+    patterns: &[&str],
+    ahead: &[usize],
+    filters: &[qgram::Filtered<'_>],
+) -> (Vec<Vec<Range<usize>>>, Option<Stretches>) {
+    let mut finder = (!filters.is_empty()).then(|| StretchFinder::new(filters));
+    let found = find_every_normalized_occurrence(normalized, patterns, |part, found| {
+        if ahead.iter().any(|&k| !found[k].is_empty()) {
+            finder = None;
+        }
+        if let Some(finder) = &mut finder {
+            finder.feed(&part.text[..part.own], part.base);
+        }
+    });
+    (found, finder.map(StretchFinder::finish))
 }
 
 /// Every occurrence, overlapping ones included, of each pattern in

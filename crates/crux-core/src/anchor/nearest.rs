@@ -4,12 +4,12 @@
 
 use std::ops::Range;
 
-use super::NormalizedText;
 use super::approx::{self, Pattern, Search, squeezed, squeezed_chars};
 use super::candidate::{
     Candidate, RUNNER_UP_FACTOR, RUNNER_UP_SLACK, WantedContext, clearly_better,
 };
-use super::qgram::{self, Filtered};
+use super::qgram::{self, Filtered, Stretches};
+use super::segments::NormalizedSource;
 
 /// Passages less alike than this are not worth suggesting: the search
 /// allows this share of the quote's chars to differ. It is more than twice
@@ -46,9 +46,59 @@ pub(crate) struct Wanted<'a> {
     pub hinted: bool,
 }
 
+/// A quote as the approximate search compares it.
+pub(crate) fn squeezed_quote(quote: &str) -> Vec<char> {
+    approx::squeeze(&super::normalize(quote))
+}
+
+/// Whether a text of `len` normalized bytes is searched only where the
+/// q-gram filter points, all shares of edits filtered in one pass.
+pub(crate) fn is_long(len: usize) -> bool {
+    len > FULL_SEARCH_MAX_BYTES
+}
+
+/// The filters of the one round of a long text for `quotes` (squeezed):
+/// those whose stretches [`nearest_passages`] can be handed.
+pub(crate) fn long_text_filters(quotes: &[Vec<char>]) -> Vec<(usize, Filtered<'_>)> {
+    let searchable = |i: usize| !quotes[i].is_empty() && quotes[i].len() <= MAX_QUOTE_CHARS;
+    round_filters(quotes, &FILTER_ERROR_SHARES, searchable, |_, _| false)
+}
+
+/// The filters of a round: each quote `searched` with each share of
+/// edits, unless it was `tried` with that many edits before.
+fn round_filters<'q>(
+    quotes: &'q [Vec<char>],
+    shares: &[f64],
+    searched: impl Fn(usize) -> bool,
+    tried: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, Filtered<'q>)> {
+    let mut entries: Vec<(usize, Filtered<'_>)> = Vec::new();
+    for &share in shares {
+        for i in (0..quotes.len()).filter(|&i| searched(i)) {
+            let len = quotes[i].len();
+            // As many edits as the filter can let through and still filter.
+            let max_errors = ((len as f64 * share).ceil() as usize)
+                .min(((len + 1).saturating_sub(qgram::MIN_THRESHOLD) / qgram::Q).saturating_sub(1));
+            let filter = Filtered {
+                quote: &quotes[i],
+                max_errors,
+            };
+            let again = tried(i, max_errors)
+                || entries
+                    .iter()
+                    .any(|(j, f)| *j == i && f.max_errors == max_errors);
+            if filter.threshold().is_some() && !again {
+                entries.push((i, filter));
+            }
+        }
+    }
+    entries
+}
+
 /// For each quote, its best candidates in `normalized` (best first),
 /// mapped to `original`'s bytes, and how alike, at most, a passage left
-/// out is.
+/// out is. `prefiltered`: in a long text, the stretches of these quotes'
+/// [`long_text_filters`], when another pass over the text found them.
 ///
 /// Quotes long enough for the q-gram filter are first searched only where
 /// they may be within [`FILTER_ERROR_SHARE`] of edits; when what that finds
@@ -56,14 +106,12 @@ pub(crate) struct Wanted<'a> {
 /// is the answer. The others are searched along the whole text, together.
 pub(crate) fn nearest_passages(
     original: &str,
-    normalized: &NormalizedText,
+    normalized: &NormalizedSource<'_>,
     wanted: &[Wanted<'_>],
+    mut prefiltered: Option<Stretches>,
 ) -> Vec<(Vec<Candidate>, f64)> {
-    let text = normalized.as_str();
-    let quotes: Vec<Vec<char>> = wanted
-        .iter()
-        .map(|w| approx::squeeze(&super::normalize(w.quote)))
-        .collect();
+    let text = normalized;
+    let quotes: Vec<Vec<char>> = wanted.iter().map(|w| squeezed_quote(w.quote)).collect();
     let patterns: Vec<Option<Pattern>> = quotes
         .iter()
         .map(|q| (!q.is_empty() && q.len() <= MAX_QUOTE_CHARS).then(|| Pattern::new(q)))
@@ -79,40 +127,32 @@ pub(crate) fn nearest_passages(
     // In a long text every share of edits is filtered in one pass (a pass
     // costs more there than the extra stretches); in a short one, a looser
     // share is filtered only for the quotes a stricter one did not settle.
-    let rounds: Vec<&[f64]> = if text.len() > FULL_SEARCH_MAX_BYTES {
+    let long = is_long(text.len());
+    let rounds: Vec<&[f64]> = if long {
         vec![&FILTER_ERROR_SHARES[..]]
     } else {
         FILTER_ERROR_SHARES.chunks(1).collect()
     };
     for shares in rounds {
-        let mut entries: Vec<(usize, Filtered<'_>)> = Vec::new();
-        for &share in shares {
-            for i in (0..quotes.len()).filter(|&i| patterns[i].is_some() && found[i].is_none()) {
-                let len = quotes[i].len();
-                // As many edits as the filter can let through and still filter.
-                let max_errors = ((len as f64 * share).ceil() as usize).min(
-                    ((len + 1).saturating_sub(qgram::MIN_THRESHOLD) / qgram::Q).saturating_sub(1),
-                );
-                let filter = Filtered {
-                    quote: &quotes[i],
-                    max_errors,
-                };
-                let tried = filtered_only[i]
+        let entries = round_filters(
+            &quotes,
+            shares,
+            |i| patterns[i].is_some() && found[i].is_none(),
+            |i, max_errors| {
+                filtered_only[i]
                     .as_ref()
                     .is_some_and(|(_, k)| *k == max_errors)
-                    || entries
-                        .iter()
-                        .any(|(j, f)| *j == i && f.max_errors == max_errors);
-                if filter.threshold().is_some() && !tried {
-                    entries.push((i, filter));
-                }
-            }
-        }
+            },
+        );
         if entries.is_empty() {
             continue;
         }
         let (ids, filters): (Vec<usize>, Vec<Filtered<'_>>) = entries.into_iter().unzip();
-        let all_stretches = qgram::stretches(text, &filters);
+        let all_stretches = match prefiltered.take().filter(|_| long) {
+            Some(stretches) => stretches,
+            None => qgram::stretches(text, &filters),
+        };
+        debug_assert_eq!(all_stretches.len(), filters.len());
         for ((i, filter), stretches) in ids.into_iter().zip(&filters).zip(all_stretches) {
             let (Some(pattern), Some(stretches), None) = (&patterns[i], stretches, &found[i])
             else {
@@ -137,7 +177,7 @@ pub(crate) fn nearest_passages(
             }
         }
     }
-    if text.len() > FULL_SEARCH_MAX_BYTES {
+    if long {
         for ((found, filtered), quote) in found.iter_mut().zip(&mut filtered_only).zip(&quotes) {
             if found.is_none() {
                 *found = filtered
@@ -157,7 +197,7 @@ pub(crate) fn nearest_passages(
 /// The quotes nothing has settled yet, searched for along the whole text
 /// together, in one scan.
 fn search_whole_text(
-    text: &str,
+    text: &NormalizedSource<'_>,
     quotes: &[Vec<char>],
     patterns: &[Option<Pattern>],
     found: &mut [Option<(Vec<Candidate>, f64)>],
@@ -217,33 +257,45 @@ fn runner_up_limit(best: usize, len: usize) -> usize {
 /// Feeds the squeezed chars of `text` from byte `start` (squeezed position
 /// `position`) to every search, up to squeezed position `until`.
 fn scan(
-    text: &str,
+    text: &NormalizedSource<'_>,
     start: usize,
     mut position: usize,
     until: Option<usize>,
     quotes: &[Vec<char>],
     searches: &mut [(usize, Search<'_>, Ends)],
 ) {
-    for (end, ch) in squeezed_chars(&text[start..]) {
-        if until.is_some_and(|until| position > until) {
-            return;
-        }
-        for (i, search, ends) in searches.iter_mut() {
-            if let Some(errors) = search.step(ch) {
-                let alike = quotes[*i].last().is_some_and(|&last| same_class(last, ch));
-                ends.push(position, start + end, errors, alike);
-                search.limit(runner_up_limit(ends.best_errors, ends.len));
+    let mut segment = text.segment_at(start);
+    let mut from = start;
+    while let Some(part) = segment {
+        let local = from - part.base;
+        for (end, ch) in squeezed_chars(&part.text[local..]) {
+            if until.is_some_and(|until| position > until) {
+                return;
             }
+            for (i, search, ends) in searches.iter_mut() {
+                if let Some(errors) = search.step(ch) {
+                    let alike = quotes[*i].last().is_some_and(|&last| same_class(last, ch));
+                    ends.push(position, from + end, errors, alike);
+                    search.limit(runner_up_limit(ends.best_errors, ends.len));
+                }
+            }
+            position += 1;
         }
-        position += 1;
+        from = part.base + part.text.len();
+        segment = text.segment_at(from);
     }
 }
 
 /// The byte offset and squeezed position `count` squeezed chars before
 /// the char at squeezed position `position`, which ends at byte `end`.
-fn back_from(text: &str, end: usize, position: usize, count: usize) -> (usize, usize) {
+fn back_from(
+    text: &NormalizedSource<'_>,
+    end: usize,
+    position: usize,
+    count: usize,
+) -> (usize, usize) {
     let mut seen = 0;
-    for (offset, ch) in text[..end].char_indices().rev() {
+    for (offset, ch) in text.chars_before(end) {
         if squeezed(ch).is_none() {
             continue;
         }
@@ -258,12 +310,12 @@ fn back_from(text: &str, end: usize, position: usize, count: usize) -> (usize, u
 /// The candidates the kept ends lead to, best first, none overlapping.
 fn candidates(
     original: &str,
-    normalized: &NormalizedText,
+    normalized: &NormalizedSource<'_>,
     quote: &[char],
     context: &WantedContext,
     ends: Ends,
 ) -> Vec<Candidate> {
-    let text = normalized.as_str();
+    let text = normalized;
     let mut candidates: Vec<Candidate> = ends
         .best()
         .into_iter()
@@ -293,7 +345,7 @@ fn candidates(
 /// The scored candidate for the original bytes `range`.
 pub(crate) fn candidate(
     original: &str,
-    normalized: &NormalizedText,
+    normalized: &NormalizedSource<'_>,
     range: Range<usize>,
     quote: &[char],
     context: &WantedContext,
@@ -302,7 +354,7 @@ pub(crate) fn candidate(
     let inner = normalized.normalized_offset(range.start)..normalized.normalized_offset(range.end);
     Candidate {
         similarity: approx::quote_similarity(quote, &passage),
-        context: context.similarity(normalized.as_str(), inner),
+        context: context.similarity(normalized, inner),
         range,
         by_hint: false,
     }
@@ -313,13 +365,18 @@ pub(crate) fn candidate(
 /// start with the fewest edits. Of two next to each other with as few, the
 /// wider one when its extra char takes the place of the quote's first char
 /// (`;` for `.`, a letter for a letter), not when it is a neighbour.
-fn match_start(text: &str, quote: &[char], end: usize, errors: usize) -> Option<usize> {
+fn match_start(
+    text: &NormalizedSource<'_>,
+    quote: &[char],
+    end: usize,
+    errors: usize,
+) -> Option<usize> {
     let reversed: Vec<char> = quote.iter().rev().copied().collect();
     let pattern = Pattern::new(&reversed);
     let mut search = Search::new(&pattern, errors);
     let mut best: Option<(usize, usize, usize)> = None;
     let mut seen = 0;
-    for (offset, ch) in text[..end].char_indices().rev() {
+    for (offset, ch) in text.chars_before(end) {
         let Some(ch) = squeezed(ch) else { continue };
         if let Some(found) = search.step(ch) {
             let better = match best {

@@ -67,6 +67,7 @@ impl NormalizedText {
     }
 
     /// The first normalized byte produced at or after `original` byte offset.
+    #[cfg(test)]
     pub(crate) fn normalized_offset(&self, original: usize) -> usize {
         self.map.derived_offset(original)
     }
@@ -117,8 +118,11 @@ pub(crate) fn reference_normalization(original: &str) -> (String, Vec<usize>, Ve
     (text, starts, ends)
 }
 
-struct Builder {
+pub(super) struct Builder {
     out: MapBuilder,
+    /// The text goes on from a part of it already written (a segment
+    /// boundary, where no space is pending): a space is not leading.
+    continued: bool,
     pending_space: Option<Range<usize>>,
     /// The decomposition of the last char, kept to spare an allocation per char.
     decomposed: String,
@@ -126,18 +130,32 @@ struct Builder {
 
 impl Builder {
     fn with_capacity(capacity: usize) -> Self {
+        Builder::continuing(capacity, false)
+    }
+
+    pub(super) fn continuing(capacity: usize, continued: bool) -> Self {
         Builder {
             out: MapBuilder::with_capacity(capacity),
+            continued,
             pending_space: None,
             decomposed: String::new(),
         }
+    }
+
+    /// Bytes of normalized text written so far.
+    pub(super) fn len(&self) -> usize {
+        self.out.text.len()
+    }
+
+    pub(super) fn finish(self, source_len: usize) -> (String, OffsetMap) {
+        self.out.finish(source_len)
     }
 
     /// Pushes the chars of `original[segment]` (which holds no markup).
     /// Runs of printable ASCII, with single spaces between them, are copied
     /// as they are: no rule changes them, and most of a document is made of
     /// them.
-    fn push_segment(&mut self, original: &str, segment: Range<usize>) {
+    pub(super) fn push_segment(&mut self, original: &str, segment: Range<usize>) {
         let bytes = &original.as_bytes()[..segment.end];
         let mut at = segment.start;
         while at < segment.end {
@@ -160,7 +178,7 @@ impl Builder {
     fn push(&mut self, ch: char, origin: Range<usize>) {
         if ch.is_whitespace() {
             // Leading whitespace is dropped; a run is represented by its first char.
-            if !self.out.text.is_empty() && self.pending_space.is_none() {
+            if (self.continued || !self.out.text.is_empty()) && self.pending_space.is_none() {
                 self.pending_space = Some(origin);
             }
             return;

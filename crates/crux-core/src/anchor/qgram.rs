@@ -20,6 +20,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 pub(crate) use super::grams::Q;
 use super::grams::{Bitmap, Flagged, Scanner, hash_of};
+use super::segments::NormalizedSource;
 
 /// Below this many shared q-grams the filter lets too much through to pay.
 pub(crate) const MIN_THRESHOLD: usize = 8;
@@ -35,6 +36,10 @@ pub(crate) struct Stretch {
     pub first_byte: usize,
     pub last: usize,
 }
+
+/// For each quote filtered, the stretches where it may end, or `None`
+/// when it is flagged so often that searching everywhere is as cheap.
+pub(crate) type Stretches = Vec<Option<Vec<Stretch>>>;
 
 /// One quote for the filter.
 pub(crate) struct Filtered<'a> {
@@ -111,77 +116,139 @@ impl Hasher for Hashed {
 /// For each quote (all with a threshold), the stretches where it may end
 /// within its `max_errors`, or `None` when it is flagged so often that
 /// searching everywhere is as cheap.
-pub(crate) fn stretches(text: &str, quotes: &[Filtered<'_>]) -> Vec<Option<Vec<Stretch>>> {
-    let mut owners: HashMap<u32, Vec<usize>, BuildHasherDefault<Hashed>> = HashMap::default();
-    let mut bitmap = Bitmap::new();
-    for (i, quote) in quotes.iter().enumerate() {
-        for chars in quote.quote.windows(Q) {
-            let h = hash_of(chars);
-            let list = owners.entry(h).or_default();
-            if list.last() != Some(&i) && !list.contains(&i) {
-                list.push(i);
+pub(crate) fn stretches(text: &NormalizedSource<'_>, quotes: &[Filtered<'_>]) -> Stretches {
+    let mut finder = StretchFinder::new(quotes);
+    for part in text.parts(0) {
+        finder.feed(&part.text[..part.own], part.base);
+    }
+    finder.finish()
+}
+
+/// The pass of [`stretches`], fed the text a part at a time (by another
+/// pass over the text, too).
+pub(crate) struct StretchFinder<'q> {
+    quotes: &'q [Filtered<'q>],
+    owners: HashMap<u32, Vec<usize>, BuildHasherDefault<Hashed>>,
+    bitmap: Box<Bitmap>,
+    thresholds: Vec<usize>,
+    hits: Vec<Recent>,
+    found: Stretches,
+    scanner: Scanner,
+    flagged: Vec<Flagged>,
+}
+
+impl<'q> StretchFinder<'q> {
+    pub fn new(quotes: &'q [Filtered<'q>]) -> Self {
+        let mut owners: HashMap<u32, Vec<usize>, BuildHasherDefault<Hashed>> = HashMap::default();
+        let mut bitmap = Box::new(Bitmap::new());
+        for (i, quote) in quotes.iter().enumerate() {
+            for chars in quote.quote.windows(Q) {
+                let h = hash_of(chars);
+                let list = owners.entry(h).or_default();
+                if list.last() != Some(&i) && !list.contains(&i) {
+                    list.push(i);
+                }
+                bitmap.set(h);
             }
-            bitmap.set(h);
+        }
+        // The widest step every quote keeps a threshold with (1 always does).
+        let step = (1..=Q)
+            .rev()
+            .find(|&step| quotes.iter().all(|q| q.threshold_every(step).is_some()))
+            .unwrap_or(1);
+        let thresholds: Vec<usize> = quotes
+            .iter()
+            .map(|q| {
+                q.threshold_every(step)
+                    .expect("only quotes with a threshold are filtered")
+            })
+            .collect();
+        StretchFinder {
+            quotes,
+            owners,
+            bitmap,
+            thresholds,
+            hits: (0..quotes.len()).map(|_| Recent::default()).collect(),
+            found: vec![Some(Vec::new()); quotes.len()],
+            scanner: Scanner::new(step),
+            flagged: Vec::new(),
         }
     }
-    // The widest step every quote keeps a threshold with (1 always does).
-    let step = (1..=Q)
-        .rev()
-        .find(|&step| quotes.iter().all(|q| q.threshold_every(step).is_some()))
-        .unwrap_or(1);
-    let thresholds: Vec<usize> = quotes
-        .iter()
-        .map(|q| {
-            q.threshold_every(step)
-                .expect("only quotes with a threshold are filtered")
-        })
-        .collect();
-    let mut hits: Vec<Recent> = (0..quotes.len()).map(|_| Recent::default()).collect();
-    let mut found: Vec<Option<Vec<Stretch>>> = vec![Some(Vec::new()); quotes.len()];
-    let mut scanner = Scanner::new(text, step);
-    let mut flagged = Vec::new();
-    loop {
-        flagged.clear();
-        if !scanner.flag(&bitmap, &mut flagged) {
-            break;
+
+    /// Goes on with `part`, the text from normalized byte `base` on, which
+    /// comes right after the parts fed before.
+    pub fn feed(&mut self, part: &str, base: usize) {
+        if self.quotes.is_empty() {
+            return;
         }
-        for &Flagged { at, hash: h } in &flagged {
+        loop {
+            self.flagged.clear();
+            if !self
+                .scanner
+                .flag(part, base, &self.bitmap, &mut self.flagged)
+            {
+                return;
+            }
+            self.note_flagged();
+        }
+    }
+
+    fn note_flagged(&mut self) {
+        let quotes = self.quotes;
+        for &Flagged { at, hash: h } in &self.flagged {
             let owned = match quotes.len() {
                 // One quote owns every q-gram the bitmap flags.
                 1 => &[0][..],
-                _ => match owners.get(&h) {
+                _ => match self.owners.get(&h) {
                     Some(list) => list.as_slice(),
                     None => continue,
                 },
             };
             for &i in owned {
                 let window = quotes[i].window();
-                if hits[i].count_after(at, window) < thresholds[i] {
+                if self.hits[i].count_after(at, window) < self.thresholds[i] {
                     continue;
                 }
-                let Some(list) = &mut found[i] else { continue };
+                let Some(list) = &mut self.found[i] else {
+                    continue;
+                };
                 if let Some(last) = list.last_mut().filter(|last| last.last + window >= at) {
                     last.last = at;
                 } else if list.len() >= MAX_STRETCHES {
-                    found[i] = None;
+                    self.found[i] = None;
                 } else {
                     list.push(Stretch {
                         first: at,
-                        first_byte: scanner.byte_after(at),
+                        first_byte: self.scanner.byte_after(at),
                         last: at,
                     });
                 }
             }
         }
     }
-    found
+
+    pub fn finish(self) -> Stretches {
+        self.found
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::anchor::approx::{Pattern, Search, squeeze};
+    use crate::document::Quotable;
     use proptest::prelude::*;
+
+    /// The text without markup, normalized in segments of a few bytes.
+    fn plain(text: &str) -> NormalizedSource<'_> {
+        NormalizedSource::with_segment_bytes(
+            Quotable {
+                text,
+                markup: false,
+            },
+            16,
+        )
+    }
 
     proptest! {
         /// Every end the full search finds within the limit lies in a
@@ -199,8 +266,9 @@ mod tests {
             // Alone, and with another quote (which takes another way through).
             let other = squeeze("zzzz yyyy xxxx wwww");
             let with_other = Filtered { quote: &other, max_errors: 0 };
-            let alone = stretches(&text, &[filtered()]).remove(0);
-            let together = stretches(&text, &[filtered(), with_other]).remove(0);
+            let source = plain(&text);
+            let alone = stretches(&source, &[filtered()]).remove(0);
+            let together = stretches(&source, &[filtered(), with_other]).remove(0);
             let pattern = Pattern::new(&chars);
             for found in [alone, together].into_iter().flatten() {
                 let mut search = Search::new(&pattern, max_errors);
@@ -242,7 +310,7 @@ mod tests {
             let max_errors = (chars.len() as f64 * share) as usize;
             let filtered = Filtered { quote: &chars, max_errors };
             prop_assume!(filtered.threshold().is_some());
-            let Some(found) = stretches(&text, &[filtered]).remove(0) else { return Ok(()) };
+            let Some(found) = stretches(&plain(&text), &[filtered]).remove(0) else { return Ok(()) };
             let pattern = Pattern::new(&chars);
             let mut search = Search::new(&pattern, max_errors);
             let window = chars.len() + max_errors;

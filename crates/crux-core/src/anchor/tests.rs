@@ -653,7 +653,7 @@ fn answers_keep_the_order_of_queries_and_share_patterns() {
 // --- properties ---
 
 /// Pieces of source text, each with the plain form a person might type when quoting it.
-const PIECES: &[(&str, &str)] = &[
+pub(super) const PIECES: &[(&str, &str)] = &[
     ("alpha", "alpha"),
     ("beta", "beta"),
     ("Gamma", "Gamma"),
@@ -681,7 +681,7 @@ const PIECES: &[(&str, &str)] = &[
     ("<sup>1</sup>", "1"),
 ];
 
-fn pieces() -> impl Strategy<Value = Vec<usize>> {
+pub(super) fn pieces() -> impl Strategy<Value = Vec<usize>> {
     prop::collection::vec(0..PIECES.len(), 0..40)
 }
 

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use memchr::memchr2;
+use memchr::{memchr2, memchr3};
 
 use super::map::MapBuilder;
 use super::{Block, BlockKind, Emphasis, Extracted};
@@ -250,32 +250,89 @@ fn blocks(text: &str, headings: &[(Range<usize>, u8)]) -> Vec<Block> {
 /// Only the bytes that can start markup are looked at; whether a `#` starts
 /// its line is judged by looking back from it.
 pub fn markup_spans(s: &str, extent: Extent) -> Vec<Range<usize>> {
-    let bytes = s.as_bytes();
-    let mut spans = Vec::new();
-    let first = if s.starts_with(BYTE_ORDER_MARK) {
-        BYTE_ORDER_MARK.len()
-    } else {
-        0
-    };
-    let mut i = first;
-    while let Some(offset) = bytes[i..].iter().position(|&b| MARKUP_START[b as usize]) {
-        i += offset;
-        let span_end = match bytes[i] {
-            b'#' if starts_line(bytes, first, i) => {
-                heading_marks_len(&bytes[i..]).map(|len| i + len)
-            }
-            b'#' => None,
-            _ => markup_end(bytes, i, extent),
+    MarkupSpans::from(s, extent, 0).collect()
+}
+
+/// The markup spans of `s` (see [`markup_spans`]) from a byte on, one at a
+/// time. Started at a byte no span of the whole text runs across, it gives
+/// the whole text's spans from there: whether a byte starts markup depends
+/// only on the bytes from it on and on its line.
+pub struct MarkupSpans<'s> {
+    bytes: &'s [u8],
+    extent: Extent,
+    /// Where the text starts, past a byte-order mark.
+    first: usize,
+    at: usize,
+    /// The first `*`, `_` or `<`, and the first `#`, `[` or `]`, from a
+    /// byte at or before `at` (the text's length for none): each is looked
+    /// for again only once `at` is past it.
+    next_emphasis: usize,
+    next_other: usize,
+}
+
+impl<'s> MarkupSpans<'s> {
+    pub fn from(s: &'s str, extent: Extent, at: usize) -> Self {
+        let first = if s.starts_with(BYTE_ORDER_MARK) {
+            BYTE_ORDER_MARK.len()
+        } else {
+            0
         };
-        match span_end {
-            Some(end) => {
-                spans.push(i..end);
-                i = end;
-            }
-            None => i += 1,
-        }
+        let mut spans = MarkupSpans {
+            bytes: s.as_bytes(),
+            extent,
+            first,
+            at: at.max(first),
+            next_emphasis: 0,
+            next_other: 0,
+        };
+        spans.next_emphasis = spans.first_of(b"*_<");
+        spans.next_other = spans.first_of(b"#[]");
+        spans
     }
-    spans
+
+    /// The first of `three` bytes from `at` on, or the text's length.
+    fn first_of(&self, three: &[u8; 3]) -> usize {
+        let [a, b, c] = *three;
+        memchr3(a, b, c, &self.bytes[self.at..]).map_or(self.bytes.len(), |offset| self.at + offset)
+    }
+
+    /// The first byte from `at` on that may start markup.
+    fn next_start(&mut self) -> Option<usize> {
+        if self.next_emphasis < self.at {
+            self.next_emphasis = self.first_of(b"*_<");
+        }
+        if self.next_other < self.at {
+            self.next_other = self.first_of(b"#[]");
+        }
+        let next = self.next_emphasis.min(self.next_other);
+        (next < self.bytes.len()).then_some(next)
+    }
+}
+
+impl Iterator for MarkupSpans<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let (bytes, first) = (self.bytes, self.first);
+        while let Some(i) = self.next_start() {
+            let span_end = match bytes[i] {
+                b'#' if starts_line(bytes, first, i) => {
+                    heading_marks_len(&bytes[i..]).map(|len| i + len)
+                }
+                b'#' => None,
+                _ => markup_end(bytes, i, self.extent),
+            };
+            match span_end {
+                Some(end) => {
+                    self.at = end;
+                    return Some(i..end);
+                }
+                None => self.at = i + 1,
+            }
+        }
+        self.at = bytes.len();
+        None
+    }
 }
 
 /// End of the markup starting at `bytes[i]` (not a heading's `#`), if it is markup.
@@ -293,18 +350,6 @@ fn markup_end(bytes: &[u8], i: usize, extent: Extent) -> Option<usize> {
         _ => None,
     }
 }
-
-/// The bytes [`markup_spans`] stops at.
-static MARKUP_START: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut k = 0;
-    let starts = b"*_<#[]";
-    while k < starts.len() {
-        table[starts[k] as usize] = true;
-        k += 1;
-    }
-    table
-};
 
 /// Whether only blanks come between the start of the line (or `first`) and
 /// `at`. A markup span never ends in a blank, so one before `at` on the same
