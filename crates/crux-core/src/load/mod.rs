@@ -193,8 +193,7 @@ pub fn load_str_cached(
 pub fn str_without_documents(path: &Path, text: impl Into<Arc<str>>) -> Dataset {
     let text: Arc<str> = text.into();
     let mut diagnostics = Vec::new();
-    let mut blanks = Vec::new();
-    let (root, errors) = parse::parse(&text, &mut blanks);
+    let (root, errors) = parse::parse(&text);
     diagnostics.extend(syntax::diagnostics(&text, &errors));
     let root = Fields::new(root.get_ref(), "the claims file".into(), 0..0);
     root.reject_unknown(ROOT_KEYS, &mut diagnostics);

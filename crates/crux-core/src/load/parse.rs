@@ -1,19 +1,25 @@
 //! The claims file parsed on every core. A large file is cut before
-//! `[claims.ID]` headers into pieces parsed at the same time, each as if
-//! the text before it were blank (so every span is a place in the whole
-//! file), and the pieces' claims are put together. When that could differ
-//! from parsing the file whole (a syntax error, a claim defined in two
-//! pieces, anything but claims after the first cut), the file is parsed
-//! whole instead, so the result is always that of the whole parse.
+//! `[claims.ID]` headers into pieces that the cores parse in turn, each
+//! piece's places then moved to where it starts in the file, and the
+//! pieces' claims are put together. When that could differ from parsing
+//! the file whole (a syntax error, a claim defined in two pieces, anything
+//! but claims after the first cut), the file is parsed whole instead, so
+//! the result is always that of the whole parse.
+
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, Error};
 
 /// Below this a file is parsed whole: a thread costs more than it saves.
-const PIECE_BYTES: usize = 256 * 1024;
+const SPLIT_BYTES: usize = 512 * 1024;
 
-/// At most this many pieces, however many cores there are.
-const MOST_PIECES: usize = 8;
+/// About how long a piece is. The parser's tokens and events take about
+/// ten times the text they come from, and a piece's are freed once it is
+/// parsed, so the pieces are small enough for only those being parsed to
+/// hold them.
+const PIECE_BYTES: usize = 1024 * 1024;
 
 /// The toml parser recurses once per nesting level; a thread of its own
 /// gets the stack the main thread would have given it.
@@ -22,72 +28,96 @@ const STACK_BYTES: usize = 8 * 1024 * 1024;
 const CLAIM_HEADER: &[u8] = b"\n[claims.";
 
 /// `text` parsed as [`DeTable::parse_recoverable`] parses it, on as many
-/// cores as help. `blanks` holds the pieces' copies the result borrows.
-pub fn parse<'i>(text: &'i str, blanks: &'i mut Vec<String>) -> (Spanned<DeTable<'i>>, Vec<Error>) {
+/// cores as help.
+pub fn parse(text: &str) -> (Spanned<DeTable<'_>>, Vec<Error>) {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let pieces = cores.min(MOST_PIECES).min(text.len() / PIECE_BYTES);
-    parse_in(text, pieces, blanks)
+    if cores < 2 || text.len() < SPLIT_BYTES {
+        return DeTable::parse_recoverable(text);
+    }
+    parse_in(text, (text.len() / PIECE_BYTES).max(cores), cores)
 }
 
-/// [`parse`] in at most `pieces` pieces.
-fn parse_in<'i>(
-    text: &'i str,
-    pieces: usize,
-    blanks: &'i mut Vec<String>,
-) -> (Spanned<DeTable<'i>>, Vec<Error>) {
+/// [`parse`] in at most `pieces` pieces on `threads` threads.
+fn parse_in(text: &str, pieces: usize, threads: usize) -> (Spanned<DeTable<'_>>, Vec<Error>) {
     let cuts = if pieces > 1 {
         cuts(text, pieces)
     } else {
         Vec::new()
     };
-    let Some(&first_cut) = cuts.first() else {
+    let starts = std::iter::once(0).chain(cuts.iter().copied());
+    let ends = cuts.iter().copied().chain([text.len()]);
+    let pieces: Vec<Range<usize>> = starts.zip(ends).map(|(s, e)| s..e).collect();
+    if pieces.len() < 2 {
         return DeTable::parse_recoverable(text);
-    };
-    let ends = cuts.iter().skip(1).copied().chain([text.len()]);
-    *blanks = cuts
-        .iter()
-        .zip(ends)
-        .map(|(&start, end)| blanked(text, start, end))
-        .collect();
-    let blanks: &'i [String] = blanks;
-    match parse_pieces(&text[..first_cut], blanks) {
+    }
+    match parse_pieces(text, &pieces, threads).and_then(put_together) {
         Some(root) => (root, Vec::new()),
         None => DeTable::parse_recoverable(text),
     }
 }
 
-/// The pieces parsed on threads of their own and put together; `None`
-/// when that may not be what the whole parse gives.
-fn parse_pieces<'i>(first: &'i str, rest: &'i [String]) -> Option<Spanned<DeTable<'i>>> {
-    let (first, rest) = std::thread::scope(|scope| {
-        let threads: Vec<_> = rest
-            .iter()
-            .map(|piece| {
+/// Each piece of `text` parsed, in order, its places those in `text`;
+/// `None` when one has a syntax error.
+fn parse_pieces<'i>(
+    text: &'i str,
+    pieces: &[Range<usize>],
+    threads: usize,
+) -> Option<Vec<Spanned<DeTable<'i>>>> {
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let work = || {
+        let mut parsed = Vec::new();
+        while !failed.load(Ordering::Relaxed) {
+            let n = next.fetch_add(1, Ordering::Relaxed);
+            let Some(piece) = pieces.get(n) else {
+                break;
+            };
+            let (root, errors) = DeTable::parse_recoverable(&text[piece.clone()]);
+            if !errors.is_empty() {
+                failed.store(true, Ordering::Relaxed);
+                break;
+            }
+            parsed.push((n, moved_table(root, piece.start)));
+        }
+        parsed
+    };
+    let mut parsed = std::thread::scope(|scope| {
+        // A thread that cannot start leaves its pieces to the others.
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| {
                 std::thread::Builder::new()
                     .stack_size(STACK_BYTES)
-                    .spawn_scoped(scope, || DeTable::parse_recoverable(piece))
+                    .spawn_scoped(scope, work)
+                    .ok()
             })
             .collect();
-        let first = DeTable::parse_recoverable(first);
-        let rest: Vec<_> = threads
-            .into_iter()
-            .map(|thread| thread.ok().and_then(|t| t.join().ok()))
-            .collect();
-        (first, rest)
+        let mut parsed = work();
+        for helper in helpers {
+            parsed.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        parsed
     });
-    let (mut root, errors) = first;
-    if !errors.is_empty() {
+    if failed.into_inner() {
         return None;
     }
+    parsed.sort_unstable_by_key(|(n, _)| *n);
+    Some(parsed.into_iter().map(|(_, root)| root).collect())
+}
+
+/// The first piece with the claims of the others added; `None` when that
+/// may not be what the whole parse gives.
+fn put_together(pieces: Vec<Spanned<DeTable<'_>>>) -> Option<Spanned<DeTable<'_>>> {
+    let mut pieces = pieces.into_iter();
+    let mut root = pieces.next()?;
     let Some(DeValue::Table(claims)) = root.get_mut().get_mut("claims").map(Spanned::get_mut)
     else {
         return None;
     };
-    for piece in rest {
-        let (piece, errors) = piece?;
-        if !errors.is_empty() {
-            return None;
-        }
+    for piece in pieces {
         let mut entries = piece.into_inner().into_iter();
         let (key, value) = entries.next()?;
         if entries.next().is_some() || key.get_ref() != "claims" {
@@ -106,12 +136,46 @@ fn parse_pieces<'i>(first: &'i str, rest: &'i [String]) -> Option<Spanned<DeTabl
     Some(root)
 }
 
-/// `text` up to `end`, with every byte before `start` a space: parsed, it
-/// gives what `text[start..end]` holds at the places it has in `text`.
-fn blanked(text: &str, start: usize, end: usize) -> String {
-    let mut piece = " ".repeat(start);
-    piece.push_str(&text[start..end]);
-    piece
+/// A piece's table with every place in it moved `by` bytes on.
+fn moved_table(table: Spanned<DeTable<'_>>, by: usize) -> Spanned<DeTable<'_>> {
+    if by == 0 {
+        return table;
+    }
+    let span = table.span();
+    Spanned::new(
+        span.start + by..span.end + by,
+        moved_entries(table.into_inner(), by),
+    )
+}
+
+fn moved_entries(table: DeTable<'_>, by: usize) -> DeTable<'_> {
+    table
+        .into_iter()
+        .map(|(key, value)| {
+            let span = key.span();
+            (
+                Spanned::new(span.start + by..span.end + by, key.into_inner()),
+                moved(value, by),
+            )
+        })
+        .collect()
+}
+
+fn moved(value: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
+    let span = value.span();
+    let value = match value.into_inner() {
+        DeValue::Table(table) => DeValue::Table(moved_entries(table, by)),
+        DeValue::Array(mut items) => {
+            // In place: the array keeps whether it is an array of tables.
+            for item in items.iter_mut() {
+                let placeholder = Spanned::new(0..0, DeValue::Boolean(false));
+                *item = moved(std::mem::replace(item, placeholder), by);
+            }
+            DeValue::Array(items)
+        }
+        scalar => scalar,
+    };
+    Spanned::new(span.start + by..span.end + by, value)
 }
 
 /// Where to cut `text` into about `pieces` pieces: the starts of

@@ -4,16 +4,31 @@ use super::*;
 /// included, and where the text was cut.
 fn both(text: &str, pieces: usize) -> (String, String, Vec<usize>) {
     let whole = format!("{:?}", DeTable::parse_recoverable(text));
-    let mut blanks = Vec::new();
-    let split = format!("{:?}", parse_in(text, pieces, &mut blanks));
+    let split = format!("{:?}", parse_in(text, pieces, 3));
     (whole, split, cuts(text, pieces))
+}
+
+/// Whether the pieces were put together, rather than the file parsed whole.
+fn put_together_from_pieces(text: &str, pieces: usize) -> bool {
+    let cuts = cuts(text, pieces);
+    let starts = std::iter::once(0).chain(cuts.iter().copied());
+    let ends = cuts.iter().copied().chain([text.len()]);
+    let ranges: Vec<_> = starts.zip(ends).map(|(s, e)| s..e).collect();
+    parse_pieces(text, &ranges, 2)
+        .and_then(put_together)
+        .is_some()
 }
 
 fn claims(ids: std::ops::Range<usize>) -> String {
     ids.map(|i| {
+        let spans = if i % 2 == 0 {
+            format!("spans = [{{ source = \"a\", quote = 'q {i}' }}]\n")
+        } else {
+            format!("[[claims.c{i}.spans]]\nsource = \"a\"\nquote = \"\"\"q\n{i}\"\"\"\n")
+        };
         format!(
             "[claims.c{i}]\ntopic = \"t\"\ntext = \"claim {i} \\\"quoted\\\" it's\"\n\
-             spans = [{{ source = \"a\", quote = 'q {i}' }}]\n# a comment's \"quote\n\n"
+             {spans}# a comment's \"quote\n\n"
         )
     })
     .collect()
@@ -27,6 +42,7 @@ fn pieces_give_what_the_whole_parse_gives() {
     for pieces in 2..6 {
         let (whole, split, cuts) = both(&text, pieces);
         assert_eq!(cuts.len(), pieces - 1, "{pieces} pieces");
+        assert!(put_together_from_pieces(&text, pieces), "{pieces} pieces");
         assert_eq!(split, whole, "{pieces} pieces");
     }
 }
@@ -54,6 +70,7 @@ fn a_header_inside_a_multiline_string_is_not_a_cut() {
                 "{open}: cut at {cut} inside {opened}..{closed}"
             );
         }
+        assert!(put_together_from_pieces(&text, 2), "{open}");
         assert_eq!(split, whole, "{open}");
         assert!(
             whole.contains("inside"),
@@ -68,6 +85,7 @@ fn a_claim_defined_in_two_pieces_is_the_whole_parse_s_error() {
     let (whole, split, cuts) = both(&text, 2);
     assert!(!cuts.is_empty());
     assert!(whole.contains("duplicate"), "{whole}");
+    assert!(!put_together_from_pieces(&text, 2));
     assert_eq!(split, whole);
 }
 
