@@ -51,7 +51,8 @@ has_report=0
 if "$CRUX" --help 2>/dev/null | grep -qE '^  report '; then has_report=1; fi
 
 # measure CMD...: over $RUNS runs, the median wall time, with the peak RSS
-# and the CPU time (user + system) of that run, as "seconds rss_mb cpu_s";
+# and the CPU time (user + system) of that run, as "seconds rss_mb cpu_s"
+# (MB are 1,000,000 bytes, as the corpora's sizes are);
 # stdout and stderr are discarded. CPU time says what the work costs when
 # other jobs share the machine and stretch the wall time.
 tmp=$(mktemp -d)
@@ -71,7 +72,7 @@ measure() {
   done
   # The run with the median time.
   sort -n "$tmp/runs" | sed -n "$(( (RUNS + 1) / 2 ))p" |
-    awk '{ printf "%.3f %.1f %.2f\n", $1 / 1e6, $2 / 1024, $3 + $4 }'
+    awk '{ printf "%.3f %.1f %.2f\n", $1 / 1e6, $2 * 1024 / 1e6, $3 + $4 }'
 }
 
 # ui_time SIZE CLAIMS: the review UI through a pseudo-terminal, $RUNS times
@@ -167,7 +168,7 @@ if [ -d "$CORPORA/large/docs" ] && command -v node >/dev/null && command -v npm 
     cp scripts/approx-string-match.mjs target/bench-node/
     read -r one_s one_mb one_cpu < <(measure "$CRUX" check --color never "$one/claims.toml")
     read -r asm_s asm_mb _ < <(measure node target/bench-node/approx-string-match.mjs "$one/doc.txt" "$quote" 0.2)
-    echo "one quote nowhere in $(du -m "$one/doc.txt" | cut -f1) MB: crux check ${one_s} s, ${one_mb} MB (all of check); approx-string-match ${asm_s} s, ${asm_mb} MB (node, reading included)"
+    echo "one quote nowhere in $(wc -c <"$one/doc.txt" | awk '{ printf "%.1f", $1 / 1e6 }') MB: crux check ${one_s} s, ${one_mb} MB (all of check); approx-string-match ${asm_s} s, ${asm_mb} MB (node, reading included)"
   fi
 fi
 
@@ -180,7 +181,7 @@ if [ -d "$CORPORA/large/docs" ]; then
     for _ in 1 2 3 4; do cat "$CORPORA"/large/docs/*; done >"$big/doc.txt"
   fi
   printf '[sources.d]\npath = "doc.txt"\n[topics.t]\nquestion = "q"\n[claims.c]\ntopic = "t"\ntext = "x"\nspans = [{ source = "d", quote = "Quantum chromodynamics predicts gluon confinement at low energies" }]\n' >"$big/claims.toml"
-  big_mb=$(du -m "$big/doc.txt" | cut -f1)
+  big_mb=$(wc -c <"$big/doc.txt" | awk '{ printf "%.1f", $1 / 1e6 }')
   read -r nowhere_s nowhere_mb _ < <(measure "$CRUX" check --color never "$big/claims.toml")
 fi
 
