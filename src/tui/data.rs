@@ -11,6 +11,7 @@ use std::rc::Rc;
 use super::pair_lists::{self, Grouped, PairView};
 use super::search::Search;
 use super::timeline::Timeline;
+use crate::beside::beside;
 use crate::document::Document;
 use crate::ix::{self, ClaimIx, SourceIx, Table};
 use crate::load::Anchored;
@@ -104,7 +105,7 @@ impl Data {
         // The pairs on the second core while this one makes the rest: the
         // first frame waits for all of it, and anchoring has not started.
         let ((contradictions, differences), (search, timeline)) = std::thread::scope(|scope| {
-            let pairs = scope.spawn(|| {
+            let pairs = beside(scope, || {
                 (
                     pair_lists::contradictions(&dataset, topic_rank),
                     pair_lists::differences(&dataset, topic_rank),
@@ -114,10 +115,7 @@ impl Data {
                 Search::new(&dataset, &order),
                 Timeline::new(&dataset, &order),
             );
-            let pairs = pairs
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (pairs, rest)
+            (pairs.join(), rest)
         });
         let mut quotes = Table::filled(dataset.sources.len(), Vec::new());
         for (claim_index, claim) in ix::enumerate(&dataset.claims, ClaimIx) {

@@ -4,6 +4,7 @@
 //! binary crate puts the CLI, the terminal UI and the file watcher on top.
 
 pub mod anchor;
+pub mod beside;
 pub mod describe;
 pub mod diag;
 pub mod document;

@@ -3,6 +3,7 @@
 //! that mix periods.
 
 use super::Disagreement;
+use crate::beside::beside;
 use crate::diag::{Code, Diagnostic};
 use crate::ix::{ClaimIx, PeriodIx};
 use crate::model::{Dataset, Mode, RelationKind, part_of_value};
@@ -20,7 +21,7 @@ pub fn check(dataset: &Dataset) -> Vec<Diagnostic> {
         let others: Vec<_> = rest
             .into_iter()
             .map(|pass| {
-                scope.spawn(move || {
+                beside(scope, move || {
                     let mut out = Vec::new();
                     pass(dataset, &mut out);
                     out
@@ -30,11 +31,7 @@ pub fn check(dataset: &Dataset) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         first(dataset, &mut out);
         for other in others {
-            out.extend(
-                other
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
+            out.extend(other.join());
         }
         out
     })

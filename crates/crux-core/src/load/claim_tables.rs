@@ -7,6 +7,7 @@ use std::ops::Range;
 use toml::de::DeTable;
 
 use super::references::RelationEntry;
+use crate::beside::{Beside, beside};
 use crate::diag::Diagnostic;
 use crate::ix::ClaimIx;
 use crate::model::Claim;
@@ -61,16 +62,10 @@ fn read_in(file: &str, tables: &[Table<'_, '_>], parts: usize) -> Vec<ClaimTable
         let mut chunks = tables.chunks(per_part).enumerate();
         let (_, first) = chunks.next().unwrap_or_default();
         let others: Vec<_> = chunks
-            .map(|(n, part)| scope.spawn(move || read(n * per_part, part)))
+            .map(|(n, part)| beside(scope, move || read(n * per_part, part)))
             .collect();
         let mut all = vec![read(0, first)];
-        for other in others {
-            all.push(
-                other
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
-        }
+        all.extend(others.into_iter().map(Beside::join));
         all
     })
 }

@@ -1,0 +1,38 @@
+//! Work run beside the current thread when a thread can be had: a machine
+//! out of threads (a process limit, a container) gets the same answer, a
+//! little later, instead of a panic.
+
+use std::thread::{Builder, Scope, ScopedJoinHandle};
+
+/// Work started with [`beside`]: on its own thread, or already done.
+pub enum Beside<'scope, T> {
+    Running(ScopedJoinHandle<'scope, T>),
+    Done(T),
+}
+
+/// Runs `work` on a new thread of `scope`, or here and now when no thread
+/// can be started (a thread that fails to start drops what it was given,
+/// hence the copy).
+pub fn beside<'scope, T, F>(scope: &'scope Scope<'scope, '_>, work: F) -> Beside<'scope, T>
+where
+    T: Send + 'scope,
+    F: FnOnce() -> T + Clone + Send + 'scope,
+{
+    let here = work.clone();
+    match Builder::new().spawn_scoped(scope, work) {
+        Ok(thread) => Beside::Running(thread),
+        Err(_) => Beside::Done(here()),
+    }
+}
+
+impl<T> Beside<'_, T> {
+    /// The work's result; a panic on its thread goes on here.
+    pub fn join(self) -> T {
+        match self {
+            Beside::Running(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Beside::Done(result) => result,
+        }
+    }
+}
