@@ -36,3 +36,22 @@ impl<T> Beside<'_, T> {
         }
     }
 }
+
+/// Each of `jobs` run at once, the first on this thread and the others
+/// [`beside`] it; their results in the jobs' order.
+pub fn at_once<T, F>(jobs: impl IntoIterator<Item = F>) -> Vec<T>
+where
+    T: Send,
+    F: FnOnce() -> T + Clone + Send,
+{
+    let mut jobs = jobs.into_iter();
+    let Some(first) = jobs.next() else {
+        return Vec::new();
+    };
+    std::thread::scope(|scope| {
+        let others: Vec<_> = jobs.map(|job| beside(scope, job)).collect();
+        let mut results = vec![first()];
+        results.extend(others.into_iter().map(Beside::join));
+        results
+    })
+}

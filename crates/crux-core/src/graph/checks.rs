@@ -3,38 +3,26 @@
 //! that mix periods.
 
 use super::Disagreement;
-use crate::beside::beside;
+use crate::beside::at_once;
 use crate::diag::{Code, Diagnostic};
 use crate::ix::{ClaimIx, PeriodIx};
 use crate::model::{Dataset, Mode, RelationKind, part_of_value};
 use crate::when::When;
 
 pub fn check(dataset: &Dataset) -> Vec<Diagnostic> {
-    // Three passes that read the dataset alone, at once when there are
-    // cores for them: they run before the first frame and before anchoring.
-    let passes = PASSES;
     if dataset.claims.len() < CLAIMS_FOR_THREADS {
-        return one_by_one(dataset, passes);
+        return one_by_one(dataset);
     }
-    std::thread::scope(|scope| {
-        let [first, rest @ ..] = passes;
-        let others: Vec<_> = rest
-            .into_iter()
-            .map(|pass| {
-                beside(scope, move || {
-                    let mut out = Vec::new();
-                    pass(dataset, &mut out);
-                    out
-                })
-            })
-            .collect();
-        let mut out = Vec::new();
-        first(dataset, &mut out);
-        for other in others {
-            out.extend(other.join());
+    // The passes read the dataset alone, so they run at once: they come
+    // before the first frame and before anchoring.
+    let passes = PASSES.map(|pass| {
+        move || {
+            let mut out = Vec::new();
+            pass(dataset, &mut out);
+            out
         }
-        out
-    })
+    });
+    at_once(passes).concat()
 }
 
 type Pass = fn(&Dataset, &mut Vec<Diagnostic>);
@@ -44,9 +32,9 @@ const PASSES: [Pass; 3] = [contradictions, dropped_hedges, topics_across_periods
 /// Below this many claims the passes run one after the other.
 const CLAIMS_FOR_THREADS: usize = 2_000;
 
-fn one_by_one(dataset: &Dataset, passes: [Pass; 3]) -> Vec<Diagnostic> {
+fn one_by_one(dataset: &Dataset) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for pass in passes {
+    for pass in PASSES {
         pass(dataset, &mut out);
     }
     out
@@ -350,7 +338,7 @@ mod tests {
                 codes.len()
             );
         }
-        assert_eq!(together, one_by_one(&dataset, PASSES));
+        assert_eq!(together, one_by_one(&dataset));
     }
 
     #[test]

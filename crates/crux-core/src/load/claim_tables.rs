@@ -7,7 +7,7 @@ use std::ops::Range;
 use toml::de::DeTable;
 
 use super::references::RelationEntry;
-use crate::beside::{Beside, beside};
+use crate::beside::at_once;
 use crate::diag::Diagnostic;
 use crate::ix::ClaimIx;
 use crate::model::Claim;
@@ -55,19 +55,8 @@ fn read_in(file: &str, tables: &[Table<'_, '_>], parts: usize) -> Vec<ClaimTable
         }
         read
     };
-    if parts == 1 {
-        return vec![read(0, tables)];
-    }
-    std::thread::scope(|scope| {
-        let mut chunks = tables.chunks(per_part).enumerate();
-        let (_, first) = chunks.next().unwrap_or_default();
-        let others: Vec<_> = chunks
-            .map(|(n, part)| beside(scope, move || read(n * per_part, part)))
-            .collect();
-        let mut all = vec![read(0, first)];
-        all.extend(others.into_iter().map(Beside::join));
-        all
-    })
+    let parts = tables.chunks(per_part).enumerate();
+    at_once(parts.map(|(n, part)| move || read(n * per_part, part)))
 }
 
 #[cfg(test)]

@@ -39,11 +39,7 @@ pub fn parse(text: &str) -> (Spanned<DeTable<'_>>, Vec<Error>) {
 
 /// [`parse`] in at most `pieces` pieces on `threads` threads.
 fn parse_in(text: &str, pieces: usize, threads: usize) -> (Spanned<DeTable<'_>>, Vec<Error>) {
-    let cuts = if pieces > 1 {
-        cuts(text, pieces)
-    } else {
-        Vec::new()
-    };
+    let cuts = cuts(text, pieces);
     let starts = std::iter::once(0).chain(cuts.iter().copied());
     let ends = cuts.iter().copied().chain([text.len()]);
     let pieces: Vec<Range<usize>> = starts.zip(ends).map(|(s, e)| s..e).collect();
@@ -141,9 +137,8 @@ fn moved_table(table: Spanned<DeTable<'_>>, by: usize) -> Spanned<DeTable<'_>> {
     if by == 0 {
         return table;
     }
-    let span = table.span();
     Spanned::new(
-        span.start + by..span.end + by,
+        moved_span(table.span(), by),
         moved_entries(table.into_inner(), by),
     )
 }
@@ -152,11 +147,8 @@ fn moved_entries(table: DeTable<'_>, by: usize) -> DeTable<'_> {
     table
         .into_iter()
         .map(|(key, value)| {
-            let span = key.span();
-            (
-                Spanned::new(span.start + by..span.end + by, key.into_inner()),
-                moved(value, by),
-            )
+            let span = moved_span(key.span(), by);
+            (Spanned::new(span, key.into_inner()), moved(value, by))
         })
         .collect()
 }
@@ -175,7 +167,11 @@ fn moved(value: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
         }
         scalar => scalar,
     };
-    Spanned::new(span.start + by..span.end + by, value)
+    Spanned::new(moved_span(span, by), value)
+}
+
+fn moved_span(span: Range<usize>, by: usize) -> Range<usize> {
+    span.start + by..span.end + by
 }
 
 /// Where to cut `text` into about `pieces` pieces: the starts of
