@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use crate::beside::at_once;
 use crate::ix::ClaimIx;
 use crate::model::Dataset;
 
@@ -280,8 +281,13 @@ impl Search {
             done
         };
         let mut parts: Vec<(usize, Vec<(usize, bool)>)> = std::thread::scope(|scope| {
+            // A helper that cannot start leaves its blocks to the others.
             let helpers: Vec<_> = (1..threads.min(blocks.len()))
-                .map(|_| scope.spawn(|| work(&|| false)))
+                .filter_map(|_| {
+                    std::thread::Builder::new()
+                        .spawn_scoped(scope, || work(&|| false))
+                        .ok()
+                })
                 .collect();
             // A key read as soon as it comes is read alone: Esc then a
             // letter read together would be Alt and the letter.
@@ -315,22 +321,11 @@ impl Search {
     ) -> Vec<Vec<(usize, bool)>> {
         let fields = &self.fields;
         let reach = |chunk| reach(fields, query, chunk);
-        std::thread::scope(|scope| {
-            let helpers: Vec<_> = candidates
+        at_once(
+            candidates
                 .chunks(per_thread)
-                .skip(1)
-                .map(|chunk| scope.spawn(move || reach(chunk)))
-                .collect();
-            let first = candidates.chunks(per_thread).next().unwrap_or(&[]);
-            let mut parts = vec![reach(first)];
-            for helper in helpers {
-                match helper.join() {
-                    Ok(part) => parts.push(part),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            }
-            parts
-        })
+                .map(|chunk| move || reach(chunk)),
+        )
     }
 
     /// Char indices of `shown` that match `query`, for highlighting.

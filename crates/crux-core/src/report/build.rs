@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::beside::beside;
 use crate::describe;
 use crate::filter::ClaimFilter;
 use crate::graph::{Graph, stances_among};
@@ -44,9 +45,9 @@ pub fn build(
     // built beside the rest: after the load nothing else runs, and the
     // report would otherwise be one thread's work while the other cores idle.
     let (claims, links) = std::thread::scope(|scope| {
-        let claims = scope.spawn(|| claim_entries(dataset, &selected_list));
+        let claims = beside(scope, || claim_entries(dataset, &selected_list));
         let links = links(dataset, graph, &selected_list, &selected);
-        (claims.join().expect("building the claims' entries"), links)
+        (claims.join(), links)
     });
     let (mut claims, claim_index, quote_problems) = claims;
     let Links {
@@ -167,9 +168,11 @@ fn links(dataset: &Dataset, graph: &Graph, selected_list: &[ClaimIx], selected: 
     let (relations, relation_ends) = relation_entries(dataset, selected, &quoting);
     let quoted = quoting.claims_quoting(dataset);
     let (topics, matrix) = std::thread::scope(|scope| {
-        let matrix = scope.spawn(|| matrix(dataset, &quoting, &quoted, &relation_ends, &relations));
+        let matrix = beside(scope, || {
+            matrix(dataset, &quoting, &quoted, &relation_ends, &relations)
+        });
         let topics = topic_entries(dataset, graph, selected_list, &relation_ends, &relations);
-        (topics, matrix.join().expect("building the matrix"))
+        (topics, matrix.join())
     });
     Links {
         relations,

@@ -106,7 +106,7 @@ impl<'a, W: Write> Fields<'a, W> {
         } else {
             std::thread::scope(|scope| {
                 let (send, serialized) = mpsc::sync_channel(1);
-                scope.spawn(move || {
+                let helper = std::thread::Builder::new().spawn_scoped(scope, move || {
                     for part in items.chunks(chunk).skip(1).step_by(2) {
                         let mut bytes = Vec::new();
                         let done = elements(&mut bytes, part, false).map(|()| bytes);
@@ -115,6 +115,10 @@ impl<'a, W: Write> Fields<'a, W> {
                         }
                     }
                 });
+                if helper.is_err() {
+                    // No thread to be had: the whole list written here.
+                    return elements(&mut *out, items, true);
+                }
                 for (n, part) in items.chunks(chunk).enumerate() {
                     if n % 2 == 0 {
                         elements(&mut *out, part, n == 0)?;
