@@ -1,5 +1,6 @@
 //! Times the review UI as a person meets it, through a pseudo-terminal:
-//! from start to the first frame with the claims list, to the message that
+//! from start to the first frame with the claims list (a large file's
+//! first claims), to the frame with every claim listed, to the message that
 //! every document is anchored, and from each key of a search typed one at
 //! a time to the end of the frame it brings, and from a status key to the
 //! frame saying the status is saved.
@@ -8,7 +9,8 @@
 //! cargo run --release --example ui-timing -- target/release/crux claims.toml [WORD]
 //! ```
 //!
-//! Prints `first_frame_s loaded_s | key_ms... | status_ms... | exact_ms...`:
+//! Prints `first_frame_s whole_s loaded_s | key_ms... | status_ms... |
+//! exact_ms...`:
 //! one figure per typed character of WORD (default `drone`), then per
 //! erased one; then four statuses written back (on the first claims, each
 //! undone after), each from its key to the frame saying it is saved; then
@@ -71,6 +73,9 @@ mod pty {
         let status = |s: &Screen| s.line(None);
         let result = (|| {
             let first = screen.until(|s| status(s).contains("reviewed"))?;
+            let whole = screen.until(|s| {
+                status(s).contains(" reviewed") && !status(s).contains("+ reviewed")
+            })?;
             let loaded = screen.until(|s| status(s).contains("read and anchored in"))?;
             screen.settle()?;
             let mut keys = Vec::new();
@@ -128,11 +133,11 @@ mod pty {
                 screen.until(|s| !status(s).contains("(saved)"))?;
             }
             writer.write_all(b"q")?;
-            Ok::<_, io::Error>((first, loaded, keys, statuses, exact))
+            Ok::<_, io::Error>((first, whole, loaded, keys, statuses, exact))
         })();
         let _ = child.kill();
         let _ = child.wait();
-        let (first, loaded, keys, statuses, exact) = result.map_err(|e| {
+        let (first, whole, loaded, keys, statuses, exact) = result.map_err(|e| {
             io::Error::other(format!(
                 "{e}; the status line was: {}",
                 screen.line(None).trim_end()
@@ -147,8 +152,9 @@ mod pty {
             shown.join(" ")
         };
         Ok(format!(
-            "{:.3} {:.3} | {} | {} | {}",
+            "{:.3} {:.3} {:.3} | {} | {} | {}",
             seconds(first),
+            seconds(whole),
             seconds(loaded),
             ms(&keys),
             ms(&statuses),

@@ -156,6 +156,30 @@ pub enum Declares {
 }
 
 impl Action {
+    /// Whether it may write to the claims file or decide on the whole of
+    /// it: everything but moving, searching, filtering and looking. While
+    /// only the first claims are read, such an action waits for the rest.
+    pub fn needs_whole_file(&self) -> bool {
+        use GlobalAction::*;
+        match self {
+            Action::Global(action) => !matches!(
+                action,
+                Quit | Interrupt | Help | Show(_) | JumpBack | CycleExportFormat
+            ),
+            Action::Nav(_)
+            | Action::Search(_)
+            | Action::Filter(_)
+            | Action::Pairs(_)
+            | Action::Timeline(_) => false,
+            Action::Claim(action) => !matches!(
+                action,
+                ClaimAction::NextContradicted | ClaimAction::PreviousContradicted
+            ),
+            Action::Reader(action) => matches!(action, ReaderAction::NewClaim),
+            Action::Diagnostic(_) | Action::Prompt(_) => true,
+        }
+    }
+
     /// One line for the help overlay.
     pub fn description(&self) -> String {
         match self {

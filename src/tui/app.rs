@@ -62,6 +62,13 @@ impl App {
         App::with(Data::anchoring(dataset))
     }
 
+    /// The UI on the first claims of a large claims file (see
+    /// [`crate::load::begin`]) while the rest is read: the whole file is
+    /// given to [`read_whole`](App::read_whole).
+    pub fn first_claims(first: Dataset) -> App {
+        App::with(Data::first_claims(first))
+    }
+
     fn with(data: Data) -> App {
         App {
             screens: Screens::new(&data),
@@ -176,6 +183,15 @@ impl App {
         let old = std::mem::replace(&mut self.data, data);
         self.generation += 1;
         self.screens.reload(&old, &self.data);
+    }
+
+    /// The whole claims file whose first claims dataset `generation` holds:
+    /// shown in their place, selections kept, when that is still the
+    /// dataset shown; its documents are then to be read and anchored.
+    pub fn read_whole(&mut self, generation: u64, whole: Dataset) {
+        if generation == self.generation && self.data.first_claims_only {
+            self.replace_anchoring(whole);
+        }
     }
 
     /// Documents of dataset `generation` read and anchored, and why

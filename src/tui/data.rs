@@ -42,6 +42,10 @@ pub struct Data {
     pub search: Search,
     /// The documents being read and anchored, while some are not yet.
     pub anchoring: Option<Anchoring>,
+    /// Whether the dataset holds only the claims file's first claims while
+    /// the rest is read (see [`crate::load::begin`]): nothing is anchored
+    /// or checked, and nothing may be written, until it is.
+    pub first_claims_only: bool,
     /// The documents read for this dataset, kept for the next one (a
     /// reload after a write or an outside change) to reuse.
     pub cache: AnchorCache,
@@ -134,6 +138,7 @@ impl Data {
             timeline,
             search,
             anchoring: None,
+            first_claims_only: false,
             cache: AnchorCache::new(),
             quotes,
             placed: (0..sources).map(|_| OnceCell::new()).collect(),
@@ -157,6 +162,15 @@ impl Data {
                 pending,
             });
         }
+        data
+    }
+
+    /// The screens' data for the first claims of a claims file whose rest
+    /// is still being read: their documents are pending, as for
+    /// [`anchoring`](Data::anchoring), until the whole file replaces them.
+    pub fn first_claims(first: Dataset) -> Data {
+        let mut data = Data::anchoring(first);
+        data.first_claims_only = true;
         data
     }
 
@@ -218,6 +232,7 @@ impl Data {
     /// yet: anchoring 412/1,000 documents)`.
     pub fn not_read_yet(&self) -> String {
         match &self.anchoring {
+            _ if self.first_claims_only => "(not read yet: reading the claims first)".to_string(),
             Some(anchoring) => format!("(not read yet: {})", anchoring.describe()),
             None => "(not read yet)".to_string(),
         }

@@ -13,8 +13,13 @@ use super::view;
 
 /// What `event` does to `app` in a terminal of `size`.
 pub fn handle(app: &mut App, event: Event, size: Size) -> Vec<Effect> {
+    action(app, event, size).map_or_else(Vec::new, |action| update(app, action))
+}
+
+/// The action `event` asks of `app` in a terminal of `size`, if any.
+pub fn action(app: &App, event: Event, size: Size) -> Option<Action> {
     let fits = view::fits(size.width, size.height);
-    let action = match event {
+    match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
             let key = Key::from_event(&key);
             if fits {
@@ -31,6 +36,5 @@ pub fn handle(app: &mut App, event: Event, size: Size) -> Vec<Effect> {
         }
         Event::Paste(text) if fits => Some(Action::Prompt(PromptAction::Paste(text))),
         _ => None,
-    };
-    action.map_or_else(Vec::new, |action| update(app, action))
+    }
 }

@@ -105,7 +105,7 @@ impl Drop for Loader {
 }
 
 /// A panic's message, said as a bug.
-fn panic_message(panic: &(dyn Any + Send)) -> String {
+pub(super) fn panic_message(panic: &(dyn Any + Send)) -> String {
     let message = panic
         .downcast_ref::<&str>()
         .map(|s| s.to_string())

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod loading;
 pub mod markup;
 pub mod pair_lists;
+mod reading;
 pub mod save;
 pub mod screen;
 pub mod search;
@@ -33,10 +34,12 @@ use std::time::Duration;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
+use crate::load::Begun;
 use crate::watch::{Changed, FileWatcher, content_differs};
 use app::App;
 use effect::Effect;
 use loading::Loader;
+use reading::RestReader;
 use terminal::{Exit, Signals, suspend};
 
 /// Runs the review UI on the claims file at `path`.
@@ -58,14 +61,23 @@ pub fn run(path: &Path) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    // The claims show as soon as the file is parsed; the documents are
-    // read and anchored while the UI runs.
-    let dataset = crate::load::without_documents(path);
-    if let Some(refusal) = crate::load::refusal(&dataset) {
-        eprintln!("{refusal}");
-        return ExitCode::from(2);
-    }
-    let mut app = App::anchoring(dataset);
+    // The claims show as soon as the file is parsed, a large file's first
+    // claims sooner; the rest of the claims, then the documents, are read
+    // while the UI runs.
+    let (mut app, reader) = match crate::load::begin(path) {
+        Begun::Whole(dataset) => {
+            if let Some(refusal) = crate::load::refusal(&dataset) {
+                eprintln!("{refusal}");
+                return ExitCode::from(2);
+            }
+            (App::anchoring(dataset), None)
+        }
+        Begun::FirstClaims { first, text } => {
+            let app = App::first_claims(first);
+            let reader = RestReader::start(path, text, app.generation);
+            (app, Some(reader))
+        }
+    };
     let signals = Signals::watch();
     if let Err(e) = &signals {
         app.warn(format!(
@@ -80,7 +92,7 @@ pub fn run(path: &Path) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let result = event_loop(&mut terminal, &mut app, path, signals.as_ref().ok());
+    let result = event_loop(&mut terminal, &mut app, path, signals.as_ref().ok(), reader);
     terminal::give_back();
     match result {
         Ok(exit) => exit.code(),
@@ -135,11 +147,12 @@ const SLICE: Duration = Duration::from_millis(4);
 /// one not yet anchored, and fills in what has arrived; whether anything
 /// changed.
 fn keep_anchoring(app: &mut App, loader: &mut Option<Loader>) -> bool {
-    let wanted = app
-        .data
-        .anchoring
-        .as_ref()
-        .is_some_and(|a| a.failed.is_none());
+    let wanted = !app.data.first_claims_only
+        && app
+            .data
+            .anchoring
+            .as_ref()
+            .is_some_and(|a| a.failed.is_none());
     if !wanted {
         *loader = None;
         return false;
@@ -162,11 +175,40 @@ fn keep_anchoring(app: &mut App, loader: &mut Option<Loader>) -> bool {
     true
 }
 
+/// Fills in the whole claims file once read, in place of the first claims
+/// `app` shows; whether it did. Reading it failed when this fails.
+fn keep_reading(
+    app: &mut App,
+    reader: &mut Option<RestReader>,
+    wait: bool,
+) -> std::io::Result<bool> {
+    if !app.data.first_claims_only {
+        *reader = None;
+    }
+    let Some(rest) = reader else {
+        return Ok(false);
+    };
+    let read = if wait {
+        Some(rest.wait())
+    } else {
+        rest.arrived()
+    };
+    let Some(read) = read else {
+        return Ok(false);
+    };
+    let whole =
+        read.map_err(|why| std::io::Error::other(format!("reading the claims file: {why}")))?;
+    app.read_whole(rest.generation(), whole);
+    *reader = None;
+    Ok(true)
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     path: &Path,
     signals: Option<&Signals>,
+    mut reader: Option<RestReader>,
 ) -> std::io::Result<Exit> {
     let mut loader = None;
     keep_anchoring(app, &mut loader);
@@ -174,13 +216,18 @@ fn event_loop(
     terminal.draw(|frame| view::draw(frame, app))?;
     // Watching a thousand documents takes a few milliseconds the first
     // frame need not wait for; a save compares the file with what it read
-    // whether or not a change was seen.
-    let mut watcher = watch(app);
-    // Drawn again with what the watcher may have said.
+    // whether or not a change was seen. It starts once the whole claims
+    // file is read, and is drawn with what it may have said.
+    let mut watcher: Option<Watch> = None;
     let mut dirty = true;
     loop {
         if let Some(exit) = signals.and_then(Signals::received) {
             return Ok(exit);
+        }
+        dirty |= keep_reading(app, &mut reader, false)?;
+        if watcher.is_none() && !app.data.first_claims_only {
+            watcher = Some(watch(app));
+            dirty = true;
         }
         dirty |= keep_anchoring(app, &mut loader);
         if dirty {
@@ -191,10 +238,10 @@ fn event_loop(
         // Every event already sent is handled before the next frame: the
         // screen shows the state after all the keys read, and a key acts
         // on what the screen shows.
-        let mut wait = match loader {
+        let mut wait = match (&loader, &reader) {
             _ if app.has_work_between_keys() => Duration::ZERO,
-            Some(_) => ANCHORING_TICK,
-            None => IDLE,
+            (Some(_), _) | (_, Some(_)) => ANCHORING_TICK,
+            (None, None) => IDLE,
         };
         let mut keys = false;
         while event::poll(wait)? {
@@ -206,7 +253,17 @@ fn event_loop(
                 terminal::busy_if_asked_by_test();
             }
             dirty = true;
-            for effect in input::handle(app, event, terminal.size()?) {
+            let Some(action) = input::action(app, event, terminal.size()?) else {
+                continue;
+            };
+            if app.data.first_claims_only && action.needs_whole_file() {
+                // Decided on the whole file, never on its first claims.
+                app.say("that key waits for the rest of the claims…");
+                terminal.draw(|frame| view::draw(frame, app))?;
+                keep_reading(app, &mut reader, true)?;
+                app.message = None;
+            }
+            for effect in app::update(app, action) {
                 match effect {
                     Effect::Quit => return Ok(Exit::Quit),
                     Effect::Interrupt => return Ok(Exit::Interrupted),
@@ -216,7 +273,7 @@ fn event_loop(
                             signals.forget_interrupt();
                         }
                         reload(app, path, "reloaded after editing");
-                        watcher = watch(app);
+                        watcher = Some(watch(app));
                     }
                     other => carry_out(app, path, other),
                 }
@@ -232,8 +289,8 @@ fn event_loop(
             dirty |= app.work_between_keys(SLICE, &key_waiting);
         }
         let changed = watcher
-            .changes
             .as_ref()
+            .and_then(|w| w.changes.as_ref())
             .map(|c| c.try_iter().collect::<Vec<_>>())
             .unwrap_or_default();
         let outside = changed.iter().any(|c| {
@@ -241,7 +298,7 @@ fn event_loop(
         });
         if outside {
             reload(app, path, "reloaded: changed on disk");
-            watcher = watch(app);
+            watcher = Some(watch(app));
             dirty = true;
         }
     }

@@ -106,8 +106,12 @@ fn install_panic_hook() {
         std::panic::set_hook(Box::new(move |info| {
             // The PDF reader catches its own panics; the UI goes on. So it
             // does after a panic while anchoring, and says in its status bar
-            // that anchoring stopped.
-            if crux_core::pdf::in_pdf_reader() || super::loading::on_anchoring_thread() {
+            // that anchoring stopped. A panic while reading the claims file
+            // ends the UI, which gives the terminal back and says why.
+            if crux_core::pdf::in_pdf_reader()
+                || super::loading::on_anchoring_thread()
+                || super::reading::on_reading_thread()
+            {
                 return;
             }
             give_back();

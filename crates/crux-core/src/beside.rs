@@ -19,9 +19,19 @@ where
     F: FnOnce() -> T + Clone + Send + 'scope,
 {
     let here = work.clone();
-    match Builder::new().spawn_scoped(scope, work) {
+    match named_like_this_one().spawn_scoped(scope, work) {
         Ok(thread) => Beside::Running(thread),
         Err(_) => Beside::Done(here()),
+    }
+}
+
+/// A builder of threads named as the current one is: a front end that
+/// tells its threads apart by name (whose panics it shows, say) tells
+/// their helpers apart too.
+pub fn named_like_this_one() -> Builder {
+    match std::thread::current().name() {
+        Some(name) => Builder::new().name(name.to_string()),
+        None => Builder::new(),
     }
 }
 

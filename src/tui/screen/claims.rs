@@ -26,6 +26,8 @@ pub struct Claims {
     listed: usize,
     /// Whether it has looked at all of them.
     complete: bool,
+    /// Whether the claims file is still being read: more claims may come.
+    more_to_read: bool,
     /// When the count was last said to be due for a frame.
     counted: Instant,
     /// Index into `visible`.
@@ -48,6 +50,7 @@ impl Claims {
             visible: Vec::new(),
             listed: 0,
             complete: false,
+            more_to_read: false,
             counted: Instant::now(),
             cursor: 0,
             link: 0,
@@ -67,6 +70,7 @@ impl Claims {
     pub fn refresh(&mut self, data: &Data, keep: Option<ClaimIx>) {
         let keep = keep.or_else(|| self.selected());
         let cursor = self.cursor;
+        self.more_to_read = data.first_claims_only;
         self.relist();
         if let Some(place) = keep.and_then(|k| data.search.place(k)) {
             self.list_through(data, place);

@@ -27,6 +27,12 @@ pub fn draw(frame: &mut Frame, data: &Data, state: &Diagnostics, area: Rect) {
     frame.render_widget(block, list);
     if dataset.diagnostics.is_empty() {
         let note = match &data.anchoring {
+            _ if data.first_claims_only => {
+                format!(
+                    "nothing checked yet: reading the rest of {}",
+                    data.file_name()
+                )
+            }
             Some(anchoring) => format!("nothing to report so far: {}", anchoring.describe()),
             None => "nothing to report: the file checks clean".to_string(),
         };

@@ -90,11 +90,13 @@ fn draw_tabs(frame: &mut Frame, data: &Data, screens: &Screens, shown: Screen, a
         .iter()
         .map(|&screen| (screen, screens.get(screen).count(data)))
         .collect();
+    // While the claims file is read, every count may grow.
+    let more = if data.first_claims_only { "+" } else { "" };
     let label = |i: usize, screen: Screen, count: usize, titled: bool| {
         if titled {
-            format!(" {} {} {} ", i + 1, screen.title(), count)
+            format!(" {} {} {count}{more} ", i + 1, screen.title())
         } else {
-            format!(" {}:{} ", i + 1, count)
+            format!(" {}:{count}{more} ", i + 1)
         }
     };
     let full_width: usize = tabs

@@ -93,13 +93,16 @@ fn status_line(app: &App, width: usize) -> Line<'static> {
     let mut parts = vec![
         Span::raw(app.screens.get(app.screen).position(data)),
         Span::raw(format!(
-            " │ {}/{} reviewed",
+            " │ {}/{}{} reviewed",
             data.reviewed_count(),
-            data.dataset.claims.len()
+            data.dataset.claims.len(),
+            if data.first_claims_only { "+" } else { "" }
         )),
         Span::raw(format!(" │ {}", data.file_name())),
     ];
-    if let Some(anchoring) = &data.anchoring {
+    if data.first_claims_only {
+        parts.push(Span::raw(" │ reading the rest of the claims"));
+    } else if let Some(anchoring) = &data.anchoring {
         let style = match anchoring.failed {
             Some(_) => bold(),
             None => Style::default(),

@@ -9,6 +9,7 @@ pub mod cache;
 pub mod encoding;
 mod fields;
 pub mod file;
+mod first_claims;
 mod in_order;
 mod locate;
 mod names;
@@ -36,6 +37,7 @@ use fields::{Fields, Located};
 use references::RelationEntry;
 
 pub use anchoring::{ANCHORING_THREAD, Anchored, Plan};
+pub use first_claims::{Begun, begin};
 
 const ROOT_KEYS: &[&str] = &["title", "sources", "topics", "parties", "periods", "claims"];
 const SOURCE_KEYS: &[&str] = &["path", "title", "author", "outlet", "date", "note", "url"];

@@ -81,7 +81,7 @@ fn parse_pieces<'i>(
         // A thread that cannot start leaves its pieces to the others.
         let helpers: Vec<_> = (1..threads)
             .filter_map(|_| {
-                std::thread::Builder::new()
+                crate::beside::named_like_this_one()
                     .stack_size(STACK_BYTES)
                     .spawn_scoped(scope, work)
                     .ok()
@@ -193,6 +193,30 @@ fn cuts(text: &str, pieces: usize) -> Vec<usize> {
         }
     }
     cuts
+}
+
+/// The first `[claims.ID]` header line at least `bytes` past the first
+/// `[claims.` header, outside every string and comment, that opens a claim
+/// rather than a table inside one (`[claims.ID.more]`): the text before it
+/// is a claims file of its own, holding whole claims.
+pub(super) fn claim_table_after(text: &str, bytes: usize) -> Option<usize> {
+    let mut lexer = Lexer {
+        bytes: text.as_bytes(),
+        at: 0,
+    };
+    let first = next_header(&mut lexer, 0)?;
+    let mut from = first + bytes;
+    loop {
+        let header = next_header(&mut lexer, from)?;
+        let key = &text.as_bytes()[header + CLAIM_HEADER.len() - 1..];
+        let end = key
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_'));
+        if end.is_some_and(|end| end > 0 && key[end] == b']') {
+            return Some(header);
+        }
+        from = header + 1;
+    }
 }
 
 /// The first `[claims.` header line starting at or after `from` that is

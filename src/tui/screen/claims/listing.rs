@@ -39,7 +39,11 @@ impl Claims {
 
     /// How many claims are listed, "+" after it while more may come.
     pub fn count_label(&self) -> String {
-        let more = if self.complete { "" } else { "+" };
+        let more = if self.complete && !self.more_to_read {
+            ""
+        } else {
+            "+"
+        };
         format!("{}{more}", self.visible.len())
     }
 

@@ -1,0 +1,97 @@
+//! Reading the whole claims file on another thread while the UI shows its
+//! first claims (see [`crate::load::begin`]). The UI fills the whole file
+//! in when it arrives, or waits for it before a key that needs it.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use super::loading::panic_message;
+use crate::model::Dataset;
+
+/// The name of the thread reading the claims file.
+const READING_THREAD: &str = "crux-claims";
+
+type Read = Result<Dataset, String>;
+
+pub struct RestReader {
+    generation: u64,
+    read: Receiver<Read>,
+}
+
+impl RestReader {
+    /// Starts reading `text`, the claims file at `path`, whose first claims
+    /// the UI shows as its dataset `generation`. Read on this thread when
+    /// no other can be started.
+    pub fn start(path: &Path, text: Arc<str>, generation: u64) -> RestReader {
+        let (sender, read) = mpsc::channel();
+        let spawned = {
+            let (path, text, sender) = (path.to_path_buf(), text.clone(), sender.clone());
+            std::thread::Builder::new()
+                .name(READING_THREAD.into())
+                .spawn(move || {
+                    // The UI may have moved on to another dataset.
+                    let _ = sender.send(read_whole(&path, text));
+                })
+        };
+        if spawned.is_err() {
+            let _ = sender.send(read_whole(path, text));
+        }
+        RestReader { generation, read }
+    }
+
+    /// The dataset whose first claims it reads the rest of.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The whole file once read, without waiting.
+    pub fn arrived(&self) -> Option<Read> {
+        match self.read.try_recv() {
+            Ok(read) => Some(read),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(ended())),
+        }
+    }
+
+    /// The whole file, waiting until it is read.
+    pub fn wait(&self) -> Read {
+        self.read.recv().unwrap_or_else(|_| Err(ended()))
+    }
+}
+
+fn read_whole(path: &Path, text: Arc<str>) -> Read {
+    catch_unwind(AssertUnwindSafe(|| {
+        hold_if_asked_by_test();
+        crate::load::str_without_documents(path, text)
+    }))
+    .map_err(|panic| panic_message(panic.as_ref()))
+}
+
+/// Test hook (only in `test-hooks` builds): with
+/// `CRUX_TEST_CLAIMS_GATE=<file>`, the rest of the claims is read once
+/// `<file>` exists, and reading it panics, as a bug would, when the file
+/// says `panic`.
+fn hold_if_asked_by_test() {
+    let Some(gate) = crate::hooks::var("CRUX_TEST_CLAIMS_GATE") else {
+        return;
+    };
+    let gate = Path::new(&gate);
+    while !gate.exists() {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    if std::fs::read_to_string(gate).is_ok_and(|s| s.trim() == "panic") {
+        panic!("CRUX_TEST_CLAIMS_GATE says panic: reading the claims file panics");
+    }
+}
+
+/// Whether this thread reads the claims file (or helps to): a panic on it
+/// ends the UI with its message once the terminal is given back.
+pub fn on_reading_thread() -> bool {
+    std::thread::current().name() == Some(READING_THREAD)
+}
+
+fn ended() -> String {
+    "the thread reading it ended without a word; please report it".to_string()
+}
