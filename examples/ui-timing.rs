@@ -73,9 +73,8 @@ mod pty {
         let status = |s: &Screen| s.line(None);
         let result = (|| {
             let first = screen.until(|s| status(s).contains("reviewed"))?;
-            let whole = screen.until(|s| {
-                status(s).contains(" reviewed") && !status(s).contains("+ reviewed")
-            })?;
+            let whole = screen
+                .until(|s| status(s).contains(" reviewed") && !status(s).contains("+ reviewed"))?;
             let loaded = screen.until(|s| status(s).contains("read and anchored in"))?;
             screen.settle()?;
             let mut keys = Vec::new();

@@ -125,6 +125,71 @@ fn the_first_claims_show_at_once_and_a_write_waits_for_the_rest() {
     without.remove(at);
     assert_eq!(without, original.lines().collect::<Vec<_>>());
 
+    // Its own save is no outside change.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let screen = tmux.screen();
+    assert!(!screen.contains("reloaded"), "{screen}");
+
+    tmux.send(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
+
+#[test]
+fn a_claims_file_changed_while_it_was_read_is_read_again() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = project();
+    let claims = dir.path().join("claims.toml");
+    let tmux = crux_held(dir.path());
+    tmux.wait_for("reading the rest of the claims");
+    // Read already, and not yet watched: another editor saves.
+    let changed = std::fs::read_to_string(&claims)
+        .unwrap()
+        .replace("Claim 00000 says", "Claim 00000 now says");
+    std::fs::write(&claims, changed).unwrap();
+    std::fs::write(dir.path().join("gate"), "").unwrap();
+    let screen = tmux.wait_for("reloaded: changed on disk");
+    assert!(screen.contains(&format!("/{CLAIMS} reviewed")), "{screen}");
+    tmux.send(&["g"]);
+    tmux.wait_for("Claim 00000 now says");
+    tmux.send(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
+
+#[test]
+fn values_nested_deep_past_the_first_claims_are_diagnosed_not_overflowed() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = project();
+    let claims = dir.path().join("claims.toml");
+    let mut text = std::fs::read_to_string(&claims).unwrap();
+    // As deep as `tests/reliability_input.rs` nests them, the last left
+    // open to the end of the file.
+    for (open, close, depth) in [
+        ("[", "]", 10_000),
+        ("{ a = ", " }", 10_000),
+        ("[{ a = ", " }]", 5_000),
+        ("[", "", 100_000),
+    ] {
+        text.push_str(&format!(
+            "\n[claims.deep{}{}]\nx = {}{}\n",
+            open.len(),
+            close.len(),
+            open.repeat(depth),
+            close.repeat(depth)
+        ));
+    }
+    std::fs::write(&claims, text).unwrap();
+    std::fs::write(dir.path().join("gate"), "").unwrap();
+    let tmux = crux_held(dir.path());
+    let screen = tmux.wait_for("errors — press 4");
+    assert!(!screen.contains("EXIT="), "{screen}");
+    tmux.send(&["4"]);
+    tmux.wait_for("Diagnostics: ");
+    tmux.send(&["G"]);
+    tmux.wait_for("E0001");
     tmux.send(&["q"]);
     tmux.wait_for("EXIT=0");
 }

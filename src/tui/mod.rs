@@ -219,6 +219,7 @@ fn event_loop(
     // whether or not a change was seen. It starts once the whole claims
     // file is read, and is drawn with what it may have said.
     let mut watcher: Option<Watch> = None;
+    let read_beside = reader.is_some();
     let mut dirty = true;
     loop {
         if let Some(exit) = signals.and_then(Signals::received) {
@@ -227,6 +228,11 @@ fn event_loop(
         dirty |= keep_reading(app, &mut reader, false)?;
         if watcher.is_none() && !app.data.first_claims_only {
             watcher = Some(watch(app));
+            // Read beside the UI, the file may have changed before it was
+            // watched.
+            if read_beside && content_differs(path, &app.dataset().text) {
+                reload(app, path, "reloaded: changed on disk");
+            }
             dirty = true;
         }
         dirty |= keep_anchoring(app, &mut loader);

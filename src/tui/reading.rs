@@ -13,6 +13,10 @@ use crate::model::Dataset;
 /// The name of the thread reading the claims file.
 const READING_THREAD: &str = "crux-claims";
 
+/// The stack the main thread, which read the file before, has: the toml
+/// parser recurses once per nesting level (to a limit of its own).
+const STACK_BYTES: usize = 8 * 1024 * 1024;
+
 type Read = Result<Dataset, String>;
 
 pub struct RestReader {
@@ -30,6 +34,7 @@ impl RestReader {
             let (path, text, sender) = (path.to_path_buf(), text.clone(), sender.clone());
             std::thread::Builder::new()
                 .name(READING_THREAD.into())
+                .stack_size(STACK_BYTES)
                 .spawn(move || {
                     // The UI may have moved on to another dataset.
                     let _ = sender.send(read_whole(&path, text));
