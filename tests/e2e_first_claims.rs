@@ -195,6 +195,27 @@ fn values_nested_deep_past_the_first_claims_are_diagnosed_not_overflowed() {
 }
 
 #[test]
+fn first_claims_that_do_not_parse_are_shown_once_the_whole_file_is_read() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = project();
+    let claims = dir.path().join("claims.toml");
+    let text =
+        std::fs::read_to_string(&claims)
+            .unwrap()
+            .replacen("[claims.c00003]", "[claims.c00003", 1);
+    std::fs::write(&claims, text).unwrap();
+    std::fs::write(dir.path().join("gate"), "").unwrap();
+    let tmux = crux_held(dir.path());
+    let screen = tmux.wait_for("error — press 4");
+    assert!(!screen.contains("+ reviewed"), "{screen}");
+    assert!(!screen.contains("reading the rest"), "{screen}");
+    tmux.send(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
+
+#[test]
 fn quitting_while_the_claims_are_read_ends_at_once() {
     if !tmux::available() {
         return;

@@ -49,7 +49,7 @@ fn project() -> (tempfile::TempDir, PathBuf) {
 
 fn first_claims(path: &std::path::Path) -> Dataset {
     match begin(path) {
-        Begun::FirstClaims { first, .. } => first,
+        Begun::Large(large) => large.first_claims(path).expect("first claims"),
         Begun::Whole(_) => panic!("a {CLAIMS}-claim file read whole at once"),
     }
 }

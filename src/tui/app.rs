@@ -27,6 +27,9 @@ pub struct Message {
     pub is_error: bool,
 }
 
+/// The generation of the first dataset an [`App`] holds.
+pub const FIRST_GENERATION: u64 = 0;
+
 pub struct App {
     pub data: Data,
     pub screen: Screen,
@@ -82,7 +85,7 @@ impl App {
             export_format: Format::Markdown,
             message: None,
             page_rows: 20,
-            generation: 0,
+            generation: FIRST_GENERATION,
         }
     }
 

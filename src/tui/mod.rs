@@ -70,12 +70,21 @@ pub fn run(path: &Path) -> ExitCode {
                 eprintln!("{refusal}");
                 return ExitCode::from(2);
             }
-            (App::anchoring(dataset), None)
+            (App::anchoring(*dataset), None)
         }
-        Begun::FirstClaims { first, text } => {
-            let app = App::first_claims(first);
-            let reader = RestReader::start(path, text, app.generation);
-            (app, Some(reader))
+        Begun::Large(large) => {
+            // Read whole beside its first claims, from the start.
+            let reader = RestReader::start(path, large.text.clone(), app::FIRST_GENERATION);
+            match large.first_claims(path) {
+                Some(first) => (App::first_claims(first), Some(reader)),
+                None => match reader.wait() {
+                    Ok(whole) => (App::anchoring(whole), None),
+                    Err(why) => {
+                        eprintln!("error: reading the claims file: {why}");
+                        return ExitCode::from(1);
+                    }
+                },
+            }
         }
     };
     let signals = Signals::watch();
@@ -226,6 +235,8 @@ fn event_loop(
             return Ok(exit);
         }
         dirty |= keep_reading(app, &mut reader, false)?;
+        // The documents are anchored while the watch is set up.
+        dirty |= keep_anchoring(app, &mut loader);
         if watcher.is_none() && !app.data.first_claims_only {
             watcher = Some(watch(app));
             // Read beside the UI, the file may have changed before it was
@@ -235,7 +246,6 @@ fn event_loop(
             }
             dirty = true;
         }
-        dirty |= keep_anchoring(app, &mut loader);
         if dirty {
             app.page_rows = view::page_rows(terminal.size()?.height);
             terminal.draw(|frame| view::draw(frame, app))?;

@@ -22,44 +22,49 @@ const FIRST_CLAIMS_BYTES: usize = 64 * 1024;
 /// The claims file as first read.
 pub enum Begun {
     /// Read and checked whole, as [`super::without_documents`] does: a small
-    /// file, one that cannot be read, or one whose first claims do not
-    /// parse on their own.
-    Whole(Dataset),
-    /// Its first claims, and the whole file's text for
-    /// [`super::str_without_documents`] to read.
-    FirstClaims {
-        /// The first claims with what is declared before them. It has no
-        /// diagnostics: the rest of the file may resolve a link or a
-        /// name they would report. Its text is the part read.
-        first: Dataset,
-        text: Arc<str>,
-    },
+    /// file, or one that cannot be read.
+    Whole(Box<Dataset>),
+    /// A large file, to be read whole (by [`super::str_without_documents`]
+    /// of its text, on another thread, say) while its first claims are
+    /// shown.
+    Large(LargeFile),
 }
 
-/// Reads the claims file at `path`, checking only its first claims when it
-/// is large.
+pub struct LargeFile {
+    pub text: Arc<str>,
+    /// Where its first claims end: before a `[claims.ID]` header.
+    cut: usize,
+}
+
+/// Reads the claims file at `path`, and checks it unless it is large.
 pub fn begin(path: &Path) -> Begun {
     let text: Arc<str> = match super::read_claims_file(path) {
         Ok(text) => text.into(),
-        Err(diagnostic) => return Begun::Whole(super::only(path, diagnostic)),
+        Err(diagnostic) => return Begun::Whole(Box::new(super::only(path, diagnostic))),
     };
-    match first_claims(path, &text) {
-        Some(first) => Begun::FirstClaims { first, text },
-        None => Begun::Whole(super::str_without_documents(path, text)),
+    let cut = match text.len() >= FROM_BYTES {
+        true => parse::claim_table_after(&text, FIRST_CLAIMS_BYTES),
+        false => None,
+    };
+    match cut {
+        Some(cut) => Begun::Large(LargeFile { text, cut }),
+        None => Begun::Whole(Box::new(super::str_without_documents(path, text))),
     }
 }
 
-fn first_claims(path: &Path, text: &str) -> Option<Dataset> {
-    if text.len() < FROM_BYTES {
-        return None;
+impl LargeFile {
+    /// Its first claims with what is declared before them, as read from
+    /// `path`; `None` when they do not parse on their own. The dataset has
+    /// no diagnostics: the rest of the file may resolve a link or a name
+    /// they would report. Its text is the part read.
+    pub fn first_claims(&self, path: &Path) -> Option<Dataset> {
+        let mut first = super::str_without_documents(path, &self.text[..self.cut]);
+        if first.diagnostics.iter().any(|d| d.code == Code::TomlSyntax) {
+            return None;
+        }
+        first.diagnostics.clear();
+        Some(first)
     }
-    let cut = parse::claim_table_after(text, FIRST_CLAIMS_BYTES)?;
-    let mut first = super::str_without_documents(path, &text[..cut]);
-    if first.diagnostics.iter().any(|d| d.code == Code::TomlSyntax) {
-        return None;
-    }
-    first.diagnostics.clear();
-    Some(first)
 }
 
 #[cfg(test)]

@@ -42,10 +42,11 @@ fn a_large_file_begins_with_its_first_claims_whole_and_no_diagnostics() {
     let text = format!("{HEAD}{}", claims(4000));
     assert!(text.len() > FROM_BYTES);
     let (_dir, path) = write(&text);
-    let Begun::FirstClaims { first, text: read } = begin(&path) else {
+    let Begun::Large(large) = begin(&path) else {
         panic!("a {} byte file is read whole", text.len());
     };
-    assert_eq!(&*read, text.as_str());
+    assert_eq!(&*large.text, text.as_str());
+    let first = large.first_claims(&path).expect("first claims");
     let whole = super::super::without_documents(&path);
     assert_eq!(whole.error_count(), 1000, "the last thousand links");
     assert!(first.diagnostics.is_empty(), "{:?}", first.diagnostics);
@@ -71,9 +72,10 @@ fn the_first_claims_end_before_a_claim_not_inside_one() {
         ));
     }
     let (_dir, path) = write(&text);
-    let Begun::FirstClaims { first, .. } = begin(&path) else {
+    let Begun::Large(large) = begin(&path) else {
         panic!("read whole");
     };
+    let first = large.first_claims(&path).expect("first claims");
     let rest = &text[first.text.len()..];
     let header = rest.lines().next().unwrap();
     assert!(
@@ -95,20 +97,13 @@ fn a_small_file_is_read_whole() {
 }
 
 #[test]
-fn first_claims_that_do_not_parse_give_the_whole_file_and_its_errors() {
+fn first_claims_that_do_not_parse_are_none() {
     let text = format!("{HEAD}{}[claims.bad\n{}", claims(5), claims(4000));
     let (_dir, path) = write(&text);
-    let Begun::Whole(dataset) = begin(&path) else {
-        panic!("first claims with a syntax error");
+    let Begun::Large(large) = begin(&path) else {
+        panic!("a large file read whole");
     };
-    assert!(
-        dataset
-            .diagnostics
-            .iter()
-            .any(|d| d.code == Code::TomlSyntax),
-        "{:?}",
-        dataset.diagnostics.first()
-    );
+    assert!(large.first_claims(&path).is_none());
 }
 
 #[test]

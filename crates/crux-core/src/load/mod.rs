@@ -37,7 +37,7 @@ use fields::{Fields, Located};
 use references::RelationEntry;
 
 pub use anchoring::{ANCHORING_THREAD, Anchored, Plan};
-pub use first_claims::{Begun, begin};
+pub use first_claims::{Begun, LargeFile, begin};
 
 const ROOT_KEYS: &[&str] = &["title", "sources", "topics", "parties", "periods", "claims"];
 const SOURCE_KEYS: &[&str] = &["path", "title", "author", "outlet", "date", "note", "url"];
