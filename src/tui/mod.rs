@@ -34,7 +34,6 @@ use std::time::Duration;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
-use crate::load::Begun;
 use crate::watch::{Changed, FileWatcher, content_differs};
 use app::App;
 use effect::Effect;
@@ -61,31 +60,9 @@ pub fn run(path: &Path) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    // The claims show as soon as the file is parsed, a large file's first
-    // claims sooner; the rest of the claims, then the documents, are read
-    // while the UI runs.
-    let (mut app, reader) = match crate::load::begin(path) {
-        Begun::Whole(dataset) => {
-            if let Some(refusal) = crate::load::refusal(&dataset) {
-                eprintln!("{refusal}");
-                return ExitCode::from(2);
-            }
-            (App::anchoring(*dataset), None)
-        }
-        Begun::Large(large) => {
-            // Read whole beside its first claims, from the start.
-            let reader = RestReader::start(path, large.text.clone(), app::FIRST_GENERATION);
-            match large.first_claims(path) {
-                Some(first) => (App::first_claims(first), Some(reader)),
-                None => match reader.wait() {
-                    Ok(whole) => (App::anchoring(whole), None),
-                    Err(why) => {
-                        eprintln!("error: reading the claims file: {why}");
-                        return ExitCode::from(1);
-                    }
-                },
-            }
-        }
+    let (mut app, reader) = match reading::open(path) {
+        Ok(opened) => opened,
+        Err(code) => return code,
     };
     let signals = Signals::watch();
     if let Err(e) = &signals {
@@ -184,34 +161,6 @@ fn keep_anchoring(app: &mut App, loader: &mut Option<Loader>) -> bool {
     true
 }
 
-/// Fills in the whole claims file once read, in place of the first claims
-/// `app` shows; whether it did. Reading it failed when this fails.
-fn keep_reading(
-    app: &mut App,
-    reader: &mut Option<RestReader>,
-    wait: bool,
-) -> std::io::Result<bool> {
-    if !app.data.first_claims_only {
-        *reader = None;
-    }
-    let Some(rest) = reader else {
-        return Ok(false);
-    };
-    let read = if wait {
-        Some(rest.wait())
-    } else {
-        rest.arrived()
-    };
-    let Some(read) = read else {
-        return Ok(false);
-    };
-    let whole =
-        read.map_err(|why| std::io::Error::other(format!("reading the claims file: {why}")))?;
-    app.read_whole(rest.generation(), whole);
-    *reader = None;
-    Ok(true)
-}
-
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
@@ -234,7 +183,7 @@ fn event_loop(
         if let Some(exit) = signals.and_then(Signals::received) {
             return Ok(exit);
         }
-        dirty |= keep_reading(app, &mut reader, false)?;
+        dirty |= reading::keep_reading(app, &mut reader, false)?;
         // The documents are anchored while the watch is set up.
         dirty |= keep_anchoring(app, &mut loader);
         if watcher.is_none() && !app.data.first_claims_only {
@@ -276,7 +225,7 @@ fn event_loop(
                 // Decided on the whole file, never on its first claims.
                 app.say("that key waits for the rest of the claims…");
                 terminal.draw(|frame| view::draw(frame, app))?;
-                keep_reading(app, &mut reader, true)?;
+                reading::keep_reading(app, &mut reader, true)?;
                 app.message = None;
             }
             for effect in app::update(app, action) {

@@ -4,10 +4,13 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
+use super::app::{self, App};
 use super::loading::panic_message;
+use crate::load::Begun;
 use crate::model::Dataset;
 
 /// The name of the thread reading the claims file.
@@ -18,6 +21,63 @@ const READING_THREAD: &str = "crux-claims";
 const STACK_BYTES: usize = 8 * 1024 * 1024;
 
 type Read = Result<Dataset, String>;
+
+/// The UI on the claims file at `path`: on the whole file when it is small,
+/// else on its first claims, with the reader of the whole; the exit code
+/// when it cannot be read.
+pub fn open(path: &Path) -> Result<(App, Option<RestReader>), ExitCode> {
+    let large = match crate::load::begin(path) {
+        Begun::Large(large) => large,
+        Begun::Whole(dataset) => {
+            if let Some(refusal) = crate::load::refusal(&dataset) {
+                eprintln!("{refusal}");
+                return Err(ExitCode::from(2));
+            }
+            return Ok((App::anchoring(*dataset), None));
+        }
+    };
+    // Read whole beside its first claims, from the start.
+    let reader = RestReader::start(path, large.text.clone(), app::FIRST_GENERATION);
+    if let Some(first) = large.first_claims(path) {
+        return Ok((App::first_claims(first), Some(reader)));
+    }
+    match reader.wait() {
+        Ok(whole) => Ok((App::anchoring(whole), None)),
+        Err(why) => {
+            eprintln!("error: reading the claims file: {why}");
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
+/// Fills in the whole claims file once read, waiting for it when asked,
+/// in place of the first claims `app` shows; whether it did. Reading it
+/// failed when this fails.
+pub fn keep_reading(
+    app: &mut App,
+    reader: &mut Option<RestReader>,
+    wait: bool,
+) -> std::io::Result<bool> {
+    if !app.data.first_claims_only {
+        *reader = None;
+    }
+    let Some(rest) = reader else {
+        return Ok(false);
+    };
+    let read = if wait {
+        Some(rest.wait())
+    } else {
+        rest.arrived()
+    };
+    let Some(read) = read else {
+        return Ok(false);
+    };
+    let whole =
+        read.map_err(|why| std::io::Error::other(format!("reading the claims file: {why}")))?;
+    app.read_whole(rest.generation(), whole);
+    *reader = None;
+    Ok(true)
+}
 
 pub struct RestReader {
     generation: u64,
