@@ -187,12 +187,7 @@ fn event_loop(
         // The documents are anchored while the watch is set up.
         dirty |= keep_anchoring(app, &mut loader);
         if watcher.is_none() && !app.data.first_claims_only {
-            watcher = Some(watch(app));
-            // Read beside the UI, the file may have changed before it was
-            // watched.
-            if read_beside && content_differs(path, &app.dataset().text) {
-                reload(app, path, "reloaded: changed on disk");
-            }
+            watcher = Some(start_watching(app, path, read_beside));
             dirty = true;
         }
         if dirty {
@@ -253,20 +248,37 @@ fn event_loop(
             let key_waiting = || event::poll(Duration::ZERO).unwrap_or(true);
             dirty |= app.work_between_keys(SLICE, &key_waiting);
         }
-        let changed = watcher
-            .as_ref()
-            .and_then(|w| w.changes.as_ref())
-            .map(|c| c.try_iter().collect::<Vec<_>>())
-            .unwrap_or_default();
-        let outside = changed.iter().any(|c| {
-            !c.sources.is_empty() || (c.claims_file && content_differs(path, &app.dataset().text))
-        });
-        if outside {
+        if changed_outside(app, path, watcher.as_ref()) {
             reload(app, path, "reloaded: changed on disk");
             watcher = Some(watch(app));
             dirty = true;
         }
     }
+}
+
+/// Watches the files of the dataset `app` shows. When the claims file was
+/// read beside the UI, it may have changed before it was watched: it is
+/// read again if it did.
+fn start_watching(app: &mut App, path: &Path, read_beside: bool) -> Watch {
+    let watcher = watch(app);
+    if read_beside && content_differs(path, &app.dataset().text) {
+        reload(app, path, "reloaded: changed on disk");
+        // Its sources may be others now.
+        return watch(app);
+    }
+    watcher
+}
+
+/// Whether `watcher` saw a document change, or the claims file change to
+/// other than what `app` holds (its own saves are not changes).
+fn changed_outside(app: &App, path: &Path, watcher: Option<&Watch>) -> bool {
+    let changed = watcher
+        .and_then(|w| w.changes.as_ref())
+        .map(|c| c.try_iter().collect::<Vec<_>>())
+        .unwrap_or_default();
+    changed.iter().any(|c| {
+        !c.sources.is_empty() || (c.claims_file && content_differs(path, &app.dataset().text))
+    })
 }
 
 fn reload(app: &mut App, path: &Path, why: &str) {
