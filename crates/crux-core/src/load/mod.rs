@@ -11,6 +11,7 @@ mod fields;
 pub mod file;
 mod first_claims;
 mod in_order;
+mod judging;
 mod locate;
 mod names;
 mod references;
