@@ -11,7 +11,7 @@ use std::rc::Rc;
 use super::pair_lists::{self, Grouped, PairView};
 use super::search::Search;
 use super::timeline::Timeline;
-use crate::beside::beside;
+use crate::beside::{CLAIMS_PER_THREAD, beside};
 use crate::document::Document;
 use crate::ix::{self, ClaimIx, SourceIx, Table};
 use crate::load::Anchored;
@@ -106,21 +106,30 @@ impl Data {
         };
         let mut order: Vec<ClaimIx> = ClaimIx::all(dataset.claims.len()).collect();
         order.sort_by_key(|&c| (topic_rank(c), c));
-        // The pairs on the second core while this one makes the rest: the
-        // first frame waits for all of it, and anchoring has not started.
-        let ((contradictions, differences), (search, timeline)) = std::thread::scope(|scope| {
-            let pairs = beside(scope, || {
-                (
-                    pair_lists::contradictions(&dataset, topic_rank),
-                    pair_lists::differences(&dataset, topic_rank),
-                )
-            });
-            let rest = (
+        let pairs = || {
+            (
+                pair_lists::contradictions(&dataset, topic_rank),
+                pair_lists::differences(&dataset, topic_rank),
+            )
+        };
+        let rest = || {
+            (
                 Search::new(&dataset, &order),
                 Timeline::new(&dataset, &order),
-            );
-            (pairs.join(), rest)
-        });
+            )
+        };
+        // The pairs on the second core while this one makes the rest: the
+        // first frame waits for all of it, and anchoring has not started.
+        let ((contradictions, differences), (search, timeline)) =
+            if dataset.claims.len() < CLAIMS_PER_THREAD {
+                (pairs(), rest())
+            } else {
+                std::thread::scope(|scope| {
+                    let pairs = beside(scope, pairs);
+                    let rest = rest();
+                    (pairs.join(), rest)
+                })
+            };
         let mut quotes = Table::filled(dataset.sources.len(), Vec::new());
         for (claim_index, claim) in ix::enumerate(&dataset.claims, ClaimIx) {
             for (span_index, span) in claim.spans.iter().enumerate() {

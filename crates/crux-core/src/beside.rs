@@ -4,6 +4,10 @@
 
 use std::thread::{Builder, Scope, ScopedJoinHandle};
 
+/// The fewest claims a pass over them is worth a thread for: below this,
+/// starting one costs about what it saves.
+pub const CLAIMS_PER_THREAD: usize = 2_000;
+
 /// Work started with [`beside`]: on its own thread, or already done.
 pub enum Beside<'scope, T> {
     Running(ScopedJoinHandle<'scope, T>),

@@ -3,14 +3,14 @@
 //! that mix periods.
 
 use super::Disagreement;
-use crate::beside::at_once;
+use crate::beside::{CLAIMS_PER_THREAD, at_once};
 use crate::diag::{Code, Diagnostic};
 use crate::ix::{ClaimIx, PeriodIx};
 use crate::model::{Dataset, Mode, RelationKind, part_of_value};
 use crate::when::When;
 
 pub fn check(dataset: &Dataset) -> Vec<Diagnostic> {
-    if dataset.claims.len() < CLAIMS_FOR_THREADS {
+    if dataset.claims.len() < CLAIMS_PER_THREAD {
         return one_by_one(dataset);
     }
     // The passes read the dataset alone, so they run at once: they come
@@ -28,9 +28,6 @@ pub fn check(dataset: &Dataset) -> Vec<Diagnostic> {
 type Pass = fn(&Dataset, &mut Vec<Diagnostic>);
 
 const PASSES: [Pass; 3] = [contradictions, dropped_hedges, topics_across_periods];
-
-/// Below this many claims the passes run one after the other.
-const CLAIMS_FOR_THREADS: usize = 2_000;
 
 fn one_by_one(dataset: &Dataset) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -315,7 +312,7 @@ mod tests {
              [periods.spring]\nname = \"spring\"\nwhen = \"2026-03\"\n\
              [periods.war]\nname = \"the war\"\nwhen = \"2025-06\"\n",
         );
-        for n in 0..CLAIMS_FOR_THREADS + 10 {
+        for n in 0..CLAIMS_PER_THREAD + 10 {
             let when = if n % 2 == 0 { "spring" } else { "war" };
             text.push_str(&format!(
                 "[claims.c{n}]\ntopic = \"t\"\ntext = \"Claim {n} is so.\"\nwhen = \"{when}\"\n\

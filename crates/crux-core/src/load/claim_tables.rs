@@ -7,7 +7,7 @@ use std::ops::Range;
 use toml::de::DeTable;
 
 use super::references::RelationEntry;
-use crate::beside::at_once;
+use crate::beside::{CLAIMS_PER_THREAD, at_once};
 use crate::diag::Diagnostic;
 use crate::ix::ClaimIx;
 use crate::model::Claim;
@@ -19,9 +19,6 @@ pub struct ClaimTables {
     pub relations: Vec<RelationEntry>,
     pub diagnostics: Vec<Diagnostic>,
 }
-
-/// Below this many claims one thread reads them all.
-const CLAIMS_PER_THREAD: usize = 2_000;
 
 /// A claim table: its id, its table and its header's place.
 type Table<'t, 'i> = (&'t str, &'t DeTable<'i>, Range<usize>);
