@@ -1,16 +1,21 @@
-//! The claim tables read on every core: a claim is read from its own
-//! table alone, so parts of the file's claims are read at once and put
-//! back in file order, which gives what reading them one by one gives.
+//! The claim tables read: each claim's fields, quotes and links, with a
+//! diagnostic for whatever is wrong in them. A claim is read from its own
+//! table alone, so parts of the file's claims are read on every core at
+//! once and put back in file order, which gives what reading them one by
+//! one gives.
 
 use std::ops::Range;
 
-use toml::de::DeTable;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
+use super::attribution;
+use super::fields::{Fields, Located};
 use super::references::RelationEntry;
 use crate::beside::{CLAIMS_PER_THREAD, at_once};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::ix::ClaimIx;
-use crate::model::Claim;
+use crate::model::{Claim, RelationKind, Span, Status};
 
 /// Claim tables read in file order, with the links and diagnostics they
 /// give, in that order.
@@ -40,7 +45,7 @@ fn read_in(file: &str, tables: &[Table<'_, '_>], parts: usize) -> Vec<ClaimTable
             diagnostics: Vec::new(),
         };
         for (n, (key, table, header)) in part.iter().enumerate() {
-            read.claims.push(super::read_claim_table(
+            read.claims.push(read_claim_table(
                 file,
                 key,
                 table,
@@ -54,6 +59,217 @@ fn read_in(file: &str, tables: &[Table<'_, '_>], parts: usize) -> Vec<ClaimTable
     };
     let parts = tables.chunks(per_part).enumerate();
     at_once(parts.map(|(n, part)| move || read(n * per_part, part)))
+}
+
+const CLAIM_KEYS: &[&str] = &[
+    "topic",
+    "text",
+    "spans",
+    "agrees",
+    "contradicts",
+    "refines",
+    "updates",
+    "rivals",
+    "contrasts",
+    "status",
+    "note",
+    "asserted_by",
+    "mode",
+    "hedge",
+    "when",
+];
+const SPAN_KEYS: &[&str] = &["source", "quote", "prefix", "suffix", "occurrence", "line"];
+const RELATION_KEYS: &[&str] = &["claim", "note"];
+
+fn read_claim_table(
+    file: &str,
+    id: &str,
+    table: &DeTable<'_>,
+    header: Range<usize>,
+    index: ClaimIx,
+    relations: &mut Vec<RelationEntry>,
+    out: &mut Vec<Diagnostic>,
+) -> Claim {
+    let fields = Fields::new(table, format!("claim `{id}`"), header.clone()).about_claim(id);
+    fields.reject_unknown(CLAIM_KEYS, out);
+    let topic = fields.required_string("topic", "\"topic-id\"", out);
+    let text = fields.required_string("text", "\"the claim in your words\"", out);
+    let spans = read_spans(&fields, out);
+    for kind in RelationKind::ALL {
+        for item in fields.array(kind.as_str(), out).unwrap_or(&[]) {
+            if let Some(entry) = read_relation_entry(&fields, kind, item, index, out) {
+                relations.push(entry);
+            }
+        }
+    }
+    let attribution = attribution::read_claim(file, &fields, out);
+    let status = fields.string("status", out);
+    let parsed_status = status.as_ref().and_then(|s| {
+        let parsed = Status::parse(&s.value);
+        if parsed.is_none() {
+            out.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    format!("`{}` is not a review status", s.value),
+                )
+                .at(s.span.clone())
+                .label("unknown status")
+                .help("use one of: unreviewed, confirmed, disputed, rejected")
+                .claim(id),
+            );
+        }
+        parsed
+    });
+    let status_after = match status {
+        None => last_value_of_table(file, table, &header),
+        Some(_) => None,
+    };
+    Claim {
+        id: id.to_string(),
+        topic: topic.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+        text: text.map(|t| t.value).unwrap_or_default(),
+        spans,
+        status: parsed_status.unwrap_or_default(),
+        note: fields.string("note", out).map(|n| n.value),
+        asserted_by: attribution.asserted_by,
+        mode: attribution.mode,
+        hedge: attribution.hedge,
+        when: attribution.when,
+        topic_value: topic.map_or(header.clone(), |t| t.span),
+        decl: header,
+        status_after,
+        status_value: status.map(|s| s.span),
+    }
+}
+
+/// The value that ends last in the claim table `table`, declared under
+/// the header holding `header`, when it is a `[claims.<id>]` table of
+/// `key = value` lines without a `status` key (no sub-table, no array of
+/// tables): where a status line can be added without parsing the file
+/// again (see `edit::save_status_after`).
+pub(super) fn last_value_of_table(
+    file: &str,
+    table: &DeTable<'_>,
+    header: &Range<usize>,
+) -> Option<Range<usize>> {
+    let line_start = file[..header.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = file[line_start..header.start].trim_start();
+    if !before.starts_with('[') || before.starts_with("[[") {
+        return None;
+    }
+    let mut last: Option<Range<usize>> = None;
+    for (key, value) in table.iter() {
+        if key.get_ref().as_ref() == "status" || matches!(value.get_ref(), DeValue::Table(_)) {
+            return None;
+        }
+        let span = value.span();
+        // A value written `key = value`: not an array of tables, whose
+        // `[[...]]` headers may come anywhere after.
+        let value_line = file[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        if !file[value_line..span.start].contains('=') {
+            return None;
+        }
+        if last.as_ref().is_none_or(|l| span.end > l.end) {
+            last = Some(span);
+        }
+    }
+    last
+}
+
+fn read_spans(claim: &Fields<'_, '_>, out: &mut Vec<Diagnostic>) -> Vec<Span> {
+    let hint = "[{ source = \"source-id\", quote = \"verbatim text\" }]";
+    if claim.get("spans").is_none() {
+        claim.missing("spans", hint, out);
+        return Vec::new();
+    }
+    let Some(items) = claim.array("spans", out) else {
+        return Vec::new();
+    };
+    if items.is_empty() {
+        let d = Diagnostic::new(Code::EmptyValue, format!("{} has no spans", claim.what))
+            .at(claim
+                .get("spans")
+                .map_or(claim.header.clone(), |v| v.span()))
+            .label("empty")
+            .help(format!("tie the claim to its source: `spans = {hint}`"));
+        out.push(d.claim(claim.claim.clone().unwrap_or_default()));
+    }
+    let mut spans = Vec::with_capacity(items.len());
+    for (n, item) in items.iter().enumerate() {
+        let DeValue::Table(table) = item.get_ref() else {
+            claim.wrong_type("spans", "an array of tables", item, out);
+            continue;
+        };
+        let mut fields = Fields::new(
+            table,
+            format!("span {} of {}", n + 1, claim.what),
+            item.span(),
+        );
+        fields.claim = claim.claim.clone();
+        fields.reject_unknown(SPAN_KEYS, out);
+        let source = fields.required_string("source", "\"source-id\"", out);
+        let quote = fields.required_string("quote", "\"verbatim text\"", out);
+        let (Some(source), Some(quote)) = (source, quote) else {
+            continue;
+        };
+        spans.push(Span {
+            source: source.value,
+            quote: quote.value,
+            prefix: fields.string("prefix", out).map(|v| v.value),
+            suffix: fields.string("suffix", out).map(|v| v.value),
+            occurrence: fields.positive_integer("occurrence", out).map(|v| v.value),
+            line: fields.positive_integer("line", out).map(|v| v.value),
+            anchor: None,
+            quote_value: quote.span,
+            source_value: source.span,
+        });
+    }
+    spans
+}
+
+fn read_relation_entry(
+    claim: &Fields<'_, '_>,
+    kind: RelationKind,
+    item: &Spanned<DeValue<'_>>,
+    from: ClaimIx,
+    out: &mut Vec<Diagnostic>,
+) -> Option<RelationEntry> {
+    let (target, note) = match item.get_ref() {
+        DeValue::String(s) => (
+            Located {
+                value: s.to_string(),
+                span: item.span(),
+            },
+            None,
+        ),
+        DeValue::Table(table) => {
+            let mut fields = Fields::new(
+                table,
+                format!("a `{}` entry of {}", kind.as_str(), claim.what),
+                item.span(),
+            );
+            fields.claim = claim.claim.clone();
+            fields.reject_unknown(RELATION_KEYS, out);
+            let target = fields.required_string("claim", "\"claim-id\"", out)?;
+            (target, fields.string("note", out).map(|n| n.value))
+        }
+        _ => {
+            claim.wrong_type(
+                kind.as_str(),
+                "claim ids or `{ claim = \"id\", note = \"...\" }` tables",
+                item,
+                out,
+            );
+            return None;
+        }
+    };
+    Some(RelationEntry {
+        kind,
+        from,
+        target,
+        note,
+        decl: item.span(),
+    })
 }
 
 #[cfg(test)]

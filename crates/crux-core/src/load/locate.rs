@@ -44,7 +44,7 @@ pub(crate) fn status_place(text: &str, id: &str) -> Option<StatusPlace> {
         None => StatusPlace {
             status: Status::default(),
             value: None,
-            after: super::last_value_of_table(text, table, &key.span()),
+            after: super::claim_tables::last_value_of_table(text, table, &key.span()),
         },
     })
 }

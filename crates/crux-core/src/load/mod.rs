@@ -27,15 +27,13 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Code, Diagnostic};
 use crate::ix::{ClaimIx, PartyIx, PeriodIx, SourceIx, TopicIx};
-use crate::model::{Claim, Dataset, RelationKind, Source, Span, Status, Topic};
+use crate::model::{Dataset, Source, Topic};
 use crate::text::LineIndex;
-use fields::{Fields, Located};
-use references::RelationEntry;
+use fields::Fields;
 
 pub use anchoring::{ANCHORING_THREAD, Anchored, Plan};
 pub use first_claims::{Begun, LargeFile, begin};
@@ -43,25 +41,6 @@ pub use first_claims::{Begun, LargeFile, begin};
 const ROOT_KEYS: &[&str] = &["title", "sources", "topics", "parties", "periods", "claims"];
 const SOURCE_KEYS: &[&str] = &["path", "title", "author", "outlet", "date", "note", "url"];
 const TOPIC_KEYS: &[&str] = &["question", "note"];
-const CLAIM_KEYS: &[&str] = &[
-    "topic",
-    "text",
-    "spans",
-    "agrees",
-    "contradicts",
-    "refines",
-    "updates",
-    "rivals",
-    "contrasts",
-    "status",
-    "note",
-    "asserted_by",
-    "mode",
-    "hedge",
-    "when",
-];
-const SPAN_KEYS: &[&str] = &["source", "quote", "prefix", "suffix", "occurrence", "line"];
-const RELATION_KEYS: &[&str] = &["claim", "note"];
 
 /// Loads the claims file at `path`. A file that cannot be read gives a
 /// dataset holding only that diagnostic (see [`refusal`]).
@@ -366,197 +345,6 @@ fn non_blank_url(fields: &Fields<'_, '_>, out: &mut Vec<Diagnostic>) -> Option<S
         return None;
     }
     Some(url.value)
-}
-
-fn read_claim_table(
-    file: &str,
-    id: &str,
-    table: &DeTable<'_>,
-    header: Range<usize>,
-    index: ClaimIx,
-    relations: &mut Vec<RelationEntry>,
-    out: &mut Vec<Diagnostic>,
-) -> Claim {
-    let fields = Fields::new(table, format!("claim `{id}`"), header.clone()).about_claim(id);
-    fields.reject_unknown(CLAIM_KEYS, out);
-    let topic = fields.required_string("topic", "\"topic-id\"", out);
-    let text = fields.required_string("text", "\"the claim in your words\"", out);
-    let spans = read_spans(&fields, out);
-    for kind in RelationKind::ALL {
-        for item in fields.array(kind.as_str(), out).unwrap_or(&[]) {
-            if let Some(entry) = read_relation_entry(&fields, kind, item, index, out) {
-                relations.push(entry);
-            }
-        }
-    }
-    let attribution = attribution::read_claim(file, &fields, out);
-    let status = fields.string("status", out);
-    let parsed_status = status.as_ref().and_then(|s| {
-        let parsed = Status::parse(&s.value);
-        if parsed.is_none() {
-            out.push(
-                Diagnostic::new(
-                    Code::InvalidValue,
-                    format!("`{}` is not a review status", s.value),
-                )
-                .at(s.span.clone())
-                .label("unknown status")
-                .help("use one of: unreviewed, confirmed, disputed, rejected")
-                .claim(id),
-            );
-        }
-        parsed
-    });
-    let status_after = match status {
-        None => last_value_of_table(file, table, &header),
-        Some(_) => None,
-    };
-    Claim {
-        id: id.to_string(),
-        topic: topic.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
-        text: text.map(|t| t.value).unwrap_or_default(),
-        spans,
-        status: parsed_status.unwrap_or_default(),
-        note: fields.string("note", out).map(|n| n.value),
-        asserted_by: attribution.asserted_by,
-        mode: attribution.mode,
-        hedge: attribution.hedge,
-        when: attribution.when,
-        topic_value: topic.map_or(header.clone(), |t| t.span),
-        decl: header,
-        status_after,
-        status_value: status.map(|s| s.span),
-    }
-}
-
-/// The value that ends last in the claim table `table`, declared under
-/// the header holding `header`, when it is a `[claims.<id>]` table of
-/// `key = value` lines without a `status` key (no sub-table, no array of
-/// tables): where a status line can be added without parsing the file
-/// again (see `edit::save_status_after`).
-fn last_value_of_table(
-    file: &str,
-    table: &DeTable<'_>,
-    header: &Range<usize>,
-) -> Option<Range<usize>> {
-    let line_start = file[..header.start].rfind('\n').map_or(0, |i| i + 1);
-    let before = file[line_start..header.start].trim_start();
-    if !before.starts_with('[') || before.starts_with("[[") {
-        return None;
-    }
-    let mut last: Option<Range<usize>> = None;
-    for (key, value) in table.iter() {
-        if key.get_ref().as_ref() == "status" || matches!(value.get_ref(), DeValue::Table(_)) {
-            return None;
-        }
-        let span = value.span();
-        // A value written `key = value`: not an array of tables, whose
-        // `[[...]]` headers may come anywhere after.
-        let value_line = file[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        if !file[value_line..span.start].contains('=') {
-            return None;
-        }
-        if last.as_ref().is_none_or(|l| span.end > l.end) {
-            last = Some(span);
-        }
-    }
-    last
-}
-
-fn read_spans(claim: &Fields<'_, '_>, out: &mut Vec<Diagnostic>) -> Vec<Span> {
-    let hint = "[{ source = \"source-id\", quote = \"verbatim text\" }]";
-    if claim.get("spans").is_none() {
-        claim.missing("spans", hint, out);
-        return Vec::new();
-    }
-    let Some(items) = claim.array("spans", out) else {
-        return Vec::new();
-    };
-    if items.is_empty() {
-        let d = Diagnostic::new(Code::EmptyValue, format!("{} has no spans", claim.what))
-            .at(claim
-                .get("spans")
-                .map_or(claim.header.clone(), |v| v.span()))
-            .label("empty")
-            .help(format!("tie the claim to its source: `spans = {hint}`"));
-        out.push(d.claim(claim.claim.clone().unwrap_or_default()));
-    }
-    let mut spans = Vec::with_capacity(items.len());
-    for (n, item) in items.iter().enumerate() {
-        let DeValue::Table(table) = item.get_ref() else {
-            claim.wrong_type("spans", "an array of tables", item, out);
-            continue;
-        };
-        let mut fields = Fields::new(
-            table,
-            format!("span {} of {}", n + 1, claim.what),
-            item.span(),
-        );
-        fields.claim = claim.claim.clone();
-        fields.reject_unknown(SPAN_KEYS, out);
-        let source = fields.required_string("source", "\"source-id\"", out);
-        let quote = fields.required_string("quote", "\"verbatim text\"", out);
-        let (Some(source), Some(quote)) = (source, quote) else {
-            continue;
-        };
-        spans.push(Span {
-            source: source.value,
-            quote: quote.value,
-            prefix: fields.string("prefix", out).map(|v| v.value),
-            suffix: fields.string("suffix", out).map(|v| v.value),
-            occurrence: fields.positive_integer("occurrence", out).map(|v| v.value),
-            line: fields.positive_integer("line", out).map(|v| v.value),
-            anchor: None,
-            quote_value: quote.span,
-            source_value: source.span,
-        });
-    }
-    spans
-}
-
-fn read_relation_entry(
-    claim: &Fields<'_, '_>,
-    kind: RelationKind,
-    item: &Spanned<DeValue<'_>>,
-    from: ClaimIx,
-    out: &mut Vec<Diagnostic>,
-) -> Option<RelationEntry> {
-    let (target, note) = match item.get_ref() {
-        DeValue::String(s) => (
-            Located {
-                value: s.to_string(),
-                span: item.span(),
-            },
-            None,
-        ),
-        DeValue::Table(table) => {
-            let mut fields = Fields::new(
-                table,
-                format!("a `{}` entry of {}", kind.as_str(), claim.what),
-                item.span(),
-            );
-            fields.claim = claim.claim.clone();
-            fields.reject_unknown(RELATION_KEYS, out);
-            let target = fields.required_string("claim", "\"claim-id\"", out)?;
-            (target, fields.string("note", out).map(|n| n.value))
-        }
-        _ => {
-            claim.wrong_type(
-                kind.as_str(),
-                "claim ids or `{ claim = \"id\", note = \"...\" }` tables",
-                item,
-                out,
-            );
-            return None;
-        }
-    };
-    Some(RelationEntry {
-        kind,
-        from,
-        target,
-        note,
-        decl: item.span(),
-    })
 }
 
 #[cfg(test)]
