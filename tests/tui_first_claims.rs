@@ -148,7 +148,10 @@ fn a_whole_file_read_for_a_dataset_no_longer_shown_is_dropped() {
     stale.claims.truncate(5);
     app.read_whole(generation, stale);
     assert_eq!(app.dataset().claims.len(), CLAIMS);
-    assert!(std::sync::Arc::ptr_eq(&app.dataset().text, &before));
+    assert!(crux::shared_text::SharedText::ptr_eq(
+        &app.dataset().text,
+        &before
+    ));
 }
 
 /// Every key's action, on every screen, while only the first claims are

@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 
@@ -12,6 +11,7 @@ use crux::diag::render_human;
 use crux::edit::{Edit, History};
 use crux::import::{self, Incoming, Options};
 use crux::load::file::{CLAIMS_FILE_LIMIT, read_regular};
+use crux::shared_text::SharedText;
 use crux::text::{LineIndex, visible, visible_line};
 
 #[derive(Debug, Args)]
@@ -142,7 +142,7 @@ fn read_incoming(args: &ImportArgs) -> Result<(String, Incoming), String> {
 /// The claims file with every planned edit made, each saved as it is made
 /// (or only computed, for `--dry-run`); on a failure, what failed and how
 /// many were saved before it.
-fn apply_plan(args: &ImportArgs, text: &Arc<str>, edits: &[Edit]) -> Result<Arc<str>, String> {
+fn apply_plan(args: &ImportArgs, text: &SharedText, edits: &[Edit]) -> Result<SharedText, String> {
     let mut claims = text.clone();
     let mut history = History::new();
     for (done, edit) in edits.iter().enumerate() {

@@ -1,10 +1,9 @@
 //! What `app::update` asks the outside world to do; `tui::run` carries it
 //! out and reports back.
 
-use std::sync::Arc;
-
 use crate::edit::Edit;
 use crate::report::Format;
+use crate::shared_text::SharedText;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -15,7 +14,7 @@ pub enum Effect {
         /// showed when the key was pressed or the dialog opened. An outside
         /// edit of the same value since then is a conflict, never
         /// overwritten.
-        base: Arc<str>,
+        base: SharedText,
     },
     /// Undo the newest saved change (see [`History::undo`](crate::edit::History::undo)).
     Undo,

@@ -6,14 +6,13 @@
 //! edit is saved against that, so a change made on disk while the user was
 //! answering is never overwritten (see [`crate::edit::save`]).
 
-use std::sync::Arc;
-
 use super::action::Declares;
 use super::keymap::Context;
 use super::widget::picker::Picker;
 use super::widget::text_input::TextInput;
 use crate::edit::Edit;
 use crate::model::{Dataset, RelationKind};
+use crate::shared_text::SharedText;
 
 #[derive(Debug, Clone)]
 pub enum Flow {
@@ -24,7 +23,7 @@ pub enum Flow {
     Confirm {
         question: Vec<String>,
         edit: Edit,
-        base: Arc<str>,
+        base: SharedText,
     },
 }
 
@@ -39,7 +38,7 @@ pub struct NewClaimFlow {
     pub new_topic_question: Option<String>,
     pub text: String,
     pub step: NewClaimStep,
-    pub base: Arc<str>,
+    pub base: SharedText,
 }
 
 #[derive(Debug, Clone)]
@@ -59,7 +58,7 @@ pub struct LinkFlow {
     /// Which of the two claims declares the link (and is written first).
     pub declares: Declares,
     pub step: LinkStep,
-    pub base: Arc<str>,
+    pub base: SharedText,
 }
 
 /// A claim's text (`note: false`) or note, being edited.
@@ -70,7 +69,7 @@ pub struct FieldFlow {
     pub input: TextInput,
     /// The value when the prompt opened.
     pub was: Option<String>,
-    pub base: Arc<str>,
+    pub base: SharedText,
 }
 
 impl LinkFlow {

@@ -5,13 +5,13 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::app::{self, App};
 use super::loading::panic_message;
 use crate::load::Begun;
 use crate::model::Dataset;
+use crate::shared_text::SharedText;
 
 /// The name of the thread reading the claims file.
 const READING_THREAD: &str = "crux-claims";
@@ -88,7 +88,7 @@ impl RestReader {
     /// Starts reading `text`, the claims file at `path`, whose first claims
     /// the UI shows as its dataset `generation`. Read on this thread when
     /// no other can be started.
-    pub fn start(path: &Path, text: Arc<str>, generation: u64) -> RestReader {
+    pub fn start(path: &Path, text: SharedText, generation: u64) -> RestReader {
         let (sender, read) = mpsc::channel();
         let spawned = {
             let (path, text, sender) = (path.to_path_buf(), text.clone(), sender.clone());
@@ -126,7 +126,7 @@ impl RestReader {
     }
 }
 
-fn read_whole(path: &Path, text: Arc<str>) -> Read {
+fn read_whole(path: &Path, text: SharedText) -> Read {
     catch_unwind(AssertUnwindSafe(|| {
         hold_if_asked_by_test();
         crate::load::str_without_documents(path, text)

@@ -4,16 +4,21 @@
 //! follows.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use super::app::App;
 use crate::edit::{Applied, Edit, EditError};
+use crate::shared_text::SharedText;
 
 /// Saves `edit`, decided on `base` (the file's text it was decided on), and
 /// updates `app`. A failure is shown in the status bar and kept retryable,
 /// with the same base; it is also returned, for callers that want the
 /// details.
-pub fn apply(app: &mut App, path: &Path, edit: Edit, base: Arc<str>) -> Result<Applied, EditError> {
+pub fn apply(
+    app: &mut App,
+    path: &Path,
+    edit: Edit,
+    base: SharedText,
+) -> Result<Applied, EditError> {
     let result = app.history.apply(path, edit, base, Some(&app.data.dataset));
     followed(app, result, false)
 }

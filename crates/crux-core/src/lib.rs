@@ -23,6 +23,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod report;
+pub mod shared_text;
 pub mod text;
 pub mod when;
 

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::diag::Diagnostic;
 use crate::document::Document;
 use crate::ix::{ClaimIx, PartyIx, PeriodIx, RelationIx, SourceIx, TopicIx};
+use crate::shared_text::SharedText;
 use crate::text::{LineCol, LineIndex};
 use crate::when::{TimeSpan, When};
 
@@ -20,7 +21,7 @@ pub struct Dataset {
     pub path: PathBuf,
     /// The claims file's text, exactly as read (BOM and CRLF included);
     /// shared, so a save's base or an undo entry holding it costs a pointer.
-    pub text: Arc<str>,
+    pub text: SharedText,
     pub lines: LineIndex,
     pub title: Option<String>,
     pub sources: Vec<Source>,

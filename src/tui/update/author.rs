@@ -1,8 +1,6 @@
 //! The authoring dialogs: each step takes its answer on Enter, Esc drops
 //! the whole dialog, and the last step asks for one edit to be saved.
 
-use std::sync::Arc;
-
 use super::super::action::{Action, NavAction, PromptAction};
 use super::super::app::App;
 use super::super::effect::Effect;
@@ -12,6 +10,7 @@ use super::super::flow::{
 use super::super::widget::picker::Picked;
 use super::super::widget::text_input::{PasteChanges, TextInput, pasted};
 use crate::edit::{Edit, NewClaim};
+use crate::shared_text::SharedText;
 
 /// An action while a dialog is open; `None` lets it through (quitting).
 pub fn in_flow(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
@@ -86,7 +85,7 @@ fn say_what_the_paste_changed(app: &mut App, changes: PasteChanges) {
 }
 
 /// The dialog's edit, saved against the file as it was when the dialog opened.
-fn save(edit: Edit, base: Arc<str>) -> Vec<Effect> {
+fn save(edit: Edit, base: SharedText) -> Vec<Effect> {
     vec![Effect::Apply { edit, base }]
 }
 

@@ -3,9 +3,9 @@
 //! place so line numbers stay right without reloading the documents.
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use crate::model::Dataset;
+use crate::shared_text::SharedText;
 
 /// Where two texts differ: `old[start..old_end]` became `new[start..new_end]`;
 /// what comes before and after is the same bytes in both.
@@ -70,7 +70,7 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
 
 /// Moves every byte range of `dataset` (loaded from its `text`) onto
 /// `new_text`, which differs from it in one place, and makes it the text.
-pub fn follow_edit(dataset: &mut Dataset, new_text: Arc<str>) {
+pub fn follow_edit(dataset: &mut Dataset, new_text: SharedText) {
     let Difference {
         start,
         old_end,

@@ -5,11 +5,11 @@
 //! whole.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use super::parse;
 use crate::diag::Code;
 use crate::model::Dataset;
+use crate::shared_text::SharedText;
 
 /// Smaller files are read whole before anything is shown: that takes a
 /// few tens of milliseconds.
@@ -31,14 +31,14 @@ pub enum Begun {
 }
 
 pub struct LargeFile {
-    pub text: Arc<str>,
+    pub text: SharedText,
     /// Where its first claims end: before a `[claims.ID]` header.
     cut: usize,
 }
 
 /// Reads the claims file at `path`, and checks it unless it is large.
 pub fn begin(path: &Path) -> Begun {
-    let text: Arc<str> = match super::read_claims_file(path) {
+    let text: SharedText = match super::read_claims_file(path) {
         Ok(text) => text.into(),
         Err(diagnostic) => return Begun::Whole(Box::new(super::only(path, diagnostic))),
     };

@@ -25,13 +25,13 @@ mod syntax;
 
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
 
 use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Code, Diagnostic};
 use crate::ix::{ClaimIx, PartyIx, PeriodIx, SourceIx, TopicIx};
 use crate::model::{Dataset, Source, Topic};
+use crate::shared_text::SharedText;
 use crate::text::LineIndex;
 use fields::Fields;
 
@@ -155,7 +155,7 @@ fn only(path: &Path, diagnostic: Diagnostic) -> Dataset {
 
 /// Loads claims from `text` as if read from `path` (documents are looked up
 /// next to `path`).
-pub fn load_str(path: &Path, text: impl Into<Arc<str>>) -> Dataset {
+pub fn load_str(path: &Path, text: impl Into<SharedText>) -> Dataset {
     load_str_cached(path, text, &mut cache::AnchorCache::keeping_nothing())
 }
 
@@ -163,7 +163,7 @@ pub fn load_str(path: &Path, text: impl Into<Arc<str>>) -> Dataset {
 /// load that filled `cache`, and placing again only the quotes that changed.
 pub fn load_str_cached(
     path: &Path,
-    text: impl Into<Arc<str>>,
+    text: impl Into<SharedText>,
     cache: &mut cache::AnchorCache,
 ) -> Dataset {
     let mut dataset = str_without_documents(path, text);
@@ -172,8 +172,8 @@ pub fn load_str_cached(
 }
 
 /// [`without_documents`] of claims in `text`, as if read from `path`.
-pub fn str_without_documents(path: &Path, text: impl Into<Arc<str>>) -> Dataset {
-    let text: Arc<str> = text.into();
+pub fn str_without_documents(path: &Path, text: impl Into<SharedText>) -> Dataset {
+    let text: SharedText = text.into();
     let mut diagnostics = Vec::new();
     let (root, errors) = parse::parse(&text);
     diagnostics.extend(syntax::diagnostics(&text, &errors));

@@ -10,10 +10,10 @@ mod tests;
 
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
 
 use super::{Edit, EditError, Saved};
 use crate::model::{Dataset, Status};
+use crate::shared_text::SharedText;
 use stack::UndoStack;
 
 /// An edit with the claims file's text it was decided on (its base: see
@@ -21,7 +21,7 @@ use stack::UndoStack;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     pub edit: Edit,
-    pub base: Arc<str>,
+    pub base: SharedText,
 }
 
 /// A saved edit, and how to follow it.
@@ -29,12 +29,12 @@ pub struct Change {
 pub struct Applied {
     pub edit: Edit,
     /// The claims file's new content.
-    pub text: Arc<str>,
+    pub text: SharedText,
     /// The file had changed on disk and the edit was applied to that version.
     pub reapplied: bool,
     /// The file on disk already held what the edit makes: nothing was written.
     pub already_on_disk: bool,
-    base: Arc<str>,
+    base: SharedText,
     /// A status change to the very text loaded: the loaded dataset can
     /// follow it in place.
     in_place: bool,
@@ -49,7 +49,7 @@ impl Applied {
     /// the saved text, for the caller to load afresh in place of `dataset`
     /// (with [`load_str`](crate::load_str), or its documents read later:
     /// not a second read of the claims file either way).
-    pub fn follow(&self, dataset: &mut Dataset) -> Option<Arc<str>> {
+    pub fn follow(&self, dataset: &mut Dataset) -> Option<SharedText> {
         if !(self.in_place && same_text(&dataset.text, &self.base)) {
             return Some(self.text.clone());
         }
@@ -94,7 +94,7 @@ impl History {
         &mut self,
         path: &Path,
         edit: Edit,
-        base: Arc<str>,
+        base: SharedText,
         loaded: Option<&Dataset>,
     ) -> Result<Applied, EditError> {
         let change = Change { edit, base };
@@ -192,7 +192,7 @@ impl History {
             reapplied,
             already_on_disk,
         } = saved;
-        let text: Arc<str> = text.into();
+        let text: SharedText = text.into();
         let added_status = match (edit, &located) {
             (
                 Edit::SetStatus { status, .. },
@@ -228,8 +228,8 @@ impl History {
     }
 }
 
-fn same_text(a: &Arc<str>, b: &Arc<str>) -> bool {
-    Arc::ptr_eq(a, b) || a == b
+fn same_text(a: &SharedText, b: &SharedText) -> bool {
+    SharedText::ptr_eq(a, b) || a == b
 }
 
 /// A status change's claim as loaded: its status and where the loader

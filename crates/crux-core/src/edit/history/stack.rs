@@ -4,11 +4,10 @@
 //! newest base is held whole, shared with whoever else holds that text,
 //! and each older one as the bytes where it differs from the one above it.
 
-use std::sync::Arc;
-
 use super::Change;
 use crate::edit::Edit;
 use crate::edit::follow::Difference;
+use crate::shared_text::SharedText;
 
 #[derive(Debug, Default)]
 pub(super) struct UndoStack {
@@ -82,7 +81,7 @@ impl Patch {
     }
 
     /// The older text again, from the very `newer` text this was made against.
-    fn rebuild(&self, newer: &str) -> Arc<str> {
+    fn rebuild(&self, newer: &str) -> SharedText {
         let (before, after) = (&newer[..self.start], &newer[self.end..]);
         let mut text = String::with_capacity(before.len() + self.middle.len() + after.len());
         text.push_str(before);

@@ -3,6 +3,7 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::model::RelationKind;
+use crate::shared_text::SharedText;
 
 const CLAIMS: &str = "\u{feff}# Harbour claims\r\n\
 [topics.when]\r\n\
@@ -49,7 +50,7 @@ fn text(claim: &str, text: &str) -> Edit {
 fn edits_are_undone_newest_first_back_to_the_very_bytes() {
     let (_dir, path) = project();
     let mut history = History::new();
-    let mut base: Arc<str> = CLAIMS.into();
+    let mut base: SharedText = CLAIMS.into();
     let edits = [
         status("march", Status::Confirmed),
         text("april", "It closed in April 1921."),
@@ -111,7 +112,7 @@ fn a_status_the_loader_located_is_followed_in_place() {
     assert!(applied.follow(&mut dataset).is_none(), "no reload");
     assert_eq!(*dataset.text, disk(&path));
     assert!(
-        Arc::ptr_eq(&dataset.text, &applied.text),
+        SharedText::ptr_eq(&dataset.text, &applied.text),
         "one copy of the text"
     );
     let april = dataset.claim("april").unwrap();
@@ -120,7 +121,7 @@ fn a_status_the_loader_located_is_followed_in_place() {
     let undo = history.next_undo().unwrap();
     assert_eq!(undo.edit, status("march", Status::Unreviewed));
     assert!(
-        Arc::ptr_eq(&undo.base, &dataset.text),
+        SharedText::ptr_eq(&undo.base, &dataset.text),
         "the undo shares it too"
     );
 
