@@ -100,10 +100,13 @@ fn the_list_completed_between_keys_is_the_whole_search() {
         assert!(whole.starts_with(&claims.visible), "{query:?}");
         if claims.is_complete() {
             assert_eq!(claims.visible, whole, "{query:?}");
-            assert_eq!(claims.count_label(), whole.len().to_string());
+            assert_eq!(claims.count_label(&app.data), whole.len().to_string());
         } else {
             partial += 1;
-            assert_eq!(claims.count_label(), format!("{}+", claims.visible.len()));
+            assert_eq!(
+                claims.count_label(&app.data),
+                format!("{}+", claims.visible.len())
+            );
         }
         if keys.chars().all(|c| c.is_alphanumeric()) {
             assert_eq!(app.selected_claim(), whole.first().copied(), "{query:?}");
@@ -113,7 +116,7 @@ fn the_list_completed_between_keys_is_the_whole_search() {
         between_keys(app);
         let claims = &app.screens.claims;
         assert_eq!(claims.visible, whole, "{query:?}");
-        assert_eq!(claims.count_label(), whole.len().to_string());
+        assert_eq!(claims.count_label(&app.data), whole.len().to_string());
     };
     // Each key left unfinished but the last: a query narrows one whose
     // search is not complete.

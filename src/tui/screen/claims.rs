@@ -26,8 +26,6 @@ pub struct Claims {
     listed: usize,
     /// Whether it has looked at all of them.
     complete: bool,
-    /// Whether the claims file is still being read: more claims may come.
-    more_to_read: bool,
     /// When the count was last said to be due for a frame.
     counted: Instant,
     /// Index into `visible`.
@@ -50,7 +48,6 @@ impl Claims {
             visible: Vec::new(),
             listed: 0,
             complete: false,
-            more_to_read: false,
             counted: Instant::now(),
             cursor: 0,
             link: 0,
@@ -70,7 +67,6 @@ impl Claims {
     pub fn refresh(&mut self, data: &Data, keep: Option<ClaimIx>) {
         let keep = keep.or_else(|| self.selected());
         let cursor = self.cursor;
-        self.more_to_read = data.first_claims_only;
         self.relist();
         if let Some(place) = keep.and_then(|k| data.search.place(k)) {
             self.list_through(data, place);
@@ -208,11 +204,11 @@ impl ScreenState for Claims {
     }
 
     /// For the status bar: which claim of the list.
-    fn position(&self, _data: &Data) -> String {
+    fn position(&self, data: &Data) -> String {
         if self.visible.is_empty() {
             "claim 0/0".to_string()
         } else {
-            format!("claim {}/{}", self.cursor + 1, self.count_label())
+            format!("claim {}/{}", self.cursor + 1, self.count_label(data))
         }
     }
 

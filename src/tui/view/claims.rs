@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, data: &Data, state: &Claims, area: Rect) {
     let list_width = (area.width * 2 / 5).clamp(28, 64);
     let [left, right] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)]).areas(area);
-    let title = format!(" Claims {} ", position(state));
+    let title = format!(" Claims {} ", position(state, data));
     let block = pane(title, state.focus == Pane::List);
     let inner = block.inner(left);
     frame.render_widget(block, left);
@@ -39,11 +39,11 @@ pub fn draw(frame: &mut Frame, data: &Data, state: &Claims, area: Rect) {
     draw_claim_passage(frame, data, state, passage);
 }
 
-fn position(state: &Claims) -> String {
+fn position(state: &Claims, data: &Data) -> String {
     if state.visible.is_empty() {
         "0/0".to_string()
     } else {
-        format!("{}/{}", state.cursor + 1, state.count_label())
+        format!("{}/{}", state.cursor + 1, state.count_label(data))
     }
 }
 

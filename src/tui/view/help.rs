@@ -8,6 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::model::Dataset;
 use crate::text::visible_line;
+use crate::tui::data::Data;
 use crate::tui::keymap::{Context, Group, help_entries};
 use crate::tui::screen::Claims;
 use crate::tui::widget::{fit, pane, wrap};
@@ -90,7 +91,8 @@ pub fn draw(frame: &mut Frame, scroll: usize, area: Rect) {
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-pub fn draw_filter_menu(frame: &mut Frame, claims: &Claims, dataset: &Dataset, area: Rect) {
+pub fn draw_filter_menu(frame: &mut Frame, claims: &Claims, data: &Data, area: Rect) {
+    let dataset = &data.dataset;
     let filter = &claims.filter;
     let show =
         |value: Option<&str>| value.map_or("any".to_string(), |v| visible_line(v).into_owned());
@@ -130,7 +132,7 @@ pub fn draw_filter_menu(frame: &mut Frame, claims: &Claims, dataset: &Dataset, a
     lines.push(Line::styled(
         format!(
             " {} claims shown — F clears, Esc closes",
-            claims.count_label()
+            claims.count_label(data)
         ),
         Style::default().add_modifier(Modifier::DIM),
     ));

@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status_bar::draw(frame, app, bottom);
     match app.mode {
         Mode::Help => help::draw(frame, app.help_scroll, body),
-        Mode::FilterMenu => help::draw_filter_menu(frame, &screens.claims, &data.dataset, body),
+        Mode::FilterMenu => help::draw_filter_menu(frame, &screens.claims, data, body),
         Mode::Normal | Mode::Search | Mode::Find => {}
     }
     if let Some(flow) = &app.flow {

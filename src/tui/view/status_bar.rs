@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::text::visible_line;
 use crate::tui::app::{App, Message, Mode};
+use crate::tui::data::Data;
 use crate::tui::flow::Flow;
 use crate::tui::screen::{Claims, Reader, Screen};
 use crate::tui::widget::fit;
@@ -21,7 +22,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let line = match (&app.flow, app.mode, &app.screens.sources.reader) {
         (Some(flow), _, _) => dialog_line(flow, message, width),
         (None, Mode::Find, Some(reader)) => find_line(reader, message, width),
-        (None, Mode::Search, _) => search_line(&app.screens.claims, width),
+        (None, Mode::Search, _) => search_line(&app.screens.claims, &app.data, width),
         _ => status_line(app, width),
     };
     frame.render_widget(line, area);
@@ -70,10 +71,10 @@ fn find_line(reader: &Reader, message: Option<&Message>, width: usize) -> Line<'
 }
 
 /// The claim search being typed, and how many claims it matches.
-fn search_line(claims: &Claims, width: usize) -> Line<'static> {
+fn search_line(claims: &Claims, data: &Data, width: usize) -> Line<'static> {
     let count = format!(
         "  {} matching — Enter keeps, Esc clears",
-        claims.count_label()
+        claims.count_label(data)
     );
     let prompt = format!(
         "/{}",

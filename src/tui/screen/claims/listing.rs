@@ -38,8 +38,8 @@ impl Claims {
     }
 
     /// How many claims are listed, "+" after it while more may come.
-    pub fn count_label(&self) -> String {
-        let more = if self.complete && !self.more_to_read {
+    pub fn count_label(&self, data: &Data) -> String {
+        let more = if self.complete && !data.first_claims_only {
             ""
         } else {
             "+"
