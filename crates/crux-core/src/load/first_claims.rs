@@ -42,9 +42,10 @@ pub fn begin(path: &Path) -> Begun {
         Ok(text) => text.into(),
         Err(diagnostic) => return Begun::Whole(Box::new(super::only(path, diagnostic))),
     };
-    let cut = match text.len() >= FROM_BYTES {
-        true => parse::claim_table_after(&text, FIRST_CLAIMS_BYTES),
-        false => None,
+    let cut = if text.len() >= FROM_BYTES {
+        parse::claim_table_after(&text, FIRST_CLAIMS_BYTES)
+    } else {
+        None
     };
     match cut {
         Some(cut) => Begun::Large(LargeFile { text, cut }),
