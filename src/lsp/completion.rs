@@ -21,18 +21,6 @@ const MOST: usize = 200;
 /// Longest passage offered for a quote, in characters.
 const PASSAGE_CHARS: usize = 300;
 
-const OTHER_CLAIM_KEYS: [&str; 9] = [
-    "topic",
-    "text",
-    "spans",
-    "status",
-    "note",
-    "asserted_by",
-    "mode",
-    "hedge",
-    "when",
-];
-
 pub fn complete(
     analysis: &Analysis,
     earlier: Option<&Analysis>,
@@ -43,10 +31,11 @@ pub fn complete(
     let items = match at(text, byte)? {
         Context::Key { typed } => {
             claim_at(dataset, byte)?;
-            let keys = RelationKind::ALL
+            let others = crate::load::CLAIM_KEYS
                 .iter()
-                .map(|k| k.as_str())
-                .chain(OTHER_CLAIM_KEYS);
+                .copied()
+                .filter(|k| RelationKind::parse(k).is_none());
+            let keys = RelationKind::ALL.iter().map(|k| k.as_str()).chain(others);
             let items = keys
                 .filter(|k| k.starts_with(typed.as_str()))
                 .map(|k| item(k, CompletionItemKind::PROPERTY, None))

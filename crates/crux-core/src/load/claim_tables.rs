@@ -61,7 +61,8 @@ fn read_in(file: &str, tables: &[Table<'_, '_>], parts: usize) -> Vec<ClaimTable
     at_once(parts.map(|(n, part)| move || read(n * per_part, part)))
 }
 
-const CLAIM_KEYS: &[&str] = &[
+/// The keys a claim table may hold.
+pub const CLAIM_KEYS: &[&str] = &[
     "topic",
     "text",
     "spans",

@@ -36,6 +36,7 @@ use crate::text::LineIndex;
 use fields::Fields;
 
 pub use anchoring::{ANCHORING_THREAD, Anchored, Plan};
+pub use claim_tables::CLAIM_KEYS;
 pub use first_claims::{Begun, LargeFile, begin};
 
 const ROOT_KEYS: &[&str] = &["title", "sources", "topics", "parties", "periods", "claims"];
