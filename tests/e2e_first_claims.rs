@@ -3,8 +3,9 @@
 //! by a test hook (`CRUX_TEST_CLAIMS_GATE`: read once the gate file
 //! exists, a panic when it says so): the first claims come first, marked
 //! as more to come; moving works meanwhile; a key that writes waits for
-//! the whole file and then writes to the claim it was pressed on; a quit
-//! is at once; a failure ends the UI with its message.
+//! the whole file and then writes to the claim it was pressed on, and a
+//! signal still ends the UI meanwhile; a quit is at once; a failure ends
+//! the UI with its message.
 
 mod common;
 
@@ -213,6 +214,36 @@ fn first_claims_that_do_not_parse_are_shown_once_the_whole_file_is_read() {
     assert!(!screen.contains("reading the rest"), "{screen}");
     tmux.send(&["q"]);
     tmux.wait_for("EXIT=0");
+}
+
+#[test]
+fn a_signal_ends_a_key_waiting_for_the_rest_of_the_claims() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = project();
+    let claims = dir.path().join("claims.toml");
+    let original = std::fs::read_to_string(&claims).unwrap();
+    // crux's own pid: the shell writes it, then becomes crux.
+    let script = format!(
+        "CRUX_TEST_CLAIMS_GATE=gate sh -c 'echo $$ > crux.pid; exec \"$0\" claims.toml' \"{}\"\n\
+         echo \"EXIT=$?\"\nsleep 600\n",
+        env!("CARGO_BIN_EXE_crux")
+    );
+    std::fs::write(dir.path().join("run.sh"), script).unwrap();
+    let tmux = Tmux::start(dir.path(), "sh run.sh", 160, 40);
+    tmux.wait_for("reading the rest of the claims");
+    tmux.send(&["r"]);
+    tmux.wait_for("that key waits for the rest of the claims");
+    let pid = std::fs::read_to_string(dir.path().join("crux.pid")).unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    tmux.wait_for("EXIT=143");
+    assert_eq!(tmux.display("#{alternate_on}"), "0");
+    assert_eq!(std::fs::read_to_string(&claims).unwrap(), original);
 }
 
 #[test]

@@ -183,7 +183,7 @@ fn event_loop(
         if let Some(exit) = signals.and_then(Signals::received) {
             return Ok(exit);
         }
-        dirty |= reading::keep_reading(app, &mut reader, false)?;
+        dirty |= reading::keep_reading(app, &mut reader, Duration::ZERO)?;
         // The documents are anchored while the watch is set up.
         dirty |= keep_anchoring(app, &mut loader);
         if watcher.is_none() && !app.data.first_claims_only {
@@ -220,7 +220,13 @@ fn event_loop(
                 // Decided on the whole file, never on its first claims.
                 app.say("that key waits for the rest of the claims…");
                 terminal.draw(|frame| view::draw(frame, app))?;
-                reading::keep_reading(app, &mut reader, true)?;
+                // A signal still ends the UI meanwhile.
+                while app.data.first_claims_only {
+                    if let Some(exit) = signals.and_then(Signals::received) {
+                        return Ok(exit);
+                    }
+                    reading::keep_reading(app, &mut reader, ANCHORING_TICK)?;
+                }
                 app.message = None;
             }
             for effect in app::update(app, action) {

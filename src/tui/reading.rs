@@ -5,7 +5,8 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
 
 use super::app::{self, App};
 use super::loading::panic_message;
@@ -50,25 +51,26 @@ pub fn open(path: &Path) -> Result<(App, Option<RestReader>), ExitCode> {
     }
 }
 
-/// Fills in the whole claims file once read, waiting for it when asked,
+/// Fills in the whole claims file once read, waiting for it up to `wait`,
 /// in place of the first claims `app` shows; whether it did. Reading it
 /// failed when this fails.
 pub fn keep_reading(
     app: &mut App,
     reader: &mut Option<RestReader>,
-    wait: bool,
+    wait: Duration,
 ) -> std::io::Result<bool> {
     if !app.data.first_claims_only {
         *reader = None;
     }
     let Some(rest) = reader else {
+        if app.data.first_claims_only {
+            return Err(std::io::Error::other(
+                "the claims file is shown in part and no longer read; please report it",
+            ));
+        }
         return Ok(false);
     };
-    let read = if wait {
-        Some(rest.wait())
-    } else {
-        rest.arrived()
-    };
+    let read = rest.arrived(wait);
     let Some(read) = read else {
         return Ok(false);
     };
@@ -111,12 +113,12 @@ impl RestReader {
         self.generation
     }
 
-    /// The whole file once read, without waiting.
-    pub fn arrived(&self) -> Option<Read> {
-        match self.read.try_recv() {
+    /// The whole file once read, waiting for it up to `wait`.
+    pub fn arrived(&self, wait: Duration) -> Option<Read> {
+        match self.read.recv_timeout(wait) {
             Ok(read) => Some(read),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(ended())),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => Some(Err(ended())),
         }
     }
 
