@@ -28,6 +28,14 @@ fn bytes_of(text: &str, passage: &str) -> Range<usize> {
     start..start + passage.len()
 }
 
+/// Every segment length, from one byte to the whole text, gives `expected`.
+fn in_segments_of_every_length(text: &str, query: QuoteQuery<'_>, expected: &[Resolution]) {
+    for bytes in 1..=text.len() {
+        let found = resolve_all_in_segments(text, &[query], bytes);
+        assert_eq!(found, expected, "segments of {bytes} bytes");
+    }
+}
+
 #[test]
 fn a_normalized_match_across_a_segment_end_is_found() {
     let text =
@@ -37,15 +45,9 @@ fn a_normalized_match_across_a_segment_end_is_found() {
         text,
         "the “strategic partnership” with Ankara held firm",
     ));
-    assert_eq!(resolve_all(text, &[query]), std::slice::from_ref(&expected));
-    for bytes in 1..=text.len() {
-        let found = resolve_all_in_segments(text, &[query], bytes);
-        assert_eq!(
-            found,
-            std::slice::from_ref(&expected),
-            "segments of {bytes} bytes"
-        );
-    }
+    let expected = [expected];
+    assert_eq!(resolve_all(text, &[query]), expected);
+    in_segments_of_every_length(text, query, &expected);
 }
 
 #[test]
@@ -61,10 +63,7 @@ fn a_passage_like_a_quote_across_a_segment_end_is_suggested() {
         nearest[0].range,
         bytes_of(text, "the drones struck near Nakhchivan at dawn")
     );
-    for bytes in 1..=text.len() {
-        let found = resolve_all_in_segments(text, &[query], bytes);
-        assert_eq!(found, whole, "segments of {bytes} bytes");
-    }
+    in_segments_of_every_length(text, query, &whole);
 }
 
 #[test]
@@ -78,15 +77,9 @@ fn a_context_read_across_segment_ends_picks_the_same_place() {
     };
     let second = text.rfind("drones struck").unwrap();
     let expected = Resolution::Exact(second..second + "drones struck".len());
-    assert_eq!(resolve_all(text, &[query]), std::slice::from_ref(&expected));
-    for bytes in 1..=text.len() {
-        let found = resolve_all_in_segments(text, &[query], bytes);
-        assert_eq!(
-            found,
-            std::slice::from_ref(&expected),
-            "segments of {bytes} bytes"
-        );
-    }
+    let expected = [expected];
+    assert_eq!(resolve_all(text, &[query]), expected);
+    in_segments_of_every_length(text, query, &expected);
 }
 
 fn text_of(pieces: &[usize]) -> String {
