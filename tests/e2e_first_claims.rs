@@ -47,10 +47,12 @@ fn project() -> tempfile::TempDir {
 }
 
 /// crux on `dir/claims.toml` in a 160x40 pane with the rest of the claims
-/// held at the gate `dir/gate`; the pane then shows its exit code.
+/// held at the gate `dir/gate`, its pid in `dir/crux.pid` (the shell
+/// writes it, then becomes crux); the pane then shows its exit code.
 fn crux_held(dir: &Path) -> Tmux {
     let script = format!(
-        "CRUX_TEST_CLAIMS_GATE=gate \"{}\" claims.toml\necho \"EXIT=$?\"\nsleep 600\n",
+        "CRUX_TEST_CLAIMS_GATE=gate sh -c 'echo $$ > crux.pid; exec \"$0\" claims.toml' \"{}\"\n\
+         echo \"EXIT=$?\"\nsleep 600\n",
         env!("CARGO_BIN_EXE_crux")
     );
     std::fs::write(dir.join("run.sh"), script).unwrap();
@@ -224,14 +226,7 @@ fn a_signal_ends_a_key_waiting_for_the_rest_of_the_claims() {
     let dir = project();
     let claims = dir.path().join("claims.toml");
     let original = std::fs::read_to_string(&claims).unwrap();
-    // crux's own pid: the shell writes it, then becomes crux.
-    let script = format!(
-        "CRUX_TEST_CLAIMS_GATE=gate sh -c 'echo $$ > crux.pid; exec \"$0\" claims.toml' \"{}\"\n\
-         echo \"EXIT=$?\"\nsleep 600\n",
-        env!("CARGO_BIN_EXE_crux")
-    );
-    std::fs::write(dir.path().join("run.sh"), script).unwrap();
-    let tmux = Tmux::start(dir.path(), "sh run.sh", 160, 40);
+    let tmux = crux_held(dir.path());
     tmux.wait_for("reading the rest of the claims");
     tmux.send(&["r"]);
     tmux.wait_for("that key waits for the rest of the claims");
